@@ -1,0 +1,26 @@
+# Two commands on a fresh machine: `make run` starts the dashboard, `make test` runs every test.
+# Each creates the local virtual environment .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/trade-dash: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/trade-dash
+	$(BIN)/trade-dash serve
+
+test: $(BIN)/trade-dash
+	$(BIN)/python -m ruff check src tests benchmarks app.py
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/trade-dash
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,213 @@
+"""The ``trade-dash`` command: validate, summary, serve, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from trade_dash import model
+from trade_dash.config import Config, ConfigError, bundled_data_path
+from trade_dash.data import DataFileError, load_citations
+from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_scenario
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1
+
+
+class UsageError(Exception):
+    """Bad command-line input that argparse itself does not catch."""
+
+
+def load_dataset(path: str | Path | None) -> Dataset:
+    path = Path(path) if path else bundled_data_path()
+    return Dataset.from_citations(load_citations(path), str(path))
+
+
+def _pct(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of percent, got {text!r}") from None
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+
+
+def add_scenario_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", metavar="CSV", help="citations file (default: the bundled data)")
+    p.add_argument(
+        "--growth",
+        type=_pct,
+        metavar="PCT",
+        help="scenario growth, percent a year (default: derived from the data)",
+    )
+    p.add_argument(
+        "--target-year",
+        type=int,
+        metavar="YEAR",
+        help="year the target should be met (default 2030, an assumption)",
+    )
+    p.add_argument(
+        "--target",
+        type=_number,
+        metavar="MUSD",
+        help="annual target in US$ million (default: the cited target)",
+    )
+    p.add_argument(
+        "--base",
+        choices=("ytd", "full"),
+        help="project from the current-year estimate (ytd) or the latest full year",
+    )
+    p.add_argument(
+        "--method",
+        choices=model.METHODS,
+        help="annualisation of the year-to-date figure (default pro_rata)",
+    )
+    p.add_argument(
+        "--band",
+        type=_number,
+        metavar="PCT",
+        help="width of the low/high band around the growth rate, in points",
+    )
+
+
+def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
+    default = default_scenario(ds)
+    chosen = {
+        "growth_pct": args.growth,
+        "target_year": args.target_year,
+        "target_musd": args.target,
+        "base": args.base,
+        "method": args.method,
+        "band_pct": args.band,
+    }
+    return replace(default, **{k: v for k, v in chosen.items() if v is not None})
+
+
+def format_summary(s: Summary, source: str) -> str:
+    """The short text block printed by ``trade-dash summary``."""
+    lines = [f"Kazakhstan–Mongolia trade turnover, US$ million (data: {source})"]
+    if s.latest_full_year:
+        f = s.latest_full_year
+        lines.append(f"  Latest full year    {f['year']}: {f['value_musd']:.1f}")
+    if s.year_to_date:
+        y = s.year_to_date
+        lines.append(
+            f"  Year to date        {y['period']}: {y['value_musd']:.1f}, "
+            f"annualised {y['annualised_musd']:.2f} ({y['method_description']})"
+        )
+    b = s.base
+    kind = "current-year estimate" if b["kind"] == "ytd" else "latest full year"
+    lines.append(f"  Scenario base       {b['year']} {kind}: {b['value_musd']:.2f}")
+    lines.append(
+        f"  Target              {s.target_musd:.1f} a year by {s.target_year} "
+        "(the target year is an assumption: no source states a deadline)"
+    )
+    lines.append(f"  Gap                 {s.gap_musd:.2f} ({s.gap_pct_of_target:.1f} % of target)")
+    lines.append(
+        f"  Required growth     {s.required_growth_pct:.2f} % a year "
+        f"from {b['year']} to {s.target_year}"
+    )
+    reached = (
+        f"target reached in {s.target_reached_year}"
+        if s.target_reached_year
+        else f"target not reached by {s.horizon_year}"
+    )
+    lines.append(f"  Scenario growth     {s.scenario_growth_pct:.1f} % a year: {reached}")
+    lines.extend(f"  Note: {n}" for n in s.notices)
+    return "\n".join(lines)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    path = Path(args.csv) if args.csv else bundled_data_path()
+    citations = load_citations(path)
+    ds = Dataset.from_citations(citations, str(path))
+    years = ds.series
+    missing = years[years["status"] == "missing"]["year"].tolist()
+    disputed = years[years["disputed"]]["year"].tolist()
+    print(
+        f"{path}: OK, {len(citations)} citations, years {years['year'].min()}–{years['year'].max()}"
+    )
+    if missing:
+        print(f"  years with no citation (shown as missing): {', '.join(map(str, missing))}")
+    if disputed:
+        print(f"  years whose citations disagree by more than 5 %: {', '.join(map(str, disputed))}")
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    ds = load_dataset(args.data)
+    summary = analyse(ds, scenario_from_args(ds, args))
+    if args.json:
+        print(json.dumps(summary.as_json(), indent=2, allow_nan=False, ensure_ascii=False))
+    else:
+        print(format_summary(summary, ds.source))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from trade_dash.serving import serve  # imported late: the other commands need no server
+
+    config = Config.from_env(
+        data_path=Path(args.data) if args.data else None,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        dev=args.dev or None,
+    )
+    return serve(config)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trade-dash",
+        description="Kazakhstan–Mongolia trade turnover against the $500 million goal.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check a citations file and report every problem")
+    p.add_argument("csv", nargs="?", help="file to check (default: the bundled data)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("summary", help="print the headline numbers for a scenario")
+    add_scenario_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("serve", help="run the dashboard")
+    p.add_argument("--data", metavar="CSV", help="citations file (default: the bundled data)")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 8050)")
+    p.add_argument("--workers", type=int, help="gunicorn worker processes (default 1)")
+    p.add_argument(
+        "--dev",
+        action="store_true",
+        help="Dash development server with debug mode (never in production)",
+    )
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message already
+        return EXIT_OK if exc.code == 0 else EXIT_BAD_INPUT
+    try:
+        return args.func(args)
+    except DataFileError as exc:
+        print(f"trade-dash: invalid data\n{exc.render()}", file=sys.stderr)
+    except (model.ScenarioError, ConfigError, UsageError) as exc:
+        print(f"trade-dash: {exc}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

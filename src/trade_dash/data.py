@@ -1,0 +1,433 @@
+"""Reading and validating the citations file.
+
+This is the only module that touches the disk for data. It turns a CSV file
+into a typed ``pandas.DataFrame`` of citations, or raises ``DataFileError``
+listing every problem at once (file, line, column, bad value, what was
+expected).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import pandas as pd
+import pandera.pandas as pa
+
+COLUMNS: tuple[str, ...] = (
+    "citation_id",
+    "measure",
+    "flow",
+    "year",
+    "period",
+    "months",
+    "value_musd",
+    "precision",
+    "reporter",
+    "reporter_kind",
+    "outlet",
+    "published",
+    "note",
+)
+
+MEASURES = ("actual", "target")
+FLOWS = ("turnover", "kz_exports_to_mn", "mn_exports_to_kz")
+PERIODS = ("full_year", "year_to_date")
+PRECISIONS = ("exact", "approximate")
+# Listed in the order the normalisation rule prefers them.
+REPORTER_KINDS = (
+    "statistics_office",
+    "customs",
+    "government",
+    "business_association",
+    "other",
+)
+
+MIN_YEAR = 1991  # both countries' trade statistics as independent states start here
+MAX_YEAR = 2100
+MAX_VALUE_MUSD = 100_000.0
+MAX_TEXT = {"citation_id": 40, "reporter": 200, "outlet": 200, "note": 500}
+
+_NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_INTEGER = re.compile(r"^[0-9]+$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data file."""
+
+    line: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def render(self, path: str) -> str:
+        where = path if self.line is None else f"{path}, line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        got = "" if self.value is None else f": got {self.value!r}"
+        return f"{where}{got}: expected {self.expected}"
+
+
+class DataFileError(Exception):
+    """The data file cannot be used; carries every problem found."""
+
+    def __init__(self, path: str | Path, problems: list[Problem]):
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        count = len(self.problems)
+        head = f"{self.path}: {count} problem{'s' if count != 1 else ''} found"
+        return "\n".join([head, *(f"  {p.render(self.path)}" for p in self.problems)])
+
+
+def _is_number(v: str) -> bool:
+    return bool(_NUMBER.match(v))
+
+
+def _value_ok(v: str) -> bool:
+    if not _is_number(v):
+        return False
+    x = float(v)
+    return math.isfinite(x) and 0 < x <= MAX_VALUE_MUSD
+
+
+def _year_ok(v: str) -> bool:
+    return bool(_INTEGER.match(v)) and MIN_YEAR <= int(v) <= MAX_YEAR
+
+
+def _months_ok(v: str) -> bool:
+    return bool(_INTEGER.match(v)) and 1 <= int(v) <= 12
+
+
+def _date_ok(v: str) -> bool:
+    if v == "":
+        return True
+    if not _DATE.match(v):
+        return False
+    try:
+        dt.date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _describe_number_problem(value: str) -> str:
+    """Say what is wrong with a value in words an analyst can act on."""
+    v = value.strip()
+    if v == "":
+        return "a number of US$ million, such as 76.7 (the cell is empty)"
+    if re.search(r"[$€£₸₮]|usd|mln|million", v, re.IGNORECASE):
+        return "a plain number of US$ million such as 76.7, without currency sign or unit"
+    if re.match(r"^[0-9]{1,3}([, ][0-9]{3})+(\.[0-9]+)?$", v):
+        return "a plain number such as 1234.5, without thousands separators"
+    if re.match(r"^[0-9]+,[0-9]+$", v):
+        return "a number with a point as decimal mark, such as 76.7"
+    if v.lower() in {"nan", "inf", "-inf", "+inf", "infinity", "-infinity", "na", "n/a"}:
+        return "a finite number of US$ million, such as 76.7"
+    if v.startswith("-"):
+        return "a positive number of US$ million (turnover cannot be negative)"
+    if _is_number(v):
+        return f"a number greater than 0 and at most {MAX_VALUE_MUSD:,.0f}"
+    return "a number of US$ million, such as 76.7"
+
+
+def _choice(options: tuple[str, ...]) -> str:
+    return "one of " + ", ".join(options)
+
+
+def _text_check(column: str) -> pa.Check:
+    limit = MAX_TEXT[column]
+    return pa.Check(
+        lambda v: len(v) <= limit and "\x00" not in v,
+        element_wise=True,
+        error=f"text of at most {limit} characters",
+    )
+
+
+def _nonempty(what: str) -> pa.Check:
+    return pa.Check(lambda v: v.strip() != "", element_wise=True, error=what)
+
+
+def _element(fn: Callable[[str], bool], expected: str) -> pa.Check:
+    return pa.Check(fn, element_wise=True, error=expected)
+
+
+def _months_match_period(df: pd.DataFrame) -> pd.Series:
+    months = pd.to_numeric(df["months"], errors="coerce")
+    full = df["period"] == "full_year"
+    ytd = df["period"] == "year_to_date"
+    return ~((full & (months != 12)) | (ytd & ~months.between(1, 11)))
+
+
+def _published_after_period(df: pd.DataFrame) -> pd.Series:
+    ok = []
+    rows = zip(df["measure"], df["year"], df["months"], df["published"], strict=True)
+    for measure, year, months, published in rows:
+        if measure != "actual" or not (
+            _date_ok(published) and published and _year_ok(year) and _months_ok(months)
+        ):
+            ok.append(True)
+            continue
+        period_end = (pd.Timestamp(int(year), int(months), 1) + pd.offsets.MonthEnd(0)).date()
+        ok.append(dt.date.fromisoformat(published) > period_end)
+    return pd.Series(ok, index=df.index)
+
+
+def _actual_not_in_future(df: pd.DataFrame) -> pd.Series:
+    this_year = dt.date.today().year
+    years = pd.to_numeric(df["year"], errors="coerce")
+    return ~((df["measure"] == "actual") & (years > this_year))
+
+
+def _target_is_annual_turnover(df: pd.DataFrame) -> pd.Series:
+    target = df["measure"] == "target"
+    return ~(target & (df["period"] != "full_year"))
+
+
+# Checks across columns: (column reported against, what was expected, rule).
+_ROW_RULES: tuple[tuple[str, str, Callable[[pd.DataFrame], pd.Series]], ...] = (
+    (
+        "months",
+        "12 for a full_year period, or 1 to 11 for a year_to_date period (January to month N)",
+        _months_match_period,
+    ),
+    (
+        "published",
+        "for an actual figure, a publication date after the end of the period it covers",
+        _published_after_period,
+    ),
+    ("year", "a year not after the current one for an actual figure", _actual_not_in_future),
+    ("period", "full_year for a target (targets are annual amounts)", _target_is_annual_turnover),
+)
+_ROW_COLUMN = MappingProxyType({expected: column for column, expected, _ in _ROW_RULES})
+
+
+def _schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "citation_id": pa.Column(
+                str,
+                [
+                    _element(
+                        lambda v: bool(_ID.match(v)) and len(v) <= MAX_TEXT["citation_id"],
+                        "an identifier of letters, digits, '-', '_' or '.' "
+                        f"(at most {MAX_TEXT['citation_id']} characters)",
+                    )
+                ],
+            ),
+            "measure": pa.Column(str, [_element(lambda v: v in MEASURES, _choice(MEASURES))]),
+            "flow": pa.Column(str, [_element(lambda v: v in FLOWS, _choice(FLOWS))]),
+            "year": pa.Column(
+                str,
+                [_element(_year_ok, f"a whole year from {MIN_YEAR} to {MAX_YEAR}, such as 2023")],
+            ),
+            "period": pa.Column(str, [_element(lambda v: v in PERIODS, _choice(PERIODS))]),
+            "months": pa.Column(
+                str,
+                [_element(_months_ok, "a whole number of months from 1 to 12")],
+            ),
+            "value_musd": pa.Column(str, [_element(_value_ok, "NUMBER")]),
+            "precision": pa.Column(str, [_element(lambda v: v in PRECISIONS, _choice(PRECISIONS))]),
+            "reporter": pa.Column(
+                str,
+                [
+                    _nonempty("the body that reported the figure (not empty)"),
+                    _text_check("reporter"),
+                ],
+            ),
+            "reporter_kind": pa.Column(
+                str, [_element(lambda v: v in REPORTER_KINDS, _choice(REPORTER_KINDS))]
+            ),
+            "outlet": pa.Column(str, [_text_check("outlet")]),
+            "published": pa.Column(
+                str, [_element(_date_ok, "a date as YYYY-MM-DD, or empty when unknown")]
+            ),
+            "note": pa.Column(str, [_text_check("note")]),
+        },
+        checks=[pa.Check(fn, error=expected) for _, expected, fn in _ROW_RULES],
+        strict=True,
+        ordered=False,
+    )
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Read the raw CSV records with the line each starts on."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(
+            path, [Problem(None, None, None, "an existing CSV file (not found)")]
+        ) from None
+    except IsADirectoryError:
+        raise DataFileError(path, [Problem(None, None, None, "a CSV file, not a folder")]) from None
+    except OSError as exc:
+        raise DataFileError(
+            path, [Problem(None, None, None, f"a readable file ({exc.strerror})")]
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(path, [Problem(line, None, None, "text encoded as UTF-8")]) from None
+    if text.strip() == "":
+        raise DataFileError(
+            path,
+            [Problem(None, None, None, "a header line naming the columns " + ", ".join(COLUMNS))],
+        )
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    start = 1
+    try:
+        for fields in reader:
+            if fields and any(f.strip() for f in fields):
+                records.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataFileError(
+            path, [Problem(reader.line_num, None, None, f"well-formed CSV ({exc})")]
+        ) from None
+    if not records:
+        raise DataFileError(
+            path,
+            [Problem(None, None, None, "a header line naming the columns " + ", ".join(COLUMNS))],
+        )
+    (_, header), rows = records[0], records[1:]
+    return [h.strip() for h in header], rows
+
+
+def _header_problems(header: list[str]) -> list[Problem]:
+    if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
+        sep = next(s for s in ";\t|" if s in header[0])
+        shown = "tab" if sep == "\t" else repr(sep)
+        return [Problem(1, None, None, f"columns separated by commas, not by {shown}")]
+    problems = []
+    seen = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(1, name, None, "each column named once"))
+        seen.add(name)
+        if name not in COLUMNS:
+            close = difflib.get_close_matches(name, COLUMNS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(Problem(1, name, None, "only the columns " + ", ".join(COLUMNS) + hint))
+    for name in COLUMNS:
+        if name not in header:
+            problems.append(Problem(1, name, None, f"a column named '{name}' (it is missing)"))
+    return problems
+
+
+def load_citations(path: str | Path) -> pd.DataFrame:
+    """Read and validate a citations file; return the typed frame.
+
+    The frame has one row per citation, the columns in ``COLUMNS`` plus
+    ``line`` (the line number in the file, for provenance).
+    """
+    path = Path(path)
+    header, rows = _read_rows(path)
+    problems = _header_problems(header)
+    if problems:
+        raise DataFileError(path, problems)
+    if not rows:
+        raise DataFileError(
+            path, [Problem(2, None, None, "at least one data row after the header")]
+        )
+    width_problems = [
+        Problem(line, None, None, f"{len(header)} comma-separated fields (found {len(fields)})")
+        for line, fields in rows
+        if len(fields) != len(header)
+    ]
+    if width_problems:
+        raise DataFileError(path, width_problems)
+
+    lines = [line for line, _ in rows]
+    frame = pd.DataFrame(
+        [[f.strip() for f in fields] for _, fields in rows], columns=header, dtype=str
+    )
+    problems = _schema_problems(frame, lines)
+    problems += _duplicate_problems(frame, lines)
+    if problems:
+        problems.sort(
+            key=lambda p: (p.line or 0, COLUMNS.index(p.column) if p.column in COLUMNS else 99)
+        )
+        raise DataFileError(path, problems)
+    return _typed(frame[list(COLUMNS)], lines)
+
+
+def _schema_problems(frame: pd.DataFrame, lines: list[int]) -> list[Problem]:
+    try:
+        _schema().validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    else:
+        return []
+    problems: dict[tuple[int, str, str], Problem] = {}
+    for case in cases.itertuples(index=False):
+        if pd.isna(case.index):
+            continue
+        row = int(case.index)
+        check = str(case.check)
+        column = _ROW_COLUMN.get(check, case.column)
+        if check in _ROW_COLUMN and case.column != column:
+            continue
+        value = frame[column].iloc[row]
+        expected = _describe_number_problem(value) if check == "NUMBER" else check
+        key = (row, column, expected)
+        problems.setdefault(key, Problem(lines[row], column, value, expected))
+    # A cell that breaks its own column's rule needs no second message from a cross-column rule.
+    broken = {(row, col) for row, col, exp in problems if exp not in _ROW_COLUMN}
+    return [
+        p
+        for (row, col, exp), p in problems.items()
+        if exp not in _ROW_COLUMN or (row, col) not in broken
+    ]
+
+
+def _duplicate_problems(frame: pd.DataFrame, lines: list[int]) -> list[Problem]:
+    problems = []
+    first_line_of: dict[tuple[str, ...], int] = {}
+    first_id: dict[str, int] = {}
+    for row, values in enumerate(frame[list(COLUMNS)].itertuples(index=False, name=None)):
+        if values in first_line_of:
+            problems.append(
+                Problem(
+                    lines[row],
+                    None,
+                    None,
+                    f"no exact duplicate rows (this row repeats line {first_line_of[values]})",
+                )
+            )
+            continue
+        first_line_of[values] = lines[row]
+        cid = values[0]
+        if cid in first_id:
+            problems.append(
+                Problem(
+                    lines[row],
+                    "citation_id",
+                    cid,
+                    f"a citation_id used only once (already used on line {first_id[cid]})",
+                )
+            )
+        first_id.setdefault(cid, lines[row])
+    return problems
+
+
+def _typed(frame: pd.DataFrame, lines: list[int]) -> pd.DataFrame:
+    out = frame.copy()
+    out["year"] = out["year"].astype("int64")
+    out["months"] = out["months"].astype("int64")
+    out["value_musd"] = out["value_musd"].astype("float64")
+    out["line"] = pd.Series(lines, index=out.index, dtype="int64")
+    return out

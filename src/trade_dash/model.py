@@ -1,0 +1,159 @@
+"""Scenario maths: pure functions of numbers, no I/O, no dash or plotly.
+
+Rates are fractions here (0.25 is 25 % a year); the layers above speak in
+percent.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+PRO_RATA = "pro_rata"
+SEASONAL = "seasonal"
+METHODS = (PRO_RATA, SEASONAL)
+
+# Rates outside this range are not scenarios but typing errors.
+MIN_RATE = -0.99
+MAX_RATE = 10.0
+MAX_HORIZON_YEARS = 200
+_EPS = 1e-9  # absorbs floating-point noise when counting whole years
+
+
+class ScenarioError(ValueError):
+    """An input outside the domain of the scenario maths."""
+
+
+@dataclass(frozen=True)
+class Annualised:
+    """A January-to-month-N figure scaled to a full-year estimate."""
+
+    value_musd: float
+    method: str
+    months: int
+    share_of_year: float  # the fraction of the annual total the partial figure is taken to be
+    description: str
+
+
+def _positive(name: str, value: float) -> float:
+    if not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        raise ScenarioError(f"{name} must be a positive finite number, got {value!r}")
+    return float(value)
+
+
+def _months(months: int) -> int:
+    if not isinstance(months, int) or not 1 <= months <= 11:
+        raise ScenarioError(f"months must be a whole number from 1 to 11, got {months!r}")
+    return months
+
+
+def check_rate(rate: float) -> float:
+    """Return ``rate`` if it is a usable annual growth rate, else raise."""
+    if not isinstance(rate, int | float) or not math.isfinite(rate):
+        raise ScenarioError(f"growth rate must be a finite number, got {rate!r}")
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise ScenarioError(
+            f"growth rate must be between {MIN_RATE:.0%} and {MAX_RATE:.0%} a year, got {rate:.2%}"
+        )
+    return float(rate)
+
+
+def annualise_pro_rata(value_musd: float, months: int) -> Annualised:
+    """Scale a January-to-month-N figure by 12/N."""
+    value = _positive("year-to-date value", value_musd)
+    months = _months(months)
+    return Annualised(
+        value_musd=value * 12 / months,
+        method=PRO_RATA,
+        months=months,
+        share_of_year=months / 12,
+        description=f"pro-rata: year-to-date × 12/{months}",
+    )
+
+
+def annualise_seasonal(
+    value_musd: float, months: int, prev_full_musd: float, prev_same_period_musd: float
+) -> Annualised:
+    """Scale by the share of the previous year's total reached by the same month."""
+    value = _positive("year-to-date value", value_musd)
+    months = _months(months)
+    prev_full = _positive("previous full-year value", prev_full_musd)
+    prev_part = _positive("previous same-period value", prev_same_period_musd)
+    if prev_part > prev_full:
+        raise ScenarioError(
+            "previous year's same-period value exceeds its full-year value "
+            f"({prev_part} > {prev_full}); the seasonal share would exceed 100 %"
+        )
+    share = prev_part / prev_full
+    return Annualised(
+        value_musd=value / share,
+        method=SEASONAL,
+        months=months,
+        share_of_year=share,
+        description=(
+            f"seasonal share: year-to-date ÷ {share:.1%} "
+            f"(last year's January–month-{months} share of its full year)"
+        ),
+    )
+
+
+def cagr(start_value: float, start_year: int, end_value: float, end_year: int) -> float:
+    """Compound annual growth rate between two full years."""
+    v0 = _positive("start value", start_value)
+    v1 = _positive("end value", end_value)
+    if end_year <= start_year:
+        raise ScenarioError(f"end year {end_year} must be after start year {start_year}")
+    return (v1 / v0) ** (1 / (end_year - start_year)) - 1
+
+
+def project(
+    base_value: float, base_year: int, rate: float, last_year: int
+) -> list[tuple[int, float]]:
+    """Values from ``base_year`` to ``last_year`` growing at ``rate`` a year."""
+    base = _positive("base value", base_value)
+    rate = check_rate(rate)
+    if last_year < base_year:
+        raise ScenarioError(f"last year {last_year} is before base year {base_year}")
+    if last_year - base_year > MAX_HORIZON_YEARS:
+        raise ScenarioError(f"projection limited to {MAX_HORIZON_YEARS} years")
+    return [(y, base * (1 + rate) ** (y - base_year)) for y in range(base_year, last_year + 1)]
+
+
+def year_target_reached(
+    base_value: float, base_year: int, rate: float, target_musd: float, horizon_year: int
+) -> int | None:
+    """First year the projection meets the target, or None if not by ``horizon_year``."""
+    base = _positive("base value", base_value)
+    target = _positive("target", target_musd)
+    rate = check_rate(rate)
+    if base >= target:
+        return base_year
+    if rate <= 0:
+        return None
+    years = math.ceil(math.log(target / base) / math.log1p(rate) - _EPS)
+    year = base_year + years
+    return year if year <= horizon_year else None
+
+
+def required_rate(base_value: float, base_year: int, target_musd: float, target_year: int) -> float:
+    """Constant annual rate that takes the base to the target in the target year."""
+    base = _positive("base value", base_value)
+    target = _positive("target", target_musd)
+    if target_year <= base_year:
+        raise ScenarioError(f"target year {target_year} must be after the base year {base_year}")
+    return (target / base) ** (1 / (target_year - base_year)) - 1
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Distance from the base to the target."""
+
+    musd: float
+    share_of_target: float
+
+
+def gap(base_value: float, target_musd: float) -> Gap:
+    """Target minus base, in US$ million and as a share of the target (negative once exceeded)."""
+    base = _positive("base value", base_value)
+    target = _positive("target", target_musd)
+    return Gap(musd=target - base, share_of_target=(target - base) / target)

@@ -1,0 +1,448 @@
+"""Scenario parameters and the headline numbers they produce.
+
+Pure: a ``Dataset`` (validated citations and the normalised series) and a
+``Scenario`` in, a ``Summary`` out. The CLI, the dashboard and the exports all
+call ``analyse`` so their numbers cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, replace
+from urllib.parse import parse_qs, urlencode
+
+import pandas as pd
+
+from trade_dash import model
+from trade_dash.normalise import (
+    Target,
+    headline_series,
+    period_label,
+    same_period_citation,
+    target,
+)
+
+HORIZON_YEAR = 2050
+DEFAULT_TARGET_YEAR = 2030  # an assumption: no source states a deadline
+DEFAULT_BAND_PCT = 5.0
+DEFAULT_GROWTH_WINDOW = 5  # years looked back for the default growth rate
+BASES = ("ytd", "full")
+
+# Limits of the scenario controls, shared by the URL parser, the CLI and the sliders.
+GROWTH_MIN_PCT, GROWTH_MAX_PCT, GROWTH_STEP_PCT = -50.0, 100.0, 0.1
+TARGET_MIN_MUSD, TARGET_MAX_MUSD = 1.0, 100_000.0
+BAND_MIN_PCT, BAND_MAX_PCT = 0.0, 20.0
+MAX_QUERY_VALUE = 64  # characters; longer values are ignored
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated citations and what the normalisation rule derives from them."""
+
+    source: str
+    citations: pd.DataFrame = field(repr=False)
+    series: pd.DataFrame = field(repr=False)
+    target: Target | None
+
+    @classmethod
+    def from_citations(cls, citations: pd.DataFrame, source: str) -> Dataset:
+        return cls(source, citations, headline_series(citations), target(citations))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything a user can set; the dashboard's URL carries exactly these."""
+
+    growth_pct: float
+    target_year: int
+    target_musd: float
+    base: str  # "ytd" or "full"
+    method: str  # model.PRO_RATA or model.SEASONAL
+    band_pct: float = DEFAULT_BAND_PCT
+
+    def query(self) -> str:
+        """The URL query string that reproduces this scenario."""
+        return urlencode(
+            {
+                "growth": _fmt(self.growth_pct),
+                "target_year": self.target_year,
+                "target": _fmt(self.target_musd),
+                "base": self.base,
+                "method": self.method,
+                "band": _fmt(self.band_pct),
+            }
+        )
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}" if abs(x) < 1e6 else f"{x:.0f}"
+
+
+@dataclass(frozen=True)
+class Preset:
+    label: str
+    growth_pct: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The headline numbers for one scenario; ``as_json`` is the CLI's --json."""
+
+    scenario: Scenario
+    latest_full_year: dict | None
+    year_to_date: dict | None
+    base: dict
+    target_musd: float
+    target_year: int
+    target_year_is_assumption: bool
+    gap_musd: float
+    gap_pct_of_target: float
+    required_growth_pct: float
+    scenario_growth_pct: float
+    target_reached_year: int | None
+    horizon_year: int
+    band: dict
+    default_growth: dict
+    notices: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        """Plain data for JSON; floats rounded to 4 decimals to drop binary noise."""
+        out = asdict(self)
+        out.pop("scenario")
+        out["notices"] = list(self.notices)
+        return _rounded(out)
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
+# --- the data-derived pieces -------------------------------------------------
+
+
+def latest_full(series: pd.DataFrame) -> pd.Series | None:
+    full = series[series["status"] == "full"]
+    return None if full.empty else full.iloc[-1]
+
+
+def current_partial(series: pd.DataFrame) -> pd.Series | None:
+    """The year-to-date row, if it is later than the latest full year."""
+    partial = series[series["status"] == "partial"]
+    if partial.empty:
+        return None
+    row = partial.iloc[-1]
+    full = latest_full(series)
+    return row if full is None or row["year"] > full["year"] else None
+
+
+def available_methods(ds: Dataset) -> tuple[str, ...]:
+    """Annualisation methods the data supports for the current year-to-date figure."""
+    ytd = current_partial(ds.series)
+    if ytd is None:
+        return ()
+    return model.METHODS if _seasonal_inputs(ds, ytd) else (model.PRO_RATA,)
+
+
+def _seasonal_inputs(ds: Dataset, ytd: pd.Series) -> tuple[float, float] | None:
+    prev = ds.series[(ds.series["year"] == ytd["year"] - 1) & (ds.series["status"] == "full")]
+    same = same_period_citation(ds.citations, int(ytd["year"]) - 1, int(ytd["months"]))
+    if prev.empty or same is None:
+        return None
+    prev_full, prev_part = float(prev.iloc[0]["value_musd"]), float(same["value_musd"])
+    return (prev_full, prev_part) if prev_part <= prev_full else None
+
+
+def annualised(ds: Dataset, method: str) -> model.Annualised | None:
+    """The current-year estimate by ``method`` (pro-rata when seasonal is impossible)."""
+    ytd = current_partial(ds.series)
+    if ytd is None:
+        return None
+    seasonal = _seasonal_inputs(ds, ytd)
+    if method == model.SEASONAL and seasonal is not None:
+        return model.annualise_seasonal(float(ytd["value_musd"]), int(ytd["months"]), *seasonal)
+    return model.annualise_pro_rata(float(ytd["value_musd"]), int(ytd["months"]))
+
+
+def growth_references(series: pd.DataFrame) -> list[tuple[int, int, float]]:
+    """(start, end, CAGR %) from each earlier full year to the latest full year."""
+    full = series[series["status"] == "full"]
+    if len(full) < 2:
+        return []
+    end = full.iloc[-1]
+    refs = []
+    for row in full.iloc[:-1].itertuples():
+        rate = model.cagr(row.value_musd, row.year, float(end["value_musd"]), int(end["year"]))
+        refs.append((int(row.year), int(end["year"]), rate * 100))
+    return refs
+
+
+def default_growth(series: pd.DataFrame) -> dict:
+    """The documented default rate: the pace from the earliest full year in the five
+    years before the latest full year, to the latest full year, rounded to 0.1 point."""
+    refs = growth_references(series)
+    if not refs:
+        return {
+            "pct": 0.0,
+            "from_year": None,
+            "to_year": None,
+            "rule": "no two full years are cited, so the default is 0 %",
+        }
+    end_year = refs[0][1]
+    window = [r for r in refs if r[0] >= end_year - DEFAULT_GROWTH_WINDOW] or refs[-1:]
+    start, end, pct = window[0]
+    pct = round(pct, 1)
+    return {
+        "pct": pct,
+        "from_year": start,
+        "to_year": end,
+        "rule": f"compound annual growth {start}–{end}, rounded to 0.1 point",
+    }
+
+
+def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
+    """Growth rates a user can pick: past paces and the rate the target needs."""
+    out = [
+        Preset(
+            f"Repeat the {a}–{b} pace ({pct:+.1f} %)",
+            round(pct, 1),
+            f"compound annual growth {a}–{b}",
+        )
+        for a, b, pct in reversed(growth_references(ds.series))
+        if GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT
+    ]
+    summary = analyse(ds, scenario)
+    req = summary.required_growth_pct
+    if math.isfinite(req) and GROWTH_MIN_PCT <= req <= GROWTH_MAX_PCT:
+        req_step = math.ceil(req * 10 - 1e-9) / 10  # rounded up so the target is still met
+        out.append(
+            Preset(
+                f"Rate needed for the target ({req_step:+.1f} %)",
+                req_step,
+                f"required rate to reach the target by {scenario.target_year}",
+            )
+        )
+    return out
+
+
+# --- scenario defaults, validation and analysis --------------------------------
+
+
+def default_scenario(ds: Dataset) -> Scenario:
+    return Scenario(
+        growth_pct=default_growth(ds.series)["pct"],
+        target_year=DEFAULT_TARGET_YEAR,
+        target_musd=ds.target.value_musd if ds.target else 500.0,
+        base="ytd" if current_partial(ds.series) is not None else "full",
+        method=model.PRO_RATA,
+    )
+
+
+def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
+    """The base the scenario projects from, with notices when the request fell back."""
+    notices = []
+    full = latest_full(ds.series)
+    est = annualised(ds, scenario.method)
+    if scenario.method == model.SEASONAL and est is not None and est.method != model.SEASONAL:
+        notices.append(
+            "Seasonal annualisation needs last year's full-year and same-period "
+            "figures; pro-rata was used instead."
+        )
+    if scenario.base == "ytd" and est is not None:
+        ytd = current_partial(ds.series)
+        return (
+            {
+                "year": int(ytd["year"]),
+                "value_musd": est.value_musd,
+                "kind": "ytd",
+                "method": est.method,
+            },
+            notices,
+        )
+    if scenario.base == "ytd":
+        notices.append(
+            "No year-to-date figure after the latest full year; the latest full year is the base."
+        )
+    if full is None:
+        raise model.ScenarioError("the data has no full-year figure to use as a base")
+    return (
+        {
+            "year": int(full["year"]),
+            "value_musd": float(full["value_musd"]),
+            "kind": "full",
+            "method": None,
+        },
+        notices,
+    )
+
+
+def validate(ds: Dataset, scenario: Scenario) -> None:
+    """Raise ``ScenarioError`` when a scenario is outside the controls' domain."""
+    if scenario.base not in BASES:
+        raise model.ScenarioError(f"base must be one of {', '.join(BASES)}, got {scenario.base!r}")
+    if scenario.method not in model.METHODS:
+        raise model.ScenarioError(
+            f"method must be one of {', '.join(model.METHODS)}, got {scenario.method!r}"
+        )
+    for name, value, lo, hi in (
+        ("growth", scenario.growth_pct, GROWTH_MIN_PCT, GROWTH_MAX_PCT),
+        ("target", scenario.target_musd, TARGET_MIN_MUSD, TARGET_MAX_MUSD),
+        ("band", scenario.band_pct, BAND_MIN_PCT, BAND_MAX_PCT),
+    ):
+        if not math.isfinite(value) or not lo <= value <= hi:
+            raise model.ScenarioError(
+                f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}"
+            )
+    base, _ = resolve_base(ds, scenario)
+    if not base["year"] < scenario.target_year <= HORIZON_YEAR:
+        raise model.ScenarioError(
+            f"target year must be after the base year {base['year']} and at most "
+            f"{HORIZON_YEAR}, got {scenario.target_year}"
+        )
+
+
+def analyse(ds: Dataset, scenario: Scenario) -> Summary:
+    """All headline numbers for ``scenario``; raises ``ScenarioError`` when invalid."""
+    validate(ds, scenario)
+    base, notices = resolve_base(ds, scenario)
+    full = latest_full(ds.series)
+    ytd = current_partial(ds.series)
+    est = annualised(ds, scenario.method)
+    target_musd = scenario.target_musd
+    gap = model.gap(base["value_musd"], target_musd)
+
+    def reached(pct: float) -> int | None:
+        return model.year_target_reached(
+            base["value_musd"], base["year"], pct / 100, target_musd, HORIZON_YEAR
+        )
+
+    low = max(scenario.growth_pct - scenario.band_pct, GROWTH_MIN_PCT)
+    high = min(scenario.growth_pct + scenario.band_pct, GROWTH_MAX_PCT)
+    return Summary(
+        scenario=scenario,
+        latest_full_year=None
+        if full is None
+        else {
+            "year": int(full["year"]),
+            "value_musd": float(full["value_musd"]),
+            "citation_id": full["citation_id"],
+        },
+        year_to_date=None
+        if ytd is None
+        else {
+            "year": int(ytd["year"]),
+            "months": int(ytd["months"]),
+            "period": period_label(ytd["year"], ytd["months"]),
+            "value_musd": float(ytd["value_musd"]),
+            "annualised_musd": est.value_musd,
+            "method": est.method,
+            "method_description": est.description,
+            "methods_available": list(available_methods(ds)),
+            "citation_id": ytd["citation_id"],
+        },
+        base=base,
+        target_musd=target_musd,
+        target_year=scenario.target_year,
+        target_year_is_assumption=True,
+        gap_musd=gap.musd,
+        gap_pct_of_target=gap.share_of_target * 100,
+        required_growth_pct=model.required_rate(
+            base["value_musd"], base["year"], target_musd, scenario.target_year
+        )
+        * 100,
+        scenario_growth_pct=scenario.growth_pct,
+        target_reached_year=reached(scenario.growth_pct),
+        horizon_year=HORIZON_YEAR,
+        band={
+            "low_pct": low,
+            "high_pct": high,
+            "low_reached_year": reached(low),
+            "high_reached_year": reached(high),
+        },
+        default_growth=default_growth(ds.series),
+        notices=tuple(notices),
+    )
+
+
+# --- URL query strings -------------------------------------------------------
+
+
+def _parse_number(raw: str) -> float | None:
+    try:
+        x = float(raw)
+    except ValueError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
+    """A scenario from a URL query string; bad values fall back or clamp, with a notice."""
+    default = default_scenario(ds)
+    params = parse_qs(query.lstrip("?"), keep_blank_values=True, max_num_fields=50)
+    notices: list[str] = []
+    values: dict = {}
+
+    def take(key: str) -> str | None:
+        got = params.get(key)
+        if not got:
+            return None
+        if len(got) > 1:
+            notices.append(f"'{key}' was given {len(got)} times; the first value was used.")
+        raw = got[0].strip()
+        if len(raw) > MAX_QUERY_VALUE:
+            notices.append(f"'{key}' was too long and was ignored.")
+            return None
+        return raw
+
+    for key, attr, allowed in (("base", "base", BASES), ("method", "method", model.METHODS)):
+        raw = take(key)
+        if raw is None:
+            continue
+        if raw not in allowed:
+            notices.append(
+                f"'{key}={_short(raw)}' is not one of {', '.join(allowed)}; the default was used."
+            )
+            continue
+        values[attr] = raw
+    numeric = {
+        "growth": ("growth_pct", GROWTH_MIN_PCT, GROWTH_MAX_PCT),
+        "target": ("target_musd", TARGET_MIN_MUSD, TARGET_MAX_MUSD),
+        "band": ("band_pct", BAND_MIN_PCT, BAND_MAX_PCT),
+        "target_year": ("target_year", None, HORIZON_YEAR),
+    }
+    for key, (attr, lo, hi) in numeric.items():
+        raw = take(key)
+        if raw is None:
+            continue
+        x = _parse_number(raw)
+        if x is None:
+            notices.append(f"'{key}={_short(raw)}' is not a number; the default was used.")
+            continue
+        if key == "target_year":
+            lo = resolve_base(ds, replace(default, **values))[0]["year"] + 1
+            x = round(x)
+        if not lo <= x <= hi:
+            clamped = min(max(x, lo), hi)
+            notices.append(f"'{key}={_short(raw)}' is outside {lo:g}–{hi:g}; {clamped:g} was used.")
+            x = clamped
+        values[attr] = int(x) if key == "target_year" else round(x, 1)
+    scenario = replace(default, **values)
+    # A base change can move the base year past a target year that was valid before.
+    base_year = resolve_base(ds, scenario)[0]["year"]
+    if scenario.target_year <= base_year:
+        notices.append(
+            f"target year {scenario.target_year} is not after the base year "
+            f"{base_year}; {base_year + 1} was used."
+        )
+        scenario = replace(scenario, target_year=base_year + 1)
+    return scenario, notices
+
+
+def _short(raw: str) -> str:
+    return raw if len(raw) <= 20 else raw[:20] + "…"

@@ -1,0 +1,169 @@
+"""Headline numbers for a scenario, and scenarios read from a URL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.conftest import GOOD_ROWS
+from trade_dash.data import load_citations
+from trade_dash.model import ScenarioError
+from trade_dash.scenario import (
+    Dataset,
+    analyse,
+    available_methods,
+    default_growth,
+    default_scenario,
+    presets,
+    scenario_from_query,
+)
+
+
+def test_bundled_headline_matches_the_hand_calculation(bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), growth_pct=25.0, target_year=2030))
+    j = s.as_json()
+    assert j["latest_full_year"] == {"year": 2023, "value_musd": 76.7, "citation_id": "mccci-2023"}
+    ytd = j["year_to_date"]
+    assert (ytd["year"], ytd["months"], ytd["value_musd"]) == (2024, 8, 83.9)
+    assert ytd["annualised_musd"] == 125.85
+    assert ytd["method"] == "pro_rata"
+    assert j["base"] == {"year": 2024, "value_musd": 125.85, "kind": "ytd", "method": "pro_rata"}
+    assert j["target_musd"] == 500.0
+    # By hand: (500 / 125.85) ** (1/6) - 1 = 25.85 %; 125.85 * 1.25**6 = 480.1, **7 = 600.1.
+    assert j["required_growth_pct"] == pytest.approx(25.8499, abs=1e-4)
+    assert j["target_reached_year"] == 2031
+    assert j["gap_musd"] == pytest.approx(374.15)
+    assert j["gap_pct_of_target"] == pytest.approx(74.83)
+
+
+def test_default_growth_is_derived_from_the_data(bundled):
+    d = default_growth(bundled.series)
+    # 2019 is the earliest full year in the five years before 2023: (76.7/35.3)**0.25 - 1.
+    assert (d["from_year"], d["to_year"]) == (2019, 2023)
+    assert d["pct"] == round(((76.7 / 35.3) ** 0.25 - 1) * 100, 1) == 21.4
+
+
+def test_full_year_base(bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), base="full"))
+    assert s.base == {"year": 2023, "value_musd": 76.7, "kind": "full", "method": None}
+    assert s.required_growth_pct == pytest.approx(((500 / 76.7) ** (1 / 7) - 1) * 100)
+
+
+def test_not_within_horizon_for_decline(bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), growth_pct=-3.0))
+    assert s.target_reached_year is None
+    assert s.horizon_year == 2050
+
+
+def test_band_brackets_the_rate(bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), growth_pct=25.0, band_pct=5.0))
+    assert (s.band["low_pct"], s.band["high_pct"]) == (20.0, 30.0)
+    assert s.band["high_reached_year"] <= s.target_reached_year <= s.band["low_reached_year"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"target_year": 2024}, "after the base year 2024"),
+        ({"target_year": 2051}, "at most 2050"),
+        ({"growth_pct": float("nan")}, "growth must be a number"),
+        ({"growth_pct": 1e308}, "growth must be a number"),
+        ({"target_musd": -5.0}, "target must be a number"),
+        ({"base": "guess"}, "base must be one of"),
+        ({"method": "magic"}, "method must be one of"),
+    ],
+)
+def test_out_of_domain_scenarios_raise(bundled, change, message):
+    with pytest.raises(ScenarioError, match=message):
+        analyse(bundled, replace(default_scenario(bundled), **change))
+
+
+def with_seasonal_data(write_csv) -> Dataset:
+    extra = [
+        {
+            **GOOD_ROWS[1],
+            "citation_id": "b-ytd",
+            "period": "year_to_date",
+            "months": "6",
+            "value_musd": "24",
+            "published": "2021-08-01",
+        },
+    ]
+    path = write_csv([*GOOD_ROWS, *extra])
+    return Dataset.from_citations(load_citations(path), str(path))
+
+
+def test_seasonal_method_when_last_year_has_full_and_same_period(write_csv, small):
+    assert available_methods(small) == ("pro_rata",)
+    ds = with_seasonal_data(write_csv)
+    assert available_methods(ds) == ("pro_rata", "seasonal")
+    s = analyse(ds, replace(default_scenario(ds), method="seasonal"))
+    # 2021: 24 of 60 by June (40 %); 2022 Jan-Jun 36 -> 36 / 0.4 = 90.
+    assert s.year_to_date["annualised_musd"] == pytest.approx(90.0)
+    assert s.year_to_date["method"] == "seasonal"
+    assert s.base["value_musd"] == pytest.approx(90.0)
+    pro = analyse(ds, default_scenario(ds))
+    assert pro.year_to_date["annualised_musd"] == pytest.approx(72.0)
+
+
+def test_seasonal_request_without_the_data_falls_back_with_a_notice(small):
+    s = analyse(small, replace(default_scenario(small), method="seasonal"))
+    assert s.year_to_date["method"] == "pro_rata"
+    assert any("pro-rata was used instead" in n for n in s.notices)
+
+
+def test_presets_include_past_paces_and_the_required_rate(bundled):
+    labels = [p.label for p in presets(bundled, default_scenario(bundled))]
+    assert any("2020–2023" in label for label in labels)
+    assert any("2019–2023" in label for label in labels)
+    needed = [p for p in presets(bundled, default_scenario(bundled)) if "needed" in p.label]
+    s = analyse(bundled, replace(default_scenario(bundled), growth_pct=needed[0].growth_pct))
+    assert s.target_reached_year == 2030
+
+
+def test_query_round_trip(bundled):
+    scenario = replace(
+        default_scenario(bundled),
+        growth_pct=12.5,
+        target_year=2035,
+        target_musd=400.0,
+        base="full",
+        band_pct=3.0,
+    )
+    again, notices = scenario_from_query(bundled, scenario.query())
+    assert again == scenario
+    assert notices == []
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value", "notice"),
+    [
+        ("growth=nan", "growth_pct", 21.4, "not a number"),
+        ("growth=inf", "growth_pct", 21.4, "not a number"),
+        ("growth=1e308", "growth_pct", 100.0, "outside"),
+        ("growth=abc", "growth_pct", 21.4, "not a number"),
+        ("growth=", "growth_pct", 21.4, "not a number"),
+        ("growth=5&growth=9", "growth_pct", 5.0, "given 2 times"),
+        ("growth=" + "9" * 500, "growth_pct", 21.4, "too long"),
+        ("target_year=1990", "target_year", 2025, "outside"),
+        ("target_year=99999", "target_year", 2050, "outside"),
+        ("target=-5", "target_musd", 1.0, "outside"),
+        ("base=<script>", "base", "ytd", "not one of"),
+        ("method=x", "method", "pro_rata", "not one of"),
+        ("band=50", "band_pct", 20.0, "outside"),
+    ],
+)
+def test_hostile_query_values_fall_back_or_clamp_with_a_notice(
+    bundled, query, field, value, notice
+):
+    scenario, notices = scenario_from_query(bundled, query)
+    assert getattr(scenario, field) == value
+    assert any(notice in n for n in notices), notices
+    analyse(bundled, scenario)  # always a valid scenario
+
+
+def test_unknown_keys_are_ignored(bundled):
+    scenario, notices = scenario_from_query(bundled, "?foo=bar&growth=10")
+    assert scenario.growth_pct == 10.0
+    assert notices == []
