@@ -1,20 +1,91 @@
-"""The app factory."""
+"""The app factory: ``create_app(config)`` builds one independent Dash app."""
 
 from __future__ import annotations
 
-import dash
-from dash import html
+import datetime as dt
+from importlib.metadata import version
+from importlib.resources import files
 
-from trade_dash.cli import format_summary, load_dataset
+import dash
+import flask
+
+from trade_dash import callbacks, figures, layout
+from trade_dash.cli import load_dataset
 from trade_dash.config import Config
-from trade_dash.scenario import analyse, default_scenario
+from trade_dash.scenario import analyse, available_methods, default_scenario
+
+CHARTS = ("history", "scenario")
+CHART_FORMATS = ("png", "svg", "pdf")
+BRIEFING_FORMATS = ("pdf", "pptx")
+VENDOR_CSS = "bootstrap5/css/bootstrap.min.css"
+YEAR = 365 * 24 * 3600
+
+
+def _bootstrap_css() -> bytes:
+    """Bootstrap 5's stylesheet as shipped in the Bootstrap-Flask package (no CDN)."""
+    return (files("flask_bootstrap") / "static" / VENDOR_CSS).read_bytes()
 
 
 def create_app(config: Config) -> dash.Dash:
+    """Validate the data and build the app; raises ``DataFileError`` on a bad file."""
     ds = load_dataset(config.data_path)
-    summary = analyse(ds, default_scenario(ds))
-    app = dash.Dash(__name__, title="trade-dash")
-    app.layout = html.Main(
-        [html.H1("Kazakhstan–Mongolia trade"), html.Pre(format_summary(summary, ds.source))]
+    css_url = f"/_trade_dash/bootstrap-{version('bootstrap-flask')}.min.css"
+    app = dash.Dash(
+        __name__,
+        title="trade-dash: Kazakhstan–Mongolia trade",
+        update_title=None,
+        external_stylesheets=[css_url],
+        serve_locally=True,
+        assets_folder=str(files("trade_dash") / "assets"),
     )
+    server: flask.Flask = app.server
+    prefix = app.config.requests_pathname_prefix.rstrip("/")
+    css = _bootstrap_css()
+
+    @server.get(css_url)
+    def bootstrap_css():
+        resp = flask.Response(css, mimetype="text/css")
+        resp.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+        return resp
+
+    def context(query: str) -> figures.Context:
+        root = config.public_url or (
+            flask.request.host_url
+            if flask.has_request_context()
+            else f"http://{config.host}:{config.port}/"
+        )
+        return figures.Context(
+            produced=dt.date.today().isoformat(), link=f"{root.rstrip('/')}{prefix}/?{query}"
+        )
+
+    def export_links(query: str) -> dict[str, str]:
+        links = {
+            f"{c}.{f}": f"{prefix}/export/chart/{c}.{f}?{query}"
+            for c in CHARTS
+            for f in CHART_FORMATS
+        }
+        links.update(
+            {f"briefing.{f}": f"{prefix}/export/briefing.{f}?{query}" for f in BRIEFING_FORMATS}
+        )
+        return links
+
+    page = callbacks.Page(ds=ds, context=context, export_links=export_links)
+    scenario = default_scenario(ds)
+    summary = analyse(ds, scenario)
+    methods = available_methods(ds)
+
+    def serve_layout():
+        # Built per page load so the date printed on the charts is today's.
+        today = figures.Context(produced=dt.date.today().isoformat())
+        return layout.page(
+            ds,
+            scenario,
+            methods,
+            figures.history_figure(ds, summary, today),
+            figures.scenario_figure(ds, summary, today),
+        )
+
+    app.layout = serve_layout
+    callbacks.register(app, page)
+    app.server.config["TRADE_DASH"] = {"dataset": ds, "config": config, "page": page}
     return app

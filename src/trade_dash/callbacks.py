@@ -1,0 +1,284 @@
+"""Callbacks: parse inputs, call the pure layers, return outputs. Nothing else.
+
+Everything the page shows is a function of (dataset, URL query). The one
+``sync`` callback keeps the controls and the URL in step (the pattern Dash
+documents for circular callbacks) and, on a control change, sends only the
+parts of the charts that changed, as ``Patch`` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import dash
+from dash import Input, Output, Patch, State, ctx, dcc, html
+
+from trade_dash import figures, ids
+from trade_dash.csv_export import citations_csv, series_csv
+from trade_dash.scenario import (
+    Dataset,
+    Scenario,
+    Summary,
+    analyse,
+    default_scenario,
+    presets,
+    scenario_from_query,
+)
+
+CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.BAND)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the callbacks need besides their inputs."""
+
+    ds: Dataset
+    context: Callable[[str], figures.Context]  # query -> figure context (date, link)
+    export_links: Callable[[str], dict]  # query -> {chart/briefing name: href}
+
+
+def _query_from_controls(values: dict) -> str:
+    """Controls as a query string; the URL parser then applies the same limits as a link."""
+    raw = {
+        "growth": values[ids.GROWTH],
+        "target_year": values[ids.TARGET_YEAR],
+        "target": values[ids.TARGET],
+        "base": values[ids.BASE],
+        "method": values[ids.METHOD],
+        "band": values[ids.BAND],
+    }
+    parts = [f"{k}={'' if v is None else v}" for k, v in raw.items()]
+    return "&".join(parts)
+
+
+def _fmt_money(x: float) -> str:
+    return f"${x:,.1f} million"
+
+
+def cards(s: Summary) -> dict[str, list]:
+    """Children of each headline card."""
+    big = "fs-4 fw-bold"
+    small = "small text-muted"
+    latest = s.latest_full_year
+    ytd = s.year_to_date
+    reached = s.target_reached_year
+    return {
+        ids.CARD_LATEST: [
+            html.Div(_fmt_money(latest["value_musd"]) if latest else "none cited", className=big),
+            html.Div(f"{latest['year']}" if latest else "", className=small),
+        ],
+        ids.CARD_YTD: [
+            html.Div(_fmt_money(ytd["value_musd"]), className=big),
+            html.Div(
+                f"{ytd['period']}; full-year estimate "
+                f"{_fmt_money(ytd['annualised_musd'])} ({ytd['method_description']})",
+                className=small,
+            ),
+        ]
+        if ytd
+        else [html.Div("none after the latest full year", className=small)],
+        ids.CARD_TARGET: [
+            html.Div(_fmt_money(s.target_musd), className=big),
+            html.Div(f"a year, by {s.target_year} (assumed: no deadline given)", className=small),
+        ],
+        ids.CARD_GAP: [
+            html.Div(_fmt_money(s.gap_musd), className=big),
+            html.Div(
+                f"{s.gap_pct_of_target:.1f} % of the target, from the "
+                f"{s.base['year']} {'estimate' if s.base['kind'] == 'ytd' else 'figure'}",
+                className=small,
+            ),
+        ],
+        ids.CARD_REQUIRED: [
+            html.Div(f"{s.required_growth_pct:+.1f} % a year", className=big),
+            html.Div(
+                f"from {s.base['year']} to reach the target in {s.target_year}", className=small
+            ),
+        ],
+        ids.CARD_REACHED: [
+            html.Div(str(reached) if reached else f"not by {s.horizon_year}", className=big),
+            html.Div(
+                f"at {s.scenario_growth_pct:+.1f} % a year "
+                f"(band {s.band['low_pct']:+.1f} to {s.band['high_pct']:+.1f} %: "
+                f"{s.band['high_reached_year'] or 'not by ' + str(s.horizon_year)}"
+                f" – {s.band['low_reached_year'] or 'not by ' + str(s.horizon_year)})",
+                className=small,
+            ),
+        ],
+    }
+
+
+def preset_options(ds: Dataset, scenario: Scenario) -> list[dict]:
+    return [{"label": p.label, "value": f"{p.growth_pct:g}"} for p in presets(ds, scenario)]
+
+
+def scenario_patch(ds: Dataset, s: Summary, context: figures.Context) -> Patch:
+    """Only the scenario-dependent traces and the layout of the scenario chart."""
+    patch = Patch()
+    first = figures.SCENARIO_TRACES.index("band_low")
+    for offset, trace in enumerate(figures.scenario_traces(s)):
+        patch["data"][first + offset] = trace.to_plotly_json()
+    patch["layout"] = figures.scenario_layout(s, ds, context)
+    return patch
+
+
+def notices_children(notices: list[str]) -> list:
+    if not notices:
+        return []
+    return [
+        html.Strong("Some settings were adjusted: "),
+        html.Ul([html.Li(n) for n in notices], className="mb-0"),
+    ]
+
+
+def sync(
+    page: Page,
+    triggered: str | None,
+    search: str | None,
+    href: str | None,
+    values: dict,
+    preset: str | None,
+) -> dict:
+    """The whole page update for one interaction; returns output values by name."""
+    ds = page.ds
+    no = dash.no_update
+    from_url = triggered in (None, ids.URL)
+    if from_url:
+        query = search or ""
+    else:
+        if triggered == ids.PRESET and preset:
+            values = {**values, ids.GROWTH: preset}
+        query = _query_from_controls(values)
+    scenario, notices = scenario_from_query(ds, query)
+    summary = analyse(ds, scenario)
+    canonical = scenario.query()
+    context = page.context(canonical)
+    base_href = (href or "").split("?")[0]
+    out: dict = {
+        "search": no if from_url and (search or "").lstrip("?") == canonical else f"?{canonical}",
+        "share": f"{base_href}?{canonical}",
+        "notices": notices_children(notices),
+        "notices_open": bool(notices),
+        "cards": cards(summary),
+        "presets": preset_options(ds, scenario),
+        "preset": "",
+    }
+    current = {
+        ids.GROWTH: scenario.growth_pct,
+        ids.TARGET_YEAR: scenario.target_year,
+        ids.TARGET: scenario.target_musd,
+        ids.BASE: scenario.base,
+        ids.METHOD: scenario.method,
+        ids.BAND: scenario.band_pct,
+    }
+    # Echo a control's own value back only when the parser changed it (clamped or defaulted).
+    out["controls"] = {
+        k: (v if from_url or triggered == ids.PRESET or _differs(values.get(k), v) else no)
+        for k, v in current.items()
+    }
+    if from_url and scenario == default_scenario(ds) and not notices:
+        # The page was built with the default scenario: nothing on it needs redrawing.
+        out["history"] = out["scenario"] = no
+        out["cards"] = {k: no for k in out["cards"]}
+    elif from_url or triggered == ids.METHOD:
+        out["history"] = figures.history_figure(ds, summary, context)
+        out["scenario"] = figures.scenario_figure(ds, summary, context)
+    else:
+        out["history"] = no
+        out["scenario"] = scenario_patch(ds, summary, context)
+    return out
+
+
+def _differs(given, used) -> bool:
+    if isinstance(used, str):
+        return given != used
+    try:
+        return given is None or abs(float(given) - float(used)) > 1e-9
+    except (TypeError, ValueError):
+        return True
+
+
+CARDS = (
+    ids.CARD_LATEST,
+    ids.CARD_YTD,
+    ids.CARD_TARGET,
+    ids.CARD_GAP,
+    ids.CARD_REQUIRED,
+    ids.CARD_REACHED,
+)
+
+
+def export_hrefs(
+    page: Page, search: str | None, history_format: str, scenario_format: str
+) -> tuple[str, str, str, str]:
+    """Download links for the scenario in the address bar."""
+    scenario, _ = scenario_from_query(page.ds, search or "")
+    links = page.export_links(scenario.query())
+    return (
+        links.get(f"history.{history_format}", ""),
+        links.get(f"scenario.{scenario_format}", ""),
+        links.get("briefing.pdf", ""),
+        links.get("briefing.pptx", ""),
+    )
+
+
+def register(app: dash.Dash, page: Page) -> None:
+    """Attach the callbacks to ``app`` (inside the factory, so apps never share them)."""
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        Output(ids.SHARE_LINK, "href"),
+        Output(ids.SHARE_LINK, "children"),
+        Output(ids.NOTICES, "children"),
+        Output(ids.NOTICES, "is_open"),
+        *[Output(c, "children") for c in CARDS],
+        Output(ids.PRESET, "options"),
+        Output(ids.PRESET, "value"),
+        *[Output(c, "value") for c in CONTROLS],
+        Output(ids.HISTORY_GRAPH, "figure"),
+        Output(ids.SCENARIO_GRAPH, "figure"),
+        Input(ids.URL, "search"),
+        *[Input(c, "value") for c in CONTROLS],
+        Input(ids.PRESET, "value"),
+        State(ids.URL, "href"),
+    )
+    def on_change(search, growth, target_year, target, base, method, band, preset, href):
+        values = dict(zip(CONTROLS, (growth, target_year, target, base, method, band), strict=True))
+        out = sync(page, ctx.triggered_id, search, href, values, preset)
+        return (
+            out["search"],
+            out["share"],
+            out["share"],
+            out["notices"],
+            out["notices_open"],
+            *[out["cards"][c] for c in CARDS],
+            out["presets"],
+            out["preset"],
+            *[out["controls"][c] for c in CONTROLS],
+            out["history"],
+            out["scenario"],
+        )
+
+    @app.callback(
+        Output(ids.EXPORT_LINK["history"], "href"),
+        Output(ids.EXPORT_LINK["scenario"], "href"),
+        Output(ids.BRIEFING_PDF, "href"),
+        Output(ids.BRIEFING_PPTX, "href"),
+        Input(ids.URL, "search"),
+        Input(ids.EXPORT_FORMAT["history"], "value"),
+        Input(ids.EXPORT_FORMAT["scenario"], "value"),
+    )
+    def on_export_links(search, history_format, scenario_format):
+        return export_hrefs(page, search, history_format, scenario_format)
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Input(ids.DOWNLOAD_SERIES_BTN, "n_clicks"),
+        Input(ids.DOWNLOAD_CITATIONS_BTN, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def on_download(_series_clicks, _citation_clicks):
+        if ctx.triggered_id == ids.DOWNLOAD_SERIES_BTN:
+            return dcc.send_string(series_csv(page.ds), "trade_series_normalised.csv")
+        return dcc.send_string(citations_csv(page.ds), "trade_citations.csv")

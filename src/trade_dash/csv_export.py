@@ -1,0 +1,36 @@
+"""CSV downloads of the series and the citations.
+
+Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab
+or carriage return) get a leading apostrophe, so citation text stays text when
+an analyst opens the file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trade_dash.data import COLUMNS
+from trade_dash.normalise import SERIES_COLUMNS
+from trade_dash.scenario import Dataset
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+            )
+    return out
+
+
+def series_csv(ds: Dataset) -> str:
+    """The normalised headline series, one row per year, missing years included."""
+    return _inert(ds.series[list(SERIES_COLUMNS)]).to_csv(index=False, lineterminator="\n")
+
+
+def citations_csv(ds: Dataset) -> str:
+    """Every citation as validated, with its line in the source file."""
+    return _inert(ds.citations[[*COLUMNS, "line"]]).to_csv(index=False, lineterminator="\n")

@@ -1,0 +1,498 @@
+"""Figure builders: data in, ``go.Figure`` out. Pure: no I/O, no clock, no Dash.
+
+Both charts carry their own title, scenario subtitle, source line and date, so
+a chart downloaded from the browser or exported on the server stands alone.
+The scenario chart keeps its scenario-dependent traces at fixed positions
+(``SCENARIO_TRACES``) so a callback can patch just those.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from trade_dash import model
+from trade_dash.normalise import period_label
+from trade_dash.scenario import Dataset, Summary
+
+# Okabe–Ito palette: distinguishable with the common forms of colour blindness.
+COLOURS = {
+    "actual": "#0072B2",
+    "partial": "#E69F00",
+    "projection": "#D55E00",
+    "band": "rgba(213, 94, 0, 0.15)",
+    "required": "#009E73",
+    "target": "#000000",
+    "alternate": "#7F7F7F",
+    "missing": "rgba(0, 0, 0, 0.06)",
+}
+FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+PROJECTION_NOTE = "Projections are scenarios, not forecasts."
+UNIT = "US$ million"
+
+# Order of the traces of the scenario chart; callbacks patch these by index.
+SCENARIO_TRACES = ("actual", "estimate", "band_low", "band_high", "required", "projection")
+HISTORY_TRACES = ("actual", "partial", "estimate", "alternates")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a figure needs besides the data: when it was produced, where it lives."""
+
+    produced: str  # ISO date printed on the chart
+    link: str | None = None  # address that reopens the same scenario
+
+
+def esc(text: object) -> str:
+    """Citation text as inert text in plotly's HTML-like labels."""
+    return html.escape(str(text), quote=True)
+
+
+def money(x: float) -> str:
+    return f"${x:,.1f}M"
+
+
+def source_line(ds: Dataset) -> str:
+    """Outlets and reporting bodies behind the figures, for the foot of each chart."""
+    c = ds.citations
+    bodies = sorted(set(c["reporter"]))
+    outlets = sorted({o for o in c["outlet"] if o})
+    undated = int((c["outlet"] == "").sum())
+    parts = ["Sources: " + "; ".join(bodies)]
+    if outlets:
+        extra = f" and {undated} citation(s) whose outlet is not named" if undated else ""
+        parts.append("as published by " + "; ".join(outlets) + extra)
+    return esc(", ".join(parts) + ".")
+
+
+def scenario_subtitle(s: Summary) -> str:
+    b = s.base
+    base = (
+        f"base {b['year']} estimate {money(b['value_musd'])} ({b['method'].replace('_', '-')})"
+        if b["kind"] == "ytd"
+        else f"base {b['year']} {money(b['value_musd'])}"
+    )
+    return (
+        f"Scenario: {base}, growth {s.scenario_growth_pct:+.1f}%/yr "
+        f"(band ±{s.scenario.band_pct:g} pts), target {money(s.target_musd)} by "
+        f"{s.target_year} (assumed year)"
+    )
+
+
+def _footer(ds: Dataset, ctx: Context, extra: str = "") -> str:
+    lines = [source_line(ds)]
+    if extra:
+        lines.append(esc(extra))
+    tail = f"Produced {ctx.produced} with trade-dash."
+    if ctx.link:
+        tail += f" Reopen: {esc(ctx.link)}"
+    lines.append(tail)
+    return "<br>".join(_wrap(line, 150) for line in lines)
+
+
+def _wrap(text: str, width: int) -> str:
+    words, lines, current = text.split(" "), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return "<br>".join(lines)
+
+
+def _layout(fig: go.Figure, title: str, subtitle: str, footer: str) -> go.Figure:
+    fig.update_layout(
+        template=go.layout.Template(),  # keeps the payload free of plotly's large default theme
+        title={
+            "text": f"<b>{esc(title)}</b><br><sup>{subtitle}</sup>",
+            "x": 0.01,
+            "xanchor": "left",
+            "font": {"size": 18},
+        },
+        font={"family": FONT, "size": 13, "color": "#222"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 70, "r": 30, "t": 150, "b": 130},
+        hovermode="closest",
+        legend={"orientation": "h", "y": 1.03, "x": 0, "yanchor": "bottom", "font": {"size": 12}},
+        xaxis={
+            "dtick": 1,
+            "showgrid": False,
+            "linecolor": "#444",
+            "ticks": "outside",
+            "title": None,
+        },
+        yaxis={
+            "title": {"text": UNIT},
+            "gridcolor": "#e5e5e5",
+            "zeroline": True,
+            "zerolinecolor": "#444",
+            "rangemode": "tozero",
+        },
+        height=480,
+    )
+    # Pinned in pixels below the axis so it never collides with the tick labels.
+    fig.add_annotation(
+        text=footer,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-38,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 10, "color": "#555"},
+    )
+    return fig
+
+
+def _hover(row: pd.Series, ds: Dataset, label: str) -> str:
+    lines = [
+        f"<b>{esc(label)}: {money(row['value_musd'])}</b>"
+        + (" (approximate)" if row.get("precision") == "approximate" else ""),
+        f"Reported by: {esc(row['reporter'])}",
+        f"Outlet: {esc(row['outlet'] or 'not named')}",
+        f"Published: {esc(row['published'] or 'date not given')}",
+        f"Citation: {esc(row['citation_id'])} (line {row['line']})",
+    ]
+    if row.get("rule"):
+        lines.append(f"Rule: {esc(row['rule'])}")
+    alternates = [a for a in str(row.get("alternates", "")).split(",") if a]
+    if alternates:
+        c = ds.citations.set_index("citation_id")
+        lines.append("Other citations for this year:")
+        for a in alternates:
+            alt = c.loc[a]
+            lines.append(
+                f"  {esc(period_label(alt['year'], alt['months']))}: "
+                f"{money(alt['value_musd'])}, {esc(alt['reporter'])}"
+            )
+    if row.get("disputed"):
+        lines.append("<b>Citations for this period disagree by more than 5 %</b>")
+    return "<br>".join(lines)
+
+
+def _full_points(ds: Dataset) -> tuple[list[int], list[float | None], list[str]]:
+    """Full-year values with None in missing or partial years, so the line breaks there."""
+    xs, ys, hovers = [], [], []
+    for _, row in ds.series.iterrows():
+        xs.append(int(row["year"]))
+        if row["status"] == "full":
+            ys.append(round(float(row["value_musd"]), 2))
+            hovers.append(_hover(row, ds, str(row["year"])))
+        else:
+            ys.append(None)
+            hovers.append("")
+    return xs, ys, hovers
+
+
+def _actual_trace(ds: Dataset) -> go.Scatter:
+    xs, ys, hovers = _full_points(ds)
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        name="Cited full year",
+        mode="lines+markers",
+        connectgaps=False,
+        line={"color": COLOURS["actual"], "width": 2.5},
+        marker={"size": 9, "color": COLOURS["actual"]},
+        hovertext=hovers,
+        hoverinfo="text",
+    )
+
+
+def _estimate_trace(s: Summary) -> go.Scatter:
+    y = s.year_to_date
+    if y is None:
+        return go.Scatter(x=[], y=[], name="Current-year estimate", showlegend=False)
+    return go.Scatter(
+        x=[y["year"]],
+        y=[round(y["annualised_musd"], 2)],
+        mode="markers",
+        name=f"{y['year']} estimate (annualised)",
+        marker={
+            "symbol": "diamond-open",
+            "size": 13,
+            "line": {"width": 2.5},
+            "color": COLOURS["partial"],
+        },
+        hovertext=[
+            f"<b>{y['year']} full-year estimate: {money(y['annualised_musd'])}</b><br>"
+            f"Derived from {esc(y['period'])} = {money(y['value_musd'])}<br>"
+            f"Method: {esc(y['method_description'])}<br>Not a reported figure."
+        ],
+        hoverinfo="text",
+    )
+
+
+def _missing_years(ds: Dataset) -> list[int]:
+    return [int(y) for y in ds.series.loc[ds.series["status"] == "missing", "year"]]
+
+
+def _mark_missing(fig: go.Figure, years: list[int]) -> None:
+    for year in years:
+        fig.add_vrect(
+            x0=year - 0.45,
+            x1=year + 0.45,
+            fillcolor=COLOURS["missing"],
+            line_width=0,
+            layer="below",
+        )
+        fig.add_annotation(
+            x=year,
+            y=0,
+            yref="y",
+            yanchor="bottom",
+            text="no figure<br>cited",
+            showarrow=False,
+            font={"size": 10, "color": "#666"},
+        )
+
+
+def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
+    """Cited turnover by year: full years solid, the partial year hollow with its estimate."""
+    fig = go.Figure()
+    fig.add_trace(_actual_trace(ds))
+    partial = ds.series[ds.series["status"] == "partial"]
+    fig.add_trace(
+        go.Scatter(
+            x=partial["year"].tolist(),
+            y=partial["value_musd"].round(2).tolist(),
+            mode="markers",
+            name="Partial year (January to month N)",
+            marker={
+                "symbol": "circle-open",
+                "size": 12,
+                "line": {"width": 2.5},
+                "color": COLOURS["partial"],
+            },
+            hovertext=[
+                _hover(r, ds, period_label(r["year"], r["months"])) for _, r in partial.iterrows()
+            ],
+            hoverinfo="text",
+        )
+    )
+    fig.add_trace(_estimate_trace(s))
+    chosen = set(ds.series["citation_id"])
+    actual = ds.citations[
+        (ds.citations["measure"] == "actual") & (ds.citations["flow"] == "turnover")
+    ]
+    alternates = actual[~actual["citation_id"].isin(chosen)]
+    fig.add_trace(
+        go.Scatter(
+            x=alternates["year"].tolist(),
+            y=alternates["value_musd"].round(2).tolist(),
+            mode="markers",
+            name="Other citation (not used)",
+            marker={
+                "symbol": "x-thin-open",
+                "size": 10,
+                "line": {"width": 2},
+                "color": COLOURS["alternate"],
+            },
+            hovertext=[
+                _hover(r, ds, period_label(r["year"], r["months"]) + " (alternate)")
+                for _, r in alternates.iterrows()
+            ],
+            hoverinfo="text",
+            visible=True if len(alternates) else "legendonly",
+        )
+    )
+    if s.year_to_date:
+        y = s.year_to_date
+        fig.add_annotation(
+            x=y["year"],
+            y=y["annualised_musd"],
+            ax=y["year"],
+            ay=y["value_musd"],
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowcolor=COLOURS["partial"],
+            arrowwidth=1.5,
+            standoff=8,
+            startstandoff=8,
+            text="",
+        )
+        fig.add_annotation(
+            x=y["year"],
+            y=y["value_musd"],
+            text=esc(y["period"]),
+            showarrow=False,
+            xanchor="left",
+            xshift=10,
+            font={"size": 11, "color": COLOURS["partial"]},
+        )
+    _mark_missing(fig, _missing_years(ds))
+    years = ds.series["year"]
+    fig.update_xaxes(range=[int(years.min()) - 0.6, int(years.max()) + 0.6])
+    note = (
+        "Figures come from different reporting bodies and are not strictly comparable. "
+        "Hollow markers: partial year and its annualised estimate."
+    )
+    return _layout(
+        fig,
+        "Kazakhstan–Mongolia trade turnover, cited figures",
+        "Total turnover by calendar year, " + UNIT,
+        _footer(ds, ctx, note),
+    )
+
+
+def projection_end_year(s: Summary) -> int:
+    """Draw to the target year, or on to the year the target is met (within the horizon)."""
+    end = s.target_year
+    if s.target_reached_year is not None:
+        end = max(end, s.target_reached_year)
+    return min(end, s.horizon_year)
+
+
+def _path(s: Summary, rate_pct: float, end: int) -> tuple[list[int], list[float]]:
+    points = model.project(s.base["value_musd"], s.base["year"], rate_pct / 100, end)
+    return [y for y, _ in points], [round(v, 2) for _, v in points]
+
+
+def scenario_traces(s: Summary) -> list[go.Scatter]:
+    """The traces that depend on the scenario, in ``SCENARIO_TRACES`` order from 'band_low'."""
+    end = projection_end_year(s)
+    lx, ly = _path(s, s.band["low_pct"], end)
+    hx, hy = _path(s, s.band["high_pct"], end)
+    req_x, req_y = _path(s, s.required_growth_pct, s.target_year)
+    px, py = _path(s, s.scenario_growth_pct, end)
+    return [
+        go.Scatter(
+            x=lx,
+            y=ly,
+            mode="lines",
+            line={"width": 0},
+            showlegend=False,
+            name=f"Low ({s.band['low_pct']:+.1f}%/yr)",
+            hoverinfo="x+y+name",
+        ),
+        go.Scatter(
+            x=hx,
+            y=hy,
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=COLOURS["band"],
+            name=f"Band {s.band['low_pct']:+.1f}% to {s.band['high_pct']:+.1f}%/yr",
+            hoverinfo="x+y+name",
+        ),
+        go.Scatter(
+            x=req_x,
+            y=req_y,
+            mode="lines",
+            line={"color": COLOURS["required"], "dash": "dot", "width": 2},
+            name=f"Rate needed for {s.target_year}: {s.required_growth_pct:+.1f}%/yr",
+            hoverinfo="x+y+name",
+        ),
+        go.Scatter(
+            x=px,
+            y=py,
+            mode="lines+markers",
+            line={"color": COLOURS["projection"], "dash": "dash", "width": 2.5},
+            marker={"symbol": "circle-open", "size": 6},
+            name=f"Scenario {s.scenario_growth_pct:+.1f}%/yr (projection)",
+            hoverinfo="x+y+name",
+        ),
+    ]
+
+
+def reached_text(s: Summary) -> str:
+    if s.target_reached_year is None:
+        return f"Target not met by {s.horizon_year} at {s.scenario_growth_pct:+.1f}%/yr"
+    return f"Target met in {s.target_reached_year} at {s.scenario_growth_pct:+.1f}%/yr"
+
+
+def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
+    """Layout parts that depend on the scenario: title, shapes, annotations, axis range."""
+    fig = go.Figure()
+    first = int(ds.series["year"].min())
+    end = projection_end_year(s)
+    fig.add_hline(
+        y=s.target_musd, line={"color": COLOURS["target"], "dash": "dashdot", "width": 1.5}
+    )
+    fig.add_annotation(
+        x=first,
+        y=s.target_musd,
+        text=f"Target {money(s.target_musd)} a year",
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+        font={"size": 12, "color": COLOURS["target"]},
+    )
+    fig.add_vline(x=s.target_year, line={"color": "#999", "dash": "dot", "width": 1})
+    fig.add_annotation(
+        x=s.target_year,
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        text=f"{s.target_year} (assumed)",
+        showarrow=False,
+        font={"size": 10, "color": "#666"},
+    )
+    if s.target_reached_year is not None:
+        fig.add_annotation(
+            x=s.target_reached_year,
+            y=s.target_musd,
+            text=esc(reached_text(s)),
+            showarrow=True,
+            arrowhead=2,
+            ax=-20,
+            ay=-40,
+            xanchor="right",
+            font={"size": 12, "color": COLOURS["projection"]},
+            bgcolor="rgba(255,255,255,0.8)",
+        )
+    else:
+        fig.add_annotation(
+            x=end,
+            y=s.target_musd,
+            text=esc(reached_text(s)),
+            showarrow=False,
+            xanchor="right",
+            yanchor="top",
+            font={"size": 12, "color": COLOURS["projection"]},
+        )
+    _mark_missing(fig, _missing_years(ds))
+    note = (
+        f"{PROJECTION_NOTE} Dashed and shaded lines are projections from the base; "
+        "no source sets a deadline for the target."
+    )
+    _layout(
+        fig,
+        "Kazakhstan–Mongolia trade: path to the target",
+        scenario_subtitle(s),
+        _footer(ds, ctx, note),
+    )
+    fig.update_xaxes(range=[first - 0.6, end + 0.6])
+    # Scale to the target and the central path; the band may run off the top.
+    central = scenario_traces(s)[-1].y
+    fig.update_yaxes(range=[0, max(s.target_musd, *central) * 1.15])
+    return fig.layout.to_plotly_json()
+
+
+def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
+    """History, projection at the scenario rate, band, required path and target line."""
+    fig = go.Figure(layout=scenario_layout(s, ds, ctx))
+    fig.add_trace(_actual_trace(ds))
+    fig.add_trace(_estimate_trace(s))
+    for trace in scenario_traces(s):
+        fig.add_trace(trace)
+    return fig
+
+
+def finite_values(fig: go.Figure) -> list[float]:
+    """Every y value drawn, for checks that nothing undefined reaches the screen."""
+    return [v for t in fig.data for v in (t.y or ()) if v is not None and math.isfinite(v)]

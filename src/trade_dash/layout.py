@@ -1,0 +1,442 @@
+"""Page layout: components only, no maths and no callbacks."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dash_table, dcc, html
+
+from trade_dash import ids, model
+from trade_dash.normalise import CONFLICT_TOLERANCE, period_label
+from trade_dash.scenario import (
+    BAND_MAX_PCT,
+    BAND_MIN_PCT,
+    GROWTH_MAX_PCT,
+    GROWTH_MIN_PCT,
+    GROWTH_STEP_PCT,
+    HORIZON_YEAR,
+    TARGET_MAX_MUSD,
+    TARGET_MIN_MUSD,
+    Dataset,
+    Scenario,
+)
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    # The modebar camera saves exactly what is on screen, title and sources included.
+    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 1},
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+
+CARD_TITLES = {
+    ids.CARD_LATEST: "Latest full year",
+    ids.CARD_YTD: "Year to date",
+    ids.CARD_TARGET: "Target",
+    ids.CARD_GAP: "Gap to target",
+    ids.CARD_REQUIRED: "Growth needed",
+    ids.CARD_REACHED: "Target reached",
+}
+
+METHOD_LABELS = {
+    model.PRO_RATA: "Pro-rata (× 12 / months)",
+    model.SEASONAL: "Seasonal share (last year's pattern)",
+}
+BASE_LABELS = {"ytd": "Current-year estimate", "full": "Latest full year"}
+
+
+def _card(card_id: str) -> dbc.Col:
+    return dbc.Col(
+        dbc.Card(
+            dbc.CardBody(
+                [
+                    html.H2(CARD_TITLES[card_id], className="h6 text-uppercase text-muted mb-1"),
+                    html.Div(id=card_id, **{"aria-live": "polite"}),
+                ]
+            ),
+            className="h-100 shadow-sm",
+        ),
+        xs=12,
+        sm=6,
+        lg=4,
+        xl=2,
+        className="mb-3",
+    )
+
+
+def _labelled(label: str, control, control_id: str, help_text: str | None = None) -> html.Div:
+    parts = [dbc.Label(label, html_for=control_id, className="fw-semibold mb-1"), control]
+    if help_text:
+        parts.append(dbc.FormText(help_text))
+    return html.Div(parts, className="mb-3")
+
+
+def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("Scenario", className="h5"),
+                _labelled(
+                    "Growth rate, % a year",
+                    dcc.Slider(
+                        id=ids.GROWTH,
+                        min=GROWTH_MIN_PCT,
+                        max=GROWTH_MAX_PCT,
+                        step=GROWTH_STEP_PCT,
+                        value=scenario.growth_pct,
+                        allow_direct_input=True,
+                        updatemode="mouseup",
+                        marks={v: f"{v:+d}" if v else "0" for v in (-50, -25, 0, 25, 50, 75, 100)},
+                        tooltip={"placement": "bottom", "always_visible": False},
+                    ),
+                    ids.GROWTH,
+                    "Drag, use the arrow keys, or type a value. Negative values model a decline.",
+                ),
+                _labelled(
+                    "Preset rates",
+                    dbc.Select(
+                        id=ids.PRESET, options=[], value="", placeholder="Choose a reference pace…"
+                    ),
+                    ids.PRESET,
+                ),
+                dbc.Row(
+                    [
+                        dbc.Col(
+                            _labelled(
+                                "Target year (assumed)",
+                                dbc.Input(
+                                    id=ids.TARGET_YEAR,
+                                    type="number",
+                                    step=1,
+                                    min=1992,
+                                    max=HORIZON_YEAR,
+                                    value=scenario.target_year,
+                                    debounce=True,
+                                ),
+                                ids.TARGET_YEAR,
+                                "No source gives a deadline.",
+                            ),
+                            width=6,
+                        ),
+                        dbc.Col(
+                            _labelled(
+                                "Target, US$ million",
+                                dbc.Input(
+                                    id=ids.TARGET,
+                                    type="number",
+                                    step=1,
+                                    min=TARGET_MIN_MUSD,
+                                    max=TARGET_MAX_MUSD,
+                                    value=scenario.target_musd,
+                                    debounce=True,
+                                ),
+                                ids.TARGET,
+                            ),
+                            width=6,
+                        ),
+                    ]
+                ),
+                _labelled(
+                    "Base of the projection",
+                    dbc.RadioItems(
+                        id=ids.BASE,
+                        value=scenario.base,
+                        options=[{"label": BASE_LABELS[b], "value": b} for b in ("ytd", "full")],
+                    ),
+                    ids.BASE,
+                ),
+                _labelled(
+                    "Annualising the partial year",
+                    dbc.RadioItems(
+                        id=ids.METHOD,
+                        value=scenario.method,
+                        options=[
+                            {"label": METHOD_LABELS[m], "value": m, "disabled": m not in methods}
+                            for m in model.METHODS
+                        ],
+                    ),
+                    ids.METHOD,
+                    None
+                    if model.SEASONAL in methods
+                    else "Seasonal share needs last year's full-year and same-period figures; "
+                    "the data has none.",
+                ),
+                _labelled(
+                    "Low / high band, ± points",
+                    dbc.Input(
+                        id=ids.BAND,
+                        type="number",
+                        step=0.5,
+                        min=BAND_MIN_PCT,
+                        max=BAND_MAX_PCT,
+                        value=scenario.band_pct,
+                        debounce=True,
+                    ),
+                    ids.BAND,
+                ),
+                html.Hr(),
+                html.Div(
+                    [
+                        dbc.Label(
+                            "Link to this scenario",
+                            html_for=ids.SHARE_LINK,
+                            className="fw-semibold mb-1",
+                        ),
+                        html.Div(
+                            [
+                                html.A(
+                                    id=ids.SHARE_LINK, href="", className="text-break small me-2"
+                                ),
+                                dcc.Clipboard(
+                                    target_id=ids.SHARE_LINK,
+                                    id=ids.SHARE_COPY,
+                                    title="Copy the link",
+                                    className="d-inline-block",
+                                ),
+                            ]
+                        ),
+                    ]
+                ),
+            ]
+        ),
+        className="shadow-sm mb-3",
+    )
+
+
+def _export_bar(chart: str) -> html.Div:
+    return html.Div(
+        [
+            dbc.Label(
+                "Download chart as", html_for=ids.EXPORT_FORMAT[chart], className="me-2 mb-0 small"
+            ),
+            dbc.Select(
+                id=ids.EXPORT_FORMAT[chart],
+                value="png",
+                size="sm",
+                style={"width": "auto"},
+                options=[
+                    {"label": "PNG (slides)", "value": "png"},
+                    {"label": "SVG (designers)", "value": "svg"},
+                    {"label": "PDF (print)", "value": "pdf"},
+                ],
+            ),
+            html.A(
+                "Download",
+                id=ids.EXPORT_LINK[chart],
+                href="",
+                download="",
+                className="btn btn-outline-primary btn-sm ms-2",
+            ),
+        ],
+        className="d-flex align-items-center justify-content-end mb-2",
+    )
+
+
+def _chart(chart: str, graph_id: str, figure) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                _export_bar(chart),
+                dcc.Graph(
+                    id=graph_id, figure=figure, config=GRAPH_CONFIG, style={"height": "520px"}
+                ),
+            ]
+        ),
+        className="shadow-sm mb-3",
+    )
+
+
+def sources_rows(ds: Dataset) -> list[dict]:
+    chosen = set(ds.series["citation_id"])
+    rows = []
+    for _, c in ds.citations.sort_values(["measure", "year", "line"]).iterrows():
+        rows.append(
+            {
+                "citation_id": c["citation_id"],
+                "measure": c["measure"],
+                "period": period_label(c["year"], c["months"]),
+                "flow": c["flow"],
+                "value_musd": round(float(c["value_musd"]), 2),
+                "precision": c["precision"],
+                "reporter": c["reporter"],
+                "outlet": c["outlet"] or "not named",
+                "published": c["published"] or "not given",
+                "used": "headline"
+                if c["citation_id"] in chosen
+                else ("target" if c["measure"] == "target" else "alternate"),
+                "note": c["note"],
+                "line": int(c["line"]),
+            }
+        )
+    return rows
+
+
+SOURCE_COLUMNS = [
+    ("citation_id", "Citation"),
+    ("measure", "Measure"),
+    ("period", "Period"),
+    ("value_musd", "US$ million"),
+    ("precision", "Precision"),
+    ("reporter", "Reported by"),
+    ("outlet", "Outlet"),
+    ("published", "Published"),
+    ("used", "Used as"),
+    ("note", "Note"),
+    ("line", "CSV line"),
+]
+
+
+def sources_section(ds: Dataset) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("Sources: every citation", className="h5"),
+                html.P(
+                    "Each row is one figure as a source gave it. 'headline' rows make up the "
+                    "series; 'alternate' rows were set aside by the rule below. Click a column "
+                    "header to sort.",
+                    className="small text-muted",
+                ),
+                dash_table.DataTable(
+                    id=ids.SOURCES_TABLE,
+                    columns=[{"name": name, "id": key} for key, name in SOURCE_COLUMNS],
+                    data=sources_rows(ds),
+                    sort_action="native",
+                    page_action="none",
+                    style_table={"overflowX": "auto"},
+                    style_cell={
+                        "fontFamily": "inherit",
+                        "fontSize": "0.85rem",
+                        "textAlign": "left",
+                        "whiteSpace": "normal",
+                        "height": "auto",
+                        "maxWidth": "22rem",
+                    },
+                    style_header={"fontWeight": "600", "backgroundColor": "#f3f4f6"},
+                ),
+                html.Div(
+                    [
+                        dbc.Button(
+                            "Download series (CSV)",
+                            id=ids.DOWNLOAD_SERIES_BTN,
+                            color="primary",
+                            outline=True,
+                            size="sm",
+                            className="me-2",
+                        ),
+                        dbc.Button(
+                            "Download all citations (CSV)",
+                            id=ids.DOWNLOAD_CITATIONS_BTN,
+                            color="primary",
+                            outline=True,
+                            size="sm",
+                        ),
+                        dcc.Download(id=ids.DOWNLOAD),
+                    ],
+                    className="mt-3",
+                ),
+            ]
+        ),
+        className="shadow-sm mb-3",
+    )
+
+
+def method_section() -> dbc.Card:
+    pct = f"{CONFLICT_TOLERANCE:.0%}"
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("How the numbers are made", className="h5"),
+                html.Ul(
+                    [
+                        html.Li(
+                            "One figure per year: a full-year figure beats a partial one; then "
+                            "statistics office, customs, government, business association, "
+                            "other; then exact before approximate; then the newest publication."
+                        ),
+                        html.Li(
+                            f"A year is marked disputed when its citations differ by more than "
+                            f"{pct}. Years with no citation are shown as missing, never filled in."
+                        ),
+                        html.Li(
+                            "A January-to-month-N figure is annualised pro-rata (× 12 / N) or, "
+                            "when last year's data allows, by last year's seasonal share."
+                        ),
+                        html.Li(
+                            "Projections grow the base at a constant rate. They are scenarios, "
+                            "not forecasts. The target year is an assumption."
+                        ),
+                    ],
+                    className="small mb-0",
+                ),
+            ]
+        ),
+        className="shadow-sm mb-3",
+    )
+
+
+def page(
+    ds: Dataset, scenario: Scenario, methods: tuple[str, ...], history, scenario_fig
+) -> dbc.Container:
+    return dbc.Container(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            html.Header(
+                [
+                    html.H1(
+                        "Kazakhstan–Mongolia trade: the road to $500 million",
+                        className="h3 mt-3 mb-1",
+                    ),
+                    html.P(
+                        [
+                            "Cited turnover figures, the year to date and the gap to the "
+                            "target, with scenarios. Data: ",
+                            html.Code(ds.source.split("/")[-1]),
+                        ],
+                        className="text-muted mb-2",
+                    ),
+                    html.Div(
+                        [
+                            html.A(
+                                "Briefing pack (PDF)",
+                                id=ids.BRIEFING_PDF,
+                                href="",
+                                download="",
+                                className="btn btn-primary btn-sm me-2",
+                            ),
+                            html.A(
+                                "Briefing deck (PowerPoint)",
+                                id=ids.BRIEFING_PPTX,
+                                href="",
+                                download="",
+                                className="btn btn-outline-primary btn-sm",
+                            ),
+                        ],
+                        className="mb-3",
+                    ),
+                ]
+            ),
+            html.Div(
+                dbc.Alert(id=ids.NOTICES, color="warning", is_open=False, children=[],
+                          className="mb-3"),
+                role="status",
+            ),
+            dbc.Row([_card(card) for card in CARD_TITLES], className="g-3"),
+            dbc.Row(
+                [
+                    dbc.Col(controls(ds, scenario, methods), lg=3),
+                    dbc.Col(
+                        [
+                            _chart("scenario", ids.SCENARIO_GRAPH, scenario_fig),
+                            _chart("history", ids.HISTORY_GRAPH, history),
+                        ],
+                        lg=9,
+                    ),
+                ]
+            ),
+            sources_section(ds),
+            method_section(),
+            html.Footer(html.P("trade-dash", className="small text-muted")),
+        ],
+        fluid="xl",
+        className="pb-4",
+    )
