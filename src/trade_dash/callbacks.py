@@ -152,6 +152,7 @@ def sync(
         query = _query_from_controls(values)
     scenario, notices = scenario_from_query(ds, query)
     summary = analyse(ds, scenario)
+    notices = [*notices, *summary.notices]
     canonical = scenario.query()
     context = page.context(canonical)
     base_href = (href or "").split("?")[0]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dash_table, dcc, html
+import dash_ag_grid as dag
+from dash import dcc, html
 
 from trade_dash import ids, model
 from trade_dash.normalise import CONFLICT_TOLERANCE, period_label
@@ -296,22 +297,27 @@ def sources_section(ds: Dataset) -> dbc.Card:
                     "header to sort.",
                     className="small text-muted",
                 ),
-                dash_table.DataTable(
+                # AG Grid renders cell values as text; citation notes are never run as markup.
+                dag.AgGrid(
                     id=ids.SOURCES_TABLE,
-                    columns=[{"name": name, "id": key} for key, name in SOURCE_COLUMNS],
-                    data=sources_rows(ds),
-                    sort_action="native",
-                    page_action="none",
-                    style_table={"overflowX": "auto"},
-                    style_cell={
-                        "fontFamily": "inherit",
-                        "fontSize": "0.85rem",
-                        "textAlign": "left",
-                        "whiteSpace": "normal",
-                        "height": "auto",
-                        "maxWidth": "22rem",
+                    columnDefs=[{"headerName": name, "field": key} for key, name in SOURCE_COLUMNS],
+                    rowData=sources_rows(ds),
+                    defaultColDef={
+                        "sortable": True,
+                        "resizable": True,
+                        "wrapText": True,
+                        "autoHeight": True,
+                        "filter": False,
+                        "minWidth": 90,
                     },
-                    style_header={"fontWeight": "600", "backgroundColor": "#f3f4f6"},
+                    columnSize="responsiveSizeToFit",
+                    dashGridOptions={
+                        "domLayout": "autoHeight",
+                        "enableCellTextSelection": True,
+                        "ensureDomOrder": True,
+                    },
+                    className="ag-theme-alpine",
+                    style={"width": "100%"},
                 ),
                 html.Div(
                     [
@@ -416,8 +422,9 @@ def page(
                 ]
             ),
             html.Div(
-                dbc.Alert(id=ids.NOTICES, color="warning", is_open=False, children=[],
-                          className="mb-3"),
+                dbc.Alert(
+                    id=ids.NOTICES, color="warning", is_open=False, children=[], className="mb-3"
+                ),
                 role="status",
             ),
             dbc.Row([_card(card) for card in CARD_TITLES], className="g-3"),
