@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from trade_dash import ids, model

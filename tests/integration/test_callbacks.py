@@ -108,9 +108,9 @@ def test_empty_url_on_the_default_scenario_redraws_nothing(page):
 
 
 def test_preset_sets_the_growth_rate(page):
-    needed = [
+    needed = next(
         p for p in _sync(page, ids.URL, controls(), search="")["presets"] if "needed" in p["label"]
-    ][0]
+    )
     out = _sync(page, ids.PRESET, controls(), preset=needed["value"])
     assert out["controls"][ids.GROWTH] == float(needed["value"])
     assert "2030" in text_of(out["cards"][ids.CARD_REACHED])
