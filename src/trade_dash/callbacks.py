@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, Patch, State, ctx, dcc, html
@@ -48,8 +49,12 @@ def _query_from_controls(values: dict) -> str:
         "method": values[ids.METHOD],
         "band": values[ids.BAND],
     }
-    parts = [f"{k}={'' if v is None else v}" for k, v in raw.items()]
-    return "&".join(parts)
+    return urlencode({k: "" if v is None else str(v) for k, v in raw.items()})
+
+
+def _text(value) -> str:
+    """A browser-supplied value that should be a string (forged requests may send anything)."""
+    return value if isinstance(value, str) else ""
 
 
 def _fmt_money(x: float) -> str:
@@ -145,7 +150,7 @@ def sync(
     no = dash.no_update
     from_url = triggered in (None, ids.URL)
     if from_url:
-        query = search or ""
+        query = _text(search)
     else:
         if triggered == ids.PRESET and preset:
             values = {**values, ids.GROWTH: preset}
@@ -155,9 +160,9 @@ def sync(
     notices = [*notices, *summary.notices]
     canonical = scenario.query()
     context = page.context(canonical)
-    base_href = (href or "").split("?")[0]
+    base_href = _text(href).split("?")[0]
     out: dict = {
-        "search": no if from_url and (search or "").lstrip("?") == canonical else f"?{canonical}",
+        "search": no if from_url and _text(search).lstrip("?") == canonical else f"?{canonical}",
         "share": f"{base_href}?{canonical}",
         "notices": notices_children(notices),
         "notices_open": bool(notices),
@@ -179,9 +184,8 @@ def sync(
         for k, v in current.items()
     }
     if from_url and scenario == default_scenario(ds) and not notices:
-        # The page was built with the default scenario: nothing on it needs redrawing.
+        # The charts were built with the default scenario; the cards start empty, so they are sent.
         out["history"] = out["scenario"] = no
-        out["cards"] = {k: no for k in out["cards"]}
     elif from_url or triggered == ids.METHOD:
         out["history"] = figures.history_figure(ds, summary, context)
         out["scenario"] = figures.scenario_figure(ds, summary, context)
@@ -214,7 +218,7 @@ def export_hrefs(
     page: Page, search: str | None, history_format: str, scenario_format: str
 ) -> tuple[str, str, str, str]:
     """Download links for the scenario in the address bar."""
-    scenario, _ = scenario_from_query(page.ds, search or "")
+    scenario, _ = scenario_from_query(page.ds, _text(search))
     links = page.export_links(scenario.query())
     return (
         links.get(f"history.{history_format}", ""),

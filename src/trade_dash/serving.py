@@ -18,7 +18,8 @@ class _Gunicorn(BaseApplication):
 
     def load_config(self) -> None:
         for key, value in self._options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings:  # settings newer than the installed gunicorn are skipped
+                self.cfg.set(key, value)
 
     def load(self):
         return self._wsgi
@@ -43,6 +44,8 @@ def gunicorn_options(config: Config) -> dict:
         "limit_request_line": 8190,
         "limit_request_fields": 100,
         "limit_request_field_size": 8190,
+        # One control socket per user would clash between several instances on one machine.
+        "control_socket_disable": True,
     }
 
 

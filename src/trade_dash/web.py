@@ -9,7 +9,7 @@ from importlib.resources import files
 import dash
 import flask
 
-from trade_dash import callbacks, figures, layout
+from trade_dash import callbacks, figures, layout, security
 from trade_dash.cli import load_dataset
 from trade_dash.config import Config
 from trade_dash.scenario import analyse, available_methods, default_scenario
@@ -87,5 +87,9 @@ def create_app(config: Config) -> dash.Dash:
 
     app.layout = serve_layout
     callbacks.register(app, page)
+    if config.dev:
+        server.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
+    else:
+        security.harden(app, config)
     app.server.config["TRADE_DASH"] = {"dataset": ds, "config": config, "page": page}
     return app

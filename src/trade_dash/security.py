@@ -1,0 +1,182 @@
+"""Safe serving: security headers, request limits, strict callback bodies, plain errors,
+and compressed, cached static assets.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import OrderedDict
+from threading import Lock
+
+import dash
+import flask
+from dash.exceptions import DependencyException
+from flask_compress import Compress
+from werkzeug.exceptions import HTTPException
+
+from trade_dash.config import Config
+
+LOG = logging.getLogger("trade_dash")
+YEAR = 365 * 24 * 3600
+CALLBACK_PATH = "_dash-update-component"
+# URL prefixes whose content never changes for a given URL (Dash fingerprints them).
+VERSIONED_PREFIXES = ("/_dash-component-suites/", "/_trade_dash/")
+
+
+class BadCallbackRequest(ValueError):
+    """A callback request that does not match any callback of this app."""
+
+
+def content_security_policy(app: dash.Dash) -> str:
+    """A CSP the app's own pages satisfy: inline scripts allowed only by their hashes."""
+    hashes = " ".join(app.csp_hashes())  # already quoted, e.g. 'sha256-...'
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self' {hashes}",
+        # Plotly and AG Grid set element styles at run time.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def security_headers(csp: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": csp,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
+
+
+def _pairs(items, what: str) -> list[tuple[str, str]]:
+    if isinstance(items, dict):
+        items = [items]
+    if not isinstance(items, list):
+        raise BadCallbackRequest(f"'{what}' must be a list")
+    pairs = []
+    for item in items:
+        if not (isinstance(item, dict) and isinstance(item.get("id"), str)
+                and isinstance(item.get("property"), str)):
+            raise BadCallbackRequest(f"each entry of '{what}' needs a string id and property")
+        pairs.append((item["id"], item["property"]))
+    return pairs
+
+
+def check_callback_body(app: dash.Dash, raw: bytes) -> None:
+    """Raise ``BadCallbackRequest`` unless ``raw`` is a well-formed call of a known callback."""
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise BadCallbackRequest("the body is not valid JSON (or nested too deeply)") from None
+    if not isinstance(body, dict):
+        raise BadCallbackRequest("the body must be a JSON object")
+    output = body.get("output")
+    if not isinstance(output, str) or output not in app.callback_map:
+        raise BadCallbackRequest("'output' does not name a callback of this app")
+    spec = app.callback_map[output]
+    expected_inputs = [(i["id"], i["property"]) for i in spec["inputs"]]
+    expected_state = [(s["id"], s["property"]) for s in spec.get("state", [])]
+    if _pairs(body.get("inputs"), "inputs") != expected_inputs:
+        raise BadCallbackRequest("'inputs' do not match the callback")
+    if _pairs(body.get("state", []), "state") != expected_state:
+        raise BadCallbackRequest("'state' does not match the callback")
+    outputs = body.get("outputs")
+    expected_outputs = [tuple(o.rsplit(".", 1)) for o in output.strip(".").split("...")]
+    if [tuple(p) for p in _pairs(outputs, "outputs")] != expected_outputs:
+        raise BadCallbackRequest("'outputs' do not match the callback")
+    changed = body.get("changedPropIds", [])
+    if not (isinstance(changed, list) and all(isinstance(c, str) for c in changed)):
+        raise BadCallbackRequest("'changedPropIds' must be a list of strings")
+
+
+class AssetCache:
+    """Compressed bodies of versioned assets, so each is compressed once per process.
+
+    Flask-Compress asks this cache for every compressible response; only URLs
+    under ``VERSIONED_PREFIXES`` (whose content is fixed per URL) are kept.
+    """
+
+    def __init__(self, max_entries: int = 256):
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = Lock()
+        self._max = max_entries
+
+    @staticmethod
+    def key(request: flask.Request) -> str:
+        path = request.full_path
+        return path if request.path.startswith(VERSIONED_PREFIXES) else ""
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            return self._entries.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if key.endswith(";"):
+            return  # not a versioned asset (empty key): compressed per request, never cached
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self._max:
+                self._entries.popitem(last=False)
+
+
+def harden(app: dash.Dash, config: Config) -> None:
+    """Apply limits, headers, error pages and compression to ``app``'s server."""
+    server: flask.Flask = app.server
+    server.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
+    server.config["PROPAGATE_EXCEPTIONS"] = False
+    cache = AssetCache()
+    server.config.update(
+        COMPRESS_ALGORITHM=["br", "gzip"],
+        COMPRESS_CACHE_BACKEND=lambda: cache,
+        COMPRESS_CACHE_KEY=AssetCache.key,
+        COMPRESS_STREAMS=False,
+    )
+    Compress(server)
+    # Called after every callback is registered, so the script hashes are complete.
+    headers = security_headers(content_security_policy(app))
+
+    @server.before_request
+    def check_request():
+        if flask.request.method == "POST" and flask.request.path.endswith(CALLBACK_PATH):
+            try:
+                check_callback_body(app, flask.request.get_data(cache=True))
+            except BadCallbackRequest as exc:
+                return _plain(400, f"Bad callback request: {exc}.")
+        return None
+
+    @server.after_request
+    def add_headers(response: flask.Response) -> flask.Response:
+        response.headers.update(headers)
+        path = flask.request.path
+        if path.startswith("/assets/") and flask.request.args.get("m"):
+            response.cache_control.public = True
+            response.cache_control.max_age = YEAR
+        return response
+
+    @server.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        return _plain(exc.code or 500, f"{exc.code} {exc.name}: {exc.description}")
+
+    @server.errorhandler(DependencyException)
+    def unknown_component_file(_exc: DependencyException):
+        # Dash raises this for a component-suite path it does not serve: a plain 404.
+        return _plain(404, "404 Not Found: no such file.")
+
+    @server.errorhandler(Exception)
+    def unexpected_error(exc: Exception):
+        # Logged in full for operators; users get a plain message with no internals.
+        LOG.exception("unhandled error on %s %s", flask.request.method, flask.request.path)
+        return _plain(500, "500 Internal Server Error: the request could not be completed.")
+
+
+def _plain(status: int, text: str) -> flask.Response:
+    return flask.Response(text + "\n", status=status, mimetype="text/plain")

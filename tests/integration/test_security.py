@@ -1,0 +1,163 @@
+"""Safe defaults: headers, limits, hostile callback bodies, plain errors, compressed assets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from trade_dash import ids
+from trade_dash.config import Config
+from trade_dash.web import create_app
+
+HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+           "Referrer-Policy")
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(Config(max_body_bytes=20_000))
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+def main_key(app) -> str:
+    return next(k for k in app.callback_map if k.startswith("..url.search..."))
+
+
+def good_body(app) -> dict:
+    key = main_key(app)
+    spec = app.callback_map[key]
+    values = {ids.URL: "", ids.GROWTH: 25, ids.TARGET_YEAR: 2030, ids.TARGET: 500,
+              ids.BASE: "ytd", ids.METHOD: "pro_rata", ids.BAND: 5, ids.PRESET: ""}
+    return {
+        "output": key,
+        "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
+                    for o in key.strip(".").split("...")],
+        "inputs": [{**i, "value": values[i["id"]]} for i in spec["inputs"]],
+        "changedPropIds": [f"{ids.GROWTH}.value"],
+        "state": [{**s, "value": "http://x.test/"} for s in spec["state"]],
+    }
+
+
+def asset_url(client) -> str:
+    page = client.get("/").get_data(as_text=True)
+    start = page.index("/_dash-component-suites/")
+    return page[start:page.index('"', start)]
+
+
+def test_security_headers_on_page_callback_and_asset(app, client):
+    responses = [client.get("/"), client.post("/_dash-update-component", json=good_body(app)),
+                 client.get(asset_url(client))]
+    for resp in responses:
+        assert resp.status_code == 200
+        for header in HEADERS:
+            assert header in resp.headers, (header, resp.request.path)
+    csp = responses[0].headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp
+    assert "'unsafe-eval'" not in csp
+    assert "'sha256-" in csp  # Dash's inline scripts allowed by hash only
+    assert responses[0].headers["X-Content-Type-Options"] == "nosniff"
+
+
+def forged(app, **changes):
+    body = good_body(app)
+    body.update(changes)
+    return body
+
+
+@pytest.mark.parametrize(
+    ("make_body", "status"),
+    [
+        (lambda app: b"{not json", 400),
+        (lambda app: b"[]", 400),
+        (lambda app: b'"text"', 400),
+        (lambda app: {k: v for k, v in good_body(app).items() if k != "inputs"}, 400),
+        (lambda app: forged(app, output="nope.children"), 400),
+        (lambda app: forged(app, output=None), 400),
+        (lambda app: forged(app, inputs=[{"id": "ghost", "property": "value", "value": 1}]), 400),
+        (lambda app: forged(app, inputs="all"), 400),
+        (lambda app: forged(app, state=[]), 400),
+        (lambda app: forged(app, outputs={"id": "x", "property": "y"}), 400),
+        (lambda app: forged(app, changedPropIds="growth.value"), 400),
+        (lambda app: b'{"output": ' + b"[" * 5000 + b"]" * 5000 + b"}", 400),
+        (lambda app: b"x" * 30_000, 413),
+    ],
+)
+def test_hostile_callback_bodies_get_4xx_and_the_server_stays_healthy(app, client, make_body,
+                                                                     status):
+    body = make_body(app)
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    resp = client.post("/_dash-update-component", data=data, content_type="application/json")
+    assert resp.status_code == status
+    assert resp.mimetype == "text/plain"
+    assert "Traceback" not in resp.get_data(as_text=True)
+    ok = client.post("/_dash-update-component", json=good_body(app))
+    assert ok.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "value",
+    [float("nan"), 1e308, -1e308, "abc", None, [], {"a": 1}, True, "9" * 2_000, "1&base=full"],
+)
+def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, value):
+    body = good_body(app)
+    for item in body["inputs"]:
+        if item["id"] in (ids.GROWTH, ids.TARGET_YEAR, ids.URL):
+            item["value"] = value
+    body["state"][0]["value"] = value
+    data = json.dumps(body).encode()  # NaN is written as the bare token NaN, as a forger might
+    resp = client.post("/_dash-update-component", data=data, content_type="application/json")
+    assert resp.status_code == 200, resp.get_data(as_text=True)[:300]
+    payload = resp.get_json()["response"]
+    assert payload[ids.NOTICES]["is_open"] is True or value is None
+    assert "growth=" in payload[ids.URL]["search"]
+
+
+def test_unexpected_error_is_a_plain_500_without_internals():
+    app = create_app(Config())
+    server = app.server
+    server.add_url_rule("/boom", "boom", lambda: 1 / 0)
+    resp = server.test_client().get("/boom")
+    assert resp.status_code == 500
+    text = resp.get_data(as_text=True)
+    assert resp.mimetype == "text/plain"
+    assert "ZeroDivisionError" not in text and "Traceback" not in text
+    assert "site-packages" not in text
+    assert server.debug is False
+    assert app.config.get("suppress_callback_exceptions") in (None, False)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/_dash-component-suites/dash/../../../etc/passwd", "/_dash-component-suites/nope/x.js",
+     "/assets/../pyproject.toml"],
+)
+def test_unknown_resources_are_plain_404s(client, path):
+    resp = client.get(path)
+    assert resp.status_code == 404
+    text = resp.get_data(as_text=True)
+    assert "Traceback" not in text and "[project]" not in text
+
+
+def test_assets_are_compressed_once_and_cached_long(app, client):
+    url = asset_url(client)
+    first = client.get(url, headers={"Accept-Encoding": "gzip"})
+    second = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip"
+    assert first.get_data() == second.get_data()
+    assert "max-age=31536000" in first.headers["Cache-Control"]
+    plain = client.get(url)
+    assert len(first.get_data()) < len(plain.get_data()) / 2
+    cache = app.server.config["COMPRESS_CACHE_BACKEND"]()
+    assert any(url in key for key in cache._entries)
+
+
+def test_dynamic_responses_are_not_cached(app, client):
+    cache = app.server.config["COMPRESS_CACHE_BACKEND"]()
+    client.post("/_dash-update-component", json=good_body(app),
+                headers={"Accept-Encoding": "gzip"})
+    assert not any("_dash-update-component" in key for key in cache._entries)
