@@ -123,7 +123,7 @@ def scenario_patch(ds: Dataset, s: Summary, context: figures.Context) -> Patch:
     patch = Patch()
     first = figures.SCENARIO_TRACES.index("band_low")
     for offset, trace in enumerate(figures.scenario_traces(s)):
-        patch["data"][first + offset] = trace.to_plotly_json()
+        patch["data"][first + offset] = trace
     patch["layout"] = figures.scenario_layout(s, ds, context)
     return patch
 

@@ -38,6 +38,11 @@ UNIT = "US$ million"
 SCENARIO_TRACES = ("actual", "estimate", "band_low", "band_high", "required", "projection")
 HISTORY_TRACES = ("actual", "partial", "estimate", "alternates")
 
+TITLES = {
+    "history": "Kazakhstan–Mongolia trade turnover, cited figures",
+    "scenario": "Kazakhstan–Mongolia trade: path to the target",
+}
+
 
 @dataclass(frozen=True)
 class Context:
@@ -106,52 +111,56 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
-def _layout(fig: go.Figure, title: str, subtitle: str, footer: str) -> go.Figure:
-    fig.update_layout(
-        template=go.layout.Template(),  # keeps the payload free of plotly's large default theme
-        title={
+def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=()) -> dict:
+    """The common layout as a plain dict: cheap to build, sent as-is in partial updates."""
+    return {
+        "template": {"data": {}, "layout": {}},  # keeps plotly's large default theme out
+        "title": {
             "text": f"<b>{esc(title)}</b><br><sup>{subtitle}</sup>",
             "x": 0.01,
             "xanchor": "left",
             "font": {"size": 18},
         },
-        font={"family": FONT, "size": 13, "color": "#222"},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        margin={"l": 70, "r": 30, "t": 150, "b": 130},
-        hovermode="closest",
-        legend={"orientation": "h", "y": 1.03, "x": 0, "yanchor": "bottom", "font": {"size": 12}},
-        xaxis={
-            "dtick": 1,
-            "showgrid": False,
-            "linecolor": "#444",
-            "ticks": "outside",
-            "title": None,
+        "font": {"family": FONT, "size": 13, "color": "#222"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 70, "r": 30, "t": 150, "b": 130},
+        "hovermode": "closest",
+        "legend": {
+            "orientation": "h",
+            "y": 1.03,
+            "x": 0,
+            "yanchor": "bottom",
+            "font": {"size": 12},
         },
-        yaxis={
+        "xaxis": {"dtick": 1, "showgrid": False, "linecolor": "#444", "ticks": "outside"},
+        "yaxis": {
             "title": {"text": UNIT},
             "gridcolor": "#e5e5e5",
             "zeroline": True,
             "zerolinecolor": "#444",
             "rangemode": "tozero",
         },
-        height=480,
-    )
-    # Pinned in pixels below the axis so it never collides with the tick labels.
-    fig.add_annotation(
-        text=footer,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-38,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font={"size": 10, "color": "#555"},
-    )
-    return fig
+        "height": 480,
+        "shapes": list(shapes),
+        "annotations": [
+            *annotations,
+            # Pinned in pixels below the axis so it never collides with the tick labels.
+            {
+                "text": footer,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "yshift": -38,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": 10, "color": "#555"},
+            },
+        ],
+    }
 
 
 def _hover(row: pd.Series, ds: Dataset, label: str) -> str:
@@ -237,24 +246,37 @@ def _missing_years(ds: Dataset) -> list[int]:
     return [int(y) for y in ds.series.loc[ds.series["status"] == "missing", "year"]]
 
 
-def _mark_missing(fig: go.Figure, years: list[int]) -> None:
-    for year in years:
-        fig.add_vrect(
-            x0=year - 0.45,
-            x1=year + 0.45,
-            fillcolor=COLOURS["missing"],
-            line_width=0,
-            layer="below",
+def _missing_marks(ds: Dataset) -> tuple[list[dict], list[dict]]:
+    """A grey band and a label for each year with no citation."""
+    shapes, labels = [], []
+    for year in _missing_years(ds):
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": year - 0.45,
+                "x1": year + 0.45,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": COLOURS["missing"],
+                "line": {"width": 0},
+                "layer": "below",
+            }
         )
-        fig.add_annotation(
-            x=year,
-            y=0,
-            yref="y",
-            yanchor="bottom",
-            text="no figure<br>cited",
-            showarrow=False,
-            font={"size": 10, "color": "#666"},
+        labels.append(
+            {
+                "x": year,
+                "y": 0,
+                "xref": "x",
+                "yref": "y",
+                "yanchor": "bottom",
+                "text": "no figure<br>cited",
+                "showarrow": False,
+                "font": {"size": 10, "color": "#666"},
+            }
         )
+    return shapes, labels
 
 
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
@@ -306,47 +328,54 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
             visible=True if len(alternates) else "legendonly",
         )
     )
+    annotations = []
     if s.year_to_date:
         y = s.year_to_date
-        fig.add_annotation(
-            x=y["year"],
-            y=y["annualised_musd"],
-            ax=y["year"],
-            ay=y["value_musd"],
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            showarrow=True,
-            arrowhead=2,
-            arrowcolor=COLOURS["partial"],
-            arrowwidth=1.5,
-            standoff=8,
-            startstandoff=8,
-            text="",
-        )
-        fig.add_annotation(
-            x=y["year"],
-            y=y["value_musd"],
-            text=esc(y["period"]),
-            showarrow=False,
-            xanchor="left",
-            xshift=10,
-            font={"size": 11, "color": COLOURS["partial"]},
-        )
-    _mark_missing(fig, _missing_years(ds))
-    years = ds.series["year"]
-    fig.update_xaxes(range=[int(years.min()) - 0.6, int(years.max()) + 0.6])
+        annotations += [
+            # An arrow from the partial figure up to its annualised estimate.
+            {
+                "x": y["year"],
+                "y": y["annualised_musd"],
+                "ax": y["year"],
+                "ay": y["value_musd"],
+                "xref": "x",
+                "yref": "y",
+                "axref": "x",
+                "ayref": "y",
+                "showarrow": True,
+                "arrowhead": 2,
+                "arrowcolor": COLOURS["partial"],
+                "arrowwidth": 1.5,
+                "standoff": 8,
+                "startstandoff": 8,
+                "text": "",
+            },
+            {
+                "x": y["year"],
+                "y": y["value_musd"],
+                "text": esc(y["period"]),
+                "showarrow": False,
+                "xanchor": "left",
+                "xshift": 10,
+                "font": {"size": 11, "color": COLOURS["partial"]},
+            },
+        ]
+    shapes, labels = _missing_marks(ds)
     note = (
         "Figures come from different reporting bodies and are not strictly comparable. "
         "Hollow markers: partial year and its annualised estimate."
     )
-    return _layout(
-        fig,
-        "Kazakhstan–Mongolia trade turnover, cited figures",
+    layout = _layout_dict(
+        TITLES["history"],
         "Total turnover by calendar year, " + UNIT,
         _footer(ds, ctx, note),
+        shapes,
+        [*annotations, *labels],
     )
+    years = ds.series["year"]
+    layout["xaxis"]["range"] = [int(years.min()) - 0.6, int(years.max()) + 0.6]
+    fig.update_layout(layout)
+    return fig
 
 
 def projection_end_year(s: Summary) -> int:
@@ -362,50 +391,48 @@ def _path(s: Summary, rate_pct: float, end: int) -> tuple[list[int], list[float]
     return [y for y, _ in points], [round(v, 2) for _, v in points]
 
 
-def scenario_traces(s: Summary) -> list[go.Scatter]:
+def scenario_traces(s: Summary) -> list[dict]:
     """The traces that depend on the scenario, in ``SCENARIO_TRACES`` order from 'band_low'."""
     end = projection_end_year(s)
     lx, ly = _path(s, s.band["low_pct"], end)
     hx, hy = _path(s, s.band["high_pct"], end)
     req_x, req_y = _path(s, s.required_growth_pct, s.target_year)
     px, py = _path(s, s.scenario_growth_pct, end)
+    line = {"type": "scatter", "mode": "lines", "hoverinfo": "x+y+name"}
     return [
-        go.Scatter(
-            x=lx,
-            y=ly,
-            mode="lines",
-            line={"width": 0},
-            showlegend=False,
-            name=f"Low ({s.band['low_pct']:+.1f}%/yr)",
-            hoverinfo="x+y+name",
-        ),
-        go.Scatter(
-            x=hx,
-            y=hy,
-            mode="lines",
-            line={"width": 0},
-            fill="tonexty",
-            fillcolor=COLOURS["band"],
-            name=f"Band {s.band['low_pct']:+.1f}% to {s.band['high_pct']:+.1f}%/yr",
-            hoverinfo="x+y+name",
-        ),
-        go.Scatter(
-            x=req_x,
-            y=req_y,
-            mode="lines",
-            line={"color": COLOURS["required"], "dash": "dot", "width": 2},
-            name=f"Rate needed for {s.target_year}: {s.required_growth_pct:+.1f}%/yr",
-            hoverinfo="x+y+name",
-        ),
-        go.Scatter(
-            x=px,
-            y=py,
-            mode="lines+markers",
-            line={"color": COLOURS["projection"], "dash": "dash", "width": 2.5},
-            marker={"symbol": "circle-open", "size": 6},
-            name=f"Scenario {s.scenario_growth_pct:+.1f}%/yr (projection)",
-            hoverinfo="x+y+name",
-        ),
+        {
+            **line,
+            "x": lx,
+            "y": ly,
+            "line": {"width": 0},
+            "showlegend": False,
+            "name": f"Low ({s.band['low_pct']:+.1f}%/yr)",
+        },
+        {
+            **line,
+            "x": hx,
+            "y": hy,
+            "line": {"width": 0},
+            "fill": "tonexty",
+            "fillcolor": COLOURS["band"],
+            "name": f"Band {s.band['low_pct']:+.1f}% to {s.band['high_pct']:+.1f}%/yr",
+        },
+        {
+            **line,
+            "x": req_x,
+            "y": req_y,
+            "line": {"color": COLOURS["required"], "dash": "dot", "width": 2},
+            "name": f"Rate needed for {s.target_year}: {s.required_growth_pct:+.1f}%/yr",
+        },
+        {
+            **line,
+            "x": px,
+            "y": py,
+            "mode": "lines+markers",
+            "line": {"color": COLOURS["projection"], "dash": "dash", "width": 2.5},
+            "marker": {"symbol": "circle-open", "size": 6},
+            "name": f"Scenario {s.scenario_growth_pct:+.1f}%/yr (projection)",
+        },
     ]
 
 
@@ -416,83 +443,137 @@ def reached_text(s: Summary) -> str:
 
 
 def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
-    """Layout parts that depend on the scenario: title, shapes, annotations, axis range."""
-    fig = go.Figure()
+    """Layout of the scenario chart: title, target line, markers, axis ranges."""
     first = int(ds.series["year"].min())
     end = projection_end_year(s)
-    fig.add_hline(
-        y=s.target_musd, line={"color": COLOURS["target"], "dash": "dashdot", "width": 1.5}
-    )
-    fig.add_annotation(
-        x=first,
-        y=s.target_musd,
-        text=f"Target {money(s.target_musd)} a year",
-        showarrow=False,
-        xanchor="left",
-        yanchor="bottom",
-        font={"size": 12, "color": COLOURS["target"]},
-    )
-    fig.add_vline(x=s.target_year, line={"color": "#999", "dash": "dot", "width": 1})
-    fig.add_annotation(
-        x=s.target_year,
-        y=1,
-        yref="paper",
-        yanchor="bottom",
-        text=f"{s.target_year} (assumed)",
-        showarrow=False,
-        font={"size": 10, "color": "#666"},
-    )
+    shapes, labels = _missing_marks(ds)
+    shapes += [
+        {
+            "type": "line",
+            "xref": "paper",
+            "x0": 0,
+            "x1": 1,
+            "yref": "y",
+            "y0": s.target_musd,
+            "y1": s.target_musd,
+            "line": {"color": COLOURS["target"], "dash": "dashdot", "width": 1.5},
+        },
+        {
+            "type": "line",
+            "xref": "x",
+            "x0": s.target_year,
+            "x1": s.target_year,
+            "yref": "paper",
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#999", "dash": "dot", "width": 1},
+        },
+    ]
+    reached = {
+        "text": esc(reached_text(s)),
+        "y": s.target_musd,
+        "xanchor": "right",
+        "font": {"size": 12, "color": COLOURS["projection"]},
+    }
     if s.target_reached_year is not None:
-        fig.add_annotation(
-            x=s.target_reached_year,
-            y=s.target_musd,
-            text=esc(reached_text(s)),
-            showarrow=True,
-            arrowhead=2,
-            ax=-20,
-            ay=-40,
-            xanchor="right",
-            font={"size": 12, "color": COLOURS["projection"]},
-            bgcolor="rgba(255,255,255,0.8)",
-        )
+        reached |= {
+            "x": s.target_reached_year,
+            "showarrow": True,
+            "arrowhead": 2,
+            "ax": -20,
+            "ay": -40,
+            "bgcolor": "rgba(255,255,255,0.8)",
+        }
     else:
-        fig.add_annotation(
-            x=end,
-            y=s.target_musd,
-            text=esc(reached_text(s)),
-            showarrow=False,
-            xanchor="right",
-            yanchor="top",
-            font={"size": 12, "color": COLOURS["projection"]},
-        )
-    _mark_missing(fig, _missing_years(ds))
+        reached |= {"x": end, "showarrow": False, "yanchor": "top"}
+    annotations = [
+        {
+            "x": first,
+            "y": s.target_musd,
+            "text": f"Target {money(s.target_musd)} a year",
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "font": {"size": 12, "color": COLOURS["target"]},
+        },
+        {
+            "x": s.target_year,
+            "y": 1,
+            "yref": "paper",
+            "yanchor": "bottom",
+            "text": f"{s.target_year} (assumed)",
+            "showarrow": False,
+            "font": {"size": 10, "color": "#666"},
+        },
+        reached,
+        *labels,
+    ]
     note = (
         f"{PROJECTION_NOTE} Dashed and shaded lines are projections from the base; "
         "no source sets a deadline for the target."
     )
-    _layout(
-        fig,
-        "Kazakhstan–Mongolia trade: path to the target",
-        scenario_subtitle(s),
-        _footer(ds, ctx, note),
+    layout = _layout_dict(
+        TITLES["scenario"], scenario_subtitle(s), _footer(ds, ctx, note), shapes, annotations
     )
-    fig.update_xaxes(range=[first - 0.6, end + 0.6])
+    layout["xaxis"]["range"] = [first - 0.6, end + 0.6]
     # Scale to the target and the central path; the band may run off the top.
-    central = scenario_traces(s)[-1].y
-    fig.update_yaxes(range=[0, max(s.target_musd, *central) * 1.15])
-    return fig.layout.to_plotly_json()
+    central = scenario_traces(s)[-1]["y"]
+    layout["yaxis"]["range"] = [0, max(s.target_musd, *central) * 1.15]
+    return layout
 
 
 def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """History, projection at the scenario rate, band, required path and target line."""
-    fig = go.Figure(layout=scenario_layout(s, ds, ctx))
-    fig.add_trace(_actual_trace(ds))
-    fig.add_trace(_estimate_trace(s))
-    for trace in scenario_traces(s):
-        fig.add_trace(trace)
-    return fig
+    return go.Figure(
+        data=[_actual_trace(ds), _estimate_trace(s), *scenario_traces(s)],
+        layout=scenario_layout(s, ds, ctx),
+    )
 
 
 def finite_values(fig: go.Figure) -> list[float]:
     """Every y value drawn, for checks that nothing undefined reaches the screen."""
     return [v for t in fig.data for v in (t.y or ()) if v is not None and math.isfinite(v)]
+
+
+def chart_figure(chart: str, ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
+    """The named chart (a key of ``TITLES``) for a scenario."""
+    builders = {"history": history_figure, "scenario": scenario_figure}
+    return builders[chart](ds, s, ctx)
+
+
+# --- static export sizes -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportSize:
+    """The canvas of a static export: layout size in CSS pixels and the factor it is drawn at.
+
+    Lettering, markers and margins are sized for the layout, so a slide laid out at
+    1024 × 576 and drawn at 3.125× is a sharp 3200 × 1800 PNG whose text still reads
+    when projected, where laying it out at 3200 × 1800 would shrink the text to specks.
+    """
+
+    width: int
+    height: int
+    scale: float = 1.0
+
+    @property
+    def pixels(self) -> tuple[int, int]:
+        """Width and height of the file in pixels (PNG) or CSS pixels (SVG, PDF)."""
+        return round(self.width * self.scale), round(self.height * self.scale)
+
+
+# 16:9 slide: 3200 × 1800 px, the same pixels as 1600 × 900 at scale 2.
+SLIDE = ExportSize(1024, 576, 3.125)
+# A4 landscape, 297 × 210 mm at 96 CSS pixels per inch; vector, so no scale is needed.
+A4_LANDSCAPE = ExportSize(1123, 794)
+# A chart placed 17 cm wide on an A4 briefing page: 2048 px is about 300 dpi.
+PAGE_IMAGE = ExportSize(1024, 576, 2)
+EXPORT_SIZES = {"png": SLIDE, "svg": A4_LANDSCAPE, "pdf": A4_LANDSCAPE}
+
+
+def export_figure(fig: go.Figure, size: ExportSize) -> go.Figure:
+    """A copy of ``fig`` on a fixed canvas; the dashboard's copy keeps resizing with the page."""
+    out = go.Figure(fig)
+    out.update_layout(width=size.width, height=size.height, autosize=False)
+    return out

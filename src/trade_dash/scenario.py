@@ -8,7 +8,9 @@ call ``analyse`` so their numbers cannot drift apart.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
+from types import MappingProxyType
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
@@ -36,6 +38,18 @@ MAX_QUERY_VALUE = 64  # characters; longer values are ignored
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What the data says regardless of scenario, worked out once per dataset."""
+
+    latest_full: Mapping | None  # {year, value_musd, citation_id}
+    ytd: Mapping | None  # {year, months, value_musd, citation_id}
+    estimates: Mapping[str, model.Annualised]  # by requested method; seasonal may fall back
+    methods: tuple[str, ...]
+    growth_refs: tuple[tuple[int, int, float], ...]
+    default_growth: Mapping
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Validated citations and what the normalisation rule derives from them."""
 
@@ -43,10 +57,12 @@ class Dataset:
     citations: pd.DataFrame = field(repr=False)
     series: pd.DataFrame = field(repr=False)
     target: Target | None
+    facts: Facts = field(repr=False)
 
     @classmethod
     def from_citations(cls, citations: pd.DataFrame, source: str) -> Dataset:
-        return cls(source, citations, headline_series(citations), target(citations))
+        series = headline_series(citations)
+        return cls(source, citations, series, target(citations), _facts(citations, series))
 
 
 @dataclass(frozen=True)
@@ -142,32 +158,66 @@ def current_partial(series: pd.DataFrame) -> pd.Series | None:
     return row if full is None or row["year"] > full["year"] else None
 
 
-def available_methods(ds: Dataset) -> tuple[str, ...]:
-    """Annualisation methods the data supports for the current year-to-date figure."""
-    ytd = current_partial(ds.series)
-    if ytd is None:
-        return ()
-    return model.METHODS if _seasonal_inputs(ds, ytd) else (model.PRO_RATA,)
-
-
-def _seasonal_inputs(ds: Dataset, ytd: pd.Series) -> tuple[float, float] | None:
-    prev = ds.series[(ds.series["year"] == ytd["year"] - 1) & (ds.series["status"] == "full")]
-    same = same_period_citation(ds.citations, int(ytd["year"]) - 1, int(ytd["months"]))
+def _seasonal_inputs(
+    citations: pd.DataFrame, series: pd.DataFrame, ytd: pd.Series
+) -> tuple[float, float] | None:
+    prev = series[(series["year"] == ytd["year"] - 1) & (series["status"] == "full")]
+    same = same_period_citation(citations, int(ytd["year"]) - 1, int(ytd["months"]))
     if prev.empty or same is None:
         return None
     prev_full, prev_part = float(prev.iloc[0]["value_musd"]), float(same["value_musd"])
     return (prev_full, prev_part) if prev_part <= prev_full else None
 
 
+def _facts(citations: pd.DataFrame, series: pd.DataFrame) -> Facts:
+    full = latest_full(series)
+    ytd = current_partial(series)
+    estimates: dict[str, model.Annualised] = {}
+    methods: tuple[str, ...] = ()
+    if ytd is not None:
+        value, months = float(ytd["value_musd"]), int(ytd["months"])
+        pro = model.annualise_pro_rata(value, months)
+        seasonal = _seasonal_inputs(citations, series, ytd)
+        estimates = {
+            model.PRO_RATA: pro,
+            model.SEASONAL: model.annualise_seasonal(value, months, *seasonal) if seasonal else pro,
+        }
+        methods = model.METHODS if seasonal else (model.PRO_RATA,)
+    return Facts(
+        latest_full=None
+        if full is None
+        else MappingProxyType(
+            {
+                "year": int(full["year"]),
+                "value_musd": float(full["value_musd"]),
+                "citation_id": str(full["citation_id"]),
+            }
+        ),
+        ytd=None
+        if ytd is None
+        else MappingProxyType(
+            {
+                "year": int(ytd["year"]),
+                "months": int(ytd["months"]),
+                "value_musd": float(ytd["value_musd"]),
+                "citation_id": str(ytd["citation_id"]),
+            }
+        ),
+        estimates=MappingProxyType(estimates),
+        methods=methods,
+        growth_refs=tuple(growth_references(series)),
+        default_growth=MappingProxyType(default_growth(series)),
+    )
+
+
+def available_methods(ds: Dataset) -> tuple[str, ...]:
+    """Annualisation methods the data supports for the current year-to-date figure."""
+    return ds.facts.methods
+
+
 def annualised(ds: Dataset, method: str) -> model.Annualised | None:
     """The current-year estimate by ``method`` (pro-rata when seasonal is impossible)."""
-    ytd = current_partial(ds.series)
-    if ytd is None:
-        return None
-    seasonal = _seasonal_inputs(ds, ytd)
-    if method == model.SEASONAL and seasonal is not None:
-        return model.annualise_seasonal(float(ytd["value_musd"]), int(ytd["months"]), *seasonal)
-    return model.annualise_pro_rata(float(ytd["value_musd"]), int(ytd["months"]))
+    return ds.facts.estimates.get(method)
 
 
 def growth_references(series: pd.DataFrame) -> list[tuple[int, int, float]]:
@@ -214,11 +264,13 @@ def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
             round(pct, 1),
             f"compound annual growth {a}–{b}",
         )
-        for a, b, pct in reversed(growth_references(ds.series))
+        for a, b, pct in reversed(ds.facts.growth_refs)
         if GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT
     ]
-    summary = analyse(ds, scenario)
-    req = summary.required_growth_pct
+    base, _ = resolve_base(ds, scenario)
+    req = 100 * model.required_rate(
+        base["value_musd"], base["year"], scenario.target_musd, scenario.target_year
+    )
     if math.isfinite(req) and GROWTH_MIN_PCT <= req <= GROWTH_MAX_PCT:
         req_step = math.ceil(req * 10 - 1e-9) / 10  # rounded up so the target is still met
         out.append(
@@ -236,10 +288,10 @@ def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
 
 def default_scenario(ds: Dataset) -> Scenario:
     return Scenario(
-        growth_pct=default_growth(ds.series)["pct"],
+        growth_pct=ds.facts.default_growth["pct"],
         target_year=DEFAULT_TARGET_YEAR,
         target_musd=ds.target.value_musd if ds.target else 500.0,
-        base="ytd" if current_partial(ds.series) is not None else "full",
+        base="ytd" if ds.facts.ytd is not None else "full",
         method=model.PRO_RATA,
     )
 
@@ -247,7 +299,7 @@ def default_scenario(ds: Dataset) -> Scenario:
 def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
     """The base the scenario projects from, with notices when the request fell back."""
     notices = []
-    full = latest_full(ds.series)
+    full = ds.facts.latest_full
     est = annualised(ds, scenario.method)
     if scenario.method == model.SEASONAL and est is not None and est.method != model.SEASONAL:
         notices.append(
@@ -255,7 +307,7 @@ def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
             "figures; pro-rata was used instead."
         )
     if scenario.base == "ytd" and est is not None:
-        ytd = current_partial(ds.series)
+        ytd = ds.facts.ytd
         return (
             {
                 "year": int(ytd["year"]),
@@ -311,8 +363,8 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
     """All headline numbers for ``scenario``; raises ``ScenarioError`` when invalid."""
     validate(ds, scenario)
     base, notices = resolve_base(ds, scenario)
-    full = latest_full(ds.series)
-    ytd = current_partial(ds.series)
+    full = ds.facts.latest_full
+    ytd = ds.facts.ytd
     est = annualised(ds, scenario.method)
     target_musd = scenario.target_musd
     gap = model.gap(base["value_musd"], target_musd)
@@ -365,7 +417,7 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
             "low_reached_year": reached(low),
             "high_reached_year": reached(high),
         },
-        default_growth=default_growth(ds.series),
+        default_growth=dict(ds.facts.default_growth),
         notices=tuple(notices),
     )
 
