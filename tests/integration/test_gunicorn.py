@@ -1,0 +1,135 @@
+"""The real server under gunicorn: stateless workers, a killed worker, files changing under it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.serverproc import running_server
+from trade_dash.config import bundled_data_path
+
+
+def worker_pids(master: int) -> set[int]:
+    pids = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+                pids.add(int(entry.name))
+    return pids
+
+
+def settled_workers(master: int, count: int, gone: int | None = None) -> set[int] | None:
+    """The worker pids once there are ``count`` of them and ``gone`` is not among them."""
+    pids = worker_pids(master)
+    return pids if len(pids) == count and gone not in pids else None
+
+
+def wait_for(predicate, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("condition not met in time")
+
+
+def callback_body(url: str, growth: float) -> bytes:
+    with urllib.request.urlopen(url + "/_dash-dependencies", timeout=10) as resp:
+        deps = json.load(resp)
+    spec = next(d for d in deps if d["output"].startswith("..url.search..."))
+    values = {"url": "", "growth": growth, "target-year": 2030, "target": 500, "base": "ytd",
+              "method": "pro_rata", "band": 5, "preset": ""}
+    outputs = [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
+               for o in spec["output"].strip(".").split("...")]
+    body = {"output": spec["output"], "outputs": outputs,
+            "inputs": [{**i, "value": values[i["id"]]} for i in spec["inputs"]],
+            "changedPropIds": ["growth.value"],
+            "state": [{**s, "value": url + "/"} for s in spec["state"]]}
+    return json.dumps(body).encode()
+
+
+def post(url: str, body: bytes) -> tuple[int, bytes]:
+    req = urllib.request.Request(url + "/_dash-update-component", data=body,
+                                 headers={"Content-Type": "application/json",
+                                          "Connection": "close"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return resp.status, resp.read()
+
+
+def test_two_workers_give_the_same_answer_and_a_killed_worker_is_replaced(tmp_path):
+    with running_server(tmp_path, workers=2) as server:
+        master = server.process.pid
+        first_workers = wait_for(lambda: settled_workers(master, 2))
+        body = callback_body(server.url, 30.0)
+        answers = {post(server.url, body) for _ in range(20)}  # new connection each time
+        assert len(answers) == 1
+        status, payload = answers.pop()
+        assert status == 200
+        assert b"2030" in payload  # 30 %/yr from the 2024 estimate meets $500M in 2030
+
+        victim = min(first_workers)
+        os.kill(victim, signal.SIGKILL)
+        failures = 0
+        for _ in range(20):  # requests keep being answered while the worker is replaced
+            try:
+                assert post(server.url, body) == (status, payload)
+            except OSError:
+                failures += 1
+        assert failures == 0
+        replaced = wait_for(lambda: settled_workers(master, 2, gone=victim))
+        assert victim not in replaced
+        assert post(server.url, body) == (status, payload)
+
+
+def test_data_file_is_read_once_and_may_change_or_vanish_under_the_server(tmp_path):
+    data = tmp_path / "series.csv"
+    shutil.copy(bundled_data_path(), data)
+    with running_server(tmp_path, data=data) as server:
+        body = callback_body(server.url, 25.0)
+        before = post(server.url, body)
+        data.write_text("garbage;not;csv\n", encoding="utf-8")
+        assert post(server.url, body) == before
+        data.unlink()
+        assert post(server.url, body) == before
+        with urllib.request.urlopen(server.url + "/", timeout=10) as resp:
+            assert resp.status == 200
+        assert server.process.poll() is None
+
+
+def test_invalid_data_file_stops_start_up_with_the_validate_message(tmp_path):
+    bad = tmp_path / "bad.csv"
+    text = bundled_data_path().read_text(encoding="utf-8").replace(",76.7,", ",$76.7,")
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(RuntimeError) as info, running_server(tmp_path, data=bad):
+        pass
+    message = str(info.value)
+    assert "exited with 2" in message
+    assert "bad.csv, line 6, column 'value_musd': got '$76.7'" in message
+    assert "Traceback" not in message
+
+
+def test_no_debugger_and_no_internals_in_error_responses(tmp_path):
+    with running_server(tmp_path) as server:
+        for path in ("/_dash-component-suites/nope/x.js", "/_dash-update-component"):
+            req = urllib.request.Request(server.url + path,
+                                         data=b"{" if "update" in path else None)
+            with pytest.raises(urllib.error.HTTPError) as info:
+                urllib.request.urlopen(req, timeout=10)
+            text = info.value.read().decode()
+            assert 400 <= info.value.code < 500
+            assert "Traceback" not in text and "Werkzeug" not in text
+            assert "site-packages" not in text
+            assert info.value.headers["Content-Security-Policy"]
