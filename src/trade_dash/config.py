@@ -39,6 +39,11 @@ SETTINGS = {
         None,
         "address users reach the dashboard at, printed in exports",
     ),
+    "proxy_hops": (
+        "TRADE_DASH_PROXY_HOPS",
+        "0",
+        "reverse proxies in front whose X-Forwarded-* headers are trusted",
+    ),
 }
 
 
@@ -57,6 +62,7 @@ class Config:
     browser_path: str | None = None
     max_body_bytes: int = 65536
     public_url: str | None = None
+    proxy_hops: int = 0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Config:
@@ -73,6 +79,7 @@ class Config:
                 browser_path=raw["browser_path"] or None,
                 max_body_bytes=int(raw["max_body_bytes"]),
                 public_url=raw["public_url"] or None,
+                proxy_hops=int(raw["proxy_hops"]),
             )
         except ValueError as exc:
             raise ConfigError(f"a setting in the environment is not valid: {exc}") from None

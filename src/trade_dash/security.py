@@ -14,6 +14,7 @@ import flask
 from dash.exceptions import DependencyException
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from trade_dash.config import Config
 
@@ -133,6 +134,10 @@ def harden(app: dash.Dash, config: Config) -> None:
     server: flask.Flask = app.server
     server.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     server.config["PROPAGATE_EXCEPTIONS"] = False
+    if config.proxy_hops:
+        # Trust X-Forwarded-* only from the configured number of proxies in front.
+        n = config.proxy_hops
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)
     cache = AssetCache()
     server.config.update(
         COMPRESS_ALGORITHM=["br", "gzip"],

@@ -161,3 +161,19 @@ def test_dynamic_responses_are_not_cached(app, client):
     client.post("/_dash-update-component", json=good_body(app),
                 headers={"Accept-Encoding": "gzip"})
     assert not any("_dash-update-component" in key for key in cache._entries)
+
+
+def test_links_in_charts_follow_the_proxy_when_told_to_trust_it():
+    app = create_app(Config(proxy_hops=1))
+    body = good_body(app)
+    resp = app.server.test_client().post(
+        "/_dash-update-component", json=body,
+        headers={"X-Forwarded-Host": "trade.example.gov", "X-Forwarded-Proto": "https"})
+    assert resp.status_code == 200
+    assert "https://trade.example.gov/?growth=25" in json.dumps(resp.get_json())
+
+
+def test_forwarded_headers_are_ignored_by_default(app, client):
+    resp = client.post("/_dash-update-component", json=good_body(app),
+                       headers={"X-Forwarded-Host": "evil.example"})
+    assert "evil.example" not in json.dumps(resp.get_json())
