@@ -271,19 +271,21 @@ def sources_rows(ds: Dataset) -> list[dict]:
     return rows
 
 
+# (field, header, relative width); long text columns wrap, short ones stay on one line.
 SOURCE_COLUMNS = [
-    ("citation_id", "Citation"),
-    ("measure", "Measure"),
-    ("period", "Period"),
-    ("value_musd", "US$ million"),
-    ("precision", "Precision"),
-    ("reporter", "Reported by"),
-    ("outlet", "Outlet"),
-    ("published", "Published"),
-    ("used", "Used as"),
-    ("note", "Note"),
-    ("line", "CSV line"),
+    ("citation_id", "Citation", 1.3),
+    ("measure", "Measure", 0.8),
+    ("period", "Period", 0.9),
+    ("value_musd", "US$ million", 0.9),
+    ("precision", "Precision", 0.9),
+    ("reporter", "Reported by", 2.2),
+    ("outlet", "Outlet", 1.8),
+    ("published", "Published", 1.0),
+    ("used", "Used as", 0.9),
+    ("note", "Note", 3.0),
+    ("line", "CSV line", 0.7),
 ]
+WRAPPED = {"reporter", "outlet", "note"}
 
 
 def sources_section(ds: Dataset) -> dbc.Card:
@@ -300,23 +302,35 @@ def sources_section(ds: Dataset) -> dbc.Card:
                 # AG Grid renders cell values as text; citation notes are never run as markup.
                 dag.AgGrid(
                     id=ids.SOURCES_TABLE,
-                    columnDefs=[{"headerName": name, "field": key} for key, name in SOURCE_COLUMNS],
+                    columnDefs=[
+                        {
+                            "headerName": name,
+                            "field": key,
+                            "flex": flex,
+                            "wrapText": key in WRAPPED,
+                            "autoHeight": key in WRAPPED,
+                            "cellStyle": {
+                                "lineHeight": "1.35",
+                                "paddingTop": "6px",
+                                "paddingBottom": "6px",
+                            },
+                        }
+                        for key, name, flex in SOURCE_COLUMNS
+                    ],
                     rowData=sources_rows(ds),
                     defaultColDef={
                         "sortable": True,
                         "resizable": True,
-                        "wrapText": True,
-                        "autoHeight": True,
                         "filter": False,
-                        "minWidth": 90,
+                        "minWidth": 100,
+                        "wrapHeaderText": True,
+                        "autoHeaderHeight": True,
                     },
-                    columnSize="responsiveSizeToFit",
                     dashGridOptions={
                         "domLayout": "autoHeight",
                         "enableCellTextSelection": True,
                         "ensureDomOrder": True,
                     },
-                    className="ag-theme-alpine",
                     style={"width": "100%"},
                 ),
                 html.Div(
