@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from trade_dash import model
-from trade_dash.normalise import period_label
+from trade_dash.normalise import actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
 
 # Okabe–Ito palette: distinguishable with the common forms of colour blindness.
@@ -279,55 +279,30 @@ def _missing_marks(ds: Dataset) -> tuple[list[dict], list[dict]]:
     return shapes, labels
 
 
+def _citation_markers(ds: Dataset, rows: pd.DataFrame, name: str, symbol: str, colour: str,
+                      suffix: str = "") -> go.Scatter:
+    """Hollow markers for citations drawn apart from the full-year line."""
+    return go.Scatter(
+        x=rows["year"].tolist(), y=rows["value_musd"].round(2).tolist(), mode="markers",
+        name=name, marker={"symbol": symbol, "size": 11, "line": {"width": 2.5}, "color": colour},
+        hovertext=[_hover(r, ds, period_label(r["year"], r["months"]) + suffix)
+                   for _, r in rows.iterrows()],
+        hoverinfo="text", visible=True if len(rows) else "legendonly",
+    )
+
+
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """Cited turnover by year: full years solid, the partial year hollow with its estimate."""
     fig = go.Figure()
     fig.add_trace(_actual_trace(ds))
     partial = ds.series[ds.series["status"] == "partial"]
-    fig.add_trace(
-        go.Scatter(
-            x=partial["year"].tolist(),
-            y=partial["value_musd"].round(2).tolist(),
-            mode="markers",
-            name="Partial year (January to month N)",
-            marker={
-                "symbol": "circle-open",
-                "size": 12,
-                "line": {"width": 2.5},
-                "color": COLOURS["partial"],
-            },
-            hovertext=[
-                _hover(r, ds, period_label(r["year"], r["months"])) for _, r in partial.iterrows()
-            ],
-            hoverinfo="text",
-        )
-    )
+    fig.add_trace(_citation_markers(ds, partial, "Partial year (January to month N)",
+                                    "circle-open", COLOURS["partial"]))
     fig.add_trace(_estimate_trace(s))
-    chosen = set(ds.series["citation_id"])
-    actual = ds.citations[
-        (ds.citations["measure"] == "actual") & (ds.citations["flow"] == "turnover")
-    ]
-    alternates = actual[~actual["citation_id"].isin(chosen)]
-    fig.add_trace(
-        go.Scatter(
-            x=alternates["year"].tolist(),
-            y=alternates["value_musd"].round(2).tolist(),
-            mode="markers",
-            name="Other citation (not used)",
-            marker={
-                "symbol": "x-thin-open",
-                "size": 10,
-                "line": {"width": 2},
-                "color": COLOURS["alternate"],
-            },
-            hovertext=[
-                _hover(r, ds, period_label(r["year"], r["months"]) + " (alternate)")
-                for _, r in alternates.iterrows()
-            ],
-            hoverinfo="text",
-            visible=True if len(alternates) else "legendonly",
-        )
-    )
+    actual = actual_turnover(ds.citations)
+    alternates = actual[~actual["citation_id"].isin(set(ds.series["citation_id"]))]
+    fig.add_trace(_citation_markers(ds, alternates, "Other citation (not used)", "x-thin-open",
+                                    COLOURS["alternate"], " (alternate)"))
     annotations = []
     if s.year_to_date:
         y = s.year_to_date

@@ -27,21 +27,12 @@ from trade_dash.data import PRECISIONS, REPORTER_KINDS
 
 CONFLICT_TOLERANCE = 0.05  # 5 % of the chosen value
 
+# Text carried over from the chosen citation (empty in missing years).
+_CITATION_TEXT = (
+    "precision", "citation_id", "reporter", "reporter_kind", "outlet", "published", "note",
+)
 SERIES_COLUMNS = (
-    "year",
-    "status",
-    "months",
-    "value_musd",
-    "precision",
-    "citation_id",
-    "reporter",
-    "reporter_kind",
-    "outlet",
-    "published",
-    "note",
-    "line",
-    "alternates",
-    "disputed",
+    "year", "status", "months", "value_musd", *_CITATION_TEXT, "line", "alternates", "disputed",
     "rule",
 )
 
@@ -138,15 +129,7 @@ def headline_series(citations: pd.DataFrame) -> pd.DataFrame:
     frame["months"] = frame["months"].astype("int64")
     frame["value_musd"] = frame["value_musd"].astype("float64")
     frame["disputed"] = frame["disputed"].astype(bool)
-    for col in (
-        "precision",
-        "citation_id",
-        "reporter",
-        "reporter_kind",
-        "outlet",
-        "published",
-        "note",
-    ):
+    for col in _CITATION_TEXT:
         frame[col] = frame[col].fillna("").astype(str)
     frame["line"] = frame["line"].astype("Int64")
     return frame
