@@ -13,7 +13,9 @@ from trade_dash.config import Config, ConfigError, bundled_data_path
 from trade_dash.data import DataFileError, load_citations
 from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_scenario
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1
+EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
+EXPORT_CHARTS = ("history", "scenario")
+EXPORT_FORMATS = {"chart": ("png", "svg", "pdf"), "briefing": ("pdf", "pptx")}
 
 
 class UsageError(Exception):
@@ -164,6 +166,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(config)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    # Imported late: plotly, kaleido and reportlab are needed by this command only.
+    from trade_dash import export
+
+    kind = "briefing" if args.briefing else "chart"
+    if args.format not in EXPORT_FORMATS[kind]:
+        raise UsageError(
+            f"--format {args.format} is not available for a {kind}; "
+            f"choose one of {', '.join(EXPORT_FORMATS[kind])}"
+        )
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"--out: the folder {str(out.parent)!r} does not exist")
+    ds = load_dataset(args.data)
+    summary = analyse(ds, scenario_from_args(ds, args))  # a bad scenario stops here, exit 2
+    config = Config.from_env()
+    ctx = export.cli_context(config, summary.scenario.query())
+    renderer = export.Renderer(config.browser_path, config.render_timeout)
+    try:
+        if args.briefing:
+            make = export.briefing_pdf if args.format == "pdf" else export.briefing_pptx
+            body = make(renderer, ds, summary, ctx)
+        else:
+            body = export.render_chart(renderer, args.chart, args.format, ds, summary, ctx)
+    except export.ExportError as exc:
+        print(f"trade-dash: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        renderer.close()  # never leave a browser behind
+    try:
+        out.write_bytes(body)
+    except OSError as exc:
+        print(f"trade-dash: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"trade-dash: wrote {out} ({len(body):,} bytes)")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trade-dash",
@@ -191,6 +231,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="Dash development server with debug mode (never in production)",
     )
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "export",
+        help="write a chart or the briefing pack for a scenario to a file (needs Chromium)",
+    )
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--chart", choices=EXPORT_CHARTS, help="the chart to export")
+    what.add_argument(
+        "--briefing", action="store_true", help="the briefing pack (PDF) or deck (PowerPoint)"
+    )
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=sorted({f for fs in EXPORT_FORMATS.values() for f in fs}),
+        help="png, svg or pdf for a chart; pdf or pptx for the briefing",
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    add_scenario_options(p)
+    p.set_defaults(func=cmd_export)
     return parser
 
 

@@ -9,7 +9,7 @@ from importlib.resources import files
 import dash
 import flask
 
-from trade_dash import callbacks, figures, layout, security
+from trade_dash import callbacks, export_routes, figures, layout, security
 from trade_dash.cli import load_dataset
 from trade_dash.config import Config
 from trade_dash.scenario import analyse, available_methods, default_scenario
@@ -87,6 +87,7 @@ def create_app(config: Config) -> dash.Dash:
 
     app.layout = serve_layout
     callbacks.register(app, page)
+    export_routes.register(app, page, config)  # the browser starts on the first export
     if config.dev:
         server.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     else:

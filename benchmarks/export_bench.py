@@ -1,0 +1,95 @@
+"""Static export benchmark: one long-lived browser against a fresh browser per export.
+
+Times each export format the way the routes make it (figure built, then rendered):
+the first export, which starts Chromium (cold); later exports on the running
+browser (warm, with a short idle pause before each, as between two clicks); and
+the same chart through kaleido's one-shot ``calc_fig_sync``, which starts and
+stops a browser for every image. Prints medians and the speed-up. A few runs
+per row keep it bounded (about a minute). Needs Chromium.
+
+    .venv/bin/python benchmarks/export_bench.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+import kaleido
+
+from trade_dash import export, figures
+from trade_dash.cli import load_dataset
+from trade_dash.scenario import analyse, default_scenario
+
+IDLE_S = 0.5  # pause before each warm export, not timed
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per row (default 3)")
+    args = parser.parse_args()
+    try:
+        browser = export.find_browser()
+    except export.ExportUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    ds = load_dataset(None)
+    s = analyse(ds, default_scenario(ds))
+    ctx = figures.Context(
+        produced="2026-01-01", link="http://127.0.0.1:8050/?" + s.scenario.query()
+    )
+    print(
+        f"{os.cpu_count()} CPU(s); {args.repeat} run(s) per row; times in seconds, median\n",
+        flush=True,
+    )
+
+    rows: list[tuple[str, float, float | None]] = []
+    with export.Renderer(browser, timeout=120) as renderer:
+        cold = timed(lambda: export.render_chart(renderer, "scenario", "png", ds, s, ctx))
+
+        def warm(make) -> float:
+            runs = []
+            for _ in range(args.repeat):
+                time.sleep(IDLE_S)
+                runs.append(timed(make))
+            return statistics.median(runs)
+
+        def one_shot(fmt: str) -> float:
+            size = figures.EXPORT_SIZES[fmt]
+            opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale}
+            kopts = {"path": browser, "mathjax": False}
+
+            def make():
+                fig = figures.export_figure(figures.chart_figure("scenario", ds, s, ctx), size)
+                kaleido.calc_fig_sync(fig, opts=opts, kopts=kopts)
+
+            return statistics.median(timed(make) for _ in range(args.repeat))
+
+        for fmt in export.CHART_FORMATS:
+            w = warm(lambda fmt=fmt: export.render_chart(renderer, "scenario", fmt, ds, s, ctx))
+            rows.append((f"chart {fmt}", w, one_shot(fmt)))
+        for fmt, make in (("pdf", export.briefing_pdf), ("pptx", export.briefing_pptx)):
+            w = warm(lambda make=make: make(renderer, ds, s, ctx))
+            rows.append((f"briefing {fmt}", w, None))
+
+    print(f"cold: first export (starts Chromium, chart png)   {cold:6.2f}")
+    print()
+    print(f"{'export':<14} {'warm':>7} {'fresh browser':>14} {'speed-up':>9}")
+    for name, w, fresh in rows:
+        fresh_text = f"{fresh:14.2f}" if fresh is not None else f"{'-':>14}"
+        speed = f"{fresh / w:8.1f}x" if fresh is not None else f"{'-':>9}"
+        print(f"{name:<14} {w:7.2f} {fresh_text} {speed}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""HTTP routes for the static exports: parse the scenario, call ``export``, answer.
+
+GET {prefix}/export/chart/<history|scenario>.<png|svg|pdf>?<scenario query>
+GET {prefix}/export/briefing.<pdf|pptx>?<scenario query>
+
+Failures are answered in plain text, never with a traceback: 400 for scenario
+parameters that had to be changed, 404 for an unknown chart or format, 503 when
+no Chromium can be used, 504 when a render timed out, 500 when it failed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+import flask
+
+from trade_dash import export
+from trade_dash.callbacks import Page
+from trade_dash.config import Config
+from trade_dash.model import ScenarioError
+from trade_dash.scenario import analyse, scenario_from_query
+
+log = logging.getLogger(__name__)
+
+RENDERER = "trade_dash.renderer"  # key in the Flask app's ``extensions``
+
+
+def renderer_of(server: flask.Flask) -> export.Renderer:
+    return server.extensions[RENDERER]
+
+
+def _plain(status: int, text: str) -> flask.Response:
+    return flask.Response(text + "\n", status=status, mimetype="text/plain")
+
+
+def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
+    """Add the export routes to ``app``'s server, with a renderer that starts on first use."""
+    server: flask.Flask = app.server
+    renderer = export.Renderer(config.browser_path, config.render_timeout)
+    server.extensions[RENDERER] = renderer
+    routes = app.config.routes_pathname_prefix.rstrip("/")
+
+    def answer(kind: str, fmt: str, make) -> flask.Response:
+        query = flask.request.query_string.decode("utf-8", errors="replace")
+        scenario, notices = scenario_from_query(page.ds, query)
+        if notices:
+            # An export is a document someone will rely on: never quietly change what was asked.
+            lines = "\n".join(f"- {n}" for n in notices)
+            return _plain(400, f"The scenario in the address is not valid:\n{lines}")
+        try:
+            summary = analyse(page.ds, scenario)
+        except ScenarioError as exc:
+            return _plain(400, f"The scenario in the address is not valid: {exc}")
+        ctx = page.context(scenario.query())
+        try:
+            body = make(renderer_of(flask.current_app), summary, ctx)
+        except export.ExportUnavailable as exc:
+            log.warning("export unavailable: %s", exc)
+            return _plain(503, str(exc))
+        except export.ExportTimeout as exc:
+            return _plain(504, str(exc))
+        except export.ExportError as exc:
+            return _plain(500, str(exc))
+        resp = flask.Response(body, mimetype=export.MIME_TYPES[fmt])
+        resp.headers["Content-Disposition"] = (
+            f'attachment; filename="{export.filename(kind, fmt, ctx.produced)}"'
+        )
+        resp.headers["Cache-Control"] = "no-store"  # dated, and made for one scenario
+        return resp
+
+    @server.get(f"{routes}/export/chart/<chart>.<fmt>")
+    def export_chart(chart: str, fmt: str):
+        if chart not in export.CHARTS or fmt not in export.CHART_FORMATS:
+            return _plain(
+                404,
+                f"No such export: charts are {', '.join(export.CHARTS)}, "
+                f"formats {', '.join(export.CHART_FORMATS)}.",
+            )
+        return answer(
+            chart,
+            fmt,
+            lambda r, s, ctx: export.render_chart(r, chart, fmt, page.ds, s, ctx),
+        )
+
+    @server.get(f"{routes}/export/briefing.<fmt>")
+    def export_briefing(fmt: str):
+        builders = {"pdf": export.briefing_pdf, "pptx": export.briefing_pptx}
+        if fmt not in builders:
+            return _plain(
+                404, f"No such export: the briefing comes as {', '.join(export.BRIEFING_FORMATS)}."
+            )
+        return answer("briefing", fmt, lambda r, s, ctx: builders[fmt](r, page.ds, s, ctx))
+
+    return renderer

@@ -1,0 +1,459 @@
+"""Static exports as users get them: files from the routes, the CLI and the renderer.
+
+Files are checked as files: PNG header and pixel size, SVG parsed as XML, PDF
+opened with pypdf, PowerPoint opened with python-pptx. Tests that render need
+Chromium; without it they are skipped with the reason shown, unless
+TRADE_DASH_REQUIRE_BROWSER=1, where a missing browser is a failure. One renderer
+(one browser) serves the whole session.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import signal
+import struct
+import threading
+import time
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import pypdf
+import pytest
+from pptx import Presentation
+
+from trade_dash import export, export_routes, figures
+from trade_dash.cli import main
+from trade_dash.config import Config
+from trade_dash.scenario import analyse, default_scenario, scenario_from_query
+from trade_dash.web import create_app
+
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+MISSING_BROWSER = "/nonexistent/chromium"
+CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25")
+
+
+def chromium_executable() -> str | None:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    return DEBIAN_CHROMIUM if os.access(DEBIAN_CHROMIUM, os.X_OK) else None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    exe = chromium_executable()
+    if exe is None:
+        reason = "Chromium not found (install Debian's chromium package); export tests need it"
+        if os.environ.get("TRADE_DASH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason} (TRADE_DASH_REQUIRE_BROWSER=1 forbids skipping)", pytrace=False)
+        pytest.skip(reason)
+    return exe
+
+
+@pytest.fixture(scope="session")
+def renderer(chromium):
+    """One browser for every export test; closed at the end of the session."""
+    r = export.Renderer(chromium, timeout=60)
+    try:
+        yield r
+    finally:
+        r.close()
+
+
+@pytest.fixture(scope="module")
+def app(chromium):
+    return create_app(Config(browser_path=chromium))
+
+
+@pytest.fixture
+def client(app, renderer):
+    app.server.extensions[export_routes.RENDERER] = renderer  # share the session's browser
+    return app.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def no_browser_app():
+    return create_app(Config(browser_path=MISSING_BROWSER))
+
+
+# --- reading the files ----------------------------------------------------------
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    length, kind = struct.unpack(">I4s", data[8:16])
+    assert kind == b"IHDR" and length == 13
+    return struct.unpack(">II", data[16:24])
+
+
+def svg_text(data: bytes) -> str:
+    root = ET.fromstring(data)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    return " ".join(t.strip() for t in root.itertext() if t.strip())
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def live_group_members(pgid: int) -> list[int]:
+    """Processes still running (not zombies) in process group ``pgid``."""
+    if not Path("/proc").is_dir():
+        pytest.skip("the process checks read /proc (Linux)")
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            out.append(int(entry.name))
+    return out
+
+
+def group_gone(pgid: int, within: float = 10.0) -> bool:
+    """Whether every process of group ``pgid`` has exited (children may take a moment)."""
+    deadline = time.monotonic() + within
+    while live_group_members(pgid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def summary_for(ds, query: str):
+    scenario, notices = scenario_from_query(ds, query)
+    assert not notices
+    return analyse(ds, scenario)
+
+
+# --- charts through the routes ------------------------------------------------------
+
+
+@pytest.mark.export
+def test_png_chart_is_a_sharp_16_by_9_image(client):
+    resp = client.get("/export/chart/scenario.png?growth=25&target_year=2030")
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    assert resp.mimetype == "image/png"
+    assert png_size(resp.data) == (3200, 1800)
+    disposition = resp.headers["Content-Disposition"]
+    assert re.fullmatch(
+        r'attachment; filename="trade-dash-scenario-\d{4}-\d\d-\d\d\.png"', disposition
+    )
+
+
+@pytest.mark.export
+def test_svg_chart_is_self_contained(client, bundled):
+    resp = client.get("/export/chart/scenario.svg?growth=25&target_year=2030")
+    assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
+    text = svg_text(resp.data)
+    s = summary_for(bundled, "growth=25&target_year=2030")
+    assert figures.TITLES["scenario"] in text
+    assert "growth +25.0%/yr" in text and "by 2030" in text
+    assert "Sources:" in text and "Statistics Committee of Kazakhstan" in text
+    assert figures.PROJECTION_NOTE in text
+    assert "Produced " in text and "Reopen:" in text
+    assert f"{s.required_growth_pct:+.1f}%/yr" in text
+    root = ET.fromstring(resp.data)
+    assert (root.get("width"), root.get("height")) == ("1123", "794")  # A4 landscape
+
+
+@pytest.mark.export
+def test_pdf_chart_is_one_a4_page_with_selectable_text(client):
+    resp = client.get("/export/chart/history.pdf")
+    assert resp.status_code == 200 and resp.mimetype == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(resp.data))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(842, abs=2) and float(box.height) == pytest.approx(
+        595, abs=2
+    )
+    text = unicodedata.normalize("NFKC", reader.pages[0].extract_text())  # Chromium uses "ﬁ"
+    assert figures.TITLES["history"] in text and "Sources:" in text
+
+
+@pytest.mark.export
+def test_concurrent_exports_each_get_their_own_scenario(app, renderer):
+    app.server.extensions[export_routes.RENDERER] = renderer
+    rates = (5, 12.5, 21, 33.3)
+    results: dict[float, tuple[int, bytes]] = {}
+    start = threading.Barrier(len(rates))
+
+    def fetch(rate: float) -> None:
+        client = app.server.test_client()
+        start.wait()
+        resp = client.get(f"/export/chart/scenario.svg?growth={rate}")
+        results[rate] = (resp.status_code, resp.data)
+
+    threads = [threading.Thread(target=fetch, args=(r,)) for r in rates]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=180)
+    assert sorted(results) == sorted(rates)
+    for rate, (status, data) in results.items():
+        assert status == 200
+        text = svg_text(data)
+        assert f"growth {rate:+.1f}%/yr" in text
+        assert [r for r in rates if f"growth {r:+.1f}%/yr" in text] == [rate]
+
+
+# --- briefing pack ----------------------------------------------------------------
+
+
+@pytest.mark.export
+def test_briefing_pdf_has_the_headline_numbers_charts_and_sources(client, bundled):
+    query = "growth=25&target_year=2030"
+    resp = client.get(f"/export/briefing.pdf?{query}")
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    assert resp.mimetype == "application/pdf"
+    assert re.search(
+        r'filename="trade-dash-briefing-[\d-]+\.pdf"', resp.headers["Content-Disposition"]
+    )
+    pages, text = pdf_text(resp.data)
+    assert pages == 3
+    s = summary_for(bundled, query)
+    flat = squash(text)
+    for number in (
+        f"{s.latest_full_year['value_musd']:.1f}",  # 76.7
+        f"{s.year_to_date['annualised_musd']:.2f}",  # 125.85
+        f"{s.target_musd:.1f}",  # 500.0
+        f"{s.gap_musd:.2f}",
+        f"{s.required_growth_pct:.2f}",
+    ):
+        assert number in flat, number
+    assert "76.7" in flat and "125.85" in flat and "500.0" in flat
+    assert squash(f"/?{s.scenario.query()}") in flat  # the reopen link
+    assert all(cid in flat for cid in bundled.citations["citation_id"])
+    assert "pro-rata" in text and "assumed" in text
+    images = [img for p in pypdf.PdfReader(io.BytesIO(resp.data)).pages for img in p.images]
+    assert len(images) == 2 and all(img.image.width >= 2000 for img in images)
+
+
+@pytest.mark.export
+def test_briefing_pptx_has_title_chart_and_sources_slides(client, bundled):
+    resp = client.get("/export/briefing.pptx?growth=18&target_year=2032")
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    deck = Presentation(io.BytesIO(resp.data))
+    slides = list(deck.slides)
+    titles = [s.shapes.title.text for s in slides]
+    assert titles[1:] == [
+        figures.TITLES["scenario"],
+        figures.TITLES["history"],
+        "Sources: every citation",
+    ]
+    s = summary_for(bundled, "growth=18&target_year=2032")
+    first = "\n".join(
+        c.text
+        for shape in slides[0].shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for c in row.cells
+    )
+    assert f"{s.required_growth_pct:.2f}" in first and "125.85" in first and "+18.0" in first
+    for slide in slides[1:3]:
+        pictures = [sh for sh in slide.shapes if sh.shape_type == 13]
+        assert len(pictures) == 1 and png_size(pictures[0].image.blob) == (3200, 1800)
+        assert any("Sources:" in sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+# --- bad requests (no browser needed) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("growth=abc", "'growth=abc' is not a number"),
+        ("growth=1000", "'growth=1000' is outside"),
+        ("base=weekly", "'base=weekly' is not one of"),
+        ("target_year=1999", "'target_year=1999' is outside"),
+    ],
+)
+def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, message):
+    resp = no_browser_app.server.test_client().get(f"/export/chart/scenario.png?{query}")
+    assert resp.status_code == 400
+    assert resp.mimetype == "text/plain"
+    assert message in resp.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/export/chart/pie.png",
+        "/export/chart/scenario.gif",
+        "/export/chart/scenario.pptx",
+        "/export/briefing.docx",
+        "/export/briefing.png",
+    ],
+)
+def test_unknown_chart_or_format_is_404(no_browser_app, path):
+    resp = no_browser_app.server.test_client().get(path)
+    assert resp.status_code == 404
+    assert resp.mimetype == "text/plain"
+    assert "Traceback" not in resp.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (export.ExportTimeout("Rendering the PNG took longer than 30 s and was stopped."), 504),
+        (export.ExportError("Rendering the PNG failed (JavascriptError: x)."), 500),
+    ],
+)
+def test_render_failures_are_plain_messages(no_browser_app, monkeypatch, error, status):
+    def fail(*_args, **_kwargs):
+        raise error
+
+    monkeypatch.setattr(export, "render_chart", fail)
+    resp = no_browser_app.server.test_client().get("/export/chart/scenario.png")
+    assert resp.status_code == status
+    assert resp.mimetype == "text/plain"
+    assert resp.get_data(as_text=True) == f"{error}\n"
+
+
+# --- no Chromium -------------------------------------------------------------------------
+
+
+def test_without_chromium_the_route_says_what_to_install(no_browser_app):
+    client = no_browser_app.server.test_client()
+    for path in ("/export/chart/scenario.png", "/export/briefing.pdf?growth=25"):
+        resp = client.get(path)
+        assert resp.status_code == 503
+        assert resp.mimetype == "text/plain"
+        body = resp.get_data(as_text=True)
+        assert body.startswith("Static export needs Chromium")
+        assert "apt-get install chromium" in body and "TRADE_DASH_BROWSER" in body
+    # The dashboard itself does not need the browser.
+    assert client.get("/").status_code == 200
+
+
+def test_without_chromium_the_cli_exits_1_with_the_message(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", MISSING_BROWSER)
+    out = tmp_path / "chart.png"
+    code = main(["export", "--chart", "scenario", "--format", "png", "--out", str(out)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert "Static export needs Chromium" in err and "apt-get install chromium" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--chart", "scenario", "--format", "pptx"], "not available for a chart"),
+        (["--briefing", "--format", "svg"], "not available for a briefing"),
+        (["--chart", "scenario", "--format", "png", "--target-year", "2024"], "target year must"),
+        (["--chart", "scenario", "--format", "png", "--growth", "nan"], "growth must be a number"),
+    ],
+)
+def test_cli_export_bad_input_exits_2(capsys, tmp_path, args, message):
+    code = main(["export", *args, "--out", str(tmp_path / "x")])
+    _, err = capsys.readouterr()
+    assert code == 2 and message in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_cli_export_needs_an_existing_folder(capsys, tmp_path):
+    out = tmp_path / "missing" / "x.png"
+    code = main(["export", "--chart", "history", "--format", "png", "--out", str(out)])
+    assert code == 2 and "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.export
+def test_cli_export_writes_the_file_and_leaves_no_browser(capsys, monkeypatch, tmp_path, chromium):
+    started: list[export.Renderer] = []
+
+    class Recording(export.Renderer):
+        def _start(self):
+            browser = super()._start()
+            started.append(browser.process.pid)
+            return browser
+
+    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
+    monkeypatch.setattr(export, "Renderer", Recording)
+    out = tmp_path / "chart.svg"
+    code = main(
+        ["export", "--chart", "scenario", "--format", "svg", "--out", str(out), "--growth", "30"]
+    )
+    stdout, err = capsys.readouterr()
+    assert code == 0, err
+    assert "wrote" in stdout
+    assert "growth +30.0%/yr" in svg_text(out.read_bytes())
+    assert len(started) == 1
+    assert group_gone(started[0])
+
+
+# --- the renderer -----------------------------------------------------------------------
+
+
+def test_creating_the_app_starts_no_browser(no_browser_app):
+    renderer = export_routes.renderer_of(no_browser_app.server)
+    assert isinstance(renderer, export.Renderer)
+    assert not renderer.running and renderer.browser_pid is None
+
+
+@pytest.mark.export
+def test_warm_single_chart_export_is_fast(renderer, bundled):
+    s = analyse(bundled, default_scenario(bundled))
+    export.render_chart(renderer, "scenario", "svg", bundled, s, CTX)  # warm
+    time.sleep(0.5)  # an idle browser, as between two clicks
+    start = time.perf_counter()
+    export.render_chart(renderer, "history", "svg", bundled, s, CTX)
+    assert time.perf_counter() - start < 5  # generous: shared CI machines are slow
+
+
+@pytest.mark.export
+def test_a_timeout_is_reported_and_the_renderer_recovers(renderer, bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), growth_pct=7))
+    export.render_chart(renderer, "scenario", "svg", bundled, s, CTX)  # running
+    old_pid = renderer.browser_pid
+    renderer.timeout = 0.001
+    try:
+        with pytest.raises(export.ExportTimeout, match="took longer than"):
+            export.render_chart(renderer, "scenario", "png", bundled, s, CTX)
+    finally:
+        renderer.timeout = 60
+    assert group_gone(old_pid)  # the stuck browser was closed
+    data = export.render_chart(renderer, "scenario", "svg", bundled, s, CTX)
+    assert "growth +7.0%/yr" in svg_text(data)
+
+
+@pytest.mark.export
+def test_a_crashed_browser_is_replaced(renderer, bundled):
+    s = analyse(bundled, default_scenario(bundled))
+    export.render_chart(renderer, "history", "svg", bundled, s, CTX)
+    pid = renderer.browser_pid
+    os.killpg(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while renderer.running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    data = export.render_chart(renderer, "history", "png", bundled, s, CTX)
+    assert png_size(data) == (3200, 1800)
+    assert renderer.browser_pid not in (None, pid)
+
+
+@pytest.mark.export
+def test_close_leaves_no_chromium_and_a_later_render_restarts(chromium, bundled):
+    s = analyse(bundled, default_scenario(bundled))
+    with export.Renderer(chromium, timeout=60) as r:
+        export.render_chart(r, "history", "svg", bundled, s, CTX)
+        pid = r.browser_pid
+        assert live_group_members(pid)
+    assert not r.running and group_gone(pid)
+    r.close()  # closing twice is harmless
