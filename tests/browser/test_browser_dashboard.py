@@ -1,0 +1,345 @@
+"""The dashboard as a user sees it: the real server driven by headless Chromium."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from trade_dash import ids
+from trade_dash.cli import main
+from trade_dash.data import COLUMNS
+from trade_dash.normalise import SERIES_COLUMNS
+from trade_dash.scenario import analyse, scenario_from_query
+
+pytestmark = pytest.mark.browser
+
+# Both charts on the page, each drawn with data (not just an empty plot frame).
+CHARTS_DRAWN = """() => {
+  const graphs = [...document.querySelectorAll('.js-plotly-plot')];
+  return graphs.length === 2 && graphs.every(
+    g => Array.isArray(g.data) && g.data.length > 0 && g.querySelector('.scatterlayer .trace'));
+}"""
+
+
+def money(x: float) -> str:
+    return f"${x:,.1f} million"
+
+
+def number(text: str) -> float:
+    """The first number in a piece of page text: "$1,234.5 million" -> 1234.5."""
+    found = re.search(r"[-+]?[\d,]*\.?\d+", text)
+    assert found is not None, text
+    return float(found.group().replace(",", ""))
+
+
+def reached_text(year: int | None, horizon: int) -> str:
+    return str(year) if year else f"not by {horizon}"
+
+
+def open_dashboard(page, server, query: str = "") -> None:
+    """Load the page and wait until the charts are drawn and the headline is filled in."""
+    response = page.goto(f"{server.url}/" + (f"?{query}" if query else ""))
+    assert response is not None and response.status == 200
+    page.wait_for_function(CHARTS_DRAWN)
+    page.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
+
+
+def card(page, card_id: str) -> tuple[str, str]:
+    """(big figure, small print) of a headline card."""
+    box = page.locator(f"#{card_id}")
+    return box.locator(".fs-4").inner_text().strip(), box.inner_text().strip()
+
+
+def url_query(url: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def growth_thumb(page):
+    return page.locator(f"#{ids.GROWTH} [role=slider]")
+
+
+def assert_clean(console, server=None, log: str | None = None) -> None:
+    assert console.errors() == [], "\n".join(console.errors() + console.warnings())
+    if server is not None:
+        assert server.server_errors(log) == []
+
+
+def assert_headline(page, s) -> None:
+    """The six cards show the numbers of summary ``s``."""
+    latest = s.latest_full_year
+    big, text = card(page, ids.CARD_LATEST)
+    assert big == money(latest["value_musd"]) and str(latest["year"]) in text
+    big, text = card(page, ids.CARD_TARGET)
+    assert big == money(s.target_musd) and f"by {s.target_year}" in text
+    big, text = card(page, ids.CARD_GAP)
+    assert big == money(s.gap_musd)
+    assert f"{s.gap_pct_of_target:.1f} % of the target" in text
+    big, text = card(page, ids.CARD_REQUIRED)
+    assert big == f"{s.required_growth_pct:+.1f} % a year"
+    assert f"from {s.base['year']} to reach the target in {s.target_year}" in text
+    big, text = card(page, ids.CARD_REACHED)
+    assert big == reached_text(s.target_reached_year, s.horizon_year)
+    assert f"at {s.scenario_growth_pct:+.1f} % a year" in text
+
+
+def projection(page) -> tuple[str, list[int], list[float]]:
+    """Name, years and values of the scenario projection as drawn in the browser."""
+    return page.locator(f"#{ids.SCENARIO_GRAPH} .js-plotly-plot").evaluate(
+        """g => { const t = g.data.find(d => (d.name || '').startsWith('Scenario'));
+                  return [t.name, Array.from(t.x), Array.from(t.y)]; }"""
+    )
+
+
+def assert_projection_follows(page, s) -> None:
+    name, xs, ys = projection(page)
+    assert name.startswith(f"Scenario {s.scenario_growth_pct:+.1f}%/yr")
+    rate, base, year0 = s.scenario_growth_pct / 100, s.base["value_musd"], s.base["year"]
+    assert xs[0] == year0
+    for x, y in zip(xs, ys, strict=True):
+        assert y == pytest.approx(base * (1 + rate) ** (x - year0), abs=0.01)
+
+
+# 1 ---------------------------------------------------------------------------
+
+
+def test_page_renders_both_charts_without_console_errors(page, console, server):
+    server.mark()
+    open_dashboard(page, server)
+    graphs = page.locator(".js-plotly-plot")
+    assert graphs.count() == 2
+    titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
+    assert any("cited figures" in t for t in titles)
+    assert any("path to the target" in t for t in titles)
+    # The cited history is drawn: one point per cited full year (2017, 2019, 2020, 2021, 2023).
+    history_points = page.locator(f"#{ids.HISTORY_GRAPH} .scatterlayer .trace").first
+    assert history_points.locator(".points path").count() == 5
+    assert page.locator(f"#{ids.SOURCES_TABLE}").inner_text().count("mccci-2023") == 1
+    assert_clean(console, server, server.new_log())
+
+
+# 2 ---------------------------------------------------------------------------
+
+
+def test_headline_shows_the_bundled_figures_and_matches_the_cli(page, console, server, capsys):
+    assert main(["summary", "--json"]) == 0
+    j = json.loads(capsys.readouterr().out)
+    open_dashboard(page, server)
+
+    def agrees(shown: str, value: float) -> bool:
+        # The JSON is rounded to 4 decimals and the page to 1, so compare within half a unit.
+        return number(shown) == pytest.approx(value, abs=0.05 + 1e-9)
+
+    latest, ytd = j["latest_full_year"], j["year_to_date"]
+    assert (latest["year"], latest["value_musd"]) == (2023, 76.7)
+    big, text = card(page, ids.CARD_LATEST)
+    assert big == "$76.7 million" and agrees(big, latest["value_musd"])
+    assert "2023" in text
+
+    assert (ytd["value_musd"], ytd["annualised_musd"], ytd["method"]) == (83.9, 125.85, "pro_rata")
+    big, text = card(page, ids.CARD_YTD)
+    assert big == "$83.9 million" and agrees(big, ytd["value_musd"])
+    assert "Jan–Aug 2024" in text
+    estimate = re.search(r"full-year estimate (\$[\d,.]+ million)", text)
+    assert estimate is not None, text
+    assert estimate.group(1) == "$125.9 million" and agrees(estimate.group(1), 125.85)
+    assert "pro-rata" in text
+
+    big, text = card(page, ids.CARD_TARGET)
+    assert big == "$500.0 million" and agrees(big, j["target_musd"])
+    assert f"by {j['target_year']}" in text and "assumed" in text
+
+    big, text = card(page, ids.CARD_GAP)
+    assert agrees(big, j["gap_musd"])
+    assert agrees(text.split("\n")[-1], j["gap_pct_of_target"])
+    big, _ = card(page, ids.CARD_REQUIRED)
+    assert big.endswith("% a year") and agrees(big, j["required_growth_pct"])
+
+    big, text = card(page, ids.CARD_REACHED)
+    assert big == reached_text(j["target_reached_year"], j["horizon_year"])
+    assert j["target_reached_year"] is not None  # the default scenario does reach the target
+    assert f"at {j['scenario_growth_pct']:+.1f} % a year" in text
+    band = j["band"]
+    assert f"band {band['low_pct']:+.1f} to {band['high_pct']:+.1f} %" in text
+    assert_clean(console)
+
+
+# 3 ---------------------------------------------------------------------------
+
+
+def test_keyboard_on_the_growth_slider_moves_the_year_reached(
+    page, console, server, bundled, expect
+):
+    open_dashboard(page, server)
+    before = card(page, ids.CARD_REACHED)[0]
+    thumb = growth_thumb(page)
+    assert thumb.get_attribute("aria-valuenow") == "21.4"
+
+    thumb.focus()
+    for _ in range(10):
+        page.keyboard.press("PageUp")  # one point per press
+    expect(thumb).to_have_attribute("aria-valuenow", "31.4")
+    s = analyse(bundled, scenario_from_query(bundled, "growth=31.4")[0])
+    want = reached_text(s.target_reached_year, s.horizon_year)
+    assert want != before  # the move must change what the card says
+    expect(page.locator(f"#{ids.CARD_REACHED} .fs-4")).to_have_text(want)
+    expect(page).to_have_url(re.compile(r"[?&]growth=31\.4(&|$)"))
+    assert_headline(page, s)
+    assert_projection_follows(page, s)
+
+    page.keyboard.press("Home")  # the slowest rate on the slider: -50 % a year
+    s = analyse(bundled, scenario_from_query(bundled, "growth=-50")[0])
+    expect(page.locator(f"#{ids.CARD_REACHED} .fs-4")).to_have_text(f"not by {s.horizon_year}")
+    expect(page).to_have_url(re.compile(r"[?&]growth=-50(&|$)"))
+    assert_projection_follows(page, s)
+    assert_clean(console)
+
+
+def test_typing_a_growth_rate_updates_the_headline(page, console, server, bundled, expect):
+    # The slider's number box is shown where the controls get the full width.
+    page.set_viewport_size({"width": 900, "height": 1000})
+    open_dashboard(page, server)
+    box = page.locator(f"#{ids.GROWTH} input[type=number]")
+    box.fill("35")
+    box.press("Tab")  # the value is taken when the box loses focus
+    s = analyse(bundled, scenario_from_query(bundled, "growth=35")[0])
+    expect(page.locator(f"#{ids.CARD_REACHED} .fs-4")).to_have_text(
+        reached_text(s.target_reached_year, s.horizon_year)
+    )
+    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "35")
+    expect(page).to_have_url(re.compile(r"[?&]growth=35(&|$)"))
+    assert_headline(page, s)
+    assert_clean(console)
+
+
+# 4 ---------------------------------------------------------------------------
+
+
+def test_a_scenario_url_is_reproduced(page, console, server, bundled, expect):
+    query = "growth=30&target_year=2032&base=full&target=400"
+    open_dashboard(page, server, query)
+    scenario, notices = scenario_from_query(bundled, query)
+    assert notices == []
+    s = analyse(bundled, scenario)
+
+    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "30")
+    expect(page.locator(f"#{ids.TARGET_YEAR}")).to_have_value("2032")
+    expect(page.locator(f"#{ids.TARGET}")).to_have_value("400")
+    expect(page.locator(f"#{ids.BASE} input[value=full]")).to_be_checked()
+    expect(page.locator(f"#{ids.BASE} input[value=ytd]")).not_to_be_checked()
+    assert_headline(page, s)
+    # Projected from the latest full year, not from the current-year estimate.
+    assert s.base == {"year": 2023, "value_musd": 76.7, "kind": "full", "method": None}
+    assert card(page, ids.CARD_GAP)[1].endswith("from the 2023 figure")
+    assert_projection_follows(page, s)
+    assert page.locator(f"#{ids.NOTICES}").count() == 0 or not page.is_visible(f"#{ids.NOTICES}")
+    assert url_query(page.url) == url_query("?" + scenario.query())
+    assert_clean(console)
+
+
+# 5 ---------------------------------------------------------------------------
+
+
+def test_hostile_url_shows_a_notice_and_falls_back(page, console, server, bundled, expect):
+    server.mark()
+    open_dashboard(page, server, "growth=nan&target_year=99999&target=-5&base=<script>")
+    notice = page.locator(f"div[role=status] #{ids.NOTICES}")
+    expect(notice).to_be_visible()
+    assert "alert-warning" in (notice.get_attribute("class") or "")
+    text = notice.inner_text()
+    assert "Some settings were adjusted" in text
+    for shown in ("growth=nan", "target_year=99999", "target=-5", "base=<script>"):
+        assert shown in text  # the offending value is quoted as text
+    assert notice.locator("script").count() == 0
+
+    # Defaults and clamps, the same as the scenario parser applies.
+    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "21.4")
+    expect(page.locator(f"#{ids.TARGET_YEAR}")).to_have_value("2050")
+    expect(page.locator(f"#{ids.TARGET}")).to_have_value("1")
+    expect(page.locator(f"#{ids.BASE} input[value=ytd]")).to_be_checked()
+    fallback = "growth=21.4&target_year=2050&target=1&base=ytd"
+    expect(page).to_have_url(re.compile(r"\?" + re.escape(fallback)))
+    assert_headline(page, analyse(bundled, scenario_from_query(bundled, fallback)[0]))
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert_clean(console, server, server.new_log())
+
+
+# 7 ---------------------------------------------------------------------------
+
+
+def _download(page, button_id: str) -> tuple[str, list[list[str]]]:
+    with page.expect_download() as info:
+        page.click(f"#{button_id}")
+    download = info.value
+    assert download.failure() is None
+    with open(download.path(), encoding="utf-8") as fh:
+        return download.suggested_filename, list(csv.reader(io.StringIO(fh.read())))
+
+
+def test_csv_downloads_in_the_browser(page, console, server):
+    open_dashboard(page, server)
+
+    name, rows = _download(page, ids.DOWNLOAD_SERIES_BTN)
+    assert name.endswith(".csv")
+    header, body = rows[0], rows[1:]
+    assert header == list(SERIES_COLUMNS)
+    by_year = {r[header.index("year")]: dict(zip(header, r, strict=True)) for r in body}
+    assert [int(y) for y in by_year] == list(range(2017, 2025))
+    assert by_year["2023"]["status"] == "full" and float(by_year["2023"]["value_musd"]) == 76.7
+    for year in ("2018", "2022"):
+        assert by_year[year]["status"] == "missing" and by_year[year]["value_musd"] == ""
+
+    name, rows = _download(page, ids.DOWNLOAD_CITATIONS_BTN)
+    assert name.endswith(".csv")
+    header, body = rows[0], rows[1:]
+    assert header == [*COLUMNS, "line"]
+    citations = {r[0]: dict(zip(header, r, strict=True)) for r in body}
+    assert len(citations) == len(body) == 10
+    assert float(citations["mccci-2023"]["value_musd"]) == 76.7
+    assert citations["mccci-2023"]["year"] == "2023"
+    assert {c["year"] for c in citations.values()}.isdisjoint({"2018", "2022"})
+    assert_clean(console)
+
+
+# 8 ---------------------------------------------------------------------------
+
+
+def test_share_link_reopens_the_scenario(page, new_page, context, console, server, bundled, expect):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    open_dashboard(page, server, "target_year=2035&band=2.5")
+    thumb = growth_thumb(page)
+    thumb.focus()
+    for _ in range(3):
+        page.keyboard.press("PageDown")
+    expect(thumb).to_have_attribute("aria-valuenow", "18.4")
+    scenario, _ = scenario_from_query(bundled, "growth=18.4&target_year=2035&band=2.5")
+    s = analyse(bundled, scenario)
+    expect(page.locator(f"#{ids.CARD_REACHED} .fs-4")).to_have_text(
+        reached_text(s.target_reached_year, s.horizon_year)
+    )
+
+    link = page.locator(f"#{ids.SHARE_LINK}")
+    expect(link).to_have_attribute("href", f"{server.url}/?{scenario.query()}")
+    href = link.get_attribute("href")
+    assert link.inner_text() == href  # the address is shown as well as linked
+    assert url_query(href) == url_query(page.url)
+
+    page.click(f"#{ids.SHARE_COPY}")
+    page.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)", arg=href)
+
+    other = new_page()
+    response = other.goto(href)
+    assert response is not None and response.status == 200
+    other.wait_for_function(CHARTS_DRAWN)
+    other.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
+    expect(growth_thumb(other)).to_have_attribute("aria-valuenow", "18.4")
+    expect(other.locator(f"#{ids.TARGET_YEAR}")).to_have_value("2035")
+    expect(other.locator(f"#{ids.BAND}")).to_have_value("2.5")
+    assert_headline(other, s)
+    assert_projection_follows(other, s)
+    assert card(other, ids.CARD_REACHED) == card(page, ids.CARD_REACHED)
+    assert_clean(console)

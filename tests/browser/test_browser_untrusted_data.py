@@ -1,0 +1,106 @@
+"""Citation text is shown as text: markup in a data file is never run in the browser."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tests.conftest import ROOT
+from trade_dash import ids
+from trade_dash.data import COLUMNS
+
+pytestmark = pytest.mark.browser
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMAGE = '<img src=x onerror="window.__pwned=2">'
+NOTE = f"Check {SCRIPT} then {IMAGE} end"
+
+CHARTS_DRAWN = """() => {
+  const graphs = [...document.querySelectorAll('.js-plotly-plot')];
+  return graphs.length === 2 && graphs.every(g => g.querySelector('.scatterlayer .trace'));
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_csv(tmp_path_factory):
+    """The bundled citations with markup in every note and outlet."""
+    with (ROOT / "data" / "trade_series.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["note"] = NOTE
+        row["outlet"] = IMAGE
+    path = tmp_path_factory.mktemp("data") / "hostile.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows({col: row[col] for col in COLUMNS} for row in rows)
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_server(serve_data, hostile_csv):
+    return serve_data(hostile_csv)
+
+
+@pytest.fixture
+def loaded(page, hostile_server):
+    hostile_server.mark()
+    response = page.goto(hostile_server.url + "/")
+    assert response is not None and response.status == 200
+    page.wait_for_function(CHARTS_DRAWN)
+    page.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
+    return page
+
+
+def hover_first_point(page) -> str:
+    """Hover the first cited year on the history chart and return the tooltip's text."""
+    point = page.locator(f"#{ids.HISTORY_GRAPH} .scatterlayer .trace .points path").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    assert box is not None
+    # Plotly's drag layer sits above the points, so hover by position rather than by element.
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    label = page.locator(f"#{ids.HISTORY_GRAPH} .hoverlayer .hovertext")
+    label.wait_for()
+    return label.text_content() or ""
+
+
+def not_run(page) -> None:
+    # An <img src=x> that got into the page would have fired onerror by now.
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img[src=x]").count() == 0
+
+
+def test_markup_in_notes_and_outlets_is_shown_as_text(loaded, console, hostile_server):
+    page = loaded
+    table = page.locator(f"#{ids.SOURCES_TABLE}")
+    text = table.inner_text()
+    assert text.count(NOTE) == 10  # every citation, word for word
+    assert text.splitlines().count(IMAGE) == 10  # the outlet cells
+    assert table.locator("script, img").count() == 0
+    not_run(page)
+
+    tooltip = hover_first_point(page)
+    assert "2017" in tooltip
+    assert "Outlet: <img src=x onerror=" in tooltip  # the markup is read, not rendered
+    assert page.locator(f"#{ids.HISTORY_GRAPH} .hoverlayer image").count() == 0
+    not_run(page)
+
+    assert console.errors() == [], "\n".join(console.errors())
+    assert hostile_server.server_errors(hostile_server.new_log()) == []
+
+
+def test_quotes_in_citation_text_read_as_typed_in_the_tooltip(loaded):
+    assert IMAGE in hover_first_point(loaded)
+
+
+def test_sorting_the_sources_table_keeps_the_text_inert(loaded, console):
+    page = loaded
+    header = page.locator(f"#{ids.SOURCES_TABLE}").get_by_text("Note", exact=True).first
+    header.click()
+    header.click()
+    assert page.locator(f"#{ids.SOURCES_TABLE}").inner_text().count(NOTE) == 10
+    not_run(page)
+    assert console.errors() == [], "\n".join(console.errors())
