@@ -20,7 +20,9 @@ test: $(BIN)/trade-dash
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/trade-dash
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/load_bench.py
+	$(BIN)/python benchmarks/ui_bench.py
+	$(BIN)/python benchmarks/export_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -46,7 +46,8 @@ def callback_body(port: int, input_id: str, value: float) -> dict:
         "outputs": outputs if len(outputs) > 1 else outputs[0],
         "inputs": [{**i, "value": defaults.get(i["id"])} for i in spec["inputs"]],
         "changedPropIds": [f"{input_id}.value"],
-        "state": [{**s, "value": f"http://127.0.0.1:{port}/"} for s in spec.get("state", [])],
+        "state": [{**s, "value": "png" if "format" in s["id"] else f"http://127.0.0.1:{port}/"}
+                  for s in spec.get("state", [])],
     }
 
 

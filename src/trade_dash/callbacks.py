@@ -169,6 +169,7 @@ def sync(
         "cards": cards(summary),
         "presets": preset_options(ds, scenario),
         "preset": "",
+        "query": canonical,
     }
     current = {
         ids.GROWTH: scenario.growth_pct,
@@ -217,7 +218,7 @@ CARDS = (
 def export_hrefs(
     page: Page, search: str | None, history_format: str, scenario_format: str
 ) -> tuple[str, str, str, str]:
-    """Download links for the scenario in the address bar."""
+    """Download links for the scenario of a query string, in the chosen formats."""
     scenario, _ = scenario_from_query(page.ds, _text(search))
     links = page.export_links(scenario.query())
     return (
@@ -226,6 +227,10 @@ def export_hrefs(
         links.get("briefing.pdf", ""),
         links.get("briefing.pptx", ""),
     )
+
+
+EXPORT_LINKS = (ids.EXPORT_LINK["history"], ids.EXPORT_LINK["scenario"], ids.BRIEFING_PDF,
+                ids.BRIEFING_PPTX)
 
 
 def register(app: dash.Dash, page: Page) -> None:
@@ -243,14 +248,20 @@ def register(app: dash.Dash, page: Page) -> None:
         *[Output(c, "value") for c in CONTROLS],
         Output(ids.HISTORY_GRAPH, "figure"),
         Output(ids.SCENARIO_GRAPH, "figure"),
+        *[Output(e, "href") for e in EXPORT_LINKS],
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
         State(ids.URL, "href"),
+        State(ids.EXPORT_FORMAT["history"], "value"),
+        State(ids.EXPORT_FORMAT["scenario"], "value"),
     )
-    def on_change(search, growth, target_year, target, base, method, band, preset, href):
+    def on_change(search, growth, target_year, target, base, method, band, preset, href,
+                  history_format, scenario_format):
         values = dict(zip(CONTROLS, (growth, target_year, target, base, method, band), strict=True))
         out = sync(page, ctx.triggered_id, search, href, values, preset)
+        # Links go out with the same response, so a slider move costs one request.
+        links = export_hrefs(page, out["query"], _text(history_format), _text(scenario_format))
         return (
             out["search"],
             out["share"],
@@ -263,19 +274,18 @@ def register(app: dash.Dash, page: Page) -> None:
             *[out["controls"][c] for c in CONTROLS],
             out["history"],
             out["scenario"],
+            *links,
         )
 
     @app.callback(
-        Output(ids.EXPORT_LINK["history"], "href"),
-        Output(ids.EXPORT_LINK["scenario"], "href"),
-        Output(ids.BRIEFING_PDF, "href"),
-        Output(ids.BRIEFING_PPTX, "href"),
-        Input(ids.URL, "search"),
+        *[Output(e, "href", allow_duplicate=True) for e in EXPORT_LINKS],
         Input(ids.EXPORT_FORMAT["history"], "value"),
         Input(ids.EXPORT_FORMAT["scenario"], "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
     )
-    def on_export_links(search, history_format, scenario_format):
-        return export_hrefs(page, search, history_format, scenario_format)
+    def on_export_format(history_format, scenario_format, search):
+        return export_hrefs(page, search, _text(history_format), _text(scenario_format))
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),

@@ -54,7 +54,7 @@ class Context:
 
 def esc(text: object) -> str:
     """Citation text as inert text in plotly's HTML-like labels."""
-    return html.escape(str(text), quote=True)
+    return html.escape(str(text), quote=False)  # plotly does not decode &quot;
 
 
 def money(x: float) -> str:

@@ -90,7 +90,8 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                         tooltip={"placement": "bottom", "always_visible": False},
                     ),
                     ids.GROWTH,
-                    "Drag, use the arrow keys, or type a value. Negative values model a decline.",
+                    "Drag, use the arrow keys, or type a value and press Tab. "
+                    "Negative values model a decline.",
                 ),
                 _labelled(
                     "Preset rates",
@@ -444,13 +445,13 @@ def page(
             dbc.Row([_card(card) for card in CARD_TITLES], className="g-3"),
             dbc.Row(
                 [
-                    dbc.Col(controls(ds, scenario, methods), lg=3),
+                    dbc.Col(controls(ds, scenario, methods), lg=4),
                     dbc.Col(
                         [
                             _chart("scenario", ids.SCENARIO_GRAPH, scenario_fig),
                             _chart("history", ids.HISTORY_GRAPH, history),
                         ],
-                        lg=9,
+                        lg=8,
                     ),
                 ]
             ),

@@ -154,7 +154,8 @@ def _main_callback_body(app, search="", changed="url.search", **values):
         "outputs": outputs,
         "inputs": inputs,
         "changedPropIds": [changed],
-        "state": [{"id": ids.URL, "property": "href", "value": "http://analyst.test/"}],
+        "state": [{**st, "value": "png" if "format" in st["id"] else "http://analyst.test/"}
+                  for st in spec["state"]],
     }
 
 

@@ -57,7 +57,8 @@ def callback_body(url: str, growth: float) -> bytes:
     body = {"output": spec["output"], "outputs": outputs,
             "inputs": [{**i, "value": values[i["id"]]} for i in spec["inputs"]],
             "changedPropIds": ["growth.value"],
-            "state": [{**s, "value": url + "/"} for s in spec["state"]]}
+            "state": [{**s, "value": "png" if "format" in s["id"] else url + "/"}
+                      for s in spec["state"]]}
     return json.dumps(body).encode()
 
 

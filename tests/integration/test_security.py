@@ -32,14 +32,15 @@ def good_body(app) -> dict:
     key = main_key(app)
     spec = app.callback_map[key]
     values = {ids.URL: "", ids.GROWTH: 25, ids.TARGET_YEAR: 2030, ids.TARGET: 500,
-              ids.BASE: "ytd", ids.METHOD: "pro_rata", ids.BAND: 5, ids.PRESET: ""}
+              ids.BASE: "ytd", ids.METHOD: "pro_rata", ids.BAND: 5, ids.PRESET: "",
+              ids.EXPORT_FORMAT["history"]: "png", ids.EXPORT_FORMAT["scenario"]: "svg"}
     return {
         "output": key,
         "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
                     for o in key.strip(".").split("...")],
         "inputs": [{**i, "value": values[i["id"]]} for i in spec["inputs"]],
         "changedPropIds": [f"{ids.GROWTH}.value"],
-        "state": [{**s, "value": "http://x.test/"} for s in spec["state"]],
+        "state": [{**s, "value": values.get(s["id"], "http://x.test/")} for s in spec["state"]],
     }
 
 
