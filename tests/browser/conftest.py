@@ -7,37 +7,18 @@ unless TRADE_DASH_REQUIRE_BROWSER=1 (CI), where it is a failure.
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from tests import chromium
 from tests.serverproc import Server, running_server
 
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Every wait in the browser is bounded so a broken page fails fast instead of hanging.
 UI_TIMEOUT_MS = 15_000
-
-
-def chromium_executable() -> str | None:
-    """TRADE_DASH_BROWSER if set (as for exports), else Chromium on PATH, else Debian's."""
-    chosen = os.environ.get("TRADE_DASH_BROWSER")
-    if chosen:
-        return shutil.which(chosen)
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    return DEBIAN_CHROMIUM if os.access(DEBIAN_CHROMIUM, os.X_OK) else None
-
-
-def _no_browser(reason: str):
-    if os.environ.get("TRADE_DASH_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (TRADE_DASH_REQUIRE_BROWSER=1 forbids skipping)", pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -60,18 +41,16 @@ def serve_data(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    exe = chromium_executable()
-    if exe is None:
-        _no_browser("Chromium not found: install Debian's chromium or set TRADE_DASH_BROWSER")
+    exe = chromium.required()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _no_browser("the playwright Python package is not installed")
+        chromium.unavailable("the playwright Python package is not installed")
     with sync_playwright() as pw:
         try:
             b = pw.chromium.launch(executable_path=exe, headless=True, args=CHROMIUM_ARGS)
         except Exception as exc:
-            _no_browser(f"Chromium at {exe} would not start: {exc}")
+            chromium.unavailable(f"Chromium at {exe} would not start: {exc}")
         try:
             yield b
         finally:
