@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import chromium
 from tests.serverproc import running_server
 from trade_dash.config import bundled_data_path
 
@@ -134,3 +136,33 @@ def test_no_debugger_and_no_internals_in_error_responses(tmp_path):
             assert "Traceback" not in text and "Werkzeug" not in text
             assert "site-packages" not in text
             assert info.value.headers["Content-Security-Policy"]
+
+
+@pytest.mark.export
+def test_a_render_that_times_out_blocks_no_one_else(tmp_path):
+    chromium.required()
+    # A render budget no chart can meet: every export times out like a hung render.
+    env = {"TRADE_DASH_RENDER_TIMEOUT": "0.05"}
+    with running_server(tmp_path, env=env) as server:
+        body = callback_body(server.url, 25.0)
+        outcome: dict = {}
+
+        def export():
+            req = urllib.request.Request(server.url + "/export/chart/scenario.png?growth=25")
+            try:
+                urllib.request.urlopen(req, timeout=120)
+            except urllib.error.HTTPError as err:
+                outcome["status"], outcome["text"] = err.code, err.read().decode()
+
+        worker = threading.Thread(target=export)
+        worker.start()
+        answered_meanwhile = 0
+        while worker.is_alive():  # other users keep being served while the export is stuck
+            assert post(server.url, body)[0] == 200
+            answered_meanwhile += 1
+            time.sleep(0.2)
+        worker.join()
+        assert outcome["status"] == 504
+        assert "took longer than" in outcome["text"]
+        assert answered_meanwhile >= 2
+        assert post(server.url, body)[0] == 200  # and the server is still healthy
