@@ -27,14 +27,11 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import procs
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CALLBACK_PATH = "/_dash-update-component"
-START_TIMEOUT_S = 60.0
 WAIT_MS = 30_000
 VIEWPORT = {"width": 1400, "height": 1000}
 
