@@ -2,8 +2,9 @@
 
 Everything runs on 127.0.0.1, with a fixed number of requests per client, and
 stops by itself. Prints callback latency p50/p95/p99 and throughput at 1, 10 and
-50 concurrent clients, bytes for a first page load, memory per worker and for the
-rendering process, and the ratios to the bare app. Exits 1 if any request failed.
+50 concurrent clients, memory per worker and for the rendering process, and the
+ratios to the bare app (bytes for a first page load are measured in a real browser
+by ui_bench.py). Exits 1 if any request failed.
 
     .venv/bin/python benchmarks/load_bench.py
 """
@@ -11,10 +12,8 @@ rendering process, and the ratios to the bare app. Exits 1 if any request failed
 from __future__ import annotations
 
 import argparse
-import gzip
 import http.client
 import json
-import re
 import statistics
 import sys
 import threading
@@ -101,23 +100,6 @@ def run_clients(port: int, body: dict, clients: int, per_client: int) -> dict:
             "rps": len(latencies) / wall, "bytes": statistics.median(sizes) if sizes else 0}
 
 
-def first_load_bytes(port: int) -> int:
-    """Bytes on the wire (compressed) for the page, its scripts and styles, layout and deps."""
-    base = f"http://127.0.0.1:{port}"
-    accept = {"Accept-Encoding": "gzip, br"}
-    _, index, headers = fetch(base + "/", accept)
-    total = len(index)
-    html = gzip.decompress(index).decode() if headers.get("Content-Encoding") == "gzip" else ""
-    if not html:
-        _, plain, _ = fetch(base + "/")
-        html = plain.decode()
-    urls = re.findall(r'(?:src|href)="(/[^"]+\.(?:js|css)[^"]*)"', html)
-    for path in ["/_dash-layout", "/_dash-dependencies", *urls]:
-        _, body, _ = fetch(base + path, accept)
-        total += len(body)
-    return total
-
-
 def workers_memory(master: int) -> list[float]:
     return [procs.pss_mib(p) for p in procs.children(master)]
 
@@ -134,8 +116,7 @@ def measure(name: str, cmd, port: int, per_client: int, export: bool) -> dict:
         run_clients(port, body, 2, 5)  # warm-up
         runs = [run_clients(port, body, c, per_client if c == 1 else max(per_client // c * 4, 10))
                 for c in CLIENTS]
-        result = {"name": name, "runs": runs, "first_load_bytes": first_load_bytes(port),
-                  "worker_mib": workers_memory(proc.pid)}
+        result = {"name": name, "runs": runs, "worker_mib": workers_memory(proc.pid)}
         if export:
             try:
                 fetch(f"http://127.0.0.1:{port}/export/chart/scenario.png?growth=25")
@@ -166,9 +147,6 @@ def main() -> int:
         print(f"ratio trade-dash / bare at {a['clients']:>2} clients: p50 "
               f"{a['p50_ms'] / b['p50_ms']:.2f}x, p95 {a['p95_ms'] / b['p95_ms']:.2f}x, "
               f"throughput {a['rps'] / b['rps']:.2f}x")
-    print(f"first page load, compressed: trade-dash {app['first_load_bytes'] / 1024:.0f} KiB, "
-          f"bare {bare['first_load_bytes'] / 1024:.0f} KiB "
-          f"({app['first_load_bytes'] / bare['first_load_bytes']:.2f}x)")
     print("memory per worker (PSS): trade-dash "
           + ", ".join(f"{m:.0f}" for m in app["worker_mib"]) + " MiB; bare "
           + ", ".join(f"{m:.0f}" for m in bare["worker_mib"]) + " MiB")

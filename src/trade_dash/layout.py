@@ -71,6 +71,15 @@ def _labelled(label: str, control, control_id: str, help_text: str | None = None
     return html.Div(parts, className="mb-3")
 
 
+def _number(label: str, control_id: str, value: float, limits: tuple[float, float, float],
+            help_text: str | None = None) -> html.Div:
+    """A labelled number box; it reports its value when it loses focus or on Enter."""
+    lo, hi, step = limits
+    box = dbc.Input(id=control_id, type="number", min=lo, max=hi, step=step, value=value,
+                    debounce=True)
+    return _labelled(label, box, control_id, help_text)
+
+
 def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
@@ -103,35 +112,16 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                 dbc.Row(
                     [
                         dbc.Col(
-                            _labelled(
-                                "Target year (assumed)",
-                                dbc.Input(
-                                    id=ids.TARGET_YEAR,
-                                    type="number",
-                                    step=1,
-                                    min=1992,
-                                    max=HORIZON_YEAR,
-                                    value=scenario.target_year,
-                                    debounce=True,
-                                ),
-                                ids.TARGET_YEAR,
-                                "No source gives a deadline.",
+                            _number(
+                                "Target year (assumed)", ids.TARGET_YEAR, scenario.target_year,
+                                (1992, HORIZON_YEAR, 1), "No source gives a deadline.",
                             ),
                             width=6,
                         ),
                         dbc.Col(
-                            _labelled(
-                                "Target, US$ million",
-                                dbc.Input(
-                                    id=ids.TARGET,
-                                    type="number",
-                                    step=1,
-                                    min=TARGET_MIN_MUSD,
-                                    max=TARGET_MAX_MUSD,
-                                    value=scenario.target_musd,
-                                    debounce=True,
-                                ),
-                                ids.TARGET,
+                            _number(
+                                "Target, US$ million", ids.TARGET, scenario.target_musd,
+                                (TARGET_MIN_MUSD, TARGET_MAX_MUSD, 1),
                             ),
                             width=6,
                         ),
@@ -162,18 +152,9 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                     else "Seasonal share needs last year's full-year and same-period figures; "
                     "the data has none.",
                 ),
-                _labelled(
-                    "Low / high band, ± points",
-                    dbc.Input(
-                        id=ids.BAND,
-                        type="number",
-                        step=0.5,
-                        min=BAND_MIN_PCT,
-                        max=BAND_MAX_PCT,
-                        value=scenario.band_pct,
-                        debounce=True,
-                    ),
-                    ids.BAND,
+                _number(
+                    "Low / high band, ± points", ids.BAND, scenario.band_pct,
+                    (BAND_MIN_PCT, BAND_MAX_PCT, 0.5),
                 ),
                 html.Hr(),
                 html.Div(

@@ -75,8 +75,8 @@ def create_app(config: Config) -> dash.Dash:
     methods = available_methods(ds)
 
     def serve_layout():
-        # Built per page load so the date printed on the charts is today's.
-        today = figures.Context(produced=dt.date.today().isoformat())
+        # Built per page load so the charts carry today's date and this host's reopen link.
+        today = context(scenario.query())
         return layout.page(
             ds,
             scenario,
