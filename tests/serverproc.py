@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 15.0
 
@@ -98,14 +99,26 @@ def _stop(process: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def running_server(
-    log_dir: Path, data: Path | None = None, workers: int = 1, env: dict | None = None
+    log_dir: Path,
+    data: Path | None = None,
+    workers: int = 1,
+    env: dict | None = None,
+    app_py: bool = False,
 ) -> Iterator[Server]:
-    """Start ``trade-dash serve`` on a free port, wait until it answers, always stop it."""
+    """Start ``trade-dash serve`` on a free port, wait until it answers, always stop it.
+
+    With ``app_py`` it runs ``python app.py`` with no options instead, the port coming
+    from the environment.
+    """
     port = free_port()
-    cmd = [sys.executable, "-m", "trade_dash.cli", "serve", "--host", "127.0.0.1"]
-    cmd += ["--port", str(port), "--workers", str(workers)]
-    if data is not None:
-        cmd += ["--data", str(data)]
+    if app_py:
+        cmd = [sys.executable, str(ROOT / "app.py")]
+        env = {**(env or {}), "TRADE_DASH_PORT": str(port)}
+    else:
+        cmd = [sys.executable, "-m", "trade_dash.cli", "serve", "--host", "127.0.0.1"]
+        cmd += ["--port", str(port), "--workers", str(workers)]
+        if data is not None:
+            cmd += ["--data", str(data)]
     log_path = log_dir / f"server-{port}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(

@@ -65,7 +65,13 @@ def _card(card_id: str) -> dbc.Col:
 
 
 def _labelled(label: str, control, control_id: str, help_text: str | None = None) -> html.Div:
-    parts = [dbc.Label(label, html_for=control_id, className="fw-semibold mb-1"), control]
+    """A control with its label; the group is named by the label for controls (radio
+    buttons, the slider) whose own elements a ``for=`` attribute cannot reach."""
+    label_id = f"{control_id}-label"
+    parts = [
+        dbc.Label(label, html_for=control_id, id=label_id, className="fw-semibold mb-1"),
+        html.Div(control, role="group", **{"aria-labelledby": label_id}),
+    ]
     if help_text:
         parts.append(dbc.FormText(help_text))
     return html.Div(parts, className="mb-3")

@@ -343,3 +343,25 @@ def test_share_link_reopens_the_scenario(page, new_page, context, console, serve
     assert_projection_follows(other, s)
     assert card(other, ids.CARD_REACHED) == card(page, ids.CARD_REACHED)
     assert_clean(console)
+
+
+# Every control must have a name a screen reader announces: a <label>, or aria-label.
+UNNAMED_CONTROLS = """() => [...document.querySelectorAll(
+    'input:not([type=hidden]), select, button, [role=slider]')]
+  .filter(e => !(e.getAttribute('aria-label') || '').trim()
+               && !(e.labels && [...e.labels].some(l => l.textContent.trim()))
+               && !(e.textContent || '').trim()
+               && !(e.getAttribute('title') || '').trim())
+  .map(e => e.outerHTML.slice(0, 120))"""
+
+
+def test_every_control_is_labelled_and_reachable_by_keyboard(page, console, server):
+    open_dashboard(page, server)
+    assert page.evaluate(UNNAMED_CONTROLS) == []
+    # Tab reaches the growth slider's thumb from the page's first focusable element.
+    reached = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("() => document.activeElement.getAttribute('aria-label')"))
+    assert "Growth rate, % a year" in reached
+    assert_clean(console)

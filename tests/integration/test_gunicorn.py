@@ -166,3 +166,14 @@ def test_a_render_that_times_out_blocks_no_one_else(tmp_path):
         assert "took longer than" in outcome["text"]
         assert answered_meanwhile >= 2
         assert post(server.url, body)[0] == 200  # and the server is still healthy
+
+
+def test_python_app_py_serves_the_bundled_data_under_gunicorn_on_localhost(tmp_path):
+    with running_server(tmp_path, app_py=True) as server:
+        body = callback_body(server.url, 25.0)
+        status, payload = post(server.url, body)
+        assert status == 200 and b"2031" in payload  # 25 %/yr: the target is met in 2031
+        log = server.log()
+        assert "Starting gunicorn" in log
+        assert "Listening at: http://127.0.0.1:" in log
+        assert "trade_series.csv" in log

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -178,3 +179,22 @@ def test_forwarded_headers_are_ignored_by_default(app, client):
     resp = client.post("/_dash-update-component", json=good_body(app),
                        headers={"X-Forwarded-Host": "evil.example"})
     assert "evil.example" not in json.dumps(resp.get_json())
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["growth=nan", "growth=inf", "growth=1e308", "growth=abc", "growth=", "growth=1&growth=2",
+     "growth=" + "9" * 3000, "target_year=-1", "target=-5", "base=%3Cscript%3E",
+     "%ff%fe=%00", "a" * 4000],
+)
+def test_hostile_page_urls_still_serve_the_page(client, query):
+    resp = client.get(f"/?{query}")
+    assert resp.status_code == 200
+    assert resp.mimetype == "text/html"
+    # The page never reflects its query string; the browser-side parser handles it.
+    # (Dash puts a fresh random token in each page, so that is left out of the comparison.)
+    def page(r):
+        return re.sub(r'"end_id":"[^"]*"', "", r.get_data(as_text=True))
+
+    assert page(resp) == page(client.get("/"))
+    assert client.get("/_dash-layout").status_code == 200

@@ -1,0 +1,41 @@
+"""Settings and their safe defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from trade_dash.cli import main
+from trade_dash.config import Config, ConfigError
+from trade_dash.serving import bind_address, gunicorn_options
+
+
+def test_defaults_are_local_and_not_debug():
+    cfg = Config.from_env({})
+    assert cfg.host == "127.0.0.1" and cfg.port == 8050
+    assert cfg.dev is False
+    assert cfg.workers == 1
+    options = gunicorn_options(cfg)
+    assert options["bind"] == "127.0.0.1:8050"
+    assert options["workers"] == 1
+
+
+def test_environment_and_overrides():
+    cfg = Config.from_env({"TRADE_DASH_PORT": "9000", "TRADE_DASH_DEV": "1"}, workers=3)
+    assert (cfg.port, cfg.dev, cfg.workers) == (9000, True, 3)
+
+
+def test_ipv6_bind_address():
+    assert bind_address("::1", 8050) == "[::1]:8050"
+
+
+@pytest.mark.parametrize("var", ["TRADE_DASH_PORT", "TRADE_DASH_WORKERS", "TRADE_DASH_MAX_BODY"])
+def test_a_bad_setting_is_named(var):
+    with pytest.raises(ConfigError, match="not valid"):
+        Config.from_env({var: "lots"})
+
+
+def test_a_bad_setting_stops_serve_with_exit_2(monkeypatch, capsys):
+    monkeypatch.setenv("TRADE_DASH_PORT", "eighty")
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert "not valid" in err and "Traceback" not in err
