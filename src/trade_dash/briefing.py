@@ -46,14 +46,26 @@ PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
 AUTHOR = "trade-dash"
 SOURCES_PER_SLIDE = 12
 
-# Bitstream Vera, shipped inside reportlab: a TrueType font is embedded in the PDF (the
-# standard 14 fonts are not) and it has the en dashes, ± and × the text uses.
-PDF_FONTS = {
-    "TradeDashSans": "Vera.ttf",
-    "TradeDashSans-Bold": "VeraBd.ttf",
-    "TradeDashSans-Italic": "VeraIt.ttf",
-    "TradeDashSans-BoldItalic": "VeraBI.ttf",
-}
+# A TrueType font is embedded in the PDF (the standard 14 fonts are not). DejaVu Sans,
+# the font the charts are drawn in, also covers Cyrillic, so Kazakh and Mongolian names
+# in citations print; it is used where the system has it (Debian: fonts-dejavu-core).
+# Otherwise Bitstream Vera, shipped inside reportlab, which DejaVu grew from (Latin only).
+PDF_FONT_FACES = ("TradeDashSans", "TradeDashSans-Bold", "TradeDashSans-Italic",
+                  "TradeDashSans-BoldItalic")
+DEJAVU_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"))
+DEJAVU_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                "DejaVuSans-BoldOblique.ttf")
+VERA_FILES = ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")
+
+
+def pdf_font_files() -> tuple[Path, ...]:
+    """The four faces embedded in the PDF: DejaVu Sans if installed, else reportlab's Vera."""
+    for folder in DEJAVU_DIRS:
+        faces = tuple(folder / f for f in DEJAVU_FILES)
+        if all(f.is_file() for f in faces):
+            return faces
+    vera = Path(reportlab.__file__).resolve().parent / "fonts"
+    return tuple(vera / f for f in VERA_FILES)
 
 
 # --- the text of the pack (pure) ---------------------------------------------
@@ -184,9 +196,8 @@ def _pdf_fonts() -> None:
     # reportlab keeps registered fonts for the process; register ours once.
     if "TradeDashSans" in pdfmetrics.getRegisteredFontNames():
         return
-    folder = Path(reportlab.__file__).resolve().parent / "fonts"
-    for name, file in PDF_FONTS.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    for name, file in zip(PDF_FONT_FACES, pdf_font_files(), strict=True):
+        pdfmetrics.registerFont(TTFont(name, str(file)))
     pdfmetrics.registerFontFamily(
         "TradeDashSans",
         normal="TradeDashSans",

@@ -138,3 +138,20 @@ def test_citation_text_is_inert_in_the_pdf(write_csv):
     s = analyse(ds, default_scenario(ds))
     reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
     assert "<b>bold?</b>&=1+1" in squash(reader.pages[-1].extract_text())
+
+
+def test_cyrillic_names_print_when_dejavu_is_installed(write_csv):
+    if "DejaVu" not in briefing.pdf_font_files()[0].name:
+        pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core); Vera is Latin only")
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[0]["reporter"] = "Бюро национальной статистики"
+    rows[1]["note"] = "Үндэсний статистикийн хороо"
+    ds = load_dataset(write_csv(rows))
+    s = analyse(ds, default_scenario(ds))
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
+    text = squash(" ".join(p.extract_text() for p in reader.pages))
+    assert "Бюронациональнойстатистики" in text
+    assert "Үндэсний" in text
+    fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any("DejaVu" in f for f in fonts)
