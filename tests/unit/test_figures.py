@@ -143,3 +143,20 @@ def test_payloads_stay_small(bundled):
     s = summary_of(bundled)
     assert len(figures.scenario_figure(bundled, s, CTX).to_json()) < 15_000
     assert len(figures.history_figure(bundled, s, CTX).to_json()) < 15_000
+
+
+def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_csv):
+    """When a full-year figure replaces the year to date, nothing on screen is left dangling."""
+    from trade_dash.callbacks import cards
+
+    rows = [r for r in GOOD_ROWS if r["period"] == "full_year"]
+    path = write_csv(rows)
+    ds = Dataset.from_citations(load_citations(path), str(path))
+    s = summary_of(ds)
+    assert s.year_to_date is None
+    assert s.base["kind"] == "full" and s.base["year"] == 2021
+    history = figures.history_figure(ds, s, CTX)
+    assert list(trace(history, "Partial year").y) == []
+    scenario = figures.scenario_figure(ds, s, CTX)
+    assert trace(scenario, "Scenario").x[0] == 2021
+    assert "none after the latest full year" in str(cards(s))
