@@ -96,7 +96,7 @@ def _footer(ds: Dataset, ctx: Context, extra: str = "") -> str:
     if ctx.link:
         tail += f" Reopen: {esc(ctx.link)}"
     lines.append(tail)
-    return "<br>".join(_wrap(line, 150) for line in lines)
+    return "<br>".join(_wrap(line, 125) for line in lines)  # fits a laptop-width chart
 
 
 def _wrap(text: str, width: int) -> str:
@@ -116,15 +116,21 @@ def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=
     return {
         "template": {"data": {}, "layout": {}},  # keeps plotly's large default theme out
         "title": {
-            "text": f"<b>{esc(title)}</b><br><sup>{subtitle}</sup>",
+            "text": f"<b>{esc(title)}</b>",
+            "subtitle": {"text": subtitle, "font": {"size": 13}},
             "x": 0.01,
             "xanchor": "left",
+            # Pinned to the top edge so a legend that wraps on a narrow screen grows
+            # into the margin below the title rather than over it.
+            "y": 0.97,
+            "yref": "container",
+            "yanchor": "top",
             "font": {"size": 18},
         },
         "font": {"family": FONT, "size": 13, "color": "#222"},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
-        "margin": {"l": 70, "r": 30, "t": 150, "b": 130},
+        "margin": {"l": 70, "r": 30, "t": 140, "b": 150},
         "hovermode": "closest",
         "legend": {
             "orientation": "h",
@@ -141,7 +147,7 @@ def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=
             "zerolinecolor": "#444",
             "rangemode": "tozero",
         },
-        "height": 480,
+        "height": 600,
         "shapes": list(shapes),
         "annotations": [
             *annotations,
@@ -330,8 +336,8 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
                 "y": y["value_musd"],
                 "text": esc(y["period"]),
                 "showarrow": False,
-                "xanchor": "left",
-                "xshift": 10,
+                "xanchor": "right",  # left of the marker: the last year sits at the edge
+                "xshift": -10,
                 "font": {"size": 11, "color": COLOURS["partial"]},
             },
         ]

@@ -226,7 +226,7 @@ def _chart(chart: str, graph_id: str, figure) -> dbc.Card:
             [
                 _export_bar(chart),
                 dcc.Graph(
-                    id=graph_id, figure=figure, config=GRAPH_CONFIG, style={"height": "520px"}
+                    id=graph_id, figure=figure, config=GRAPH_CONFIG, style={"height": "600px"}
                 ),
             ]
         ),
@@ -259,21 +259,21 @@ def sources_rows(ds: Dataset) -> list[dict]:
     return rows
 
 
-# (field, header, relative width); long text columns wrap, short ones stay on one line.
+# (field, header, relative width, narrowest width in pixels)
 SOURCE_COLUMNS = [
-    ("citation_id", "Citation", 1.3),
-    ("measure", "Measure", 0.8),
-    ("period", "Period", 0.9),
-    ("value_musd", "US$ million", 0.9),
-    ("precision", "Precision", 0.9),
-    ("reporter", "Reported by", 2.2),
-    ("outlet", "Outlet", 1.8),
-    ("published", "Published", 1.0),
-    ("used", "Used as", 0.9),
-    ("note", "Note", 3.0),
-    ("line", "CSV line", 0.7),
+    ("citation_id", "Citation", 1.3, 130),
+    ("measure", "Measure", 0.8, 95),
+    ("period", "Period", 1.0, 120),
+    ("value_musd", "US$ million", 0.9, 100),
+    ("precision", "Precision", 1.0, 115),
+    ("reporter", "Reported by", 2.2, 150),
+    ("outlet", "Outlet", 1.8, 130),
+    ("published", "Published", 1.0, 110),
+    ("used", "Used as", 0.9, 100),
+    ("note", "Note", 3.0, 200),
+    ("line", "CSV line", 0.7, 90),
 ]
-WRAPPED = {"reporter", "outlet", "note"}
+WRAPPED = {"period", "reporter", "outlet", "note"}
 
 
 def sources_section(ds: Dataset) -> dbc.Card:
@@ -295,6 +295,7 @@ def sources_section(ds: Dataset) -> dbc.Card:
                             "headerName": name,
                             "field": key,
                             "flex": flex,
+                            "minWidth": min_width,
                             "wrapText": key in WRAPPED,
                             "autoHeight": key in WRAPPED,
                             "cellStyle": {
@@ -303,14 +304,13 @@ def sources_section(ds: Dataset) -> dbc.Card:
                                 "paddingBottom": "6px",
                             },
                         }
-                        for key, name, flex in SOURCE_COLUMNS
+                        for key, name, flex, min_width in SOURCE_COLUMNS
                     ],
                     rowData=sources_rows(ds),
                     defaultColDef={
                         "sortable": True,
                         "resizable": True,
                         "filter": False,
-                        "minWidth": 100,
                         "wrapHeaderText": True,
                         "autoHeaderHeight": True,
                     },

@@ -17,7 +17,8 @@ CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25")
 
 def words(fig) -> str:
     """Title and annotation text of a figure: what a reader sees besides the data."""
-    return "\n".join([fig.layout.title.text, *(a.text for a in fig.layout.annotations)])
+    title = fig.layout.title
+    return "\n".join([title.text, title.subtitle.text, *(a.text for a in fig.layout.annotations)])
 
 
 def test_slide_png_is_1600_by_900_at_scale_2_and_print_is_a4_landscape():
