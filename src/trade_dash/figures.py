@@ -377,7 +377,9 @@ def scenario_traces(s: Summary) -> list[dict]:
     end = projection_end_year(s)
     lx, ly = _path(s, s.band["low_pct"], end)
     hx, hy = _path(s, s.band["high_pct"], end)
-    req_x, req_y = _path(s, s.required_growth_pct, s.target_year)
+    required = model.path_to_target(s.base["value_musd"], s.base["year"], s.target_musd,
+                                    s.target_year)
+    req_x, req_y = [y for y, _ in required], [round(v, 2) for _, v in required]
     px, py = _path(s, s.scenario_growth_pct, end)
     line = {"type": "scatter", "mode": "lines", "hoverinfo": "x+y+name"}
     return [

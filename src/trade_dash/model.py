@@ -119,6 +119,22 @@ def project(
     return [(y, base * (1 + rate) ** (y - base_year)) for y in range(base_year, last_year + 1)]
 
 
+def path_to_target(
+    base_value: float, base_year: int, target_musd: float, target_year: int
+) -> list[tuple[int, float]]:
+    """Values each year on the constant-rate path from the base to the target.
+
+    Unlike ``project`` it takes no rate, so it draws even when the rate needed is
+    extreme (a tiny base, a huge target, one year to go).
+    """
+    base = _positive("base value", base_value)
+    target = _positive("target", target_musd)
+    if target_year <= base_year:
+        raise ScenarioError(f"target year {target_year} must be after the base year {base_year}")
+    n = target_year - base_year
+    return [(base_year + i, base * (target / base) ** (i / n)) for i in range(n + 1)]
+
+
 def year_target_reached(
     base_value: float, base_year: int, rate: float, target_musd: float, horizon_year: int
 ) -> int | None:

@@ -35,6 +35,7 @@ GROWTH_MIN_PCT, GROWTH_MAX_PCT, GROWTH_STEP_PCT = -50.0, 100.0, 0.1
 TARGET_MIN_MUSD, TARGET_MAX_MUSD = 1.0, 100_000.0
 BAND_MIN_PCT, BAND_MAX_PCT = 0.0, 20.0
 MAX_QUERY_VALUE = 64  # characters; longer values are ignored
+MAX_QUERY_FIELDS = 50
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,9 @@ class Scenario:
 
 
 def _fmt(x: float) -> str:
-    return f"{x:g}" if abs(x) < 1e6 else f"{x:.0f}"
+    """The shortest text that reads back as exactly ``x`` (25.0 -> "25", 25.04 -> "25.04")."""
+    text = repr(float(x))
+    return text[:-2] if text.endswith(".0") else text
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,9 @@ def growth_references(series: pd.DataFrame) -> list[tuple[int, int, float]]:
 
 def default_growth(series: pd.DataFrame) -> dict:
     """The documented default rate: the pace from the earliest full year in the five
-    years before the latest full year, to the latest full year, rounded to 0.1 point."""
+    years before the latest full year (or, if none is cited there, the full year just
+    before it) to the latest full year, rounded to 0.1 point and kept within the
+    growth control's range."""
     refs = growth_references(series)
     if not refs:
         return {
@@ -247,13 +252,12 @@ def default_growth(series: pd.DataFrame) -> dict:
     end_year = refs[0][1]
     window = [r for r in refs if r[0] >= end_year - DEFAULT_GROWTH_WINDOW] or refs[-1:]
     start, end, pct = window[0]
+    rule = f"compound annual growth {start}–{end}, rounded to 0.1 point"
     pct = round(pct, 1)
-    return {
-        "pct": pct,
-        "from_year": start,
-        "to_year": end,
-        "rule": f"compound annual growth {start}–{end}, rounded to 0.1 point",
-    }
+    if not GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT:
+        rule += f" ({pct:+.1f} %, limited to the {GROWTH_MIN_PCT:g} to {GROWTH_MAX_PCT:g} % range)"
+        pct = min(max(pct, GROWTH_MIN_PCT), GROWTH_MAX_PCT)
+    return {"pct": pct, "from_year": start, "to_year": end, "rule": rule}
 
 
 def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
@@ -436,8 +440,15 @@ def _parse_number(raw: str) -> float | None:
 def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
     """A scenario from a URL query string; bad values fall back or clamp, with a notice."""
     default = default_scenario(ds)
-    params = parse_qs(query.lstrip("?"), keep_blank_values=True, max_num_fields=50)
     notices: list[str] = []
+    try:
+        params = parse_qs(
+            query.lstrip("?"), keep_blank_values=True, max_num_fields=MAX_QUERY_FIELDS
+        )
+    except ValueError:
+        params = {}
+        notices.append(f"The address has more than {MAX_QUERY_FIELDS} parameters; "
+                       "the default scenario was used.")
     values: dict = {}
 
     def take(key: str) -> str | None:
@@ -478,12 +489,14 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
             continue
         if key == "target_year":
             lo = resolve_base(ds, replace(default, **values))[0]["year"] + 1
+            if x != round(x):
+                notices.append(f"'{key}={_short(raw)}' is not a whole year; {round(x)} was used.")
             x = round(x)
         if not lo <= x <= hi:
             clamped = min(max(x, lo), hi)
             notices.append(f"'{key}={_short(raw)}' is outside {lo:g}–{hi:g}; {clamped:g} was used.")
             x = clamped
-        values[attr] = int(x) if key == "target_year" else round(x, 1)
+        values[attr] = int(x) if key == "target_year" else x
     scenario = replace(default, **values)
     # A base change can move the base year past a target year that was valid before.
     base_year = resolve_base(ds, scenario)[0]["year"]

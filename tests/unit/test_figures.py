@@ -160,3 +160,17 @@ def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_cs
     scenario = figures.scenario_figure(ds, s, CTX)
     assert trace(scenario, "Scenario").x[0] == 2021
     assert "none after the latest full year" in str(cards(s))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"target_musd": 100_000.0, "target_year": 2025}, {"target_musd": 1.0, "target_year": 2025},
+     {"growth_pct": -50.0, "band_pct": 20.0}, {"growth_pct": 100.0, "target_year": 2050},
+     {"target_musd": 100_000.0, "target_year": 2050, "base": "full"}],
+)
+def test_extreme_scenarios_the_controls_allow_still_draw(bundled, change):
+    s = summary_of(bundled, **change)
+    fig = figures.scenario_figure(bundled, s, CTX)
+    required = trace(fig, "Rate needed")
+    assert required.y[-1] == pytest.approx(s.target_musd, rel=1e-6)
+    assert figures.history_figure(bundled, s, CTX).data

@@ -150,3 +150,11 @@ def test_pro_rata_inverts(value, months):
     a = model.annualise_pro_rata(value, months)
     assert a.value_musd * months / 12 == pytest.approx(value)
     assert a.value_musd > value
+
+
+@given(base=bases, ratio=st.floats(min_value=1e-3, max_value=1e4), n=years_ahead)
+def test_path_to_target_runs_from_base_to_target_even_for_extreme_rates(base, ratio, n):
+    path = model.path_to_target(base, 2024, base * ratio, 2024 + n)
+    assert [y for y, _ in path] == list(range(2024, 2025 + n))
+    assert path[0][1] == pytest.approx(base)
+    assert path[-1][1] == pytest.approx(base * ratio)

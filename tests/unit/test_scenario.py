@@ -167,3 +167,44 @@ def test_unknown_keys_are_ignored(bundled):
     scenario, notices = scenario_from_query(bundled, "?foo=bar&growth=10")
     assert scenario.growth_pct == 10.0
     assert notices == []
+
+
+def _dataset(write_csv, rows):
+    path = write_csv(rows)
+    return Dataset.from_citations(load_citations(path), str(path))
+
+
+def test_a_default_rate_beyond_the_slider_is_limited_and_says_so(write_csv):
+    rows = [{**GOOD_ROWS[0], "year": "2022", "value_musd": "10", "published": "2023-02-01"},
+            {**GOOD_ROWS[1], "year": "2023", "value_musd": "40", "published": "2024-02-01"}]
+    ds = _dataset(write_csv, rows)
+    d = default_growth(ds.series)
+    assert d["pct"] == 100.0
+    assert "+300.0 %, limited to the -50 to 100 % range" in d["rule"]
+    analyse(ds, default_scenario(ds))  # the default scenario is always a valid one
+
+
+def test_default_rate_falls_back_to_the_previous_full_year(write_csv):
+    rows = [{**GOOD_ROWS[0], "year": "2010", "value_musd": "10", "published": "2011-02-01"},
+            {**GOOD_ROWS[1], "year": "2023", "value_musd": "20", "published": "2024-02-01"}]
+    d = default_growth(_dataset(write_csv, rows).series)
+    assert (d["from_year"], d["to_year"]) == (2010, 2023)
+
+
+def test_precise_values_survive_the_address_bar(bundled):
+    scenario, notices = scenario_from_query(bundled, "growth=25.04&target=500.04&band=2.25")
+    assert (scenario.growth_pct, scenario.target_musd, scenario.band_pct) == (25.04, 500.04, 2.25)
+    assert notices == []
+    assert scenario_from_query(bundled, scenario.query()) == (scenario, [])
+
+
+def test_a_fractional_target_year_is_reported(bundled):
+    scenario, notices = scenario_from_query(bundled, "target_year=2030.4")
+    assert scenario.target_year == 2030
+    assert any("not a whole year" in n for n in notices)
+
+
+def test_too_many_parameters_fall_back_with_a_notice(bundled):
+    scenario, notices = scenario_from_query(bundled, "&".join(f"k{i}=1" for i in range(60)))
+    assert scenario == default_scenario(bundled)
+    assert any("more than 50 parameters" in n for n in notices)
