@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import io
 import math
 import re
 from collections.abc import Callable
@@ -58,6 +59,8 @@ MAX_TEXT = {"citation_id": 40, "reporter": 200, "outlet": 200, "note": 500}
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _INTEGER = re.compile(r"^[0-9]+$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# Control characters other than tab and line breaks: invisible, and they break renderers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -150,9 +153,9 @@ def _choice(options: tuple[str, ...]) -> str:
 def _text_check(column: str) -> pa.Check:
     limit = MAX_TEXT[column]
     return pa.Check(
-        lambda v: len(v) <= limit and "\x00" not in v,
+        lambda v: len(v) <= limit and not _CONTROL.search(v),
         element_wise=True,
-        error=f"text of at most {limit} characters",
+        error=f"text of at most {limit} characters, without control characters",
     )
 
 
@@ -287,7 +290,9 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
             [Problem(None, None, None, "a header line naming the columns " + ", ".join(COLUMNS))],
         )
     records: list[tuple[int, list[str]]] = []
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    # Only \n, \r and \r\n end a line; U+2028 and the like, pasted from word processors,
+    # stay inside their field.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1
     try:
         for fields in reader:
@@ -362,7 +367,14 @@ def load_citations(path: str | Path) -> pd.DataFrame:
             key=lambda p: (p.line or 0, COLUMNS.index(p.column) if p.column in COLUMNS else 99)
         )
         raise DataFileError(path, problems)
-    return _typed(frame[list(COLUMNS)], lines)
+    typed = _typed(frame[list(COLUMNS)], lines)
+    headline = (typed["measure"] == "actual") & (typed["flow"] == "turnover")
+    if not (headline & (typed["period"] == "full_year")).any():
+        # Valid rows, but nothing to build the series and the scenario base on.
+        raise DataFileError(path, [Problem(None, "period", None,
+                                           "at least one actual turnover row for a full_year "
+                                           "(the headline series and the scenario base need one)")])
+    return typed
 
 
 def _schema_problems(frame: pd.DataFrame, lines: list[int]) -> list[Problem]:

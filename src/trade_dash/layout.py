@@ -391,7 +391,8 @@ def page(
             html.Header(
                 [
                     html.H1(
-                        "Kazakhstan–Mongolia trade: the road to $500 million",
+                        f"Kazakhstan–Mongolia trade: the road to ${scenario.target_musd:,.0f} "
+                        "million",
                         className="h3 mt-3 mb-1",
                     ),
                     html.P(

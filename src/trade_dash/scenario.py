@@ -27,6 +27,7 @@ from trade_dash.normalise import (
 HORIZON_YEAR = 2050
 DEFAULT_TARGET_YEAR = 2030  # an assumption: no source states a deadline
 DEFAULT_BAND_PCT = 5.0
+ASSUMED_TARGET_MUSD = 500.0  # the October 2024 goal, used only when the data cites no target
 DEFAULT_GROWTH_WINDOW = 5  # years looked back for the default growth rate
 BASES = ("ytd", "full")
 
@@ -294,7 +295,7 @@ def default_scenario(ds: Dataset) -> Scenario:
     return Scenario(
         growth_pct=ds.facts.default_growth["pct"],
         target_year=DEFAULT_TARGET_YEAR,
-        target_musd=ds.target.value_musd if ds.target else 500.0,
+        target_musd=ds.target.value_musd if ds.target else ASSUMED_TARGET_MUSD,
         base="ytd" if ds.facts.ytd is not None else "full",
         method=model.PRO_RATA,
     )
@@ -303,6 +304,9 @@ def default_scenario(ds: Dataset) -> Scenario:
 def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
     """The base the scenario projects from, with notices when the request fell back."""
     notices = []
+    if ds.target is None and scenario.target_musd == ASSUMED_TARGET_MUSD:
+        notices.append(f"The data cites no target; the US$ {ASSUMED_TARGET_MUSD:,.0f} million "
+                       "goal of October 2024 is assumed.")
     full = ds.facts.latest_full
     est = annualised(ds, scenario.method)
     if scenario.method == model.SEASONAL and est is not None and est.method != model.SEASONAL:

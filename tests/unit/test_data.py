@@ -186,3 +186,31 @@ def test_quoted_fields_and_line_numbers_after_a_multiline_note(write_csv):
     rows[1]["value_musd"] = "bad"
     err = problems_of(write_csv(rows))
     assert [(p.line, p.column) for p in err.problems] == [(4, "value_musd")]
+
+
+@pytest.mark.parametrize("keep", ["target", "kz_exports_to_mn"])
+def test_a_file_without_any_full_year_turnover_is_refused(write_csv, keep):
+    rows = [r for r in GOOD_ROWS if r["measure"] == "target"]
+    if keep != "target":
+        rows.append({**GOOD_ROWS[0], "flow": keep})
+    text = problems_of(write_csv(rows)).render()
+    assert "at least one actual turnover row for a full_year" in text
+
+
+def test_unicode_line_separators_stay_inside_their_field(write_csv):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[0]["note"] = "pasted\u2028from a report\u2029and\x85more"
+    rows[2]["value_musd"] = "bad"
+    err = problems_of(write_csv(rows))
+    assert [(p.line, p.column) for p in err.problems] == [(4, "value_musd")]
+    rows[2]["value_musd"] = "36"
+    assert load_citations(write_csv(rows))["note"].iloc[0] == rows[0]["note"]
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x1b", "\x7f", "\x0c"])
+def test_control_characters_in_text_are_refused(write_csv, char):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[1]["reporter"] = f"Statistics{char}office"
+    err = problems_of(write_csv(rows))
+    assert any(p.line == 3 and p.column == "reporter" and "control characters" in p.expected
+               for p in err.problems)

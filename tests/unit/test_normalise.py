@@ -68,6 +68,7 @@ def test_longest_partial_period_wins(write_csv):
             value_musd="30",
             published="2020-11-01",
         ),
+        row(),  # a full year elsewhere, which every usable file needs
     ]
     assert series_of(write_csv, rows).loc[2020, "citation_id"] == "m9"
 

@@ -208,3 +208,12 @@ def test_too_many_parameters_fall_back_with_a_notice(bundled):
     scenario, notices = scenario_from_query(bundled, "&".join(f"k{i}=1" for i in range(60)))
     assert scenario == default_scenario(bundled)
     assert any("more than 50 parameters" in n for n in notices)
+
+
+def test_without_a_cited_target_the_assumed_goal_is_named(write_csv):
+    ds = _dataset(write_csv, [r for r in GOOD_ROWS if r["measure"] != "target"])
+    s = analyse(ds, default_scenario(ds))
+    assert s.target_musd == 500.0
+    assert any("cites no target" in n for n in s.notices)
+    own = analyse(ds, replace(default_scenario(ds), target_musd=300.0))
+    assert not any("cites no target" in n for n in own.notices)
