@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -64,23 +65,53 @@ class Config:
     public_url: str | None = None
     proxy_hops: int = 0
 
+    def __post_init__(self):
+        for name, lo, hi in _RANGES:
+            value = getattr(self, name)
+            if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
+                raise ConfigError(f"{_where(name)} must be from {lo:g} to {hi:g}, got {value!r}")
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Config:
         env = os.environ if environ is None else environ
         raw = {name: env.get(var, default) for name, (var, default, _) in SETTINGS.items()}
-        try:
-            cfg = cls(
-                data_path=Path(raw["data_path"]) if raw["data_path"] else bundled_data_path(),
-                host=raw["host"],
-                port=int(raw["port"]),
-                workers=int(raw["workers"]),
-                dev=raw["dev"] in {"1", "true", "yes"},
-                render_timeout=float(raw["render_timeout"]),
-                browser_path=raw["browser_path"] or None,
-                max_body_bytes=int(raw["max_body_bytes"]),
-                public_url=raw["public_url"] or None,
-                proxy_hops=int(raw["proxy_hops"]),
-            )
-        except ValueError as exc:
-            raise ConfigError(f"a setting in the environment is not valid: {exc}") from None
-        return replace(cfg, **{k: v for k, v in overrides.items() if v is not None})
+
+        def number(name: str, kind: type):
+            try:
+                return kind(raw[name])
+            except ValueError:
+                raise ConfigError(
+                    f"{_where(name)} must be a number, got {raw[name]!r}"
+                ) from None
+
+        values = {
+            "data_path": Path(raw["data_path"]) if raw["data_path"] else bundled_data_path(),
+            "host": raw["host"],
+            "port": number("port", int),
+            "workers": number("workers", int),
+            "dev": raw["dev"] in {"1", "true", "yes"},
+            "render_timeout": number("render_timeout", float),
+            "browser_path": raw["browser_path"] or None,
+            "max_body_bytes": number("max_body_bytes", int),
+            "public_url": raw["public_url"] or None,
+            "proxy_hops": number("proxy_hops", int),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+# Allowed ranges of the numeric settings.
+_RANGES = (
+    ("port", 1, 65535),
+    ("workers", 1, 64),
+    ("render_timeout", 0.1, 600),
+    ("max_body_bytes", 1024, 100 * 1024 * 1024),
+    ("proxy_hops", 0, 10),
+)
+_OPTIONS = {"port": "--port", "workers": "--workers"}
+
+
+def _where(name: str) -> str:
+    """How a user sets ``name``: the environment variable, and the option if there is one."""
+    var = SETTINGS[name][0]
+    return f"{var} ({_OPTIONS[name]})" if name in _OPTIONS else var

@@ -113,8 +113,9 @@ class AssetCache:
 
     @staticmethod
     def key(request: flask.Request) -> str:
-        path = request.full_path
-        return path if request.path.startswith(VERSIONED_PREFIXES) else ""
+        # The path alone: the version is in it, and a query string must not let a client
+        # mint new cache entries (and compression work) at will.
+        return request.path if request.path.startswith(VERSIONED_PREFIXES) else ""
 
     def get(self, key: str) -> bytes | None:
         with self._lock:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,9 +101,7 @@ def test_summary_with_another_data_file(capsys, write_csv):
 
 def test_console_script_runs_without_traceback(tmp_path):
     """The installed entry point itself, as a user types it."""
-    exe = shutil.which("trade-dash") or str(
-        __import__("pathlib").Path(sys.executable).with_name("trade-dash")
-    )
+    exe = str(Path(sys.executable).with_name("trade-dash"))  # this environment's own script
     ok = subprocess.run([exe, "summary", "--json"], capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["target_musd"] == 500.0

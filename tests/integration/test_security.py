@@ -158,6 +158,17 @@ def test_assets_are_compressed_once_and_cached_long(app, client):
     assert any(url in key for key in cache._entries)
 
 
+def test_a_query_string_cannot_grow_the_asset_cache(app, client):
+    url = asset_url(client)
+    cache = app.server.config["COMPRESS_CACHE_BACKEND"]()
+    client.get(url, headers={"Accept-Encoding": "gzip"})
+    before = len(cache._entries)
+    for i in range(5):
+        resp = client.get(f"{url}?x={i}", headers={"Accept-Encoding": "gzip"})
+        assert resp.status_code == 200
+    assert len(cache._entries) == before
+
+
 def test_dynamic_responses_are_not_cached(app, client):
     cache = app.server.config["COMPRESS_CACHE_BACKEND"]()
     client.post("/_dash-update-component", json=good_body(app),
