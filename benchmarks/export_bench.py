@@ -21,8 +21,7 @@ import time
 import kaleido
 
 from trade_dash import export, figures
-from trade_dash.cli import load_dataset
-from trade_dash.scenario import analyse, default_scenario
+from trade_dash.scenario import Dataset, analyse, default_scenario
 
 IDLE_S = 0.5  # pause before each warm export, not timed
 
@@ -42,7 +41,7 @@ def main() -> int:
     except export.ExportUnavailable as exc:
         print(exc, file=sys.stderr)
         return 1
-    ds = load_dataset(None)
+    ds = Dataset.load(None)
     s = analyse(ds, default_scenario(ds))
     ctx = figures.Context(
         produced="2026-01-01", link="http://127.0.0.1:8050/?" + s.scenario.query()

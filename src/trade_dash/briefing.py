@@ -37,9 +37,8 @@ from reportlab.platypus import (
 )
 
 from trade_dash import figures
-from trade_dash.layout import sources_rows
 from trade_dash.normalise import CONFLICT_TOLERANCE
-from trade_dash.scenario import Dataset, Summary
+from trade_dash.scenario import Dataset, Summary, sources_rows
 
 CHARTS = ("scenario", "history")  # order in the pack: where the scenario leads, then the record
 PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
@@ -189,6 +188,12 @@ def plain_source_line(ds: Dataset) -> str:
     return html.unescape(figures.source_line(ds))
 
 
+def figure_text(r: Mapping) -> str:
+    """A sources-table row's figure in a few words, naming the flow when it is not turnover."""
+    flow = "" if r["flow"] == "total turnover" else f" ({r['flow']})"
+    return f"{r['measure']}{flow}, {r['period']}: {r['value_musd']:g} ({r['precision']})"
+
+
 # --- PDF -------------------------------------------------------------------
 
 
@@ -312,7 +317,7 @@ def pdf_document(
         [_p(h, ParagraphStyle("th", st["cell"], fontName="TradeDashSans-Bold")) for h in header]
     ]
     for r in sources_rows(ds):
-        figure = f"{r['measure']}, {r['period']}: {r['value_musd']:g} ({r['precision']})"
+        figure = figure_text(r)
         rows.append(
             [
                 _p(f"{r['citation_id']} (line {r['line']})", st["cell"]),
@@ -473,7 +478,7 @@ def pptx_document(
         body = [
             [
                 r["citation_id"],
-                f"{r['measure']}, {r['period']}: {r['value_musd']:g} ({r['precision']})",
+                figure_text(r),
                 r["reporter"],
                 r["outlet"],
                 r["published"],

@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from trade_dash import model
-from trade_dash.config import Config, ConfigError, bundled_data_path
-from trade_dash.data import DataFileError, load_citations
+from trade_dash.config import Config, ConfigError
+from trade_dash.data import DataFileError
 from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_scenario
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
@@ -20,11 +20,6 @@ EXPORT_FORMATS = {"chart": ("png", "svg", "pdf"), "briefing": ("pdf", "pptx")}
 
 class UsageError(Exception):
     """Bad command-line input that argparse itself does not catch."""
-
-
-def load_dataset(path: str | Path | None) -> Dataset:
-    path = Path(path) if path else bundled_data_path()
-    return Dataset.from_citations(load_citations(path), str(path))
 
 
 def _pct(text: str) -> float:
@@ -127,14 +122,13 @@ def format_summary(s: Summary, source: str) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    path = Path(args.csv) if args.csv else bundled_data_path()
-    citations = load_citations(path)
-    ds = Dataset.from_citations(citations, str(path))
+    ds = Dataset.load(args.csv)
     years = ds.series
     missing = years[years["status"] == "missing"]["year"].tolist()
     disputed = years[years["disputed"]]["year"].tolist()
     print(
-        f"{path}: OK, {len(citations)} citations, years {years['year'].min()}–{years['year'].max()}"
+        f"{ds.source}: OK, {len(ds.citations)} citations, "
+        f"years {years['year'].min()}–{years['year'].max()}"
     )
     if missing:
         print(f"  years with no citation (shown as missing): {', '.join(map(str, missing))}")
@@ -144,7 +138,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    ds = load_dataset(args.data)
+    ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))
     if args.json:
         print(json.dumps(summary.as_json(), indent=2, allow_nan=False, ensure_ascii=False))
@@ -179,7 +173,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"--out: the folder {str(out.parent)!r} does not exist")
-    ds = load_dataset(args.data)
+    ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))  # a bad scenario stops here, exit 2
     config = Config.from_env()
     ctx = export.cli_context(config, summary.scenario.query())

@@ -20,6 +20,7 @@ from trade_dash.callbacks import Page
 from trade_dash.config import Config
 from trade_dash.model import ScenarioError
 from trade_dash.scenario import analyse, scenario_from_query
+from trade_dash.security import plain
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +29,6 @@ RENDERER = "trade_dash.renderer"  # key in the Flask app's ``extensions``
 
 def renderer_of(server: flask.Flask) -> export.Renderer:
     return server.extensions[RENDERER]
-
-
-def _plain(status: int, text: str) -> flask.Response:
-    return flask.Response(text + "\n", status=status, mimetype="text/plain")
 
 
 def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
@@ -47,21 +44,21 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
         if notices:
             # An export is a document someone will rely on: never quietly change what was asked.
             lines = "\n".join(f"- {n}" for n in notices)
-            return _plain(400, f"The scenario in the address is not valid:\n{lines}")
+            return plain(400, f"The scenario in the address is not valid:\n{lines}")
         try:
             summary = analyse(page.ds, scenario)
         except ScenarioError as exc:
-            return _plain(400, f"The scenario in the address is not valid: {exc}")
+            return plain(400, f"The scenario in the address is not valid: {exc}")
         ctx = page.context(scenario.query())
         try:
             body = make(renderer_of(flask.current_app), summary, ctx)
         except export.ExportUnavailable as exc:
             log.warning("export unavailable: %s", exc)
-            return _plain(503, str(exc))
+            return plain(503, str(exc))
         except export.ExportTimeout as exc:
-            return _plain(504, str(exc))
+            return plain(504, str(exc))
         except export.ExportError as exc:
-            return _plain(500, str(exc))
+            return plain(500, str(exc))
         resp = flask.Response(body, mimetype=export.MIME_TYPES[fmt])
         resp.headers["Content-Disposition"] = (
             f'attachment; filename="{export.filename(kind, fmt, ctx.produced)}"'
@@ -72,7 +69,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
     @server.get(f"{routes}/export/chart/<chart>.<fmt>")
     def export_chart(chart: str, fmt: str):
         if chart not in export.CHARTS or fmt not in export.CHART_FORMATS:
-            return _plain(
+            return plain(
                 404,
                 f"No such export: charts are {', '.join(export.CHARTS)}, "
                 f"formats {', '.join(export.CHART_FORMATS)}.",
@@ -87,7 +84,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
     def export_briefing(fmt: str):
         builders = {"pdf": export.briefing_pdf, "pptx": export.briefing_pptx}
         if fmt not in builders:
-            return _plain(
+            return plain(
                 404, f"No such export: the briefing comes as {', '.join(export.BRIEFING_FORMATS)}."
             )
         return answer("briefing", fmt, lambda r, s, ctx: builders[fmt](r, page.ds, s, ctx))

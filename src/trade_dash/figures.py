@@ -9,7 +9,6 @@ The scenario chart keeps its scenario-dependent traces at fixed positions
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,7 +35,6 @@ UNIT = "US$ million"
 
 # Order of the traces of the scenario chart; callbacks patch these by index.
 SCENARIO_TRACES = ("actual", "estimate", "band_low", "band_high", "required", "projection")
-HISTORY_TRACES = ("actual", "partial", "estimate", "alternates")
 
 TITLES = {
     "history": "Kazakhstan–Mongolia trade turnover, cited figures",
@@ -297,6 +295,20 @@ def _citation_markers(ds: Dataset, rows: pd.DataFrame, name: str, symbol: str, c
     )
 
 
+def _flags(ds: Dataset) -> list[dict]:
+    """Printed flags on approximate and disputed years, which hover text alone would hide
+    from anyone reading an exported image."""
+    flags = []
+    for _, row in ds.series[ds.series["status"] != "missing"].iterrows():
+        words = [w for w, on in (("approx.", row["precision"] == "approximate"),
+                                 ("sources differ", bool(row["disputed"]))) if on]
+        if words:
+            flags.append({"x": int(row["year"]), "y": round(float(row["value_musd"]), 2),
+                          "text": "; ".join(words), "showarrow": False, "yanchor": "bottom",
+                          "yshift": 8, "font": {"size": 10, "color": "#444"}})
+    return flags
+
+
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """Cited turnover by year: full years solid, the partial year hollow with its estimate."""
     fig = go.Figure()
@@ -344,14 +356,20 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     shapes, labels = _missing_marks(ds)
     note = (
         "Figures come from different reporting bodies and are not strictly comparable. "
-        "Hollow markers: partial year and its annualised estimate."
+        "Hollow markers: partial year and its annualised estimate. "
+        "'approx.': the source gave a rounded figure; 'sources differ': citations for that "
+        "period disagree by more than 5 %."
     )
+    subtitle = f"Total turnover by calendar year, {UNIT}"
+    if s.year_to_date:
+        subtitle += (f"; {s.year_to_date['year']} estimate annualised "
+                     f"{s.year_to_date['method'].replace('_', '-')}")
     layout = _layout_dict(
         TITLES["history"],
-        "Total turnover by calendar year, " + UNIT,
+        esc(subtitle),
         _footer(ds, ctx, note),
         shapes,
-        [*annotations, *labels],
+        [*annotations, *_flags(ds), *labels],
     )
     years = ds.series["year"]
     layout["xaxis"]["range"] = [int(years.min()) - 0.6, int(years.max()) + 0.6]
@@ -511,11 +529,6 @@ def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         data=[_actual_trace(ds), _estimate_trace(s), *scenario_traces(s)],
         layout=scenario_layout(s, ds, ctx),
     )
-
-
-def finite_values(fig: go.Figure) -> list[float]:
-    """Every y value drawn, for checks that nothing undefined reaches the screen."""
-    return [v for t in fig.data for v in (t.y or ()) if v is not None and math.isfinite(v)]
 
 
 def chart_figure(chart: str, ds: Dataset, s: Summary, ctx: Context) -> go.Figure:

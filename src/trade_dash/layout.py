@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from trade_dash import ids, model
-from trade_dash.normalise import CONFLICT_TOLERANCE, period_label
+from trade_dash.normalise import CONFLICT_TOLERANCE
 from trade_dash.scenario import (
     BAND_MAX_PCT,
     BAND_MIN_PCT,
@@ -19,6 +19,7 @@ from trade_dash.scenario import (
     TARGET_MIN_MUSD,
     Dataset,
     Scenario,
+    sources_rows,
 )
 
 GRAPH_CONFIG = {
@@ -234,36 +235,12 @@ def _chart(chart: str, graph_id: str, figure) -> dbc.Card:
     )
 
 
-def sources_rows(ds: Dataset) -> list[dict]:
-    chosen = set(ds.series["citation_id"])
-    rows = []
-    for _, c in ds.citations.sort_values(["measure", "year", "line"]).iterrows():
-        rows.append(
-            {
-                "citation_id": c["citation_id"],
-                "measure": c["measure"],
-                "period": period_label(c["year"], c["months"]),
-                "flow": c["flow"],
-                "value_musd": round(float(c["value_musd"]), 2),
-                "precision": c["precision"],
-                "reporter": c["reporter"],
-                "outlet": c["outlet"] or "not named",
-                "published": c["published"] or "not given",
-                "used": "headline"
-                if c["citation_id"] in chosen
-                else ("target" if c["measure"] == "target" else "alternate"),
-                "note": c["note"],
-                "line": int(c["line"]),
-            }
-        )
-    return rows
-
-
 # (field, header, relative width, narrowest width in pixels)
 SOURCE_COLUMNS = [
     ("citation_id", "Citation", 1.3, 130),
     ("measure", "Measure", 0.8, 95),
     ("period", "Period", 1.0, 120),
+    ("flow", "Flow", 1.0, 110),
     ("value_musd", "US$ million", 0.9, 100),
     ("precision", "Precision", 1.0, 115),
     ("reporter", "Reported by", 2.2, 150),
@@ -273,7 +250,7 @@ SOURCE_COLUMNS = [
     ("note", "Note", 3.0, 200),
     ("line", "CSV line", 0.7, 90),
 ]
-WRAPPED = {"period", "reporter", "outlet", "note"}
+WRAPPED = {"period", "flow", "reporter", "outlet", "note"}
 
 
 def sources_section(ds: Dataset) -> dbc.Card:

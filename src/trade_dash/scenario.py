@@ -10,12 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
 from trade_dash import model
+from trade_dash.config import bundled_data_path
+from trade_dash.data import load_citations
 from trade_dash.normalise import (
     Target,
     headline_series,
@@ -60,6 +63,12 @@ class Dataset:
     series: pd.DataFrame = field(repr=False)
     target: Target | None
     facts: Facts = field(repr=False)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Dataset:
+        """Read and validate ``path`` (the bundled file by default); see ``data``."""
+        path = Path(path) if path else bundled_data_path()
+        return cls.from_citations(load_citations(path), str(path))
 
     @classmethod
     def from_citations(cls, citations: pd.DataFrame, source: str) -> Dataset:
@@ -286,6 +295,43 @@ def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
             )
         )
     return out
+
+
+FLOW_LABELS = MappingProxyType({
+    "turnover": "total turnover",
+    "kz_exports_to_mn": "Kazakh exports to Mongolia",
+    "mn_exports_to_kz": "Mongolian exports to Kazakhstan",
+})
+
+
+def sources_rows(ds: Dataset) -> list[dict]:
+    """Every citation as a row of the sources table, with the use the rule made of it."""
+    chosen = set(ds.series["citation_id"])
+
+    def use(c: pd.Series) -> str:
+        if c["citation_id"] in chosen:
+            return "headline"
+        if c["measure"] == "target":
+            return "target"
+        return "alternate" if c["flow"] == "turnover" else "other flow (not used)"
+
+    return [
+        {
+            "citation_id": c["citation_id"],
+            "measure": c["measure"],
+            "period": period_label(c["year"], c["months"]),
+            "flow": FLOW_LABELS[c["flow"]],
+            "value_musd": round(float(c["value_musd"]), 2),
+            "precision": c["precision"],
+            "reporter": c["reporter"],
+            "outlet": c["outlet"] or "not named",
+            "published": c["published"] or "not given",
+            "used": use(c),
+            "note": c["note"],
+            "line": int(c["line"]),
+        }
+        for _, c in ds.citations.sort_values(["measure", "year", "line"]).iterrows()
+    ]
 
 
 # --- scenario defaults, validation and analysis --------------------------------

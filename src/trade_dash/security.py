@@ -156,7 +156,7 @@ def harden(app: dash.Dash, config: Config) -> None:
             try:
                 check_callback_body(app, flask.request.get_data(cache=True))
             except BadCallbackRequest as exc:
-                return _plain(400, f"Bad callback request: {exc}.")
+                return plain(400, f"Bad callback request: {exc}.")
         return None
 
     @server.after_request
@@ -170,19 +170,20 @@ def harden(app: dash.Dash, config: Config) -> None:
 
     @server.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        return _plain(exc.code or 500, f"{exc.code} {exc.name}: {exc.description}")
+        return plain(exc.code or 500, f"{exc.code} {exc.name}: {exc.description}")
 
     @server.errorhandler(DependencyException)
     def unknown_component_file(_exc: DependencyException):
         # Dash raises this for a component-suite path it does not serve: a plain 404.
-        return _plain(404, "404 Not Found: no such file.")
+        return plain(404, "404 Not Found: no such file.")
 
     @server.errorhandler(Exception)
     def unexpected_error(exc: Exception):
         # Logged in full for operators; users get a plain message with no internals.
         LOG.exception("unhandled error on %s %s", flask.request.method, flask.request.path)
-        return _plain(500, "500 Internal Server Error: the request could not be completed.")
+        return plain(500, "500 Internal Server Error: the request could not be completed.")
 
 
-def _plain(status: int, text: str) -> flask.Response:
+def plain(status: int, text: str) -> flask.Response:
+    """A plain-text answer: every error the app gives is one of these."""
     return flask.Response(text + "\n", status=status, mimetype="text/plain")

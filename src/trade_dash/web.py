@@ -10,15 +10,11 @@ import dash
 import flask
 
 from trade_dash import callbacks, export_routes, figures, layout, security
-from trade_dash.cli import load_dataset
 from trade_dash.config import Config
-from trade_dash.scenario import analyse, available_methods, default_scenario
+from trade_dash.export import BRIEFING_FORMATS, CHART_FORMATS, CHARTS
+from trade_dash.scenario import Dataset, analyse, available_methods, default_scenario
 
-CHARTS = ("history", "scenario")
-CHART_FORMATS = ("png", "svg", "pdf")
-BRIEFING_FORMATS = ("pdf", "pptx")
 VENDOR_CSS = "bootstrap5/css/bootstrap.min.css"
-YEAR = 365 * 24 * 3600
 
 
 def _bootstrap_css() -> bytes:
@@ -28,7 +24,7 @@ def _bootstrap_css() -> bytes:
 
 def create_app(config: Config) -> dash.Dash:
     """Validate the data and build the app; raises ``DataFileError`` on a bad file."""
-    ds = load_dataset(config.data_path)
+    ds = Dataset.load(config.data_path)
     css_url = f"/_trade_dash/bootstrap-{version('bootstrap-flask')}.min.css"
     app = dash.Dash(
         __name__,
@@ -45,7 +41,7 @@ def create_app(config: Config) -> dash.Dash:
     @server.get(css_url)
     def bootstrap_css():
         resp = flask.Response(css, mimetype="text/css")
-        resp.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+        resp.headers["Cache-Control"] = f"public, max-age={security.YEAR}, immutable"
         return resp
 
     def context(query: str) -> figures.Context:

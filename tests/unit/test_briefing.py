@@ -14,8 +14,7 @@ from pptx import Presentation
 
 from tests.conftest import GOOD_ROWS
 from trade_dash import briefing, figures
-from trade_dash.cli import load_dataset
-from trade_dash.scenario import analyse, default_scenario
+from trade_dash.scenario import Dataset, analyse, default_scenario
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
 
@@ -134,7 +133,7 @@ def test_pptx_slides_titles_and_source_lines(bundled, summary):
 def test_citation_text_is_inert_in_the_pdf(write_csv):
     rows = [dict(r) for r in GOOD_ROWS]
     rows[0]["note"] = "<b>bold?</b> & =1+1"
-    ds = load_dataset(write_csv(rows))
+    ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
     reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
     assert "<b>bold?</b>&=1+1" in squash(reader.pages[-1].extract_text())
@@ -146,7 +145,7 @@ def test_cyrillic_names_print_when_dejavu_is_installed(write_csv):
     rows = [dict(r) for r in GOOD_ROWS]
     rows[0]["reporter"] = "Бюро национальной статистики"
     rows[1]["note"] = "Үндэсний статистикийн хороо"
-    ds = load_dataset(write_csv(rows))
+    ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
     reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
     text = squash(" ".join(p.extract_text() for p in reader.pages))

@@ -174,3 +174,22 @@ def test_extreme_scenarios_the_controls_allow_still_draw(bundled, change):
     required = trace(fig, "Rate needed")
     assert required.y[-1] == pytest.approx(s.target_musd, rel=1e-6)
     assert figures.history_figure(bundled, s, CTX).data
+
+
+def test_approximate_and_disputed_years_are_flagged_in_print(write_csv):
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[0]["precision"] = "approximate"
+    rows.append({**GOOD_ROWS[1], "citation_id": "b2", "value_musd": "70",
+                 "reporter_kind": "other"})
+    path = write_csv(rows)
+    ds = Dataset.from_citations(load_citations(path), str(path))
+    fig = figures.history_figure(ds, summary_of(ds), CTX)
+    flags = {a.x: a.text for a in fig.layout.annotations if a.text in
+             ("approx.", "sources differ", "approx.; sources differ")}
+    assert flags == {2019: "approx.", 2021: "sources differ"}
+    assert "annualised pro-rata" in fig.layout.title.subtitle.text
+
+
+def test_bundled_2021_is_printed_as_approximate(bundled):
+    fig = figures.history_figure(bundled, summary_of(bundled), CTX)
+    assert [a.x for a in fig.layout.annotations if a.text == "approx."] == [2021]

@@ -217,3 +217,18 @@ def test_without_a_cited_target_the_assumed_goal_is_named(write_csv):
     assert any("cites no target" in n for n in s.notices)
     own = analyse(ds, replace(default_scenario(ds), target_musd=300.0))
     assert not any("cites no target" in n for n in own.notices)
+
+
+def test_sources_rows_say_how_each_citation_was_used(write_csv):
+    from trade_dash.scenario import sources_rows
+
+    rows = [*GOOD_ROWS,
+            {**GOOD_ROWS[1], "citation_id": "exp", "flow": "kz_exports_to_mn", "value_musd": "9"},
+            {**GOOD_ROWS[1], "citation_id": "alt", "value_musd": "61",
+             "reporter_kind": "other"}]
+    used = {r["citation_id"]: (r["used"], r["flow"]) for r in sources_rows(_dataset(write_csv,
+                                                                                     rows))}
+    assert used["b"] == ("headline", "total turnover")
+    assert used["alt"] == ("alternate", "total turnover")
+    assert used["exp"] == ("other flow (not used)", "Kazakh exports to Mongolia")
+    assert used["t"][0] == "target"
