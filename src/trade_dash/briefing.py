@@ -2,7 +2,7 @@
 
 Builders take the dataset, the scenario's ``Summary``, the figure context and the
 charts already rendered as PNG, and return the file as bytes; they do no rendering
-and read nothing but the fonts reportlab ships. Every number comes from the
+and read nothing but font files (see ``pdf_font_files``). Every number comes from the
 ``Summary`` that ``scenario.analyse`` returns, the same one behind the dashboard's
 cards and ``trade-dash summary``, so the pack cannot disagree with them.
 """

@@ -21,7 +21,7 @@ def words(fig) -> str:
     return "\n".join([title.text, title.subtitle.text, *(a.text for a in fig.layout.annotations)])
 
 
-def test_slide_png_is_1600_by_900_at_scale_2_and_print_is_a4_landscape():
+def test_slide_png_is_3200_by_1800_and_print_is_a4_landscape():
     assert figures.SLIDE.pixels == (3200, 1800)
     assert figures.SLIDE.width / figures.SLIDE.height == pytest.approx(16 / 9)
     width_mm, height_mm = (px / 96 * 25.4 for px in figures.A4_LANDSCAPE.pixels)
