@@ -27,6 +27,16 @@ def download(page, click) -> tuple[str, bytes]:
     return d.suggested_filename, Path(d.path()).read_bytes()
 
 
+def choose_format(page, chart: str, fmt: str) -> None:
+    """Pick a format and wait until the chart's download link points at it."""
+    page.select_option(f"#{ids.EXPORT_FORMAT[chart]}", fmt)
+    page.wait_for_function(
+        "([id, fmt]) => (document.getElementById(id).getAttribute('href') || '')"
+        ".split('?')[0].endsWith('.' + fmt)",
+        arg=[ids.EXPORT_LINK[chart], fmt],
+    )
+
+
 def words(text: str) -> str:
     """PDF text with ligatures undone (Chromium writes "ﬁ") and spacing folded."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
@@ -39,7 +49,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_chart_downloads_in_each_format_carry_the_scenario(page, console, server):
     open_dashboard(page, server, "growth=30&target_year=2032")
-    page.select_option(f"#{ids.EXPORT_FORMAT['scenario']}", "svg")
+    choose_format(page, "scenario", "svg")
     name, svg = download(page, lambda: page.click(f"#{ids.EXPORT_LINK['scenario']}"))
     assert name.endswith(".svg")
     text = " ".join(ET.fromstring(svg).itertext())
@@ -47,13 +57,13 @@ def test_chart_downloads_in_each_format_carry_the_scenario(page, console, server
     assert "+30.0%/yr" in text and "by 2032" in text
     assert "Statistics Committee of Kazakhstan" in text
 
-    page.select_option(f"#{ids.EXPORT_FORMAT['history']}", "png")
+    choose_format(page, "history", "png")
     name, png = download(page, lambda: page.click(f"#{ids.EXPORT_LINK['history']}"))
     assert name.endswith(".png")
     width, height = png_size(png)
     assert width >= 1600 and abs(width / height - 16 / 9) < 0.01
 
-    page.select_option(f"#{ids.EXPORT_FORMAT['history']}", "pdf")
+    choose_format(page, "history", "pdf")
     name, pdf = download(page, lambda: page.click(f"#{ids.EXPORT_LINK['history']}"))
     assert name.endswith(".pdf")
     assert "cited figures" in words(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
