@@ -7,6 +7,7 @@ import json
 import pytest
 from flask import Flask
 
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
 from trade_dash import ids
 from trade_dash.callbacks import sync
 from trade_dash.config import Config
@@ -138,29 +139,15 @@ def _sync(page, triggered, values, search=None, preset=None):
 # --- through the server -------------------------------------------------------
 
 
-def _main_callback_body(app, search="", changed="url.search", **values):
-    key = next(k for k in app.callback_map if k.startswith("..url.search..."))
+def _main_callback_body(app, search: str) -> dict:
+    key = next(k for k in app.callback_map if k.startswith(MAIN_OUTPUT_START))
     spec = app.callback_map[key]
-    inputs = []
-    for item in spec["inputs"]:
-        cid, prop = item["id"], item["property"]
-        value = search if cid == ids.URL else values.get(cid, controls().get(cid))
-        inputs.append({"id": cid, "property": prop, "value": value})
-    outputs = [
-        {"id": o.split(".")[0], "property": o.split(".")[1]} for o in key.strip(".").split("...")
-    ]
-    return {
-        "output": key,
-        "outputs": outputs,
-        "inputs": inputs,
-        "changedPropIds": [changed],
-        "state": [{**st, "value": "png" if "format" in st["id"] else "http://analyst.test/"}
-                  for st in spec["state"]],
-    }
+    return main_callback_body(key, spec["inputs"], spec["state"], href="http://analyst.test/",
+                              values={ids.URL: search}, changed=f"{ids.URL}.search")
 
 
 def test_callback_through_the_server(app, client):
-    body = _main_callback_body(app, search="?growth=30&target_year=2032", changed="url.search")
+    body = _main_callback_body(app, search="?growth=30&target_year=2032")
     resp = client.post("/_dash-update-component", json=body)
     assert resp.status_code == 200
     payload = resp.get_json()["response"]

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
 from trade_dash import ids
 from trade_dash.config import Config
 from trade_dash.web import create_app
@@ -26,23 +27,13 @@ def client(app):
 
 
 def main_key(app) -> str:
-    return next(k for k in app.callback_map if k.startswith("..url.search..."))
+    return next(k for k in app.callback_map if k.startswith(MAIN_OUTPUT_START))
 
 
 def good_body(app) -> dict:
     key = main_key(app)
     spec = app.callback_map[key]
-    values = {ids.URL: "", ids.GROWTH: 25, ids.TARGET_YEAR: 2030, ids.TARGET: 500,
-              ids.BASE: "ytd", ids.METHOD: "pro_rata", ids.BAND: 5, ids.PRESET: "",
-              ids.EXPORT_FORMAT["history"]: "png", ids.EXPORT_FORMAT["scenario"]: "svg"}
-    return {
-        "output": key,
-        "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
-                    for o in key.strip(".").split("...")],
-        "inputs": [{**i, "value": values[i["id"]]} for i in spec["inputs"]],
-        "changedPropIds": [f"{ids.GROWTH}.value"],
-        "state": [{**s, "value": values.get(s["id"], "http://x.test/")} for s in spec["state"]],
-    }
+    return main_callback_body(key, spec["inputs"], spec["state"], href="http://x.test/")
 
 
 def asset_url(client) -> str:

@@ -1,0 +1,31 @@
+"""Well-formed requests to the page's main callback, as the browser would send them."""
+
+from __future__ import annotations
+
+from trade_dash import ids
+
+MAIN_OUTPUT_START = f"..{ids.URL}.search..."
+
+# Input and state values of a page showing the default scenario, growth at 25 %.
+DEFAULTS = {
+    ids.URL: "", ids.GROWTH: 25, ids.TARGET_YEAR: 2030, ids.TARGET: 500, ids.BASE: "ytd",
+    ids.METHOD: "pro_rata", ids.BAND: 5, ids.PRESET: "",
+    ids.EXPORT_FORMAT["history"]: "png", ids.EXPORT_FORMAT["scenario"]: "svg",
+}
+
+
+def main_callback_body(output: str, inputs: list[dict], state: list[dict], *, href: str,
+                       values: dict | None = None,
+                       changed: str = f"{ids.GROWTH}.value") -> dict:
+    """The body for the callback ``output`` (a key of ``app.callback_map`` or an entry of
+    ``/_dash-dependencies``) with ``inputs`` and ``state`` as that spec lists them."""
+    given = {**DEFAULTS, **(values or {})}
+    return {
+        "output": output,
+        "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
+                    for o in output.strip(".").split("...")],
+        "inputs": [{**i, "value": given[i["id"]]} for i in inputs],
+        "changedPropIds": [changed],
+        "state": [{**s, "value": href if s["property"] == "href" else given[s["id"]]}
+                  for s in state],
+    }
