@@ -17,6 +17,7 @@ from dash import Input, Output, Patch, State, ctx, dcc, html
 
 from trade_dash import figures, ids
 from trade_dash.csv_export import citations_csv, series_csv
+from trade_dash.layout import CARD_TITLES
 from trade_dash.scenario import (
     Dataset,
     Scenario,
@@ -205,22 +206,14 @@ def _differs(given, used) -> bool:
         return True
 
 
-CARDS = (
-    ids.CARD_LATEST,
-    ids.CARD_YTD,
-    ids.CARD_TARGET,
-    ids.CARD_GAP,
-    ids.CARD_REQUIRED,
-    ids.CARD_REACHED,
-)
+CARDS = tuple(CARD_TITLES)  # the cards, in page order
 
 
 def export_hrefs(
-    page: Page, search: str | None, history_format: str, scenario_format: str
+    page: Page, query: str, history_format: str, scenario_format: str
 ) -> tuple[str, str, str, str]:
-    """Download links for the scenario of a query string, in the chosen formats."""
-    scenario, _ = scenario_from_query(page.ds, _text(search))
-    links = page.export_links(scenario.query())
+    """Download links for a canonical scenario query, in the chosen formats."""
+    links = page.export_links(query)
     return (
         links.get(f"history.{history_format}", ""),
         links.get(f"scenario.{scenario_format}", ""),
@@ -285,7 +278,8 @@ def register(app: dash.Dash, page: Page) -> None:
         prevent_initial_call=True,
     )
     def on_export_format(history_format, scenario_format, search):
-        return export_hrefs(page, search, _text(history_format), _text(scenario_format))
+        query = scenario_from_query(page.ds, _text(search))[0].query()
+        return export_hrefs(page, query, _text(history_format), _text(scenario_format))
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),
