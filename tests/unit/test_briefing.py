@@ -334,3 +334,11 @@ def test_docx_a4_and_inert_citation_text(marked_up):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     notes = [row.cells[6].text for row in doc.tables[-1].rows]
     assert "<b>bold?</b> & =1+1" in notes
+
+
+def test_every_entry_point_offers_the_same_papers_and_formats():
+    from trade_dash import cli, export
+
+    assert cli.PAPERS == export.PAPERS == tuple(briefing.PAPERS) == ("a4", "letter")
+    assert cli.EXPORT_FORMATS["briefing"] == export.BRIEFING_FORMATS == tuple(export.BRIEFINGS)
+    assert export.MIME_TYPES["docx"].endswith("wordprocessingml.document")
