@@ -76,7 +76,7 @@ def main() -> int:
         for fmt in export.CHART_FORMATS:
             w = warm(lambda fmt=fmt: export.render_chart(renderer, "scenario", fmt, ds, s, ctx))
             rows.append((f"chart {fmt}", w, one_shot(fmt)))
-        for fmt, make in (("pdf", export.briefing_pdf), ("pptx", export.briefing_pptx)):
+        for fmt, make in export.BRIEFINGS.items():  # pdf, pptx and docx
             w = warm(lambda make=make: make(renderer, ds, s, ctx))
             rows.append((f"briefing {fmt}", w, None))
 

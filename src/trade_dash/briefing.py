@@ -1,10 +1,13 @@
-"""The briefing pack as PDF (reportlab) and PowerPoint (python-pptx).
+"""The briefing pack as PDF (reportlab) and PowerPoint (python-pptx); Word is in
+``briefing_docx``, built from the same text.
 
 Builders take the dataset, the scenario's ``Summary``, the figure context and the
-charts already rendered as PNG, and return the file as bytes; they do no rendering
-and read nothing but font files (see ``pdf_font_files``). Every number comes from the
-``Summary`` that ``scenario.analyse`` returns, the same one behind the dashboard's
-cards and ``trade-dash summary``, so the pack cannot disagree with them.
+charts already rendered (a mapping chart name -> SVG for the PDF, PNG for the
+slides), and return the file as bytes; they do no rendering and read nothing but
+font files (see ``pdf_font_files``). Every number comes from the ``Summary`` that
+``scenario.analyse`` returns, the same one behind the dashboard's cards and
+``trade-dash summary``, so the pack cannot disagree with them. Every sentence of the
+pack is written in the text section below, shared by all three formats.
 """
 
 from __future__ import annotations
@@ -19,15 +22,17 @@ import reportlab
 from pptx import Presentation
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    Image,
+    Flowable,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -35,6 +40,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from svglib.fonts import FontMap
+from svglib.svglib import svg2rlg
 
 from trade_dash import figures
 from trade_dash.normalise import CONFLICT_TOLERANCE
@@ -44,6 +51,8 @@ CHARTS = ("scenario", "history")  # order in the pack: where the scenario leads,
 PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
 AUTHOR = "trade-dash"
 SOURCES_PER_SLIDE = 12
+PAPERS = {"a4": A4, "letter": LETTER}  # (width, height) in points
+DEFAULT_PAPER = "a4"
 
 # A TrueType font is embedded in the PDF (the standard 14 fonts are not). DejaVu Sans,
 # the font the charts are drawn in, also covers Cyrillic, so Kazakh and Mongolian names
@@ -183,18 +192,159 @@ def method_notes(s: Summary) -> list[str]:
     return notes
 
 
-def plain_source_line(ds: Dataset) -> str:
-    """The charts' source line as plain text (the chart copy is escaped for plotly)."""
-    return html.unescape(figures.source_line(ds))
-
-
 def figure_text(r: Mapping) -> str:
     """A sources-table row's figure in a few words, naming the flow when it is not turnover."""
     flow = "" if r["flow"] == "total turnover" else f" ({r['flow']})"
     return f"{r['measure']}{flow}, {r['period']}: {r['value_musd']:g} ({r['precision']})"
 
 
+# Section headings, in the order every format uses them.
+HEADINGS = {
+    "key": "Key message",
+    "headline": "Headline figures",
+    "charts": "Charts",
+    "appendix": "Appendix: scenario, method and sources",
+    "scenario": "Scenario parameters",
+    "method": "Method",
+    "sources": "Sources: every citation",
+}
+SOURCES_INTRO = (
+    "One row per figure as a source gave it. 'headline' rows make up the series; "
+    "'alternate' rows were set aside by the rule in the method note; 'target' rows "
+    "cite the goal."
+)
+SOURCES_HEADER = ("Citation", "Figure", "Reported by", "Outlet", "Published", "Used as", "Note")
+REOPEN = "Reopen this scenario in the dashboard:"
+
+
+def key_message(ds: Dataset, s: Summary) -> list[str]:
+    """Two or three plain sentences for a reader with one minute: where trade stands, what
+    the target needs and what the chosen scenario gives, with the assumptions named."""
+    full, ytd, b = s.latest_full_year, s.year_to_date, s.base
+    stands = []
+    if full:
+        stands.append(
+            f"Trade turnover was {musd(full['value_musd'])} in {full['year']}, "
+            "the latest full year"
+        )
+    if ytd:
+        stands.append(
+            f"{ytd['period']} reached {musd(ytd['value_musd'])}, an estimated "
+            f"{musd(ytd['annualised_musd'], 2)} for the whole of {ytd['year']} "
+            f"({ytd['method_description']})"
+        )
+    target = f"{'assumed ' if ds.target is None else ''}US$ {s.target_musd:,g} million target"
+    base = (
+        f"the {b['year']} estimate of {musd(b['value_musd'], 2)}"
+        if b["kind"] == "ytd"
+        else f"the {b['year']} figure of {musd(b['value_musd'])}"
+    )
+    when = f"{s.target_year} (an assumed year: no source states a deadline)"
+    if s.gap_musd <= 0:
+        needs = f"The {target} for {when} is already met by {base}."
+    else:
+        needs = (
+            f"Reaching the {target} by {when} needs growth of "
+            f"{s.required_growth_pct:.2f} % a year from {base}."
+        )
+    rate = f"At the scenario's {s.scenario_growth_pct:+.1f} % a year"
+    gives = (
+        f"{rate}, the target is reached in {s.target_reached_year}."
+        if s.target_reached_year
+        else f"{rate}, the target is not reached by {s.horizon_year}."
+    )
+    return [*(["; ".join(stands) + "."] if stands else []), needs, gives]
+
+
+def cover_lines(s: Summary, ctx: figures.Context) -> list[str]:
+    """Under the title: when the pack was made, and the scenario it shows."""
+    return [
+        f"Briefing produced {ctx.produced} with trade-dash. {figures.PROJECTION_NOTE}",
+        f"{html.unescape(figures.scenario_subtitle(s))}.",
+    ]
+
+
+def alt_text(chart: str, ds: Dataset, s: Summary) -> str:
+    """What a chart shows, for readers who cannot see it (the picture's description)."""
+    title = figures.TITLES.get(chart, chart)
+    years = ds.series["year"]
+    if chart == "history":
+        missing = ds.series.loc[ds.series["status"] == "missing", "year"].tolist()
+        gaps = f"; no figure is cited for {', '.join(map(str, missing))}" if missing else ""
+        ytd = s.year_to_date
+        part = (
+            f"; {ytd['period']} is drawn as a partial year with its full-year estimate"
+            if ytd
+            else ""
+        )
+        return f"{title}: cited turnover by year, {years.min()}–{years.max()}{gaps}{part}."
+    if chart == "scenario":
+        return (
+            f"{title}: cited turnover and a projection at {s.scenario_growth_pct:+.1f} % a year "
+            f"(band {s.band['low_pct']:+.1f} to {s.band['high_pct']:+.1f} %) from the "
+            f"{s.base['year']} base, against the US$ {s.target_musd:,g} million target line; "
+            f"{reached(s.target_reached_year, s.horizon_year)}. The dotted path is the "
+            f"{s.required_growth_pct:.2f} % a year needed by {s.target_year}."
+        )
+    return f"{title}."
+
+
+def source_table(ds: Dataset) -> list[list[str]]:
+    """The sources table, header first: every citation with the use the rule made of it."""
+    return [
+        list(SOURCES_HEADER),
+        *(
+            [
+                f"{r['citation_id']} (line {r['line']})",
+                figure_text(r),
+                r["reporter"],
+                r["outlet"],
+                r["published"],
+                r["used"],
+                r["note"],
+            ]
+            for r in sources_rows(ds)
+        ),
+    ]
+
+
+def fit_widths(
+    rows: list[list[str]], total: float, measure, nowrap: frozenset[int] = frozenset(), pad=0.0
+) -> list[float]:
+    """Column widths from the content, adding up to ``total``.
+
+    Each column is at least as wide as its longest word, or its longest whole cell for
+    the columns in ``nowrap`` (dates, labels), so no date or number is broken or clipped;
+    the width left over goes to the columns with the most text. Only if the unbreakable
+    words alone are wider than ``total`` are the wrapping columns squeezed (their long
+    words then break), never the ``nowrap`` ones.
+    """
+    cols = list(zip(*rows, strict=True))
+
+    def widest(texts) -> float:
+        return max((measure(t) for t in texts), default=0.0) + pad
+
+    least = [
+        widest(col if i in nowrap else [w for cell in col for w in cell.split()])
+        for i, col in enumerate(cols)
+    ]
+    most = [max(lo, widest(col)) for lo, col in zip(least, cols, strict=True)]
+    spare = total - sum(least)
+    if spare < 0:
+        fixed = sum(w for i, w in enumerate(least) if i in nowrap)
+        squeeze = max(total - fixed, 0) / (sum(least) - fixed or 1)
+        return [w if i in nowrap else w * squeeze for i, w in enumerate(least)]
+    want = [m - lo for m, lo in zip(most, least, strict=True)]
+    if sum(want) <= spare:  # everything fits on one line: share the rest by text length
+        extra = spare - sum(want)
+        return [m + extra * m / sum(most) for m in most]
+    return [lo + spare * w / sum(want) for lo, w in zip(least, want, strict=True)]
+
+
 # --- PDF -------------------------------------------------------------------
+
+CELL_PAD = 3 + 6 + 1  # the table's left and right padding, and a point to spare
+MIN_CHART_SHARE = 0.7  # a chart may shrink to this share of the text width to stay on a page
 
 
 def _pdf_fonts() -> None:
@@ -212,14 +362,23 @@ def _pdf_fonts() -> None:
     )
 
 
+def text_width(text: str, size: float) -> float:
+    """Width in points of ``text`` in the pack's bold face (the wider one) at ``size``."""
+    _pdf_fonts()
+    return pdfmetrics.stringWidth(text, "TradeDashSans-Bold", size)
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
         "body", fontName="TradeDashSans", bulletFontName="TradeDashSans", fontSize=9.5, leading=12.5
     )
     return {
         "body": base,
+        "lead": ParagraphStyle("lead", base, fontSize=11, leading=14.5, spaceAfter=4),
+        "label": ParagraphStyle("label", base, fontName="TradeDashSans-Bold"),
         "small": ParagraphStyle("small", base, fontSize=8, leading=10, textColor="#444444"),
         "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9.2),
+        "th": ParagraphStyle("th", base, fontName="TradeDashSans-Bold", fontSize=7.5, leading=9.2),
         "h1": ParagraphStyle(
             "h1", base, fontName="TradeDashSans-Bold", fontSize=17, leading=21, spaceAfter=4
         ),
@@ -243,8 +402,22 @@ def _p(text: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(html.escape(str(text), quote=False), style)
 
 
-def _grid(rows: list[list], widths: list[float], header: bool = False) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+def _grid(
+    rows: list[list[str]],
+    total: float,
+    styles: list[ParagraphStyle],
+    nowrap: frozenset[int] = frozenset(),
+    header: ParagraphStyle | None = None,
+) -> Table:
+    """A table whose column widths come from its content (``fit_widths``); ``styles`` by
+    column (the last one for the rest), ``header`` for a first row of column names."""
+    size = max(st.fontSize for st in [*styles, header or styles[0]])
+    widths = fit_widths(rows, total, lambda text: text_width(text, size), nowrap, CELL_PAD)
+    first = 0 if header is None else 1
+    cells = [[_p(v, header) for v in rows[0]]] if first else []
+    cells += [[_p(v, styles[min(c, len(styles) - 1)]) for c, v in enumerate(row)]
+              for row in rows[first:]]
+    table = Table(cells, colWidths=widths, repeatRows=first, hAlign="LEFT")
     style = [
         ("FONTNAME", (0, 0), (-1, -1), "TradeDashSans"),  # the default would be Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -253,87 +426,105 @@ def _grid(rows: list[list], widths: list[float], header: bool = False) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
     ]
-    if header:
+    if first:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f1f3")))
     table.setStyle(TableStyle(style))
     return table
 
 
+class _ChartFonts(FontMap):
+    """Chart lettering in the pack's embedded faces (the charts ask for DejaVu Sans first),
+    so no chart text falls back to an unembedded standard font."""
+
+    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal"):
+        weight, style = str(weight).lower(), str(style).lower()
+        bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+        italic = style in ("italic", "oblique")
+        return PDF_FONT_FACES[bold + 2 * italic], True
+
+
+def svg_drawing(svg: bytes) -> Drawing:
+    """A chart's SVG as reportlab vector graphics, text kept as text."""
+    drawing = svg2rlg(io.BytesIO(svg), font_map=_ChartFonts())
+    if drawing is None:
+        raise ValueError("the chart image is not a readable SVG")
+    drawing.initialFontName = PDF_FONT_FACES[0]  # else the chart names Helvetica, not embedded
+    return drawing
+
+
+class _Chart(Flowable):
+    """A chart at the text width, shrunk (down to ``MIN_CHART_SHARE``) when that keeps it
+    on the current page, as the scenario chart must be on page 1."""
+
+    def __init__(self, drawing: Drawing, width: float):
+        super().__init__()
+        self.drawing, self.full = drawing, width
+        self.scale = 1.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        d = self.drawing
+        width = min(self.full, avail_width)
+        if width * d.height / d.width > avail_height:
+            width = max(avail_height * d.width / d.height, MIN_CHART_SHARE * width)
+        self.scale = width / d.width
+        self.width, self.height = width, d.height * self.scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
 def pdf_document(
-    ds: Dataset, s: Summary, ctx: figures.Context, charts: Mapping[str, bytes]
+    ds: Dataset,
+    s: Summary,
+    ctx: figures.Context,
+    charts: Mapping[str, bytes],
+    paper: str = DEFAULT_PAPER,
 ) -> bytes:
-    """The A4 briefing pack: headline figures and scenario, charts, sources, method."""
+    """The briefing pack: page 1 tells the story (key message, headline figures, the
+    scenario chart), the other charts follow, then one appendix with the scenario's
+    settings, the method and every source. ``charts`` holds SVG, drawn as vectors."""
     _pdf_fonts()
     st = _styles()
-    width = A4[0] - 36 * mm
-    bold = ParagraphStyle("label", st["body"], fontName="TradeDashSans-Bold")
+    page = PAPERS[paper]
+    width = page[0] - 36 * mm
 
     def pairs(items: list[tuple[str, str]]) -> Table:
-        return _grid(
-            [[_p(k, bold), _p(v, st["body"])] for k, v in items], [38 * mm, width - 38 * mm]
-        )
+        return _grid([list(i) for i in items], width, [st["label"], st["body"]], frozenset({0}))
 
-    story: list = [
-        _p(title(s), st["h1"]),
-        _p(f"Briefing pack produced {ctx.produced}. {figures.PROJECTION_NOTE}", st["small"]),
-        _p("Headline figures", st["h2"]),
-        pairs(headline_items(s)),
-        _p("Scenario parameters", st["h2"]),
-        pairs(scenario_items(ds, s)),
-    ]
-    story += [_p(f"Note: {n}", st["small"]) for n in s.notices]
+    story: list = [_p(title(s), st["h1"]), *[_p(line, st["small"]) for line in cover_lines(s, ctx)]]
     if ctx.link:
-        story += [
-            Spacer(1, 8),
+        story.append(
             Paragraph(
-                "Reopen this scenario in the dashboard: "
-                f'<link href="{html.escape(ctx.link)}" color="#0b5ed7">'
+                f'{REOPEN} <link href="{html.escape(ctx.link)}" color="#0b5ed7">'
                 f"{html.escape(ctx.link)}</link>",
-                st["body"],
-            ),
-        ]
-    story.append(PageBreak())
-    story.append(_p("Charts", st["h2"]))
+                st["small"],
+            )
+        )
+    story += [_p(HEADINGS["key"], st["h2"]), *[_p(t, st["lead"]) for t in key_message(ds, s)]]
+    story += [_p(f"Note: {n}", st["small"]) for n in s.notices]
+    story += [_p(HEADINGS["headline"], st["h2"]), pairs(headline_items(s))]
+    story.append(_p(HEADINGS["charts"], st["h2"]))
     for chart in CHARTS:
-        if chart not in charts:
-            continue
-        # Each chart carries its own title, scenario, sources and date.
-        story.append(Image(io.BytesIO(charts[chart]), width=width, height=width * 9 / 16))
-        story.append(Spacer(1, 12))
-    story.append(_p(plain_source_line(ds), st["small"]))
-    story.append(PageBreak())
-    story.append(_p("Sources: every citation", st["h2"]))
-    story.append(
-        _p(
-            "One row per figure as a source gave it. 'headline' rows make up the series; "
-            "'alternate' rows were set aside by the rule in the method note; 'target' rows "
-            "cite the goal.",
-            st["small"],
-        )
-    )
-    story.append(Spacer(1, 4))
-    header = ["Citation", "Figure", "Reported by", "Outlet", "Published", "Used as", "Note"]
-    rows = [
-        [_p(h, ParagraphStyle("th", st["cell"], fontName="TradeDashSans-Bold")) for h in header]
-    ]
-    for r in sources_rows(ds):
-        figure = figure_text(r)
-        rows.append(
-            [
-                _p(f"{r['citation_id']} (line {r['line']})", st["cell"]),
-                _p(figure, st["cell"]),
-                _p(r["reporter"], st["cell"]),
-                _p(r["outlet"], st["cell"]),
-                _p(r["published"], st["cell"]),
-                _p(r["used"], st["cell"]),
-                _p(r["note"], st["cell"]),
-            ]
-        )
-    story.append(_grid(rows, [w * mm for w in (24, 27, 29, 24, 17, 15, 38)], header=True))
-    story.append(_p("Method", st["h2"]))
+        if chart in charts:
+            # Each chart carries its own title, scenario, short source line and date.
+            story += [_Chart(svg_drawing(charts[chart]), width), Spacer(1, 10)]
     story += [
-        Paragraph(html.escape(n, quote=False), st["bullet"], bulletText="•")
-        for n in method_notes(s)
+        PageBreak(),
+        _p(HEADINGS["appendix"], st["h1"]),
+        _p(HEADINGS["scenario"], st["h2"]),
+        pairs(scenario_items(ds, s)),
+        _p(HEADINGS["method"], st["h2"]),
+        *[Paragraph(html.escape(n, quote=False), st["bullet"], bulletText="•")
+          for n in method_notes(s)],
+        _p(HEADINGS["sources"], st["h2"]),
+        _p(SOURCES_INTRO, st["small"]),
+        Spacer(1, 4),
+        # Published dates and the use made of a citation never wrap.
+        _grid(source_table(ds), width, [st["cell"]], frozenset({4, 5}), header=st["th"]),
     ]
 
     def footer(canvas, doc) -> None:
@@ -341,13 +532,13 @@ def pdf_document(
         canvas.setFont("TradeDashSans", 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
         canvas.drawString(18 * mm, 10 * mm, f"trade-dash briefing, produced {ctx.produced}")
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"page {doc.page}")
+        canvas.drawRightString(page[0] - 18 * mm, 10 * mm, f"page {doc.page}")
         canvas.restoreState()
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
-        pagesize=A4,
+        pagesize=page,
         initialFontName="TradeDashSans",  # else every page names Helvetica, which is not embedded
         leftMargin=18 * mm,
         rightMargin=18 * mm,
@@ -366,7 +557,7 @@ def pdf_document(
 
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 16:9, 13.33 × 7.5 inches
 MARGIN = Inches(0.5)
-LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5  # in python-pptx's default template
+LAYOUT_TITLE_ONLY = 5  # in python-pptx's default template
 
 
 def _place(shape, left, top, width, height) -> None:
@@ -419,7 +610,8 @@ def _table(slide, rows: list[list[str]], widths: list[float], top, size: float, 
 def pptx_document(
     ds: Dataset, s: Summary, ctx: figures.Context, charts: Mapping[str, bytes]
 ) -> bytes:
-    """16:9 deck: title slide with the headline numbers, one chart a slide, sources."""
+    """16:9 deck: the key message first, the headline figures, one chart a slide (PNG, with
+    alt text), then the scenario's settings and the sources; method in the speaker notes."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     props = prs.core_properties
@@ -431,23 +623,18 @@ def pptx_document(
     props.revision = 1
     inner = SLIDE_W - 2 * MARGIN
 
-    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _title(slide, title(s), size=30)
-    subtitle = slide.placeholders[1]
-    _place(subtitle, MARGIN, Inches(1.2), inner, Inches(0.9))
-    subtitle.text = (
-        f"Briefing produced {ctx.produced}. {html.unescape(figures.scenario_subtitle(s))}."
-    )
-    for para in subtitle.text_frame.paragraphs:
-        para.alignment = PP_ALIGN.LEFT
-        for run in para.runs:
-            run.font.size = Pt(14)
-    _table(slide, [list(i) for i in headline_items(s)], [2.6, 9.73], Inches(2.2), 14, False)
-    foot = figures.PROJECTION_NOTE + (f" Reopen this scenario: {ctx.link}" if ctx.link else "")
-    _text(slide, foot, MARGIN, Inches(6.6), inner, Inches(0.6), 11)
+    _text(slide, "\n".join(key_message(ds, s)), MARGIN, Inches(1.4), inner, Inches(3.6), 20)
+    cover = cover_lines(s, ctx) + ([f"{REOPEN} {ctx.link}"] if ctx.link else [])
+    cover += [f"Note: {n}" for n in s.notices]
+    _text(slide, "\n".join(cover), MARGIN, Inches(5.3), inner, Inches(1.9), 12)
     slide.notes_slide.notes_text_frame.text = "\n".join(method_notes(s))
 
-    source = plain_source_line(ds)
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    _title(slide, HEADINGS["headline"])
+    _table(slide, [list(i) for i in headline_items(s)], [2.6, 9.73], Inches(1.4), 14, False)
+
     for chart in CHARTS:
         if chart not in charts:
             continue
@@ -455,38 +642,25 @@ def pptx_document(
         _title(slide, figures.TITLES[chart])
         height = Inches(5.3)
         width = int(height * 16 / 9)
-        slide.shapes.add_picture(
+        picture = slide.shapes.add_picture(
             io.BytesIO(charts[chart]), (SLIDE_W - width) // 2, Inches(1.2), width, height
         )
-        note = f" {figures.PROJECTION_NOTE}" if chart == "scenario" else ""
-        _text(
-            slide,
-            f"{source}{note} Produced {ctx.produced} with trade-dash.",
-            MARGIN,
-            Inches(6.6),
-            inner,
-            Inches(0.6),
-            10,
-        )
+        picture._element.nvPicPr.cNvPr.set("descr", alt_text(chart, ds, s))  # the alt text
+        note = f"{figures.PROJECTION_NOTE} " if chart == "scenario" else ""
+        _text(slide, f"{note}Produced {ctx.produced} with trade-dash.", MARGIN, Inches(6.6),
+              inner, Inches(0.6), 10)
 
-    rows = sources_rows(ds)
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    _title(slide, HEADINGS["scenario"])
+    _table(slide, [list(i) for i in scenario_items(ds, s)], [2.6, 9.73], Inches(1.4), 14, False)
+
+    header, *rows = source_table(ds)
     chunks = [rows[i : i + SOURCES_PER_SLIDE] for i in range(0, len(rows), SOURCES_PER_SLIDE)]
-    header = ["Citation", "Figure", "Reported by", "Outlet", "Published", "Used as"]
     for n, chunk in enumerate(chunks):
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-        _title(slide, "Sources: every citation" + (" (continued)" if n else ""))
-        body = [
-            [
-                r["citation_id"],
-                figure_text(r),
-                r["reporter"],
-                r["outlet"],
-                r["published"],
-                r["used"],
-            ]
-            for r in chunk
-        ]
-        _table(slide, [header, *body], [1.6, 2.6, 3.4, 2.4, 1.2, 1.13], Inches(1.3), 10, True)
+        _title(slide, HEADINGS["sources"] + (" (continued)" if n else ""))
+        body = [row[:6] for row in [header, *chunk]]  # the notes are in the PDF and Word files
+        _table(slide, body, [1.9, 2.6, 3.3, 2.3, 1.2, 1.03], Inches(1.3), 10, True)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

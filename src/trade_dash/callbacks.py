@@ -16,6 +16,7 @@ import dash
 from dash import Input, Output, Patch, State, ctx, dcc, html
 
 from trade_dash import figures, ids
+from trade_dash.briefing import key_message
 from trade_dash.csv_export import citations_csv, series_csv
 from trade_dash.layout import CARD_TITLES
 from trade_dash.scenario import (
@@ -168,6 +169,7 @@ def sync(
         "notices": notices_children(notices),
         "notices_open": bool(notices),
         "cards": cards(summary),
+        "key_message": " ".join(key_message(ds, summary)),
         "presets": preset_options(ds, scenario),
         "preset": "",
         "query": canonical,
@@ -211,7 +213,7 @@ CARDS = tuple(CARD_TITLES)  # the cards, in page order
 
 def export_hrefs(
     page: Page, query: str, history_format: str, scenario_format: str
-) -> tuple[str, str, str, str]:
+) -> tuple[str, ...]:
     """Download links for a canonical scenario query, in the chosen formats."""
     links = page.export_links(query)
     return (
@@ -219,11 +221,12 @@ def export_hrefs(
         links.get(f"scenario.{scenario_format}", ""),
         links.get("briefing.pdf", ""),
         links.get("briefing.pptx", ""),
+        links.get("briefing.docx", ""),
     )
 
 
 EXPORT_LINKS = (ids.EXPORT_LINK["history"], ids.EXPORT_LINK["scenario"], ids.BRIEFING_PDF,
-                ids.BRIEFING_PPTX)
+                ids.BRIEFING_PPTX, ids.BRIEFING_DOCX)
 
 
 def register(app: dash.Dash, page: Page) -> None:
@@ -236,6 +239,7 @@ def register(app: dash.Dash, page: Page) -> None:
         Output(ids.NOTICES, "children"),
         Output(ids.NOTICES, "is_open"),
         *[Output(c, "children") for c in CARDS],
+        Output(ids.KEY_MESSAGE, "children"),
         Output(ids.PRESET, "options"),
         Output(ids.PRESET, "value"),
         *[Output(c, "value") for c in CONTROLS],
@@ -262,6 +266,7 @@ def register(app: dash.Dash, page: Page) -> None:
             out["notices"],
             out["notices_open"],
             *[out["cards"][c] for c in CARDS],
+            out["key_message"],
             out["presets"],
             out["preset"],
             *[out["controls"][c] for c in CONTROLS],

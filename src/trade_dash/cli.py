@@ -15,7 +15,8 @@ from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_sce
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
 EXPORT_CHARTS = ("history", "scenario")
-EXPORT_FORMATS = {"chart": ("png", "svg", "pdf"), "briefing": ("pdf", "pptx")}
+EXPORT_FORMATS = {"chart": ("png", "svg", "pdf"), "briefing": ("pdf", "pptx", "docx")}
+PAPERS = ("a4", "letter")  # briefing.PAPERS, without importing reportlab for every command
 
 
 class UsageError(Exception):
@@ -143,6 +144,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.as_json(), indent=2, allow_nan=False, ensure_ascii=False))
     else:
+        from trade_dash.briefing import key_message  # imported late: it brings reportlab
+
+        print("\n".join(key_message(ds, summary)), end="\n\n")
         print(format_summary(summary, ds.source))
     return EXIT_OK
 
@@ -170,6 +174,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"--format {args.format} is not available for a {kind}; "
             f"choose one of {', '.join(EXPORT_FORMATS[kind])}"
         )
+    if args.paper and not args.briefing:
+        raise UsageError("--paper applies to a briefing; a chart PDF is always A4 landscape")
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"--out: the folder {str(out.parent)!r} does not exist")
@@ -180,8 +186,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     renderer = export.Renderer(config.browser_path, config.render_timeout)
     try:
         if args.briefing:
-            make = export.briefing_pdf if args.format == "pdf" else export.briefing_pptx
-            body = make(renderer, ds, summary, ctx)
+            make = export.BRIEFINGS[args.format]
+            body = make(renderer, ds, summary, ctx, args.paper or PAPERS[0])
         else:
             body = export.render_chart(renderer, args.chart, args.format, ds, summary, ctx)
     except export.ExportError as exc:
@@ -233,13 +239,20 @@ def build_parser() -> argparse.ArgumentParser:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--chart", choices=EXPORT_CHARTS, help="the chart to export")
     what.add_argument(
-        "--briefing", action="store_true", help="the briefing pack (PDF) or deck (PowerPoint)"
+        "--briefing",
+        action="store_true",
+        help="the briefing pack (PDF), deck (PowerPoint) or document (Word)",
     )
     p.add_argument(
         "--format",
         required=True,
         choices=sorted({f for fs in EXPORT_FORMATS.values() for f in fs}),
-        help="png, svg or pdf for a chart; pdf or pptx for the briefing",
+        help="png, svg or pdf for a chart; pdf, pptx or docx for the briefing",
+    )
+    p.add_argument(
+        "--paper",
+        choices=PAPERS,
+        help="paper size of a PDF or Word briefing (default a4; slides have none)",
     )
     p.add_argument("--out", required=True, metavar="FILE", help="file to write")
     add_scenario_options(p)

@@ -35,6 +35,7 @@ from choreographer.errors import (
 )
 
 from trade_dash import briefing, figures
+from trade_dash.briefing_docx import docx_document
 from trade_dash.config import Config
 from trade_dash.scenario import Dataset, Summary
 
@@ -42,13 +43,17 @@ log = logging.getLogger(__name__)
 
 CHARTS = tuple(figures.TITLES)
 CHART_FORMATS = ("png", "svg", "pdf")
-BRIEFING_FORMATS = ("pdf", "pptx")
+BRIEFING_FORMATS = ("pdf", "pptx", "docx")
+PAPERS = tuple(briefing.PAPERS)
 MIME_TYPES = {
     "png": "image/png",
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+# The briefing PDF draws its charts as vectors from SVG laid out like the page image.
+PAGE_VECTOR = figures.ExportSize(figures.PAGE_IMAGE.width, figures.PAGE_IMAGE.height)
 INSTALL_HINT = (
     "install Debian's `chromium` package (apt-get install chromium) or set "
     "TRADE_DASH_BROWSER to a Chromium or Chrome executable"
@@ -355,18 +360,44 @@ def render_chart(
     return renderer.render(fig, fmt, size)
 
 
-def briefing_pdf(renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context) -> bytes:
-    charts = {
-        c: render_chart(renderer, c, "png", ds, s, ctx, figures.PAGE_IMAGE) for c in briefing.CHARTS
-    }
-    return briefing.pdf_document(ds, s, ctx, charts)
+def pack_charts(
+    renderer: Renderer,
+    fmt: str,
+    size: figures.ExportSize,
+    ds: Dataset,
+    s: Summary,
+    ctx: figures.Context,
+) -> dict[str, bytes]:
+    """Every chart of the briefing pack, by name, as ``fmt`` at ``size``."""
+    return {c: render_chart(renderer, c, fmt, ds, s, ctx, size) for c in briefing.CHARTS}
 
 
-def briefing_pptx(renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context) -> bytes:
-    charts = {
-        c: render_chart(renderer, c, "png", ds, s, ctx, figures.SLIDE) for c in briefing.CHARTS
-    }
+def briefing_pdf(
+    renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
+    paper: str = briefing.DEFAULT_PAPER,
+) -> bytes:
+    charts = pack_charts(renderer, "svg", PAGE_VECTOR, ds, s, ctx)
+    return briefing.pdf_document(ds, s, ctx, charts, paper)
+
+
+def briefing_pptx(
+    renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
+    paper: str = briefing.DEFAULT_PAPER,
+) -> bytes:
+    """The deck; ``paper`` is accepted like the other formats' but slides have no paper size."""
+    charts = pack_charts(renderer, "png", figures.SLIDE, ds, s, ctx)
     return briefing.pptx_document(ds, s, ctx, charts)
+
+
+def briefing_docx(
+    renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
+    paper: str = briefing.DEFAULT_PAPER,
+) -> bytes:
+    charts = pack_charts(renderer, "png", figures.PAGE_IMAGE, ds, s, ctx)
+    return docx_document(ds, s, ctx, charts, paper)
+
+
+BRIEFINGS = {"pdf": briefing_pdf, "pptx": briefing_pptx, "docx": briefing_docx}
 
 
 def filename(kind: str, fmt: str, produced: str) -> str:

@@ -1,10 +1,10 @@
 """HTTP routes for the static exports: parse the scenario, call ``export``, answer.
 
 GET {prefix}/export/chart/<history|scenario>.<png|svg|pdf>?<scenario query>
-GET {prefix}/export/briefing.<pdf|pptx>?<scenario query>
+GET {prefix}/export/briefing.<pdf|pptx|docx>?<scenario query>[&paper=a4|letter]
 
-Failures are answered in plain text, never with a traceback: 400 for scenario
-parameters that had to be changed, 404 for an unknown chart or format, 503 when
+Failures are answered in plain text, never with a traceback: 400 for scenario or
+paper parameters that had to be changed, 404 for an unknown chart or format, 503 when
 no Chromium can be used, 504 when a render timed out, 500 when it failed.
 """
 
@@ -15,7 +15,7 @@ import logging
 import dash
 import flask
 
-from trade_dash import export
+from trade_dash import briefing, export
 from trade_dash.callbacks import Page
 from trade_dash.config import Config
 from trade_dash.model import ScenarioError
@@ -38,13 +38,14 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
     server.extensions[RENDERER] = renderer
     routes = app.config.routes_pathname_prefix.rstrip("/")
 
-    def answer(kind: str, fmt: str, make) -> flask.Response:
+    def answer(kind: str, fmt: str, make, problems: list[str] | None = None) -> flask.Response:
         query = flask.request.query_string.decode("utf-8", errors="replace")
         scenario, notices = scenario_from_query(page.ds, query)
+        notices += problems or []
         if notices:
             # An export is a document someone will rely on: never quietly change what was asked.
             lines = "\n".join(f"- {n}" for n in notices)
-            return plain(400, f"The scenario in the address is not valid:\n{lines}")
+            return plain(400, f"The address is not valid:\n{lines}")
         try:
             summary = analyse(page.ds, scenario)
         except ScenarioError as exc:
@@ -82,11 +83,24 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
 
     @server.get(f"{routes}/export/briefing.<fmt>")
     def export_briefing(fmt: str):
-        builders = {"pdf": export.briefing_pdf, "pptx": export.briefing_pptx}
-        if fmt not in builders:
+        if fmt not in export.BRIEFINGS:
             return plain(
                 404, f"No such export: the briefing comes as {', '.join(export.BRIEFING_FORMATS)}."
             )
-        return answer("briefing", fmt, lambda r, s, ctx: builders[fmt](r, page.ds, s, ctx))
+        paper, problems = paper_from_args(flask.request.args.getlist("paper"))
+        make = export.BRIEFINGS[fmt]
+        return answer("briefing", fmt, lambda r, s, ctx: make(r, page.ds, s, ctx, paper), problems)
 
     return renderer
+
+
+def paper_from_args(given: list[str]) -> tuple[str, list[str]]:
+    """The ``paper`` parameter: a4 (the default) or letter; anything else is a problem."""
+    if not given:
+        return briefing.DEFAULT_PAPER, []
+    problems = [f"'paper' was given {len(given)} times."] if len(given) > 1 else []
+    raw = given[0].strip()
+    if raw not in export.PAPERS:
+        shown = raw if len(raw) <= 20 else raw[:20] + "…"
+        problems.append(f"'paper={shown}' is not one of {', '.join(export.PAPERS)}.")
+    return (raw if raw in export.PAPERS else briefing.DEFAULT_PAPER), problems

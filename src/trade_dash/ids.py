@@ -2,6 +2,8 @@
 
 URL = "url"
 NOTICES = "notices"
+KEY_MESSAGE = "key-message"
+KEY_MESSAGE_COPY = "key-message-copy"
 SHARE_LINK = "share-link"
 SHARE_COPY = "share-copy"
 
@@ -33,3 +35,4 @@ EXPORT_FORMAT = {"history": "export-history-format", "scenario": "export-scenari
 EXPORT_LINK = {"history": "export-history-link", "scenario": "export-scenario-link"}
 BRIEFING_PDF = "briefing-pdf"
 BRIEFING_PPTX = "briefing-pptx"
+BRIEFING_DOCX = "briefing-docx"

@@ -44,6 +44,12 @@ METHOD_LABELS = {
     model.SEASONAL: "Seasonal share (last year's pattern)",
 }
 BASE_LABELS = {"ytd": "Current-year estimate", "full": "Latest full year"}
+# The briefing downloads in the header: (label, id, button style); links set by callbacks.
+BRIEFING_BUTTONS = (
+    ("Briefing pack (PDF)", ids.BRIEFING_PDF, "btn-primary"),
+    ("Briefing deck (PowerPoint)", ids.BRIEFING_PPTX, "btn-outline-primary"),
+    ("Briefing document (Word)", ids.BRIEFING_DOCX, "btn-outline-primary"),
+)
 
 
 def _card(card_id: str) -> dbc.Col:
@@ -76,6 +82,11 @@ def _labelled(label: str, control, control_id: str, help_text: str | None = None
     if help_text:
         parts.append(dbc.FormText(help_text))
     return html.Div(parts, className="mb-3")
+
+
+def _copy_button(target_id: str, button_id: str, title: str) -> dcc.Clipboard:
+    """Copies the text of ``target_id`` as shown on the page."""
+    return dcc.Clipboard(target_id=target_id, id=button_id, title=title, className="d-inline-block")
 
 
 def _number(label: str, control_id: str, value: float, limits: tuple[float, float, float],
@@ -176,12 +187,7 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                                 html.A(
                                     id=ids.SHARE_LINK, href="", className="text-break small me-2"
                                 ),
-                                dcc.Clipboard(
-                                    target_id=ids.SHARE_LINK,
-                                    id=ids.SHARE_COPY,
-                                    title="Copy the link",
-                                    className="d-inline-block",
-                                ),
+                                _copy_button(ids.SHARE_LINK, ids.SHARE_COPY, "Copy the link"),
                             ]
                         ),
                     ]
@@ -359,6 +365,23 @@ def method_section() -> dbc.Card:
     )
 
 
+def key_message_section() -> html.Section:
+    """The briefing's opening sentences for the scenario on screen, with a copy button."""
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.H2("Key message", className="h6 text-uppercase text-muted mb-0 me-2"),
+                    _copy_button(ids.KEY_MESSAGE, ids.KEY_MESSAGE_COPY, "Copy the key message"),
+                ],
+                className="d-flex align-items-center mb-1",
+            ),
+            html.P(id=ids.KEY_MESSAGE, className="mb-0", **{"aria-live": "polite"}),
+        ],
+        className="card shadow-sm p-3 mb-3",
+    )
+
+
 def page(
     ds: Dataset, scenario: Scenario, methods: tuple[str, ...], history, scenario_fig
 ) -> dbc.Container:
@@ -382,25 +405,15 @@ def page(
                     ),
                     html.Div(
                         [
-                            html.A(
-                                "Briefing pack (PDF)",
-                                id=ids.BRIEFING_PDF,
-                                href="",
-                                download="",
-                                className="btn btn-primary btn-sm me-2",
-                            ),
-                            html.A(
-                                "Briefing deck (PowerPoint)",
-                                id=ids.BRIEFING_PPTX,
-                                href="",
-                                download="",
-                                className="btn btn-outline-primary btn-sm",
-                            ),
+                            html.A(label, id=link_id, href="", download="",
+                                   className=f"btn {look} btn-sm me-2")
+                            for label, link_id, look in BRIEFING_BUTTONS
                         ],
                         className="mb-3",
                     ),
                 ]
             ),
+            key_message_section(),
             html.Div(
                 dbc.Alert(
                     id=ids.NOTICES, color="warning", is_open=False, children=[], className="mb-3"

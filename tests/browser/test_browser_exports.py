@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
+from tests.officefiles import squash, word
 from trade_dash import ids
 
 pytestmark = [pytest.mark.browser, pytest.mark.export]
@@ -82,6 +83,30 @@ def test_briefing_pack_downloads_match_the_headline(page, console, server):
     name, deck = download(page, lambda: page.click(f"#{ids.BRIEFING_PPTX}"))
     assert name.endswith(".pptx")
     assert "ppt/presentation.xml" in zipfile.ZipFile(io.BytesIO(deck)).namelist()
+
+    # The Word briefing opens with the key message the page shows for the same scenario.
+    shown = page.locator(f"#{ids.KEY_MESSAGE}").inner_text()
+    name, data = download(page, lambda: page.click(f"#{ids.BRIEFING_DOCX}"))
+    assert name.endswith(".docx")
+    doc = word(data)
+    opening = [p.text for p in doc.paragraphs]
+    start = opening.index("Key message") + 1
+    assert squash(" ".join(opening[start : start + 3])) == squash(shown)
+    assert "reached in 2030" in shown
+    assert_clean(console)
+
+
+def test_key_message_is_shown_and_copied(page, context, console, server, expect):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    open_dashboard(page, server, "growth=30&target_year=2032")
+    message = page.locator(f"#{ids.KEY_MESSAGE}")
+    # 125.85 × 1.3^6 = 607 is the first year on or above 500: 2024 + 6.
+    expect(message).to_contain_text("+30.0 % a year, the target is reached in 2030.")
+    expect(message).to_contain_text("Trade turnover was US$ 76.7 million in 2023")
+    page.click(f"#{ids.KEY_MESSAGE_COPY}")
+    page.wait_for_function(
+        "t => navigator.clipboard.readText().then(c => c === t)", arg=message.inner_text()
+    )
     assert_clean(console)
 
 

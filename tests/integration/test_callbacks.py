@@ -67,6 +67,15 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     assert ["data", 5] in locations and ["layout"] in locations
 
 
+def test_key_message_follows_the_scenario(page):
+    slow = _sync(page, ids.GROWTH, controls(growth=10))["key_message"]
+    fast = _sync(page, ids.GROWTH, controls(growth=30))["key_message"]
+    # 125.85 × 1.1^n first reaches 500 at n = 15 (2039); × 1.3^n at n = 6 (2030).
+    assert "+10.0 % a year, the target is reached in 2039" in slow
+    assert "+30.0 % a year, the target is reached in 2030" in fast
+    assert slow.startswith("Trade turnover was US$ 76.7 million in 2023")
+
+
 def test_loading_a_url_reproduces_the_scenario(page):
     out = _sync(page, ids.URL, controls(), search="?growth=30&target_year=2032&base=full")
     assert out["controls"][ids.GROWTH] == 30.0
@@ -153,6 +162,10 @@ def test_callback_through_the_server(app, client):
     payload = resp.get_json()["response"]
     assert payload["url"]["search"].startswith("?growth=30&target_year=2032")
     assert "2030" in json.dumps(payload["card-reached"])
+    assert "the target is reached in 2030" in payload[ids.KEY_MESSAGE]["children"]
+    assert payload[ids.BRIEFING_DOCX]["href"] == (
+        f"/export/briefing.docx?{payload['url']['search'].lstrip('?')}"
+    )
 
 
 def test_download_callbacks_give_csv(app, client):

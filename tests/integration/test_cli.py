@@ -45,11 +45,17 @@ def test_summary_json_on_the_bundled_data(capsys):
 def test_summary_text_is_a_short_readable_block(capsys):
     code, out, _ = run(capsys, "summary", "--growth", "25", "--target-year", "2030")
     assert code == 0
+    lines = out.splitlines()
+    # The key message leads: where trade stands, what the target needs, what the scenario gives.
+    assert lines[0].startswith("Trade turnover was US$ 76.7 million in 2023")
+    assert "needs growth of 25.85 % a year" in lines[1]  # (500 / 125.85) ^ (1/6) − 1
+    assert lines[2] == "At the scenario's +25.0 % a year, the target is reached in 2031."
+    assert lines[3] == ""
     assert "Latest full year    2023: 76.7" in out
     assert "Jan–Aug 2024: 83.9, annualised 125.85" in out
     assert "target reached in 2031" in out
     assert "assumption" in out
-    assert len(out.splitlines()) < 15
+    assert len(out.splitlines()) < 16
 
 
 def test_summary_reports_not_within_horizon(capsys):

@@ -1,10 +1,10 @@
 """Static exports as users get them: files from the routes, the CLI and the renderer.
 
 Files are checked as files: PNG header and pixel size, SVG parsed as XML, PDF
-opened with pypdf, PowerPoint opened with python-pptx. Tests that render need
-Chromium; without it they are skipped with the reason shown, unless
-TRADE_DASH_REQUIRE_BROWSER=1, where a missing browser is a failure. One renderer
-(one browser) serves the whole session.
+opened with pypdf. Tests that render need Chromium; without it they are skipped
+with the reason shown, unless TRADE_DASH_REQUIRE_BROWSER=1, where a missing
+browser is a failure. One renderer (one browser, from conftest.py) serves the
+whole session. The briefing pack is tested in test_briefing_export.py.
 """
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from pptx import Presentation
 
-from tests import chromium as browser
 from trade_dash import export, export_routes, figures
 from trade_dash.cli import main
 from trade_dash.config import Config
@@ -34,21 +32,6 @@ from trade_dash.web import create_app
 
 MISSING_BROWSER = "/nonexistent/chromium"
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25")
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    return browser.required()
-
-
-@pytest.fixture(scope="session")
-def renderer(chromium):
-    """One browser for every export test; closed at the end of the session."""
-    r = export.Renderer(chromium, timeout=60)
-    try:
-        yield r
-    finally:
-        r.close()
 
 
 @pytest.fixture(scope="module")
@@ -81,11 +64,6 @@ def svg_text(data: bytes) -> str:
     root = ET.fromstring(data)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     return " ".join(t.strip() for t in root.itertext() if t.strip())
-
-
-def pdf_text(data: bytes) -> tuple[int, str]:
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
 
 
 def squash(text: str) -> str:
@@ -196,65 +174,6 @@ def test_concurrent_exports_each_get_their_own_scenario(app, renderer):
         assert [r for r in rates if f"growth {r:+.1f}%/yr" in text] == [rate]
 
 
-# --- briefing pack ----------------------------------------------------------------
-
-
-@pytest.mark.export
-def test_briefing_pdf_has_the_headline_numbers_charts_and_sources(client, bundled):
-    query = "growth=25&target_year=2030"
-    resp = client.get(f"/export/briefing.pdf?{query}")
-    assert resp.status_code == 200, resp.get_data(as_text=True)
-    assert resp.mimetype == "application/pdf"
-    assert re.search(
-        r'filename="trade-dash-briefing-[\d-]+\.pdf"', resp.headers["Content-Disposition"]
-    )
-    pages, text = pdf_text(resp.data)
-    assert pages == 3
-    s = summary_for(bundled, query)
-    flat = squash(text)
-    for number in (
-        f"{s.latest_full_year['value_musd']:.1f}",  # 76.7
-        f"{s.year_to_date['annualised_musd']:.2f}",  # 125.85
-        f"{s.target_musd:.1f}",  # 500.0
-        f"{s.gap_musd:.2f}",
-        f"{s.required_growth_pct:.2f}",
-    ):
-        assert number in flat, number
-    assert "76.7" in flat and "125.85" in flat and "500.0" in flat
-    assert squash(f"/?{s.scenario.query()}") in flat  # the reopen link
-    assert all(cid in flat for cid in bundled.citations["citation_id"])
-    assert "pro-rata" in text and "assumed" in text
-    images = [img for p in pypdf.PdfReader(io.BytesIO(resp.data)).pages for img in p.images]
-    assert len(images) == 2 and all(img.image.width >= 2000 for img in images)
-
-
-@pytest.mark.export
-def test_briefing_pptx_has_title_chart_and_sources_slides(client, bundled):
-    resp = client.get("/export/briefing.pptx?growth=18&target_year=2032")
-    assert resp.status_code == 200, resp.get_data(as_text=True)
-    deck = Presentation(io.BytesIO(resp.data))
-    slides = list(deck.slides)
-    titles = [s.shapes.title.text for s in slides]
-    assert titles[1:] == [
-        figures.TITLES["scenario"],
-        figures.TITLES["history"],
-        "Sources: every citation",
-    ]
-    s = summary_for(bundled, "growth=18&target_year=2032")
-    first = "\n".join(
-        c.text
-        for shape in slides[0].shapes
-        if shape.has_table
-        for row in shape.table.rows
-        for c in row.cells
-    )
-    assert f"{s.required_growth_pct:.2f}" in first and "125.85" in first and "+18.0" in first
-    for slide in slides[1:3]:
-        pictures = [sh for sh in slide.shapes if sh.shape_type == 13]
-        assert len(pictures) == 1 and png_size(pictures[0].image.blob) == (3200, 1800)
-        assert any("Sources:" in sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
-
-
 # --- bad requests (no browser needed) -----------------------------------------------------
 
 
@@ -280,7 +199,7 @@ def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, me
         "/export/chart/pie.png",
         "/export/chart/scenario.gif",
         "/export/chart/scenario.pptx",
-        "/export/briefing.docx",
+        "/export/briefing.doc",
         "/export/briefing.png",
     ],
 )
@@ -362,17 +281,8 @@ def test_cli_export_needs_an_existing_folder(capsys, tmp_path):
 
 
 @pytest.mark.export
-def test_cli_export_writes_the_file_and_leaves_no_browser(capsys, monkeypatch, tmp_path, chromium):
-    started: list[export.Renderer] = []
-
-    class Recording(export.Renderer):
-        def _start(self):
-            browser = super()._start()
-            started.append(browser.process.pid)
-            return browser
-
-    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
-    monkeypatch.setattr(export, "Renderer", Recording)
+def test_cli_export_writes_the_file_and_leaves_no_browser(capsys, tmp_path, browsers_started):
+    started = browsers_started
     out = tmp_path / "chart.svg"
     code = main(
         ["export", "--chart", "scenario", "--format", "svg", "--out", str(out), "--growth", "30"]

@@ -1,19 +1,20 @@
-"""The briefing pack builders, fed small stand-in chart images (no browser needed)."""
+"""The briefing pack builders, fed small stand-in charts (no browser needed)."""
 
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zlib
 from dataclasses import replace
 
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 from pptx import Presentation
 
 from tests.conftest import GOOD_ROWS
-from trade_dash import briefing, figures
+from tests.officefiles import pdf_pages, slide_text, squash, word
+from trade_dash import briefing, briefing_docx, figures
 from trade_dash.scenario import Dataset, analyse, default_scenario
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
@@ -36,16 +37,29 @@ def tiny_png(width: int = 32, height: int = 18) -> bytes:
     )
 
 
-CHARTS = {c: tiny_png() for c in briefing.CHARTS}
+def tiny_svg(name: str) -> bytes:
+    """A 16:9 stand-in chart: a frame, a line and a label naming the chart, as plotly writes
+    text (DejaVu Sans first)."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="576" '
+        'viewBox="0 0 1024 576"><rect x="0" y="0" width="1024" height="576" '
+        'style="fill: rgb(255, 255, 255);"/><path d="M70,500L900,100" '
+        'style="stroke: rgb(0, 114, 178); stroke-width: 3px; fill: none;"/>'
+        f'<text x="70" y="40" style="font-family: \'DejaVu Sans\', Verdana, sans-serif; '
+        f'font-size: 18px; font-weight: bold;">Stand-in {name} chart</text></svg>'
+    ).encode()
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+SVGS = {c: tiny_svg(c) for c in briefing.CHARTS}
+PNGS = {c: tiny_png() for c in briefing.CHARTS}
 
 
 @pytest.fixture(scope="module")
 def summary(bundled):
     return analyse(bundled, replace(default_scenario(bundled), growth_pct=25.0))
+
+
+# --- the text ------------------------------------------------------------------------
 
 
 def test_headline_items_use_the_summary_numbers(summary):
@@ -65,28 +79,128 @@ def test_method_notes_name_the_annualisation_and_the_assumed_year(summary):
     assert figures.PROJECTION_NOTE in notes
 
 
-def test_pdf_pages_text_and_embedded_fonts(bundled, summary):
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, CHARTS)))
-    assert len(reader.pages) == 3
-    first, charts_page, sources = (squash(p.extract_text()) for p in reader.pages)
+def test_key_message_says_where_trade_stands_what_the_target_needs_and_what_the_scenario_gives(
+    bundled, summary
+):
+    stands, needs, gives = briefing.key_message(bundled, summary)
+    # Worked by hand: Jan–Aug 83.9 × 12 / 8 = 125.85; (500 / 125.85) ^ (1/6) − 1 = 25.85 %;
+    # 125.85 × 1.25^6 = 480.1 < 500 <= 125.85 × 1.25^7 = 600.1, so 2031.
+    assert "US$ 76.7 million in 2023" in stands and "latest full year" in stands
+    assert "Jan–Aug 2024" in stands and "US$ 83.9 million" in stands
+    assert "US$ 125.85 million" in stands and "pro-rata" in stands
+    needed = ((500 / 125.85) ** (1 / 6) - 1) * 100
+    assert f"{needed:.2f}" == "25.85" and "needs growth of 25.85 % a year" in needs
+    assert "US$ 500 million target by 2030" in needs and "assumed year" in needs
+    assert "from the 2024 estimate" in needs
+    years = next(n for n in range(1, 30) if 125.85 * 1.25**n >= 500)
+    assert 2024 + years == 2031
+    assert gives == "At the scenario's +25.0 % a year, the target is reached in 2031."
+
+
+def test_key_message_for_a_slow_scenario_a_full_year_base_and_a_met_target(bundled):
+    slow = analyse(bundled, replace(default_scenario(bundled), growth_pct=0.0, base="full"))
+    _, needs, gives = briefing.key_message(bundled, slow)
+    assert "from the 2023 figure of US$ 76.7 million" in needs
+    assert gives == "At the scenario's +0.0 % a year, the target is not reached by 2050."
+    met = analyse(bundled, replace(default_scenario(bundled), target_musd=100.0))
+    _, needs, _ = briefing.key_message(bundled, met)
+    assert needs.startswith("The US$ 100 million target for 2030") and "already met" in needs
+
+
+def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_csv):
+    rows = [dict(r) for r in GOOD_ROWS if r["citation_id"] not in ("c", "t")]
+    ds = Dataset.load(write_csv(rows))
+    s = analyse(ds, default_scenario(ds))
+    sentences = briefing.key_message(ds, s)
+    assert len(sentences) == 3
+    assert sentences[0] == "Trade turnover was US$ 60.0 million in 2021, the latest full year."
+    assert "assumed US$ 500 million target" in sentences[1]
+
+
+def test_alt_text_describes_each_chart(bundled, summary):
+    scenario = briefing.alt_text("scenario", bundled, summary)
+    assert "+25.0 % a year" in scenario and "target reached in 2031" in scenario
+    history = briefing.alt_text("history", bundled, summary)
+    assert "2017–2024" in history and "2018, 2022" in history and "Jan–Aug 2024" in history
+
+
+@pytest.mark.parametrize("total", [120.0, 300.0, 1000.0])
+def test_column_widths_keep_unbreakable_cells_whole(total):
+    rows = [["Published", "Note"], ["2024-10-31", "a few words of text here"],
+            ["", "unbreakableword"]]
+    widths = briefing.fit_widths(rows, total, len, nowrap=frozenset({0}))
+    assert sum(widths) == pytest.approx(total)
+    assert widths[0] >= len("2024-10-31")
+    if total >= len("2024-10-31") + len("unbreakableword"):
+        assert widths[1] >= len("unbreakableword")
+
+
+def test_column_widths_squeeze_only_the_wrapping_columns():
+    rows = [["2024-10-31", "x" * 50]]
+    widths = briefing.fit_widths(rows, 30.0, len, nowrap=frozenset({0}))
+    assert widths == [10.0, 20.0]
+
+
+# --- PDF ----------------------------------------------------------------------------
+
+
+def test_pdf_page_1_tells_the_story(bundled, summary):
+    data = briefing.pdf_document(bundled, summary, CTX, SVGS)
+    pages = pdf_pages(data)
+    first = squash(pages[0])
+    for sentence in briefing.key_message(bundled, summary):
+        assert squash(sentence) in first
+    assert "reachedin2031" in first
     for number in ("76.7", "83.9", "125.85", "500.0", f"{summary.required_growth_pct:.2f}"):
         assert number in first
     assert squash(CTX.link) in first
-    assert "Charts" in charts_page
-    assert squash(briefing.plain_source_line(bundled)) in charts_page
-    assert "Sources:everycitation" in sources and "Method" in sources
+    # The scenario chart is drawn on page 1, as vectors with its text kept as text.
+    assert "Stand-inscenariochart" in first
+    assert "Stand-inhistorychart" not in first
+    assert any("Stand-inhistorychart" in squash(p) for p in pages[1:])
+    assert not pypdf.PdfReader(io.BytesIO(data)).pages[0].images  # no bitmap
+
+
+def test_pdf_lists_the_sources_once_in_the_appendix_with_dates_whole(bundled, summary):
+    pages = pdf_pages(briefing.pdf_document(bundled, summary, CTX, SVGS))
+    appendix = next(i for i, p in enumerate(pages) if "Appendix" in p)
+    assert appendix > 0
+    text = "\n".join(pages)
+    assert text.count("Sources: every citation") == 1
+    assert text.count("One row per figure") == 1
     for cid in bundled.citations["citation_id"]:
-        assert cid in sources
+        assert sum(squash(p).count(f"{cid}(line") for p in pages) == 1, cid
+        assert not any(cid in p for p in pages[:appendix])
+    later = "\n".join(pages[appendix:])
+    dates = [d for d in bundled.citations["published"] if d]
+    assert dates
+    for date in dates:
+        assert date in later  # never broken across lines
+    assert "Method" in later and "Scenario parameters" in later
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_pdf_paper_sizes_keep_the_scenario_chart_on_page_1(bundled, summary, paper, size):
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, SVGS, paper)))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == size
+    assert "Stand-inscenariochart" in squash(reader.pages[0].extract_text())
+
+
+def test_pdf_metadata_and_embedded_fonts(bundled, summary):
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, SVGS)))
     assert reader.metadata.title == briefing.title(summary)
     fonts = pdf_fonts(reader)
     assert fonts and all(embedded for _, embedded in fonts), fonts
 
 
 def pdf_fonts(reader: pypdf.PdfReader) -> list[tuple[str, bool]]:
-    """(font name, whether its program is embedded) for every font the pages use."""
+    """(font name, whether its program is embedded) for every font the pages use, charts'
+    lettering included."""
     out = []
-    for page in reader.pages:
-        for ref in page["/Resources"].get("/Font", {}).values():
+
+    def collect(resources) -> None:
+        for ref in resources.get("/Font", {}).values():
             font = ref.get_object()
             described = font
             if "/DescendantFonts" in font:
@@ -95,47 +209,28 @@ def pdf_fonts(reader: pypdf.PdfReader) -> list[tuple[str, bool]]:
             desc = desc.get_object() if desc is not None else {}
             embedded = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             out.append((str(font["/BaseFont"]), embedded))
+        for xobject in resources.get("/XObject", {}).values():
+            inner = xobject.get_object().get("/Resources")
+            if inner is not None:
+                collect(inner.get_object())
+
+    for page in reader.pages:
+        collect(page["/Resources"])
     return out
 
 
-def test_pptx_slides_titles_and_source_lines(bundled, summary):
-    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, CTX, CHARTS)))
-    slides = list(deck.slides)
-    assert deck.slide_width * 9 == deck.slide_height * 16
-    titles = [s.shapes.title.text for s in slides]
-    assert titles == [
-        briefing.title(summary),
-        figures.TITLES["scenario"],
-        figures.TITLES["history"],
-        "Sources: every citation",
-    ]
-
-    def text(slide) -> str:
-        parts = []
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts += [c.text for row in shape.table.rows for c in row.cells]
-        return "\n".join(parts)
-
-    first = text(slides[0])
-    for number in ("76.7", "125.85", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
-        assert number in first
-    source = briefing.plain_source_line(bundled)
-    for slide in slides[1:3]:
-        assert sum(s.shape_type == 13 for s in slide.shapes) == 1  # one picture
-        assert source in text(slide)
-    assert all(cid in text(slides[3]) for cid in bundled.citations["citation_id"])
-    assert deck.core_properties.author == "trade-dash"
-
-
-def test_citation_text_is_inert_in_the_pdf(write_csv):
+@pytest.fixture
+def marked_up(write_csv):
+    """A dataset whose first note looks like markup and a formula; its default summary."""
     rows = [dict(r) for r in GOOD_ROWS]
     rows[0]["note"] = "<b>bold?</b> & =1+1"
     ds = Dataset.load(write_csv(rows))
-    s = analyse(ds, default_scenario(ds))
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
+    return ds, analyse(ds, default_scenario(ds))
+
+
+def test_citation_text_is_inert_in_the_pdf(marked_up):
+    ds, s = marked_up
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, SVGS)))
     assert "<b>bold?</b>&=1+1" in squash(reader.pages[-1].extract_text())
 
 
@@ -147,10 +242,103 @@ def test_cyrillic_names_print_when_dejavu_is_installed(write_csv):
     rows[1]["note"] = "Үндэсний статистикийн хороо"
     ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, SVGS)))
     text = squash(" ".join(p.extract_text() for p in reader.pages))
     assert "Бюронациональнойстатистики" in text
     assert "Үндэсний" in text
     fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages
              for f in page["/Resources"]["/Font"].values()}
     assert any("DejaVu" in f for f in fonts)
+
+
+# --- PowerPoint -----------------------------------------------------------------------
+
+
+def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, summary):
+    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, CTX, PNGS)))
+    slides = list(deck.slides)
+    assert deck.slide_width * 9 == deck.slide_height * 16
+    assert [s.shapes.title.text for s in slides] == [
+        briefing.title(summary),
+        "Headline figures",
+        figures.TITLES["scenario"],
+        figures.TITLES["history"],
+        "Scenario parameters",
+        "Sources: every citation",
+    ]
+    first = slide_text(slides[0])
+    for sentence in briefing.key_message(bundled, summary):
+        assert sentence in first
+    assert CTX.link in first
+    headline = slide_text(slides[1])
+    for number in ("76.7", "125.85", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
+        assert number in headline
+    pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
+    assert len(pictures) == 2
+    for picture, chart in zip(pictures, briefing.CHARTS, strict=True):
+        descr = picture._element.nvPicPr.cNvPr.get("descr")
+        assert descr == briefing.alt_text(chart, bundled, summary)
+    assert "reached in 2031" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
+    assert all(cid in slide_text(slides[-1]) for cid in bundled.citations["citation_id"])
+    assert deck.core_properties.author == "trade-dash"
+
+
+# --- Word -------------------------------------------------------------------------------
+
+
+def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, summary):
+    doc = word(briefing_docx.docx_document(bundled, summary, CTX, PNGS, "letter"))
+    paragraphs = doc.paragraphs
+    assert paragraphs[0].style.name == "Title" and paragraphs[0].text == briefing.title(summary)
+    by_style = {}
+    for p in paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)
+    assert by_style["Heading 1"] == [
+        "Key message", "Headline figures", "Charts", "Appendix: scenario, method and sources"
+    ]
+    assert by_style["Heading 2"] == ["Scenario parameters", "Method", "Sources: every citation"]
+    assert by_style["List Bullet"] == briefing.method_notes(summary)
+    # The key message follows its heading, sentence by sentence.
+    texts = [p.text for p in paragraphs]
+    start = texts.index("Key message") + 1
+    assert texts[start : start + 3] == briefing.key_message(bundled, summary)
+
+    headline, parameters, sources = doc.tables
+    assert {t.style.name for t in doc.tables} == {briefing_docx.TABLE_STYLE}
+    cells = {row.cells[0].text: row.cells[1].text for row in headline.rows}
+    assert "76.7" in cells["Latest full year"] and "125.85" in cells["Year to date"]
+    assert f"{summary.required_growth_pct:.2f}" in cells["Growth needed"]
+    assert "2031" in cells["Scenario growth"]
+    assert [c.text for c in sources.rows[0].cells] == list(briefing.SOURCES_HEADER)
+    published = [row.cells[4] for row in sources.rows[1:]]
+    assert {c.text for c in published} >= {d for d in bundled.citations["published"] if d}
+    assert all(c._tc.tcPr.find(qn("w:noWrap")) is not None for c in published)
+    ids = " ".join(row.cells[0].text for row in sources.rows)
+    assert all(cid in ids for cid in bundled.citations["citation_id"])
+
+    shapes = doc.inline_shapes
+    assert len(shapes) == 2
+    for shape, chart in zip(shapes, briefing.CHARTS, strict=True):
+        assert shape._inline.docPr.get("descr") == briefing.alt_text(chart, bundled, summary)
+    section = doc.sections[0]
+    assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)
+    links = [r.target_ref for r in doc.part.rels.values() if r.is_external]
+    assert links == [CTX.link]
+    assert doc.core_properties.title == briefing.title(summary)
+
+
+def test_docx_a4_and_inert_citation_text(marked_up):
+    ds, s = marked_up
+    doc = word(briefing_docx.docx_document(ds, s, CTX, PNGS))
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    notes = [row.cells[6].text for row in doc.tables[-1].rows]
+    assert "<b>bold?</b> & =1+1" in notes
+
+
+def test_every_entry_point_offers_the_same_papers_and_formats():
+    from trade_dash import cli, export
+
+    assert cli.PAPERS == export.PAPERS == tuple(briefing.PAPERS) == ("a4", "letter")
+    assert cli.EXPORT_FORMATS["briefing"] == export.BRIEFING_FORMATS == tuple(export.BRIEFINGS)
+    assert export.MIME_TYPES["docx"].endswith("wordprocessingml.document")

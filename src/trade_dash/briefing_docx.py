@@ -1,0 +1,176 @@
+"""The briefing pack as an editable Word document (python-docx).
+
+Same content and order as the PDF (``briefing.pdf_document``), from the same text
+builders. Everything is styled through named styles, never direct formatting, so a
+ministry's template can restyle it: the title is "Title", sections "Heading 1" and
+"Heading 2", lists "List Bullet", tables a built-in table style, table text a
+"Table Text" paragraph style. Numbers are text; charts are PNG pictures with alt text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+from collections.abc import Mapping
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from trade_dash import briefing, figures
+from trade_dash.scenario import Dataset, Summary
+
+MARGIN = Mm(18)
+TABLE_STYLE = "Light List Accent 1"  # built into Word and python-docx's default template
+TABLE_TEXT = "Table Text"
+TABLE_TEXT_PT = 8
+LINK_COLOUR = RGBColor(0x0B, 0x5E, 0xD7)
+
+
+def _page(doc: docx.document.Document, paper: str) -> float:
+    """Paper size and margins; returns the text width in points."""
+    width, height = briefing.PAPERS[paper]
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    section.left_margin = section.right_margin = MARGIN
+    section.top_margin = section.bottom_margin = MARGIN
+    return (section.page_width - 2 * MARGIN) / Pt(1)
+
+
+def _styles(doc: docx.document.Document) -> None:
+    """The two styles python-docx's template lacks, under the names Word itself uses."""
+    table = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    table.base_style = doc.styles["Normal"]
+    table.font.size = Pt(TABLE_TEXT_PT)
+    table.paragraph_format.space_after = Pt(0)
+    link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = LINK_COLOUR
+    link.font.underline = True
+
+
+def _no_wrap(cell) -> None:
+    # Word otherwise breaks a date after its hyphens when the column is tight.
+    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+
+
+def _table(
+    doc: docx.document.Document,
+    rows: list[list[str]],
+    text_width: float,
+    nowrap: frozenset[int],
+    header: bool,
+) -> None:
+    """A table in the built-in style, column widths from the content (see ``fit_widths``)."""
+
+    def measure(text: str) -> float:  # DejaVu or Vera: wider than Word's usual faces
+        return briefing.text_width(text, TABLE_TEXT_PT)
+
+    widths = briefing.fit_widths(rows, text_width, measure, nowrap, pad=2 * 5.4 + 1)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = doc.styles[TABLE_STYLE]
+    table.autofit = False
+    # Which parts the table style emphasises: the header row, or the labels of a two-column
+    # table. w:val is the older bit-mask form of the same flags (0x20 first row, 0x80 first
+    # column, 0x400 no vertical banding).
+    look = table._tbl.tblPr.find(qn("w:tblLook"))  # python-docx's tables come with one
+    look.set(qn("w:firstRow"), "1" if header else "0")
+    look.set(qn("w:firstColumn"), "0" if header else "1")
+    look.set(qn("w:noVBand"), "1")
+    look.set(qn("w:val"), f"{(0x20 if header else 0x80) | 0x400:04X}")
+    style_id = doc.styles[TABLE_TEXT].style_id  # looked up once: by name it is slow
+    for row, values in zip(table.rows, rows, strict=True):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = Pt(widths[c])
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = style_id
+            paragraph.add_run(value)
+            if c in nowrap:
+                _no_wrap(cell)
+    if header:  # repeated at the top of each page the table runs onto
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for c, w in enumerate(widths):
+        table.columns[c].width = Pt(w)
+
+
+def _hyperlink(paragraph, url: str) -> None:
+    """A clickable link (python-docx reads hyperlinks but has no call to add one)."""
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    props.append(style)
+    run.append(props)
+    text = OxmlElement("w:t")
+    text.text = url
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _picture(doc: docx.document.Document, png: bytes, width: float, alt: str, name: str) -> None:
+    shape = doc.add_picture(io.BytesIO(png), width=Pt(width))
+    props = shape._inline.docPr
+    props.set("descr", alt)  # Word's "alt text"
+    props.set("title", name)
+
+
+def docx_document(
+    ds: Dataset,
+    s: Summary,
+    ctx: figures.Context,
+    charts: Mapping[str, bytes],
+    paper: str = briefing.DEFAULT_PAPER,
+) -> bytes:
+    """The Word briefing: key message, headline figures, charts, then the appendix."""
+    doc = docx.Document()
+    width = _page(doc, paper)
+    _styles(doc)
+    props = doc.core_properties
+    props.title = briefing.title(s)
+    props.author = props.last_modified_by = briefing.AUTHOR
+    props.subject = html.unescape(figures.scenario_subtitle(s))
+    props.comments = figures.PROJECTION_NOTE
+    props.created = props.modified = dt.datetime.fromisoformat(ctx.produced)
+    props.revision = 1
+
+    doc.add_heading(briefing.title(s), level=0)
+    for line in briefing.cover_lines(s, ctx):
+        doc.add_paragraph(line)
+    if ctx.link:
+        _hyperlink(doc.add_paragraph(f"{briefing.REOPEN} "), ctx.link)
+    doc.add_heading(briefing.HEADINGS["key"], level=1)
+    for sentence in briefing.key_message(ds, s):
+        doc.add_paragraph(sentence)
+    for n in s.notices:
+        doc.add_paragraph(f"Note: {n}")
+    doc.add_heading(briefing.HEADINGS["headline"], level=1)
+    items = [list(i) for i in briefing.headline_items(s)]
+    _table(doc, items, width, frozenset({0}), header=False)
+    doc.add_heading(briefing.HEADINGS["charts"], level=1)
+    for chart in briefing.CHARTS:
+        if chart in charts:
+            _picture(doc, charts[chart], width, briefing.alt_text(chart, ds, s),
+                     figures.TITLES.get(chart, chart))
+
+    doc.add_page_break()
+    doc.add_heading(briefing.HEADINGS["appendix"], level=1)
+    doc.add_heading(briefing.HEADINGS["scenario"], level=2)
+    _table(doc, [list(i) for i in briefing.scenario_items(ds, s)], width, frozenset({0}), False)
+    doc.add_heading(briefing.HEADINGS["method"], level=2)
+    for note in briefing.method_notes(s):
+        doc.add_paragraph(note, style="List Bullet")
+    doc.add_heading(briefing.HEADINGS["sources"], level=2)
+    doc.add_paragraph(briefing.SOURCES_INTRO)
+    _table(doc, briefing.source_table(ds), width, frozenset({4, 5}), header=True)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

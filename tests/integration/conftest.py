@@ -1,0 +1,40 @@
+"""One Chromium for every export test of the session (the renderer keeps it warm)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import chromium as browser
+from trade_dash import export
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return browser.required()
+
+
+@pytest.fixture(scope="session")
+def renderer(chromium):
+    """One browser for every export test; closed at the end of the session."""
+    r = export.Renderer(chromium, timeout=60)
+    try:
+        yield r
+    finally:
+        r.close()
+
+
+@pytest.fixture
+def browsers_started(monkeypatch, chromium) -> list[int]:
+    """Process ids of each Chromium the command line starts, with TRADE_DASH_BROWSER
+    naming this machine's; the browsers themselves are real."""
+    started: list[int] = []
+
+    class Recording(export.Renderer):
+        def _start(self):
+            browser = super()._start()
+            started.append(browser.process.pid)
+            return browser
+
+    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
+    monkeypatch.setattr(export, "Renderer", Recording)
+    return started
