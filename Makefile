@@ -21,6 +21,7 @@ run: $(BIN)/trade-dash
 
 test: $(BIN)/trade-dash
 	$(BIN)/python -m ruff check src tests benchmarks app.py hatch_build.py
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/trade-dash

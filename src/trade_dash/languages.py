@@ -66,7 +66,7 @@ def negotiate(accept_language: str | None) -> str | None:
         return None
     accepted = parse_accept_header(accept_language[:MAX_HEADER], LanguageAccept)
     # "*" alone means "anything": English, which is also the fallback.
-    return accepted.best_match(LANGUAGES, default=None)
+    return accepted.best_match(LANGUAGES)
 
 
 def choose(lang: str | None, accept_language: str | None) -> LanguageChoice:
