@@ -4,7 +4,10 @@ what the install compiled from them (the .mo files and the plotly.js locales) is
 
 from __future__ import annotations
 
+import gettext
 import re
+import shlex
+import shutil
 from collections import Counter
 
 import pytest
@@ -20,8 +23,13 @@ from trade_dash.languages import LANGUAGES
 
 POT = LOCALE_DIR / "messages.pot"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdifr]|\{(\w*)\}")
-# The README's extraction command, run from the repository root.
-EXTRACT = ["pybabel", "--quiet", "extract", "-F", "pyproject.toml", "--no-wrap", "-o"]
+
+
+def readme_command(name: str) -> list[str]:
+    """The README's ``pybabel <name> ...`` line, as arguments."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(li for li in readme.splitlines() if li.startswith(f"pybabel {name} "))
+    return shlex.split(line)
 
 
 def read(path) -> Catalog:
@@ -50,12 +58,28 @@ def test_every_language_has_a_catalog_and_a_glossary_and_nothing_else_has():
 def test_the_template_holds_every_message_in_the_code(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     fresh = tmp_path / "messages.pot"
-    CommandLineInterface().run([*EXTRACT, str(fresh), "src"])
+    args = readme_command("extract")  # the documented command, writing elsewhere
+    args[args.index("-o") + 1] = str(fresh)
+    CommandLineInterface().run([args[0], "--quiet", *args[1:]])
     missing = set(messages(read(fresh))) - set(messages(read(POT)))
     stale = set(messages(read(POT))) - set(messages(read(fresh)))
     hint = "run the README's `pybabel extract` and `pybabel update` commands"
     assert missing == set(), f"messages not in messages.pot: {hint}"
     assert stale == set(), f"messages.pot lists messages the code no longer has: {hint}"
+
+
+def test_the_readme_update_and_compile_commands_work(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    copy = tmp_path / "locale"
+    shutil.copytree(LOCALE_DIR, copy, ignore=shutil.ignore_patterns("*.mo"))
+    for name, option, value in (("update", "-d", copy), ("compile", "-d", copy)):
+        args = readme_command(name)
+        args[args.index(option) + 1] = str(value)
+        CommandLineInterface().run([args[0], "--quiet", *args[1:]])
+    for lang in LANGUAGES:  # updating an up-to-date catalog changes no message
+        assert messages(read(catalogs.po_path(lang, copy))).keys() == messages(po(lang)).keys()
+    kk = gettext.translation(catalogs.DOMAIN, copy, languages=["kk"])
+    assert kk.pgettext("flow", "Turnover") == "Тауар айналымы"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
