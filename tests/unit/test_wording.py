@@ -253,3 +253,37 @@ def test_language_notices():
 def test_an_unsupported_language_is_a_programming_error():
     with pytest.raises(ValueError, match="unsupported language 'de'"):
         Wording.for_lang("de")
+
+
+@pytest.fixture(scope="module")
+def pdf_glyphs() -> dict:
+    """The characters the briefing's PDF font can draw."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from trade_dash.briefing import pdf_font_files
+
+    regular = pdf_font_files()[0]
+    if not regular.name.startswith("DejaVu"):
+        pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core); Vera is Latin only")
+    return TTFont("coverage", str(regular)).face.charToGlyph
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pdf_font_has_every_letter_the_wording_layer_writes(lang, pdf_glyphs):
+    from babel.messages.pofile import read_po
+
+    from trade_dash.catalogs import po_path
+
+    w = words(lang)
+    with po_path(lang).open("rb") as f:
+        texts = [s for m in read_po(f) if m.id
+                 for s in (m.string if isinstance(m.string, (list, tuple)) else [m.string])]
+    texts += [w.month_name(m, width) for m in range(1, 13) for width in ("wide", "abbreviated")]
+    texts += [w.period_label(2024, m, width) for m in range(1, 12)
+              for width in ("wide", "abbreviated")]
+    texts += [w.date(f"2024-{m:02}-28") for m in range(1, 13)]
+    texts += [w.money(1234.5), w.money_short(1234.5), w.growth(-3), w.points(5)]
+    # The letters the issue names, in case no message uses one of them yet.
+    texts.append("ӘҒҚҢӨҰҮҺІәғқңөұүһі₸₮")
+    missing = sorted({ch for text in texts for ch in text if ord(ch) not in pdf_glyphs})
+    assert missing == []
