@@ -244,3 +244,29 @@ def test_the_asset_carries_every_language_but_english_with_translated_words():
     for lang in LANGUAGES:
         assert (f'"name": "{lang}"' in text) == (lang != "en")
     assert '"Autoscale": "Автомасштаб"' in text  # Russian, from its catalog
+
+
+def test_a_fifth_language_needs_only_its_catalog(tmp_path, monkeypatch):
+    """The README's `pybabel init` gives a catalog that the build compiles and turns into
+    a plotly.js locale from CLDR alone (here Uzbek, untranslated: plotly's words stay
+    English until translated)."""
+    monkeypatch.chdir(ROOT)
+    copy = tmp_path / "locale"
+    shutil.copytree(LOCALE_DIR, copy, ignore=shutil.ignore_patterns("*.mo"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    init = shlex.split(re.search(r"`(pybabel init -i[^`]*)`", readme, re.S)[1])
+    init[init.index("-d") + 1] = str(copy)
+    CommandLineInterface().run([init[0], "--quiet", *init[1:]])
+    assert "uz" in catalogs.catalog_languages(copy)
+    compiled = catalogs.compile_catalogs(copy)
+    assert catalogs.po_path("uz", copy).with_suffix(".mo") in compiled
+    script = catalogs.plotly_locales_script(copy)
+    assert '"name": "uz"' in script and '"Yanvar"' in script  # CLDR's Uzbek January
+    assert '"Autoscale": "Autoscale"' in script
+
+
+@pytest.mark.parametrize("lang", ["uz", "tr", "de", "zh", "ar", "uk"])
+def test_cldr_gives_every_plotly_format_for_other_languages(lang):
+    fmt = plotly_locale(lang, str)["format"]
+    assert len(fmt["months"]) == 12 and len(fmt["days"]) == 7
+    assert all(fmt[k] for k in ("date", "time", "month", "dayMonth", "dayMonthYear"))
