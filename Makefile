@@ -6,7 +6,11 @@ BIN := $(VENV)/bin
 
 .PHONY: run test lint bench clean
 
-$(BIN)/trade-dash: pyproject.toml
+# Installing also compiles the translation catalogs (hatch_build.py), so a changed
+# catalog reinstalls too.
+CATALOGS := $(wildcard src/trade_dash/locale/*/LC_MESSAGES/messages.po)
+
+$(BIN)/trade-dash: pyproject.toml hatch_build.py src/trade_dash/catalogs.py $(CATALOGS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -16,7 +20,8 @@ run: $(BIN)/trade-dash
 	$(BIN)/trade-dash serve
 
 test: $(BIN)/trade-dash
-	$(BIN)/python -m ruff check src tests benchmarks app.py
+	$(BIN)/python -m ruff check src tests benchmarks app.py hatch_build.py
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/trade-dash

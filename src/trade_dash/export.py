@@ -291,7 +291,7 @@ class Renderer:
                 f"Static export needs a working Chromium: {path}: {reason}; {INSTALL_HINT}."
             ) from None
         atexit.register(self.close)
-        log.info("export browser started: %s (pid %s)", path, browser.process.pid)
+        log.info("export browser started: %s (pid %s)", path, getattr(browser.process, "pid", None))
         return browser
 
     def _render(self, browser: _Browser, spec: dict, opts: dict) -> bytes:

@@ -138,7 +138,8 @@ def harden(app: dash.Dash, config: Config) -> None:
     if config.proxy_hops:
         # Trust X-Forwarded-* only from the configured number of proxies in front.
         n = config.proxy_hops
-        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)
+        proxied = ProxyFix(server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)
+        server.wsgi_app = proxied  # type: ignore[method-assign]  # Flask's documented way
     cache = AssetCache()
     server.config.update(
         COMPRESS_ALGORITHM=["br", "gzip"],

@@ -29,7 +29,7 @@ def create_app(config: Config) -> dash.Dash:
     app = dash.Dash(
         __name__,
         title="trade-dash: Kazakhstan–Mongolia trade",
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # documented: no title while updating
         external_stylesheets=[css_url],
         serve_locally=True,
         assets_folder=str(files("trade_dash") / "assets"),
