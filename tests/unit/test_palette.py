@@ -13,6 +13,7 @@ import math
 
 import pytest
 
+from tests.colour import contrast, linear_rgb
 from trade_dash import figures
 from trade_dash.figures import COLOURS, Context
 from trade_dash.scenario import analyse, default_scenario
@@ -37,24 +38,6 @@ SIMULATIONS = {
         (-0.011820, 0.042940, 0.968881),
     ),
 }
-
-
-def linear_rgb(hex_colour: str) -> tuple[float, float, float]:
-    h = hex_colour.lstrip("#")
-    if len(h) == 3:
-        h = "".join(c * 2 for c in h)
-    channels = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    return tuple(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-
-
-def luminance(rgb: tuple[float, float, float]) -> float:
-    r, g, b = rgb
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(linear_rgb(a)), luminance(linear_rgb(b))), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def simulate(rgb, matrix) -> tuple[float, float, float]:
