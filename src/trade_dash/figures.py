@@ -18,12 +18,15 @@ from trade_dash import model
 from trade_dash.normalise import actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
 
-# Okabe–Ito palette: distinguishable with the common forms of colour blindness.
+# Chosen to stay apart under deuteranopia and protanopia and to reach 4.5:1 on white
+# where they also colour text (tests/unit/test_palette.py): Okabe–Ito blue and green,
+# Okabe–Ito orange darkened for contrast, Paul Tol's wine for projections. Colour is never
+# the only signal: each series also has its own marker or dash.
 COLOURS = {
     "actual": "#0072B2",
-    "partial": "#E69F00",
-    "projection": "#D55E00",
-    "band": "rgba(213, 94, 0, 0.15)",
+    "partial": "#A15C00",
+    "projection": "#882255",
+    "band": "rgba(136, 34, 85, 0.15)",
     "required": "#009E73",
     "target": "#000000",
     "alternate": "#7F7F7F",

@@ -86,7 +86,9 @@ def _labelled(label: str, control, control_id: str, help_text: str | None = None
 
 def _copy_button(target_id: str, button_id: str, title: str) -> dcc.Clipboard:
     """Copies the text of ``target_id`` as shown on the page."""
-    return dcc.Clipboard(target_id=target_id, id=button_id, title=title, className="d-inline-block")
+    # a11y.js makes it a focusable button that answers Enter and Space.
+    return dcc.Clipboard(target_id=target_id, id=button_id, title=title,
+                         className="d-inline-block keyboard-button")
 
 
 def _number(label: str, control_id: str, value: float, limits: tuple[float, float, float],
@@ -149,6 +151,7 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                     "Base of the projection",
                     dbc.RadioItems(
                         id=ids.BASE,
+                        name=ids.BASE,  # one Tab stop per group; arrow keys choose
                         value=scenario.base,
                         options=[{"label": BASE_LABELS[b], "value": b} for b in ("ytd", "full")],
                     ),
@@ -158,6 +161,7 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                     "Annualising the partial year",
                     dbc.RadioItems(
                         id=ids.METHOD,
+                        name=ids.METHOD,  # one Tab stop per group; arrow keys choose
                         value=scenario.method,
                         options=[
                             {"label": METHOD_LABELS[m], "value": m, "disabled": m not in methods}
@@ -216,7 +220,8 @@ def _export_bar(chart: str) -> html.Div:
                 ],
             ),
             html.A(
-                "Download",
+                # Two links read "Download"; the hidden words tell them apart out of context.
+                ["Download", html.Span(f" the {chart} chart", className="visually-hidden")],
                 id=ids.EXPORT_LINK[chart],
                 href="",
                 download="",
@@ -267,7 +272,8 @@ def sources_section(ds: Dataset) -> dbc.Card:
                 html.P(
                     "Each row is one figure as a source gave it. 'headline' rows make up the "
                     "series; 'alternate' rows were set aside by the rule below. Click a column "
-                    "header to sort.",
+                    "header to sort, or press Enter on it; the arrow keys move between "
+                    "headers and cells.",
                     className="small text-muted",
                 ),
                 # AG Grid renders cell values as text; citation notes are never run as markup.
@@ -301,6 +307,10 @@ def sources_section(ds: Dataset) -> dbc.Card:
                         "domLayout": "autoHeight",
                         "enableCellTextSelection": True,
                         "ensureDomOrder": True,
+                        # Tab leaves the grid instead of visiting every cell (a11y.js);
+                        # arrow keys move inside it and Enter on a header sorts.
+                        "tabToNextHeader": {"function": "leaveGridOnTab(params)"},
+                        "tabToNextCell": {"function": "leaveGridOnTab(params)"},
                     },
                     style={"width": "100%"},
                 ),
@@ -413,29 +423,42 @@ def page(
                     ),
                 ]
             ),
-            key_message_section(),
-            html.Div(
-                dbc.Alert(
-                    id=ids.NOTICES, color="warning", is_open=False, children=[], className="mb-3"
-                ),
-                role="status",
-            ),
-            dbc.Row([_card(card) for card in CARD_TITLES], className="g-3"),
-            dbc.Row(
+            # Everything between the header and the footer is the page's one main landmark,
+            # so screen-reader users can jump to it and no content sits outside a landmark.
+            html.Main(
                 [
-                    dbc.Col(controls(ds, scenario, methods), lg=4),
-                    dbc.Col(
-                        [
-                            _chart("scenario", ids.SCENARIO_GRAPH, scenario_fig),
-                            _chart("history", ids.HISTORY_GRAPH, history),
-                        ],
-                        lg=8,
+                    key_message_section(),
+                    html.Div(
+                        dbc.Alert(
+                            id=ids.NOTICES,
+                            color="warning",
+                            is_open=False,
+                            children=[],
+                            className="mb-3",
+                        ),
+                        role="status",
                     ),
+                    dbc.Row([_card(card) for card in CARD_TITLES], className="g-3"),
+                    dbc.Row(
+                        [
+                            dbc.Col(controls(ds, scenario, methods), lg=4),
+                            dbc.Col(
+                                [
+                                    _chart("scenario", ids.SCENARIO_GRAPH, scenario_fig),
+                                    _chart("history", ids.HISTORY_GRAPH, history),
+                                ],
+                                lg=8,
+                            ),
+                        ]
+                    ),
+                    sources_section(ds),
+                    method_section(),
                 ]
             ),
-            sources_section(ds),
-            method_section(),
-            html.Footer(html.P("trade-dash", className="small text-muted")),
+            html.Footer(
+                html.P("trade-dash", className="small text-muted"),
+                **{"aria-label": "About this page"},
+            ),
         ],
         fluid="xl",
         className="pb-4",

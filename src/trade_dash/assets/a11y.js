@@ -1,6 +1,7 @@
-// Names the growth slider's thumb and number box after its visible label, which the
-// slider component does not do itself (screen readers would announce an unnamed slider).
+// Keyboard and screen-reader fixes for components that do not provide them themselves.
 (function () {
+  // Names the growth slider's thumb and number box after its visible label, which the
+  // slider component does not do itself (screen readers would announce an unnamed slider).
   function label() {
     var name = document.getElementById("growth-label");
     if (!name) { return; }
@@ -8,5 +9,30 @@
       if (!el.getAttribute("aria-label")) { el.setAttribute("aria-label", name.textContent); }
     });
   }
-  new MutationObserver(label).observe(document.documentElement, {childList: true, subtree: true});
+
+  // dcc.Clipboard draws a clickable <div>: without this it cannot be reached by Tab,
+  // has no role or name, and ignores Enter and Space.
+  function keyboardButtons() {
+    document.querySelectorAll(".keyboard-button:not([tabindex])").forEach(function (el) {
+      el.setAttribute("tabindex", "0");
+      el.setAttribute("role", "button");
+      el.setAttribute("aria-label", el.getAttribute("title") || el.textContent);
+      el.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          el.click();
+        }
+      });
+    });
+  }
+
+  function fix() { label(); keyboardButtons(); }
+  new MutationObserver(fix).observe(document.documentElement, {childList: true, subtree: true});
+
+  // AG Grid moves Tab from cell to cell, so a keyboard user would press it once per cell
+  // to get past the sources table. Answering false hands Tab back to the browser: one
+  // stop in the grid, arrow keys inside it (the ARIA grid pattern). Named here because
+  // dash-ag-grid looks up the functions a layout names in this object.
+  window.dashAgGridFunctions = window.dashAgGridFunctions || {};
+  window.dashAgGridFunctions.leaveGridOnTab = function () { return false; };
 })();

@@ -1,0 +1,416 @@
+"""Accessibility as people meet it: the real server in headless Chromium, audited with
+axe-core, walked with the Tab key, operated without a mouse, and seen at phone width."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.test_browser_dashboard import (
+    CHARTS_DRAWN,
+    assert_clean,
+    growth_thumb,
+    open_dashboard,
+    url_query,
+)
+from tests.colour import contrast
+from tests.conftest import ROOT
+from trade_dash import ids
+
+pytestmark = pytest.mark.browser
+
+# WCAG 2.0 and 2.1, levels A and AA, plus axe's best-practice rules, which are the ones
+# that check landmarks (one main, one labelled contentinfo, all content inside one).
+# No rule is switched off.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+PAGE_BACKGROUND = "#f7f8fa"  # style.css; the cards are white
+FOCUS_RING_MIN_PX = 2
+FOCUS_RING_CONTRAST = 3.0  # WCAG 1.4.11
+
+
+def audit(page) -> list[dict]:
+    return Axe().run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def report(violations: list[dict]) -> str:
+    """One line per violation and one per element, to read in a failing test's output."""
+    lines = [f"{len(violations)} accessibility rule(s) violated:"]
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            why = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {target}: {why}")
+    return "\n".join(lines)
+
+
+def sort_by_citation(page, expect) -> None:
+    header = page.locator(f"#{ids.SOURCES_TABLE} .ag-header-cell[col-id=citation_id]")
+    header.click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+
+
+def test_no_accessibility_violations_by_default_nor_with_the_table_sorted(
+    page, console, server, expect
+):
+    open_dashboard(page, server)
+    violations = audit(page)
+    assert violations == [], report(violations)
+    sort_by_citation(page, expect)
+    violations = audit(page)
+    assert violations == [], "sorted: " + report(violations)
+    assert_clean(console)
+
+
+@pytest.mark.parametrize(
+    "query", ["growth=30&target_year=2032", "growth=abc"], ids=["scenario", "notice"]
+)
+def test_no_accessibility_violations_on_a_scenario_or_with_a_notice(
+    page, console, server, expect, query
+):
+    open_dashboard(page, server, query)
+    notice = page.locator(f"#{ids.NOTICES}")
+    (expect(notice).to_be_visible if query == "growth=abc" else expect(notice).to_be_hidden)()
+    violations = audit(page)
+    assert violations == [], report(violations)
+    assert_clean(console)
+
+
+def test_the_audit_reports_what_the_issue_found(page, server):
+    """The audit can fail: put back the faults first reported and it names each of them."""
+    open_dashboard(page, server)
+    page.evaluate(
+        """() => {
+      document.documentElement.removeAttribute('lang');
+      const main = document.querySelector('main'), div = document.createElement('div');
+      div.append(...main.childNodes);
+      main.replaceWith(div);
+      document.querySelector('header code').style.color = '#d63384';  // Bootstrap's pink
+    }"""
+    )
+    violations = audit(page)
+    assert {v["id"] for v in violations} == {
+        "html-has-lang", "landmark-one-main", "region", "color-contrast"
+    }, report(violations)
+    text = report(violations)
+    assert "- html-has-lang (serious): <html> element must have a lang attribute" in text
+    assert re.search(r"^    \S*code: .*insufficient color contrast", text, re.MULTILINE), text
+
+
+# --- keyboard ----------------------------------------------------------------
+
+# A stable name for the focused element: its id, or what it is for those without one.
+KEY = """e => {
+  if (!e || e === document.body || e === document.documentElement) return 'body';
+  const modebar = e.closest('.modebar');
+  if (modebar) return 'modebar ' + e.closest('.dash-graph').id + ' ' + e.getAttribute('data-title');
+  const header = e.closest('.ag-header-cell');
+  if (header) return 'header ' + header.getAttribute('col-id');
+  if (e.closest('.ag-root-wrapper')) return 'grid ' + (e.className || e.tagName);
+  if (e.type === 'radio') return 'radio ' + e.name;
+  if (e.closest('#growth')) {
+    return e.getAttribute('role') === 'slider' ? 'growth thumb' : 'growth box';
+  }
+  return e.id || e.tagName.toLowerCase();
+}"""
+
+# Everything a browser would stop on with Tab: the list the walk must cover. The grid's
+# own elements are left out: it is one stop, checked on its own.
+TABBABLE = f"""() => {{
+  const key = {KEY};
+  return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
+                 && getComputedStyle(e).visibility !== 'hidden'
+                 && !e.closest('.ag-root-wrapper')
+                 && !(e.type === 'radio' && e.name && !e.checked))
+    .map(key);
+}}"""
+
+# The focused element once the page has settled: plotly fades its toolbar in on focus,
+# the slider's thumb eases into its focus style and Bootstrap scrolls smoothly to it.
+# Waits at most about two seconds (120 frames).
+FOCUSED = f"""async () => {{
+  const key = {KEY};
+  const e = document.activeElement;
+  const opacity = () => {{
+    let o = 1;
+    for (let n = e; n instanceof Element; n = n.parentElement) o *= +getComputedStyle(n).opacity;
+    return o;
+  }};
+  const inView = () => {{
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+  }};
+  const still = () => e.getAnimations().every(a => a.playState !== 'running');
+  for (let i = 0; i < 120 && !(opacity() > 0.99 && inView() && still()); i++) {{
+    await new Promise(requestAnimationFrame);
+  }}
+  const cs = getComputedStyle(e), r = e.getBoundingClientRect();
+  return {{key: key(e), outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth),
+          colour: cs.outlineColor, opacity: opacity(), inView: inView(),
+          box: [r.left, r.top + scrollY, r.right, r.bottom + scrollY]}};
+}}"""
+
+MODEBAR = re.compile(r"^(modebar \S+) .*$")
+
+# The page's visual order: header, controls (top to bottom), the two charts' download
+# bars and toolbars, the sources table, its downloads.
+EXPECTED_ORDER = [
+    ids.BRIEFING_PDF,
+    ids.BRIEFING_PPTX,
+    "growth box",
+    "growth thumb",
+    ids.PRESET,
+    ids.TARGET_YEAR,
+    ids.TARGET,
+    f"radio {ids.BASE}",
+    f"radio {ids.METHOD}",
+    ids.BAND,
+    ids.SHARE_LINK,
+    ids.SHARE_COPY,
+    ids.EXPORT_FORMAT["scenario"],
+    ids.EXPORT_LINK["scenario"],
+    f"modebar {ids.SCENARIO_GRAPH}",
+    ids.EXPORT_FORMAT["history"],
+    ids.EXPORT_LINK["history"],
+    f"modebar {ids.HISTORY_GRAPH}",
+    "header citation_id",
+    ids.DOWNLOAD_SERIES_BTN,
+    ids.DOWNLOAD_CITATIONS_BTN,
+]
+MAX_TAB_STOPS = 80  # a bound on the walk: far more than the page has
+
+
+def walk(page) -> list[dict]:
+    """Press Tab from the top of the page until focus leaves it; every stop on the way."""
+    stops = []
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop["key"] == "body":
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"Tab never left the page: {[s['key'] for s in stops[-10:]]}")
+
+
+def collapsed(keys: list[str]) -> list[str]:
+    """Keys with each chart's toolbar buttons folded into one entry."""
+    out: list[str] = []
+    for k in keys:
+        k = MODEBAR.sub(r"\1", k)
+        if not out or out[-1] != k:
+            out.append(k)
+    return out
+
+
+def test_tab_walks_every_control_in_visual_order_with_a_visible_focus_ring(
+    page, console, server
+):
+    open_dashboard(page, server)
+    stops = walk(page)
+    keys = [s["key"] for s in stops]
+
+    assert collapsed(keys) == EXPECTED_ORDER
+    assert len(keys) == len(set(keys)), "a control was visited twice"
+    assert set(page.evaluate(TABBABLE)) <= set(keys)
+    # Each chart's toolbar is passed through, not a trap: its buttons, then the next control.
+    for graph in (ids.SCENARIO_GRAPH, ids.HISTORY_GRAPH):
+        buttons = [k for k in keys if k.startswith(f"modebar {graph} ")]
+        assert {f"modebar {graph} Zoom in", f"modebar {graph} Reset axes"} <= set(buttons)
+
+    # Within the controls card each stop is below the one before, or beside it to the right.
+    controls = stops[2 : EXPECTED_ORDER.index(ids.SHARE_COPY) + 1]
+    for a, b in itertools.pairwise(controls):
+        (a_left, a_top, a_right, a_bottom), (b_left, b_top, b_right, b_bottom) = a["box"], b["box"]
+        beside = b_top < a_bottom and a_top < b_bottom
+        after = (b_left + b_right > a_left + a_right) if beside else (b_top >= a_bottom)
+        assert after, (a["key"], b["key"])
+
+    for s in stops:
+        assert s["inView"] and s["opacity"] > 0.99, f"{s['key']} is focused but not visible"
+        assert s["outline"] != "none" and s["width"] >= FOCUS_RING_MIN_PX, s
+        ring = min(contrast(s["colour"], PAGE_BACKGROUND), contrast(s["colour"], "#ffffff"))
+        assert ring >= FOCUS_RING_CONTRAST, s
+    assert_clean(console)
+
+
+def focus_after(page, start: str, key: str, limit: int = 20) -> None:
+    """From element ``#start``, press Tab until the element named ``key`` has focus."""
+    page.focus(f"#{start}")
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => ({KEY})(document.activeElement)") == key:
+            return
+    raise AssertionError(f"Tab from #{start} never reached {key}")
+
+
+def bundled_citation_ids() -> list[str]:
+    with (ROOT / "data" / "trade_series.csv").open(encoding="utf-8-sig", newline="") as fh:
+        return [row["citation_id"] for row in csv.DictReader(fh)]
+
+
+def test_the_sources_table_sorts_from_the_keyboard(page, console, server, expect):
+    open_dashboard(page, server)
+    focus_after(page, ids.EXPORT_LINK["history"], "header citation_id")
+    table = page.locator(f"#{ids.SOURCES_TABLE}")
+    cells = table.locator(".ag-center-cols-container [col-id=citation_id]")
+    as_in_file = bundled_citation_ids()
+    assert cells.all_inner_texts() == as_in_file != sorted(as_in_file)
+
+    page.keyboard.press("Enter")
+    header = table.locator(".ag-header-cell[col-id=citation_id]")
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert cells.all_inner_texts() == sorted(as_in_file)
+    page.keyboard.press("Enter")
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert cells.all_inner_texts() == sorted(as_in_file, reverse=True)
+
+    # Arrow keys move along the headers; Tab then leaves the table for its downloads.
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(f"() => ({KEY})(document.activeElement)") == "header measure"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == ids.DOWNLOAD_SERIES_BTN
+    page.keyboard.press("Shift+Tab")  # back into the table, and on out of its top
+    assert page.evaluate(f"() => ({KEY})(document.activeElement)").startswith(("header", "grid"))
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(f"() => ({KEY})(document.activeElement)").startswith(
+        f"modebar {ids.HISTORY_GRAPH} "
+    )
+    assert_clean(console)
+
+
+def test_every_control_works_from_the_keyboard(page, context, console, server, expect):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    open_dashboard(page, server)
+
+    page.focus(f"#{ids.PRESET}")
+    page.keyboard.press("ArrowDown")  # the first reference pace
+    first = page.locator(f"#{ids.PRESET} option").nth(1).get_attribute("value")
+    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", first)
+
+    page.focus(f"#{ids.TARGET_YEAR}")
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("2035")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]target_year=2035(&|$)"))
+
+    page.focus(f"#{ids.BASE} input:checked")
+    page.keyboard.press("ArrowDown")  # radio buttons: the arrow keys choose
+    expect(page.locator(f"#{ids.BASE} input[value=full]")).to_be_checked()
+    expect(page).to_have_url(re.compile(r"[?&]base=full(&|$)"))
+
+    page.focus(f"#{ids.BAND}")
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    expect(page).to_have_url(re.compile(r"[?&]band=3(&|$)"))
+    assert url_query(page.url)["growth"] == first
+
+    link = page.locator(f"#{ids.SHARE_LINK}")
+    expect(link).to_have_attribute("href", re.compile(r"band=3(&|$)"))
+    page.focus(f"#{ids.SHARE_COPY}")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "t => navigator.clipboard.readText().then(c => c === t)", arg=link.get_attribute("href")
+    )
+
+    graph = page.locator(f"#{ids.HISTORY_GRAPH} .js-plotly-plot")
+    before = graph.evaluate("g => g._fullLayout.xaxis.range.slice()")
+    page.focus(f"#{ids.HISTORY_GRAPH} .modebar-btn[data-title='Zoom in']")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "([g, w]) => { const r = document.querySelector(g)._fullLayout.xaxis.range;"
+        " return r[1] - r[0] < w; }",
+        arg=[f"#{ids.HISTORY_GRAPH} .js-plotly-plot", before[1] - before[0]],
+    )
+
+    page.focus(f"#{ids.DOWNLOAD_SERIES_BTN}")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.failure() is None
+    assert info.value.suggested_filename.endswith(".csv")
+    assert_clean(console)
+
+
+@pytest.mark.export
+def test_a_chart_downloads_from_the_keyboard(page, console, server):
+    open_dashboard(page, server)
+    page.focus(f"#{ids.EXPORT_FORMAT['scenario']}")
+    page.keyboard.press("ArrowDown")  # PNG -> SVG
+    page.wait_for_function(
+        "id => (document.getElementById(id).getAttribute('href') || '').includes('.svg?')",
+        arg=ids.EXPORT_LINK["scenario"],
+    )
+    page.focus(f"#{ids.EXPORT_LINK['scenario']}")
+    with page.expect_download(timeout=90_000) as info:  # the first export starts the renderer
+        page.keyboard.press("Enter")
+    assert info.value.failure() is None
+    assert info.value.suggested_filename.endswith(".svg")
+    assert_clean(console)
+
+
+# --- narrow and wide screens -----------------------------------------------------
+
+# Elements of the page that reach past the viewport's sides. The sources table and the
+# inside of the charts' drawings are left out: the table scrolls within itself (checked
+# apart) and the charts' own lettering is the figures' business.
+OVERFLOW = """() => {
+  const vw = document.documentElement.clientWidth, out = [];
+  for (const e of document.querySelectorAll('header *, main *, footer *')) {
+    if (e.closest('.ag-root-wrapper') || e.closest('svg.main-svg > *')) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width && r.height && (r.left < -0.5 || r.right > vw + 0.5)) {
+      out.push(`${e.tagName.toLowerCase()}#${e.id}.${e.getAttribute('class')} ` +
+               `${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+  }
+  return {viewport: vw, page: document.documentElement.scrollWidth, outside: out};
+}"""
+
+# Controls that spill out of the card they sit in.
+SPILLED = """() => [...document.querySelectorAll(
+    'main input, main select, main button, main a, main [role=slider]')]
+  .filter(e => !e.closest('.ag-root-wrapper') && e.getClientRects().length)
+  .filter(e => {
+    const c = e.closest('.card').getBoundingClientRect(), r = e.getBoundingClientRect();
+    return r.left < c.left - 0.5 || r.right > c.right + 0.5;
+  })
+  .map(e => e.id || e.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1400, 1000)])
+def test_the_page_fits_the_screen(page, console, server, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    open_dashboard(page, server)
+    fit = page.evaluate(OVERFLOW)
+    assert fit["page"] <= fit["viewport"] == width, "the page scrolls sideways"
+    assert fit["outside"] == []
+    assert page.evaluate(SPILLED) == []
+
+    heading = page.locator("h1")
+    assert heading.evaluate("h => h.scrollWidth <= h.clientWidth")  # the title wraps
+    for graph in (ids.SCENARIO_GRAPH, ids.HISTORY_GRAPH):
+        box = page.locator(f"#{graph} .js-plotly-plot").bounding_box()
+        assert box is not None and box["width"] > 0.8 * min(width, 700) and box["height"] > 300
+    assert page.evaluate(CHARTS_DRAWN)
+
+    # The sources table is wider than a phone: it scrolls sideways inside its own box.
+    scroller = page.locator(f"#{ids.SOURCES_TABLE} .ag-body-horizontal-scroll-viewport")
+    grid = page.locator(f"#{ids.SOURCES_TABLE}").bounding_box()
+    assert grid is not None and grid["x"] >= 0 and grid["x"] + grid["width"] <= width
+    if width == 390:
+        assert scroller.evaluate("s => s.scrollWidth > s.clientWidth")
+        scroller.evaluate("s => { s.scrollLeft = s.scrollWidth; }")
+        last = page.locator(f"#{ids.SOURCES_TABLE} .ag-header-cell[col-id=line]").bounding_box()
+        assert last is not None and last["x"] + last["width"] <= width  # scrolled into view
+    assert_clean(console)
