@@ -168,6 +168,8 @@ MODEBAR = re.compile(r"^(modebar \S+) .*$")
 EXPECTED_ORDER = [
     ids.BRIEFING_PDF,
     ids.BRIEFING_PPTX,
+    ids.BRIEFING_DOCX,
+    ids.KEY_MESSAGE_COPY,
     "growth box",
     "growth thumb",
     ids.PRESET,
@@ -229,7 +231,9 @@ def test_tab_walks_every_control_in_visual_order_with_a_visible_focus_ring(
         assert {f"modebar {graph} Zoom in", f"modebar {graph} Reset axes"} <= set(buttons)
 
     # Within the controls card each stop is below the one before, or beside it to the right.
-    controls = stops[2 : EXPECTED_ORDER.index(ids.SHARE_COPY) + 1]
+    controls = stops[
+        EXPECTED_ORDER.index("growth box") : EXPECTED_ORDER.index(ids.SHARE_COPY) + 1
+    ]
     for a, b in itertools.pairwise(controls):
         (a_left, a_top, a_right, a_bottom), (b_left, b_top, b_right, b_bottom) = a["box"], b["box"]
         beside = b_top < a_bottom and a_top < b_bottom
