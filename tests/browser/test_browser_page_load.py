@@ -1,0 +1,55 @@
+"""The first page load draws with the partial plotly.js only."""
+
+from __future__ import annotations
+
+import pytest
+from plotly.offline import get_plotlyjs_version
+
+from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
+
+pytestmark = pytest.mark.browser
+
+PARTIAL = "/_dash-component-suites/trade_dash/vendor/plotly.js-basic-dist-min/plotly-basic."
+FULL = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+CALLBACK = "/_dash-update-component"
+# The issue's line for a first page load: no more than 1.6 MiB over the wire.
+PAGE_BUDGET_BYTES = 1.6 * 1024 * 1024
+
+RESOURCES = """() => performance.getEntriesByType('navigation')
+  .concat(performance.getEntriesByType('resource'))
+  .map(e => [e.name, e.transferSize])"""
+
+
+def requests_of(page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    return urls
+
+
+def settled(page, server) -> None:
+    """The dashboard drawn, the scenario in the address, and the network quiet."""
+    open_dashboard(page, server)
+    page.wait_for_url("**/?growth=**")
+    page.wait_for_load_state("networkidle")
+
+
+def test_the_page_draws_with_the_partial_plotly_js_only(page, console, server):
+    server.mark()
+    urls = requests_of(page)
+    settled(page, server)
+    assert sum(PARTIAL in u for u in urls) == 1
+    assert not any(FULL in u for u in urls)
+    assert page.evaluate("window.Plotly.version") == get_plotlyjs_version()
+    assert_clean(console, server, server.new_log())  # it ran under the app's CSP
+
+
+def test_charts_still_draw_when_the_partial_bundle_is_blocked(page, console, server):
+    """A proxy or extension that blocks the vendored file leaves Dash's own bundle in charge."""
+    page.route(f"**{PARTIAL}*", lambda route: route.abort())
+    urls = requests_of(page)
+    open_dashboard(page, server)
+    assert any(FULL in u for u in urls)
+    assert page.evaluate("window.Plotly.version") == get_plotlyjs_version()
+    # The only complaint is the blocked file itself.
+    assert console.page_errors == []
+    assert all("ERR_FAILED" in m and PARTIAL in m for m in console.errors()), console.errors()
