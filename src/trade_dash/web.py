@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from functools import lru_cache
 from importlib.metadata import version
 from importlib.resources import files
 
@@ -105,16 +106,18 @@ def create_app(config: Config) -> dash.Dash:
     summary = analyse(ds, scenario)
     methods = available_methods(ds)
 
-    def serve_layout():
-        # Built per page load so the charts carry today's date and this host's reopen link.
-        today = context(scenario.query())
-        return layout.page(
-            ds,
-            scenario,
-            methods,
-            figures.history_figure(ds, summary, today),
-            figures.scenario_figure(ds, summary, today),
+    @lru_cache(maxsize=16)
+    def default_figures(today: figures.Context) -> tuple[dict, dict]:
+        # Building the figures is most of a page load's server time, and they change only
+        # with the date and the host name in the reopen link: built once per pair.
+        return (
+            figures.history_figure(ds, summary, today).to_plotly_json(),
+            figures.scenario_figure(ds, summary, today).to_plotly_json(),
         )
+
+    def serve_layout():
+        # Per page load, so the charts carry today's date and this host's reopen link.
+        return layout.page(ds, scenario, methods, *default_figures(context(scenario.query())))
 
     app.layout = serve_layout
     callbacks.register(app, page)

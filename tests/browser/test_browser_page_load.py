@@ -1,6 +1,8 @@
-"""The first page load draws with the partial plotly.js only."""
+"""The first page load: the partial plotly.js only, nothing fetched twice, a light page."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pytest
 from plotly.offline import get_plotlyjs_version
@@ -41,6 +43,17 @@ def test_the_page_draws_with_the_partial_plotly_js_only(page, console, server):
     assert not any(FULL in u for u in urls)
     assert page.evaluate("window.Plotly.version") == get_plotlyjs_version()
     assert_clean(console, server, server.new_log())  # it ran under the app's CSP
+
+
+def test_nothing_is_fetched_twice_and_the_page_stays_under_budget(page, console, server):
+    settled(page, server)
+    fetched = page.evaluate(RESOURCES)
+    over_the_wire = Counter(url for url, size in fetched if size > 0 and CALLBACK not in url)
+    assert [url for url, n in over_the_wire.items() if n > 1] == []
+    assert not any(url.split("?")[0].endswith(".map") for url, _ in fetched)
+    total = sum(size for _, size in fetched)
+    assert total < PAGE_BUDGET_BYTES, f"{total / 1024:.0f} KiB"
+    assert_clean(console)
 
 
 def test_charts_still_draw_when_the_partial_bundle_is_blocked(page, console, server):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import re
 
@@ -44,6 +46,16 @@ def test_the_page_loads_the_vendored_partial_plotly_js_before_the_renderer(clien
     assert len(packed.get_data()) < len(resp.get_data()) / 2
 
 
+def test_first_charts_reopen_on_the_host_they_were_asked_from(client):
+    """The first page's charts are built once per date and host name, never mixed up."""
+    for host, other in (("a.example", "b.example"), ("b.example", "a.example"),
+                        ("a.example", "b.example")):
+        layout = json.dumps(client.get("/_dash-layout", headers={"Host": host}).get_json())
+        assert layout.count(f"Reopen:<br>http://{host}/?growth=") == 2  # both charts
+        assert other not in layout
+        assert f"Produced {dt.date.today().isoformat()}" in layout
+
+
 def test_a_vendored_bundle_of_another_version_is_not_used(monkeypatch, caplog):
     """After a plotly upgrade without a refresh, the page falls back to the full bundle."""
     monkeypatch.setattr(web, "get_plotlyjs_version", lambda: "99.0.0")
@@ -55,3 +67,11 @@ def test_a_vendored_bundle_of_another_version_is_not_used(monkeypatch, caplog):
     full = client.get(FULL_BUNDLE)
     assert full.status_code == 200 and len(full.get_data()) > 3_000_000
 
+
+def test_the_icon_is_cached_so_the_browser_asks_once(client):
+    html = client.get("/").get_data(as_text=True)
+    icon = re.search(r'<link rel="icon"[^>]* href="([^"]+)"', html)
+    assert icon is not None and "?v=" in icon.group(1)
+    resp = client.get(icon.group(1))
+    assert resp.status_code == 200
+    assert "max-age=31536000" in resp.headers["Cache-Control"]
