@@ -56,6 +56,23 @@ def test_first_charts_reopen_on_the_host_they_were_asked_from(client):
         assert f"Produced {dt.date.today().isoformat()}" in layout
 
 
+def test_the_page_does_not_carry_the_charts_a_second_time(client):
+    """The figures come with the layout request only; the copy of the layout that the page
+    carries for Dash to check callbacks against still holds every id a callback uses."""
+    html = client.get("/").get_data(as_text=True)
+    config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>',
+                       html, re.S)
+    assert config is not None
+    validation = json.dumps(json.loads(config.group(1))["validation_layout"])
+    assert "Produced " not in validation
+    assert json.dumps(client.get("/_dash-layout").get_json()).count("Produced ") == 2
+    used = set()
+    for dep in client.get("/_dash-dependencies").get_json():
+        used |= {o.rsplit(".", 1)[0] for o in dep["output"].strip(".").split("...")}
+        used |= {i["id"] for i in dep["inputs"] + dep["state"]}
+    assert used and all(f'"id": "{i}"' in validation for i in used), sorted(used)
+
+
 def test_a_vendored_bundle_of_another_version_is_not_used(monkeypatch, caplog):
     """After a plotly upgrade without a refresh, the page falls back to the full bundle."""
     monkeypatch.setattr(web, "get_plotlyjs_version", lambda: "99.0.0")
