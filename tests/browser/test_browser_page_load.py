@@ -28,32 +28,26 @@ def requests_of(page) -> list[str]:
     return urls
 
 
-def settled(page, server) -> None:
-    """The dashboard drawn, the scenario in the address, and the network quiet."""
-    open_dashboard(page, server)
-    page.wait_for_url("**/?growth=**")
-    page.wait_for_load_state("networkidle")
-
-
-def test_the_page_draws_with_the_partial_plotly_js_only(page, console, server):
+def test_first_load_draws_with_the_partial_plotly_js_fetches_nothing_twice_and_is_light(
+    page, console, server
+):
     server.mark()
     urls = requests_of(page)
-    settled(page, server)
+    open_dashboard(page, server)
+    page.wait_for_url("**/?growth=**")  # the scenario in the address (the icon is asked again)
+    page.wait_for_load_state("networkidle")
+
     assert sum(PARTIAL in u for u in urls) == 1
     assert not any(FULL in u for u in urls)
     assert page.evaluate("window.Plotly.version") == get_plotlyjs_version()
-    assert_clean(console, server, server.new_log())  # it ran under the app's CSP
 
-
-def test_nothing_is_fetched_twice_and_the_page_stays_under_budget(page, console, server):
-    settled(page, server)
     fetched = page.evaluate(RESOURCES)
     over_the_wire = Counter(url for url, size in fetched if size > 0 and CALLBACK not in url)
     assert [url for url, n in over_the_wire.items() if n > 1] == []
     assert not any(url.split("?")[0].endswith(".map") for url, _ in fetched)
     total = sum(size for _, size in fetched)
     assert total < PAGE_BUDGET_BYTES, f"{total / 1024:.0f} KiB"
-    assert_clean(console)
+    assert_clean(console, server, server.new_log())  # the bundle ran under the app's CSP
 
 
 def test_charts_still_draw_when_the_partial_bundle_is_blocked(page, console, server):
