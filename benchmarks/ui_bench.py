@@ -330,11 +330,13 @@ def goal_table(lines: list[Goal]) -> str:
 
 def listing(name: str, result: Result) -> str:
     """Every response of the last cold load: what was fetched, how big, when."""
-    names = Counter(f[0] for f in result.fetched if CALLBACK_PATH not in f[0])
+    # Transferred twice over the network; 0 bytes transferred means the browser's cache.
+    names = Counter(f[0] for f in result.fetched if CALLBACK_PATH not in f[0] and f[2])
     lines = [f"{name}: one cold load, {len(result.fetched)} responses",
              f"{'wire KiB':>9} {'body KiB':>9} {'start ms':>9} {'end ms':>7}  type    path"]
     for path, kind, wire, body, begin, end in result.fetched:
-        twice = "  (fetched again)" if names[path] > 1 else ""
+        twice = "  (fetched again)" if wire and names[path] > 1 else ""
+        twice = twice or ("  (from the browser's cache)" if not wire else "")
         lines.append(f"{wire / 1024:9.1f} {body / 1024:9.1f} {begin:9.0f} {end:7.0f}  "
                      f"{kind:7.7} {path[:100]}{twice}")
     return "\n".join(lines)
