@@ -163,8 +163,12 @@ def harden(app: dash.Dash, config: Config) -> None:
     @server.after_request
     def add_headers(response: flask.Response) -> flask.Response:
         response.headers.update(headers)
-        path = flask.request.path
-        if path.startswith("/assets/") and flask.request.args.get("m"):
+        path, args = flask.request.path, flask.request.args
+        # Asset and icon URLs carry a version (?m=, ?v=). The icon is cached too, because
+        # Chromium asks for it again when the page puts the scenario in its address.
+        if (path.startswith("/assets/") and args.get("m")) or (
+            path.endswith("/_favicon.ico") and args.get("v")
+        ):
             response.cache_control.public = True
             response.cache_control.max_age = YEAR
         return response

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
+from functools import lru_cache
 from importlib.metadata import version
 from importlib.resources import files
 
 import dash
 import flask
+from plotly.offline import get_plotlyjs_version
 
 from trade_dash import callbacks, export_routes, figures, layout, security
 from trade_dash.config import Config
 from trade_dash.export import BRIEFING_FORMATS, CHART_FORMATS, CHARTS
 from trade_dash.scenario import Dataset, analyse, available_methods, default_scenario
 
+LOG = logging.getLogger("trade_dash")
 VENDOR_CSS = "bootstrap5/css/bootstrap.min.css"
 # Dash's own index page with two accessibility fixes: the page declares its language
 # (screen readers pick their voice from it), and Dash's scripts sit directly in the body
@@ -34,11 +39,41 @@ INDEX_PAGE = """<!DOCTYPE html>
         {%renderer%}
     </body>
 </html>"""
+# plotly.js for the page: the npm "basic" partial bundle (scatter, bar and pie traces; shapes,
+# annotations, legends and the modebar are in every bundle), a quarter of the full one.
+# Exports render through kaleido with the plotly package's full bundle, as before.
+PLOTLY_JS = "vendor/plotly.js-basic-dist-min/plotly-basic.min.js"
 
 
 def _bootstrap_css() -> bytes:
     """Bootstrap 5's stylesheet as shipped in the Bootstrap-Flask package (no CDN)."""
     return (files("flask_bootstrap") / "static" / VENDOR_CSS).read_bytes()
+
+
+def vendored_plotly_js_version() -> str | None:
+    """The version in the vendored bundle's banner ("plotly.js (basic - minified) v4.1.1")."""
+    with (files("trade_dash") / PLOTLY_JS).open("rb") as fh:
+        found = re.search(rb"plotly\.js \([^)]*\) v(\d+\.\d+\.\d+)", fh.read(300))
+    return found.group(1).decode() if found else None
+
+
+def _use_vendored_plotly_js(app: dash.Dash) -> None:
+    """Load the partial plotly.js as a page script, ahead of the Dash renderer.
+
+    dcc.Graph draws with ``window.Plotly`` when it is already defined and only otherwise
+    fetches the full bundle (so a blocked or missing partial bundle still leaves working
+    charts). A vendored bundle of another version than the plotly package's is not used:
+    charts in the page and in exports must come from the same plotly.js.
+    """
+    vendored, expected = vendored_plotly_js_version(), get_plotlyjs_version()
+    if vendored != expected:
+        LOG.warning(
+            "%s is plotly.js %s but the plotly package is built for %s: serving the full "
+            "bundle instead (see README, 'Refreshing the vendored plotly.js')",
+            PLOTLY_JS, vendored, expected,
+        )
+        return
+    app.scripts.append_script({"relative_package_path": PLOTLY_JS, "namespace": "trade_dash"})
 
 
 def create_app(config: Config) -> dash.Dash:
@@ -54,6 +89,7 @@ def create_app(config: Config) -> dash.Dash:
         serve_locally=True,
         assets_folder=str(files("trade_dash") / "assets"),
     )
+    _use_vendored_plotly_js(app)
     server: flask.Flask = app.server
     prefix = app.config.requests_pathname_prefix.rstrip("/")
     css = _bootstrap_css()
@@ -90,18 +126,24 @@ def create_app(config: Config) -> dash.Dash:
     summary = analyse(ds, scenario)
     methods = available_methods(ds)
 
-    def serve_layout():
-        # Built per page load so the charts carry today's date and this host's reopen link.
-        today = context(scenario.query())
-        return layout.page(
-            ds,
-            scenario,
-            methods,
-            figures.history_figure(ds, summary, today),
-            figures.scenario_figure(ds, summary, today),
+    @lru_cache(maxsize=16)
+    def default_figures(today: figures.Context) -> tuple[dict, dict]:
+        # Building the figures is most of a page load's server time, and they change only
+        # with the date and the host name in the reopen link: built once per pair.
+        return (
+            figures.history_figure(ds, summary, today).to_plotly_json(),
+            figures.scenario_figure(ds, summary, today).to_plotly_json(),
         )
 
-    app.layout = serve_layout
+    def serve_layout():
+        # Per page load, so the charts carry today's date and this host's reopen link.
+        return layout.page(ds, scenario, methods, *default_figures(context(scenario.query())))
+
+    app.layout = serve_layout  # Dash checks it here and keeps it as the validation layout
+    # Dash sends the validation layout inside every page, for the browser to check callback
+    # ids against: the whole first layout, figures included, which the page then loads
+    # again. The components without the figures hold every id.
+    app.validation_layout = layout.page(ds, scenario, methods, {}, {})
     callbacks.register(app, page)
     export_routes.register(app, page, config)  # the browser starts on the first export
     if config.dev:
