@@ -2,15 +2,19 @@
 
 URL = "url"
 NOTICES = "notices"
+FRESHNESS = "freshness"
+STALE_NOTICE = "stale-notice"
 SHARE_LINK = "share-link"
 SHARE_COPY = "share-copy"
 
+REPORTER = "reporter"
 GROWTH = "growth"
 PRESET = "preset"
 TARGET_YEAR = "target-year"
 TARGET = "target"
 BASE = "base"
 METHOD = "method"
+METHOD_HELP = "method-help"
 BAND = "band"
 
 CARD_LATEST = "card-latest"

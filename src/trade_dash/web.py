@@ -71,7 +71,8 @@ def create_app(config: Config) -> dash.Dash:
     methods = available_methods(ds)
 
     def serve_layout():
-        # Built per page load so the charts carry today's date and this host's reopen link.
+        # Built per page load so the charts carry today's date and this host's reopen link,
+        # and the freshness notice is measured from today.
         today = context(scenario.query())
         return layout.page(
             ds,
@@ -79,6 +80,7 @@ def create_app(config: Config) -> dash.Dash:
             methods,
             figures.history_figure(ds, summary, today),
             figures.scenario_figure(ds, summary, today),
+            dt.date.today(),
         )
 
     app.layout = serve_layout
