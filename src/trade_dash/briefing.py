@@ -36,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from trade_dash import figures
+from trade_dash import figures, wording
 from trade_dash.normalise import CONFLICT_TOLERANCE
 from trade_dash.scenario import Dataset, Summary, sources_rows
 
@@ -100,6 +100,7 @@ def headline_items(s: Summary) -> list[tuple[str, str]]:
     b = s.base
     kind = "current-year estimate" if b["kind"] == "ytd" else "latest full year"
     items += [
+        ("Reporting side", wording.side_text(s)),
         ("Scenario base", f"{b['year']} {kind}: {musd(b['value_musd'], 2)}"),
         (
             "Target",
@@ -151,8 +152,17 @@ def scenario_items(ds: Dataset, s: Summary) -> list[tuple[str, str]]:
         ("Base", base),
         ("Annualisation", method),
         ("Horizon", f"projections run to {s.horizon_year} at the latest"),
+        ("Reporting side", f"{sc.reporter}: {wording.side_text(s)}"),
         ("Data", Path(ds.source).name),
     ]
+
+
+def freshness_sentence(s: Summary, produced: str) -> str:
+    """How fresh the data is on the day the briefing is produced."""
+    text = wording.freshness_text(s.data_freshness)
+    stale = wording.stale_text(s.data_freshness, dt.date.fromisoformat(produced),
+                               "this briefing")
+    return f"Data: {text}." + (f" {stale}" if stale else "")
 
 
 def method_notes(s: Summary) -> list[str]:
@@ -162,6 +172,12 @@ def method_notes(s: Summary) -> list[str]:
         "then statistics office, customs, government, business association, other; then an "
         "exact figure before an approximate one; then the most recent publication. Other "
         "citations are kept as alternates.",
+        "Reporting side: Kazakhstan and Mongolia each publish the trade from their own books, "
+        "and the figures differ. This briefing uses "
+        f"{wording.side_text(s)}. With reporting side 'any', the side whose citations cover the "
+        "most years is kept and the other side is used only for a year it does not cover; "
+        "growth rates offered as presets or as the default never compare years from "
+        "different sides.",
         f"A year is flagged disputed when citations for the same period differ by more than "
         f"{CONFLICT_TOLERANCE:.0%}. Years with no citation are shown as missing, never filled in.",
     ]
@@ -179,6 +195,9 @@ def method_notes(s: Summary) -> list[str]:
         f"deadline; growth is constant; the default rate is the {s.default_growth['rule']}.",
         figures.PROJECTION_NOTE,
     ]
+    mixed = wording.mixed_sides_note(s)
+    if mixed:
+        notes.insert(2, mixed)
     notes += [f"Adjusted: {n}" for n in s.notices]
     return notes
 
@@ -275,13 +294,15 @@ def pdf_document(
 
     story: list = [
         _p(title(s), st["h1"]),
-        _p(f"Briefing pack produced {ctx.produced}. {figures.PROJECTION_NOTE}", st["small"]),
+        _p(f"Briefing pack produced {ctx.produced}. {freshness_sentence(s, ctx.produced)} "
+           f"{figures.PROJECTION_NOTE}", st["small"]),
         _p("Headline figures", st["h2"]),
         pairs(headline_items(s)),
         _p("Scenario parameters", st["h2"]),
         pairs(scenario_items(ds, s)),
     ]
-    story += [_p(f"Note: {n}", st["small"]) for n in s.notices]
+    mixed = wording.mixed_sides_note(s)
+    story += [_p(f"Note: {n}", st["small"]) for n in ([mixed] if mixed else []) + list(s.notices)]
     if ctx.link:
         story += [
             Spacer(1, 8),
@@ -316,13 +337,13 @@ def pdf_document(
     rows = [
         [_p(h, ParagraphStyle("th", st["cell"], fontName="TradeDashSans-Bold")) for h in header]
     ]
-    for r in sources_rows(ds):
+    for r in sources_rows(ds, s.scenario.reporter):
         figure = figure_text(r)
         rows.append(
             [
                 _p(f"{r['citation_id']} (line {r['line']})", st["cell"]),
                 _p(figure, st["cell"]),
-                _p(r["reporter"], st["cell"]),
+                _p(f"{r['reporter']} (side: {r['side']})", st["cell"]),
                 _p(r["outlet"], st["cell"]),
                 _p(r["published"], st["cell"]),
                 _p(r["used"], st["cell"]),
@@ -436,7 +457,8 @@ def pptx_document(
     subtitle = slide.placeholders[1]
     _place(subtitle, MARGIN, Inches(1.2), inner, Inches(0.9))
     subtitle.text = (
-        f"Briefing produced {ctx.produced}. {html.unescape(figures.scenario_subtitle(s))}."
+        f"Briefing produced {ctx.produced}. {html.unescape(figures.scenario_subtitle(s))}. "
+        f"{freshness_sentence(s, ctx.produced)}"
     )
     for para in subtitle.text_frame.paragraphs:
         para.alignment = PP_ALIGN.LEFT
@@ -448,6 +470,7 @@ def pptx_document(
     slide.notes_slide.notes_text_frame.text = "\n".join(method_notes(s))
 
     source = plain_source_line(ds)
+    mixed = wording.mixed_sides_note(s)
     for chart in CHARTS:
         if chart not in charts:
             continue
@@ -459,6 +482,7 @@ def pptx_document(
             io.BytesIO(charts[chart]), (SLIDE_W - width) // 2, Inches(1.2), width, height
         )
         note = f" {figures.PROJECTION_NOTE}" if chart == "scenario" else ""
+        note += f" {mixed}" if mixed else ""
         _text(
             slide,
             f"{source}{note} Produced {ctx.produced} with trade-dash.",
@@ -469,7 +493,7 @@ def pptx_document(
             10,
         )
 
-    rows = sources_rows(ds)
+    rows = sources_rows(ds, s.scenario.reporter)
     chunks = [rows[i : i + SOURCES_PER_SLIDE] for i in range(0, len(rows), SOURCES_PER_SLIDE)]
     header = ["Citation", "Figure", "Reported by", "Outlet", "Published", "Used as"]
     for n, chunk in enumerate(chunks):
@@ -479,7 +503,7 @@ def pptx_document(
             [
                 r["citation_id"],
                 figure_text(r),
-                r["reporter"],
+                f"{r['reporter']} (side: {r['side']})",
                 r["outlet"],
                 r["published"],
                 r["used"],

@@ -157,6 +157,16 @@ def test_svg_chart_is_self_contained(client, bundled):
 
 
 @pytest.mark.export
+def test_a_chart_of_one_side_names_the_side_and_draws_the_other(client):
+    resp = client.get("/export/chart/history.svg?reporter=MN")
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    text = svg_text(resp.data)
+    assert "Mongolian figures only (MN)" in text
+    assert "Kazakh side's figures (KZ), for comparison" in text
+    assert "reporter=MN" in text  # the reopen link keeps the side
+
+
+@pytest.mark.export
 def test_pdf_chart_is_one_a4_page_with_selectable_text(client):
     resp = client.get("/export/chart/history.pdf")
     assert resp.status_code == 200 and resp.mimetype == "application/pdf"
@@ -209,18 +219,19 @@ def test_briefing_pdf_has_the_headline_numbers_charts_and_sources(client, bundle
         r'filename="trade-dash-briefing-[\d-]+\.pdf"', resp.headers["Content-Disposition"]
     )
     pages, text = pdf_text(resp.data)
-    assert pages == 3
+    assert pages == 5  # headline, charts, then the 27 citations and the method over three
     s = summary_for(bundled, query)
     flat = squash(text)
     for number in (
-        f"{s.latest_full_year['value_musd']:.1f}",  # 76.7
-        f"{s.year_to_date['annualised_musd']:.2f}",  # 125.85
+        f"{s.latest_full_year['value_musd']:.1f}",  # 150.0
+        f"{s.year_to_date['annualised_musd']:.2f}",  # 126.86
         f"{s.target_musd:.1f}",  # 500.0
         f"{s.gap_musd:.2f}",
         f"{s.required_growth_pct:.2f}",
     ):
         assert number in flat, number
-    assert "76.7" in flat and "125.85" in flat and "500.0" in flat
+    assert "150.0" in flat and "126.86" in flat and "500.0" in flat  # 74.0 × 12 / 7 = 126.86
+    assert "KazakhfiguresonlyKZ" not in flat and "Kazakhfigures(KZ)" in flat
     assert squash(f"/?{s.scenario.query()}") in flat  # the reopen link
     assert all(cid in flat for cid in bundled.citations["citation_id"])
     assert "pro-rata" in text and "assumed" in text
@@ -239,6 +250,8 @@ def test_briefing_pptx_has_title_chart_and_sources_slides(client, bundled):
         figures.TITLES["scenario"],
         figures.TITLES["history"],
         "Sources: every citation",
+        "Sources: every citation (continued)",
+        "Sources: every citation (continued)",
     ]
     s = summary_for(bundled, "growth=18&target_year=2032")
     first = "\n".join(
@@ -248,7 +261,7 @@ def test_briefing_pptx_has_title_chart_and_sources_slides(client, bundled):
         for row in shape.table.rows
         for c in row.cells
     )
-    assert f"{s.required_growth_pct:.2f}" in first and "125.85" in first and "+18.0" in first
+    assert f"{s.required_growth_pct:.2f}" in first and "126.86" in first and "+18.0" in first
     for slide in slides[1:3]:
         pictures = [sh for sh in slide.shapes if sh.shape_type == 13]
         assert len(pictures) == 1 and png_size(pictures[0].image.blob) == (3200, 1800)
@@ -265,6 +278,7 @@ def test_briefing_pptx_has_title_chart_and_sources_slides(client, bundled):
         ("growth=1000", "'growth=1000' is outside"),
         ("base=weekly", "'base=weekly' is not one of"),
         ("target_year=1999", "'target_year=1999' is outside"),
+        ("reporter=RU", "'reporter=RU' is not one of any, KZ, MN"),
     ],
 )
 def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, message):

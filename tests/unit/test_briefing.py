@@ -50,28 +50,45 @@ def summary(bundled):
 
 def test_headline_items_use_the_summary_numbers(summary):
     items = dict(briefing.headline_items(summary))
-    assert "76.7" in items["Latest full year"]
-    assert "83.9" in items["Year to date"] and "125.85" in items["Year to date"]
+    assert items["Latest full year"] == "2024: US$ 150.0 million"
+    # January-July 2025 = 74.0; 74.0 × 12 / 7 = 126.857
+    assert "Jan–Jul 2025: US$ 74.0 million" in items["Year to date"]
+    assert "126.86" in items["Year to date"]
+    assert items["Reporting side"] == "Kazakh figures (KZ)"
     assert "500.0" in items["Target"] and "assumption" in items["Target"]
     assert f"{summary.gap_musd:,.2f}" in items["Gap to target"]
     assert f"{summary.required_growth_pct:.2f}" in items["Growth needed"]
-    assert "+25.0 %" in items["Scenario growth"] and "2031" in items["Scenario growth"]
+    # 126.857 × 1.25^6 = 483.9 < 500 ≤ 126.857 × 1.25^7 = 604.9
+    assert "+25.0 %" in items["Scenario growth"] and "2032" in items["Scenario growth"]
 
 
-def test_method_notes_name_the_annualisation_and_the_assumed_year(summary):
+def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summary):
     notes = " ".join(briefing.method_notes(summary))
-    assert "pro-rata" in notes and "125.85" in notes
+    assert "pro-rata" in notes and "126.86" in notes
+    assert "This briefing uses Kazakh figures (KZ)" in notes
+    assert "never compare years from different sides" in notes
     assert "target year 2030 is assumed" in notes
     assert figures.PROJECTION_NOTE in notes
 
 
+def test_the_pack_says_how_fresh_the_data_is(summary):
+    # The newest bundled figure was published on 2025-09-06.
+    assert briefing.freshness_sentence(summary, "2026-01-15") == (
+        "Data: latest figure published 2025-09-06.")
+    late = briefing.freshness_sentence(summary, "2026-11-22")
+    assert late.startswith("Data: latest figure published 2025-09-06. The newest figure")
+    assert "more than a year before this briefing" in late
+
+
 def test_pdf_pages_text_and_embedded_fonts(bundled, summary):
     reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, CHARTS)))
-    assert len(reader.pages) == 3
-    first, charts_page, sources = (squash(p.extract_text()) for p in reader.pages)
-    for number in ("76.7", "83.9", "125.85", "500.0", f"{summary.required_growth_pct:.2f}"):
+    pages = [squash(p.extract_text()) for p in reader.pages]
+    first, charts_page, sources = pages[0], pages[1], "".join(pages[2:])
+    for number in ("150.0", "74.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}"):
         assert number in first
     assert squash(CTX.link) in first
+    assert "latestfigurepublished2025-09-06" in first
+    assert "morethanayearbeforethisbriefing" in first  # produced 2026-11-22
     assert "Charts" in charts_page
     assert squash(briefing.plain_source_line(bundled)) in charts_page
     assert "Sources:everycitation" in sources and "Method" in sources
@@ -107,7 +124,10 @@ def test_pptx_slides_titles_and_source_lines(bundled, summary):
         briefing.title(summary),
         figures.TITLES["scenario"],
         figures.TITLES["history"],
+        # 27 citations, 12 a slide
         "Sources: every citation",
+        "Sources: every citation (continued)",
+        "Sources: every citation (continued)",
     ]
 
     def text(slide) -> str:
@@ -120,13 +140,16 @@ def test_pptx_slides_titles_and_source_lines(bundled, summary):
         return "\n".join(parts)
 
     first = text(slides[0])
-    for number in ("76.7", "125.85", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
+    for number in ("150.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
         assert number in first
+    assert "latest figure published 2025-09-06" in first
     source = briefing.plain_source_line(bundled)
     for slide in slides[1:3]:
         assert sum(s.shape_type == 13 for s in slide.shapes) == 1  # one picture
         assert source in text(slide)
-    assert all(cid in text(slides[3]) for cid in bundled.citations["citation_id"])
+    sources = "\n".join(text(slide) for slide in slides[3:])
+    assert all(cid in sources for cid in bundled.citations["citation_id"])
+    assert "Ministry of Foreign Affairs of Kazakhstan (side: KZ)" in sources
     assert deck.core_properties.author == "trade-dash"
 
 
