@@ -9,7 +9,7 @@ MAIN_OUTPUT_START = f"..{ids.URL}.search..."
 # Input and state values of a page showing the default scenario, growth at 25 %.
 DEFAULTS = {
     ids.URL: "", ids.GROWTH: 25, ids.TARGET_YEAR: 2030, ids.TARGET: 500, ids.BASE: "ytd",
-    ids.METHOD: "pro_rata", ids.BAND: 5, ids.PRESET: "",
+    ids.METHOD: "pro_rata", ids.BAND: 5, ids.REPORTER: "any", ids.PRESET: "",
     ids.EXPORT_FORMAT["history"]: "png", ids.EXPORT_FORMAT["scenario"]: "svg",
 }
 

@@ -43,7 +43,7 @@ from reportlab.platypus import (
 from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
-from trade_dash import figures
+from trade_dash import figures, wording
 from trade_dash.normalise import CONFLICT_TOLERANCE
 from trade_dash.scenario import Dataset, Summary, sources_rows
 
@@ -109,6 +109,7 @@ def headline_items(s: Summary) -> list[tuple[str, str]]:
     b = s.base
     kind = "current-year estimate" if b["kind"] == "ytd" else "latest full year"
     items += [
+        ("Reporting side", wording.side_text(s)),
         ("Scenario base", f"{b['year']} {kind}: {musd(b['value_musd'], 2)}"),
         (
             "Target",
@@ -160,8 +161,17 @@ def scenario_items(ds: Dataset, s: Summary) -> list[tuple[str, str]]:
         ("Base", base),
         ("Annualisation", method),
         ("Horizon", f"projections run to {s.horizon_year} at the latest"),
+        ("Reporting side", f"{sc.reporter}: {wording.side_text(s)}"),
         ("Data", Path(ds.source).name),
     ]
+
+
+def freshness_sentence(s: Summary, produced: str) -> str:
+    """How fresh the data is on the day the briefing is produced."""
+    text = wording.freshness_text(s.data_freshness)
+    stale = wording.stale_text(s.data_freshness, dt.date.fromisoformat(produced),
+                               "this briefing")
+    return f"Data: {text}." + (f" {stale}" if stale else "")
 
 
 def method_notes(s: Summary) -> list[str]:
@@ -171,6 +181,12 @@ def method_notes(s: Summary) -> list[str]:
         "then statistics office, customs, government, business association, other; then an "
         "exact figure before an approximate one; then the most recent publication. Other "
         "citations are kept as alternates.",
+        "Reporting side: Kazakhstan and Mongolia each publish the trade from their own books, "
+        "and the figures differ. This briefing uses "
+        f"{wording.side_text(s)}. With reporting side 'any', the side whose citations cover the "
+        "most years is kept and the other side is used only for a year it does not cover; "
+        "growth rates offered as presets or as the default never compare years from "
+        "different sides.",
         f"A year is flagged disputed when citations for the same period differ by more than "
         f"{CONFLICT_TOLERANCE:.0%}. Years with no citation are shown as missing, never filled in.",
     ]
@@ -188,6 +204,9 @@ def method_notes(s: Summary) -> list[str]:
         f"deadline; growth is constant; the default rate is the {s.default_growth['rule']}.",
         figures.PROJECTION_NOTE,
     ]
+    mixed = wording.mixed_sides_note(s)
+    if mixed:
+        notes.insert(2, mixed)
     notes += [f"Adjusted: {n}" for n in s.notices]
     return notes
 
@@ -253,7 +272,12 @@ def key_message(ds: Dataset, s: Summary) -> list[str]:
         if s.target_reached_year
         else f"{rate}, the target is not reached by {s.horizon_year}."
     )
-    return [*(["; ".join(stands) + "."] if stands else []), needs, gives]
+    opening = "; ".join(stands)
+    rs = s.reporting_side
+    if opening and (rs["reporter"] != "any" or rs["primary"] is not None):
+        # Whose books the figures come from is an assumption the reader must see.
+        opening = f"On {wording.side_text(s)}, {opening[0].lower()}{opening[1:]}"
+    return [*([opening + "."] if opening else []), needs, gives]
 
 
 def cover_lines(s: Summary, ctx: figures.Context) -> list[str]:
@@ -261,7 +285,14 @@ def cover_lines(s: Summary, ctx: figures.Context) -> list[str]:
     return [
         f"Briefing produced {ctx.produced} with trade-dash. {figures.PROJECTION_NOTE}",
         f"{html.unescape(figures.scenario_subtitle(s))}.",
+        freshness_sentence(s, ctx.produced),
     ]
+
+
+def pack_notes(s: Summary) -> list[str]:
+    """Notes under the cover: a series that mixes reporting sides, and adjusted settings."""
+    mixed = wording.mixed_sides_note(s)
+    return [f"Note: {n}" for n in ([mixed] if mixed else []) + list(s.notices)]
 
 
 def alt_text(chart: str, ds: Dataset, s: Summary) -> str:
@@ -289,21 +320,22 @@ def alt_text(chart: str, ds: Dataset, s: Summary) -> str:
     return f"{title}."
 
 
-def source_table(ds: Dataset) -> list[list[str]]:
-    """The sources table, header first: every citation with the use the rule made of it."""
+def source_table(ds: Dataset, reporter: str) -> list[list[str]]:
+    """The sources table, header first: every citation with the use the rule made of it
+    for the series of ``reporter``'s side."""
     return [
         list(SOURCES_HEADER),
         *(
             [
                 f"{r['citation_id']} (line {r['line']})",
                 figure_text(r),
-                r["reporter"],
+                f"{r['reporter']} (side: {r['side']})",
                 r["outlet"],
                 r["published"],
                 r["used"],
                 r["note"],
             ]
-            for r in sources_rows(ds)
+            for r in sources_rows(ds, reporter)
         ),
     ]
 
@@ -505,7 +537,7 @@ def pdf_document(
             )
         )
     story += [_p(HEADINGS["key"], st["h2"]), *[_p(t, st["lead"]) for t in key_message(ds, s)]]
-    story += [_p(f"Note: {n}", st["small"]) for n in s.notices]
+    story += [_p(n, st["small"]) for n in pack_notes(s)]
     story += [_p(HEADINGS["headline"], st["h2"]), pairs(headline_items(s))]
     story.append(_p(HEADINGS["charts"], st["h2"]))
     for chart in CHARTS:
@@ -524,7 +556,8 @@ def pdf_document(
         _p(SOURCES_INTRO, st["small"]),
         Spacer(1, 4),
         # Published dates and the use made of a citation never wrap.
-        _grid(source_table(ds), width, [st["cell"]], frozenset({4, 5}), header=st["th"]),
+        _grid(source_table(ds, s.scenario.reporter), width, [st["cell"]], frozenset({4, 5}),
+              header=st["th"]),
     ]
 
     def footer(canvas, doc) -> None:
@@ -627,7 +660,7 @@ def pptx_document(
     _title(slide, title(s), size=30)
     _text(slide, "\n".join(key_message(ds, s)), MARGIN, Inches(1.4), inner, Inches(3.6), 20)
     cover = cover_lines(s, ctx) + ([f"{REOPEN} {ctx.link}"] if ctx.link else [])
-    cover += [f"Note: {n}" for n in s.notices]
+    cover += pack_notes(s)
     _text(slide, "\n".join(cover), MARGIN, Inches(5.3), inner, Inches(1.9), 12)
     slide.notes_slide.notes_text_frame.text = "\n".join(method_notes(s))
 
@@ -654,7 +687,7 @@ def pptx_document(
     _title(slide, HEADINGS["scenario"])
     _table(slide, [list(i) for i in scenario_items(ds, s)], [2.6, 9.73], Inches(1.4), 14, False)
 
-    header, *rows = source_table(ds)
+    header, *rows = source_table(ds, s.scenario.reporter)
     chunks = [rows[i : i + SOURCES_PER_SLIDE] for i in range(0, len(rows), SOURCES_PER_SLIDE)]
     for n, chunk in enumerate(chunks):
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])

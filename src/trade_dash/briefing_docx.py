@@ -150,8 +150,8 @@ def docx_document(
     doc.add_heading(briefing.HEADINGS["key"], level=1)
     for sentence in briefing.key_message(ds, s):
         doc.add_paragraph(sentence)
-    for n in s.notices:
-        doc.add_paragraph(f"Note: {n}")
+    for n in briefing.pack_notes(s):
+        doc.add_paragraph(n)
     doc.add_heading(briefing.HEADINGS["headline"], level=1)
     items = [list(i) for i in briefing.headline_items(s)]
     _table(doc, items, width, frozenset({0}), header=False)
@@ -170,7 +170,8 @@ def docx_document(
         doc.add_paragraph(note, style="List Bullet")
     doc.add_heading(briefing.HEADINGS["sources"], level=2)
     doc.add_paragraph(briefing.SOURCES_INTRO)
-    _table(doc, briefing.source_table(ds), width, frozenset({4, 5}), header=True)
+    sources = briefing.source_table(ds, s.scenario.reporter)
+    _table(doc, sources, width, frozenset({4, 5}), header=True)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -18,7 +18,7 @@ from dash import Input, Output, Patch, State, ctx, dcc, html
 from trade_dash import figures, ids
 from trade_dash.briefing import key_message
 from trade_dash.csv_export import citations_csv, series_csv
-from trade_dash.layout import CARD_TITLES
+from trade_dash.layout import CARD_TITLES, method_help, method_options
 from trade_dash.scenario import (
     Dataset,
     Scenario,
@@ -29,7 +29,10 @@ from trade_dash.scenario import (
     scenario_from_query,
 )
 
-CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.BAND)
+CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.BAND,
+            ids.REPORTER)
+# Derived from the data of one side: a change of side lets the new side's defaults apply.
+SIDE_DEFAULTS = (ids.GROWTH, ids.BASE, ids.METHOD)
 
 
 @dataclass(frozen=True)
@@ -41,16 +44,19 @@ class Page:
     export_links: Callable[[str], dict]  # query -> {chart/briefing name: href}
 
 
-def _query_from_controls(values: dict) -> str:
+def _query_from_controls(values: dict, side_changed: bool = False) -> str:
     """Controls as a query string; the URL parser then applies the same limits as a link."""
-    raw = {
-        "growth": values[ids.GROWTH],
-        "target_year": values[ids.TARGET_YEAR],
-        "target": values[ids.TARGET],
-        "base": values[ids.BASE],
-        "method": values[ids.METHOD],
-        "band": values[ids.BAND],
+    names = {
+        ids.GROWTH: "growth",
+        ids.TARGET_YEAR: "target_year",
+        ids.TARGET: "target",
+        ids.BASE: "base",
+        ids.METHOD: "method",
+        ids.BAND: "band",
+        ids.REPORTER: "reporter",
     }
+    raw = {name: values[c] for c, name in names.items()
+           if not (side_changed and c in SIDE_DEFAULTS)}
     return urlencode({k: "" if v is None else str(v) for k, v in raw.items()})
 
 
@@ -70,10 +76,12 @@ def cards(s: Summary) -> dict[str, list]:
     latest = s.latest_full_year
     ytd = s.year_to_date
     reached = s.target_reached_year
+    side = (f"{latest['year']}, {latest['reporting_country']} figure"
+            if latest and latest["reporting_country"] else f"{latest['year']}" if latest else "")
     return {
         ids.CARD_LATEST: [
             html.Div(_fmt_money(latest["value_musd"]) if latest else "none cited", className=big),
-            html.Div(f"{latest['year']}" if latest else "", className=small),
+            html.Div(side, className=small),
         ],
         ids.CARD_YTD: [
             html.Div(_fmt_money(ytd["value_musd"]), className=big),
@@ -156,7 +164,7 @@ def sync(
     else:
         if triggered == ids.PRESET and preset:
             values = {**values, ids.GROWTH: preset}
-        query = _query_from_controls(values)
+        query = _query_from_controls(values, side_changed=triggered == ids.REPORTER)
     scenario, notices = scenario_from_query(ds, query)
     summary = analyse(ds, scenario)
     notices = [*notices, *summary.notices]
@@ -174,6 +182,9 @@ def sync(
         "preset": "",
         "query": canonical,
     }
+    methods = tuple(summary.year_to_date["methods_available"]) if summary.year_to_date else ()
+    out["method_options"] = method_options(methods)
+    out["method_help"] = method_help(methods)
     current = {
         ids.GROWTH: scenario.growth_pct,
         ids.TARGET_YEAR: scenario.target_year,
@@ -181,16 +192,17 @@ def sync(
         ids.BASE: scenario.base,
         ids.METHOD: scenario.method,
         ids.BAND: scenario.band_pct,
+        ids.REPORTER: scenario.reporter,
     }
     # Echo a control's own value back only when the parser changed it (clamped or defaulted).
+    echo_all = from_url or triggered in (ids.PRESET, ids.REPORTER)
     out["controls"] = {
-        k: (v if from_url or triggered == ids.PRESET or _differs(values.get(k), v) else no)
-        for k, v in current.items()
+        k: (v if echo_all or _differs(values.get(k), v) else no) for k, v in current.items()
     }
     if from_url and scenario == default_scenario(ds) and not notices:
         # The charts were built with the default scenario; the cards start empty, so they are sent.
         out["history"] = out["scenario"] = no
-    elif from_url or triggered == ids.METHOD:
+    elif from_url or triggered in (ids.METHOD, ids.REPORTER):
         out["history"] = figures.history_figure(ds, summary, context)
         out["scenario"] = figures.scenario_figure(ds, summary, context)
     else:
@@ -243,6 +255,8 @@ def register(app: dash.Dash, page: Page) -> None:
         Output(ids.PRESET, "options"),
         Output(ids.PRESET, "value"),
         *[Output(c, "value") for c in CONTROLS],
+        Output(ids.METHOD, "options"),
+        Output(ids.METHOD_HELP, "children"),
         Output(ids.HISTORY_GRAPH, "figure"),
         Output(ids.SCENARIO_GRAPH, "figure"),
         *[Output(e, "href") for e in EXPORT_LINKS],
@@ -253,9 +267,10 @@ def register(app: dash.Dash, page: Page) -> None:
         State(ids.EXPORT_FORMAT["history"], "value"),
         State(ids.EXPORT_FORMAT["scenario"], "value"),
     )
-    def on_change(search, growth, target_year, target, base, method, band, preset, href,
-                  history_format, scenario_format):
-        values = dict(zip(CONTROLS, (growth, target_year, target, base, method, band), strict=True))
+    def on_change(search, growth, target_year, target, base, method, band, reporter, preset,
+                  href, history_format, scenario_format):
+        values = dict(zip(CONTROLS, (growth, target_year, target, base, method, band, reporter),
+                          strict=True))
         out = sync(page, ctx.triggered_id, search, href, values, preset)
         # Links go out with the same response, so a slider move costs one request.
         links = export_hrefs(page, out["query"], _text(history_format), _text(scenario_format))
@@ -270,6 +285,8 @@ def register(app: dash.Dash, page: Page) -> None:
             out["presets"],
             out["preset"],
             *[out["controls"][c] for c in CONTROLS],
+            out["method_options"],
+            out["method_help"],
             out["history"],
             out["scenario"],
             *links,
@@ -290,9 +307,11 @@ def register(app: dash.Dash, page: Page) -> None:
         Output(ids.DOWNLOAD, "data"),
         Input(ids.DOWNLOAD_SERIES_BTN, "n_clicks"),
         Input(ids.DOWNLOAD_CITATIONS_BTN, "n_clicks"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_download(_series_clicks, _citation_clicks):
+    def on_download(_series_clicks, _citation_clicks, search):
         if ctx.triggered_id == ids.DOWNLOAD_SERIES_BTN:
-            return dcc.send_string(series_csv(page.ds), "trade_series_normalised.csv")
+            reporter = scenario_from_query(page.ds, _text(search))[0].reporter
+            return dcc.send_string(series_csv(page.ds, reporter), "trade_series_normalised.csv")
         return dcc.send_string(citations_csv(page.ds), "trade_citations.csv")

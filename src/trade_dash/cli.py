@@ -1,16 +1,19 @@
-"""The ``trade-dash`` command: validate, summary, serve, export."""
+"""The ``trade-dash`` command: validate, summary, serve, export, add."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from trade_dash import model
-from trade_dash.config import Config, ConfigError
-from trade_dash.data import DataFileError
+from trade_dash import model, wording
+from trade_dash.config import Config, ConfigError, bundled_data_path
+from trade_dash.data import COLUMNS, DataFileError, append_citation
+from trade_dash.normalise import ANY, REPORTERS
 from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_scenario
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
@@ -39,6 +42,12 @@ def _number(text: str) -> float:
 
 def add_scenario_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="CSV", help="citations file (default: the bundled data)")
+    p.add_argument(
+        "--reporter",
+        choices=REPORTERS,
+        help="whose figures make the series: any (one side kept where possible, the "
+        "default), KZ or MN (that side's citations only)",
+    )
     p.add_argument(
         "--growth",
         type=_pct,
@@ -76,7 +85,13 @@ def add_scenario_options(p: argparse.ArgumentParser) -> None:
 
 
 def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
-    default = default_scenario(ds)
+    reporter = args.reporter or ANY
+    if reporter not in ds.reporters:
+        raise model.ScenarioError(
+            f"--reporter {reporter}: the data has no full-year turnover figure from "
+            f"{reporter}; choose one of {', '.join(ds.reporters)}"
+        )
+    default = default_scenario(ds, reporter)
     chosen = {
         "growth_pct": args.growth,
         "target_year": args.target_year,
@@ -88,9 +103,10 @@ def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
     return replace(default, **{k: v for k, v in chosen.items() if v is not None})
 
 
-def format_summary(s: Summary, source: str) -> str:
+def format_summary(s: Summary, source: str, today: dt.date) -> str:
     """The short text block printed by ``trade-dash summary``."""
     lines = [f"Kazakhstan–Mongolia trade turnover, US$ million (data: {source})"]
+    lines.append(f"  Reporting side      {s.scenario.reporter}: {wording.side_text(s)}")
     if s.latest_full_year:
         f = s.latest_full_year
         lines.append(f"  Latest full year    {f['year']}: {f['value_musd']:.1f}")
@@ -118,7 +134,10 @@ def format_summary(s: Summary, source: str) -> str:
         else f"target not reached by {s.horizon_year}"
     )
     lines.append(f"  Scenario growth     {s.scenario_growth_pct:.1f} % a year: {reached}")
-    lines.extend(f"  Note: {n}" for n in s.notices)
+    lines.append(f"  Data                {wording.freshness_text(s.data_freshness)}")
+    notes = [wording.mixed_sides_note(s), wording.stale_text(s.data_freshness, today, "today"),
+             *s.notices]
+    lines.extend(f"  Note: {n}" for n in notes if n)
     return "\n".join(lines)
 
 
@@ -135,6 +154,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"  years with no citation (shown as missing): {', '.join(map(str, missing))}")
     if disputed:
         print(f"  years whose citations disagree by more than 5 %: {', '.join(map(str, disputed))}")
+    for side, years in ds.facts.side_years.items():
+        print(f"  years the series takes from {side or 'an unrecorded side'}: "
+              f"{', '.join(map(str, years))}")
+    print(f"  {wording.freshness_text(ds.latest_published)}")
     return EXIT_OK
 
 
@@ -147,7 +170,21 @@ def cmd_summary(args: argparse.Namespace) -> int:
         from trade_dash.briefing import key_message  # imported late: it brings reportlab
 
         print("\n".join(key_message(ds, summary)), end="\n\n")
-        print(format_summary(summary, ds.source))
+        print(format_summary(summary, ds.source, dt.date.today()))
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    path = Path(args.data) if args.data else bundled_data_path()
+    values = {c: getattr(args, c) or "" for c in COLUMNS}
+    if not values["months"] and values["period"] == "full_year":
+        values["months"] = "12"
+    try:
+        line = append_citation(path, values)  # a bad row raises DataFileError: exit 2
+    except OSError as exc:
+        print(f"trade-dash: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"trade-dash: added citation {values['citation_id']} on line {line} of {path}")
     return EXIT_OK
 
 
@@ -204,6 +241,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Options of `trade-dash add`, one per column: (default, help).
+ADD_OPTIONS = {
+    "citation_id": (None, "short unique name of the citation (letters, digits, - _ .)"),
+    "measure": ("actual", "actual (an observed figure, the default) or target"),
+    "flow": ("turnover", "turnover (the default), kz_exports_to_mn or mn_exports_to_kz"),
+    "year": (None, "calendar year the figure covers"),
+    "period": ("full_year", "full_year (the default) or year_to_date"),
+    "months": (None, "months covered: 12 for a full year (the default then), 1-11 for "
+                     "January to month N"),
+    "value_musd": (None, "value in US$ million, such as 74.0"),
+    "yoy_change_pct": (None, "change on the same months of the previous year in percent, "
+                             "such as 3.6 (optional)"),
+    "precision": ("exact", "exact (the default) or approximate"),
+    "reporter": (None, "body that reported the figure"),
+    "reporter_kind": (None, "statistics_office, customs, government, business_association "
+                            "or other"),
+    "reporting_country": (None, "KZ or MN: the side whose figures these are (optional)"),
+    "outlet": (None, "outlet that published it (optional)"),
+    "published": (None, "publication date, YYYY-MM-DD (optional)"),
+    "note": (None, "short note in your own words (optional)"),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trade-dash",
@@ -257,6 +317,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help="file to write")
     add_scenario_options(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "add",
+        help="append one citation to a data file; the whole file is validated first and "
+        "written atomically",
+    )
+    p.add_argument("--data", metavar="CSV", help="file to add to (default: the bundled data)")
+    for column in COLUMNS:
+        default, text = ADD_OPTIONS[column]
+        p.add_argument(f"--{column.replace('_', '-')}", dest=column, default=default,
+                       metavar=column.split("_")[-1].upper(), help=text)
+    p.set_defaults(func=cmd_add)
     return parser
 
 
@@ -267,7 +339,14 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has printed its message already
         return EXIT_OK if exc.code == 0 else EXIT_BAD_INPUT
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the try
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`trade-dash summary --json | head -1`): nothing is
+        # wrong, so end quietly; later writes, and the flush at exit, go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except DataFileError as exc:
         print(f"trade-dash: invalid data\n{exc.render()}", file=sys.stderr)
     except (model.ScenarioError, ConfigError, UsageError) as exc:

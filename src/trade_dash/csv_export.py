@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from trade_dash.data import COLUMNS
-from trade_dash.normalise import SERIES_COLUMNS
+from trade_dash.normalise import ANY, SERIES_COLUMNS
 from trade_dash.scenario import Dataset
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,9 +26,11 @@ def _inert(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def series_csv(ds: Dataset) -> str:
-    """The normalised headline series, one row per year, missing years included."""
-    return _inert(ds.series[list(SERIES_COLUMNS)]).to_csv(index=False, lineterminator="\n")
+def series_csv(ds: Dataset, reporter: str = ANY) -> str:
+    """The normalised headline series of ``reporter``, one row per year, missing years
+    included."""
+    series = ds.view(reporter).series[list(SERIES_COLUMNS)]
+    return _inert(series).to_csv(index=False, lineterminator="\n")
 
 
 def citations_csv(ds: Dataset) -> str:

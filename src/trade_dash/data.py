@@ -1,19 +1,24 @@
-"""Reading and validating the citations file.
+"""Reading, validating and appending to the citations file.
 
 This is the only module that touches the disk for data. It turns a CSV file
 into a typed ``pandas.DataFrame`` of citations, or raises ``DataFileError``
 listing every problem at once (file, line, column, bad value, what was
-expected).
+expected). ``append_citation`` adds one row, validating the whole file with it
+first and replacing the file atomically, so a bad row or an interrupted write
+never damages it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import difflib
 import io
 import math
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +35,11 @@ COLUMNS: tuple[str, ...] = (
     "period",
     "months",
     "value_musd",
+    "yoy_change_pct",
     "precision",
     "reporter",
     "reporter_kind",
+    "reporting_country",
     "outlet",
     "published",
     "note",
@@ -51,12 +58,20 @@ REPORTER_KINDS = (
     "other",
 )
 
+# ISO 3166 alpha-2 codes of the side whose books a figure comes from; empty: not known.
+SIDES = ("KZ", "MN")
+# Columns added after files were first written: a file without them still loads, every
+# row taking the empty value (side unknown, no change given).
+OPTIONAL_COLUMNS = ("yoy_change_pct", "reporting_country")
+
 MIN_YEAR = 1991  # both countries' trade statistics as independent states start here
 MAX_YEAR = 2100
 MAX_VALUE_MUSD = 100_000.0
+MAX_CHANGE_PCT = 10_000.0  # a hundredfold rise; more is a typing error
 MAX_TEXT = {"citation_id": 40, "reporter": 200, "outlet": 200, "note": 500}
 
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_SIGNED = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")
 _INTEGER = re.compile(r"^[0-9]+$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Control characters other than tab and line breaks: invisible, and they break renderers.
@@ -104,6 +119,15 @@ def _value_ok(v: str) -> bool:
         return False
     x = float(v)
     return math.isfinite(x) and 0 < x <= MAX_VALUE_MUSD
+
+
+def _change_ok(v: str) -> bool:
+    if v == "":
+        return True
+    if not _SIGNED.match(v):
+        return False
+    x = float(v)
+    return math.isfinite(x) and -100 < x <= MAX_CHANGE_PCT
 
 
 def _year_ok(v: str) -> bool:
@@ -199,6 +223,10 @@ def _target_is_annual_turnover(df: pd.DataFrame) -> pd.Series:
     return ~(target & (df["period"] != "full_year"))
 
 
+def _change_only_for_actuals(df: pd.DataFrame) -> pd.Series:
+    return ~((df["measure"] == "target") & (df["yoy_change_pct"] != ""))
+
+
 # Checks across columns: (column reported against, what was expected, rule).
 _ROW_RULES: tuple[tuple[str, str, Callable[[pd.DataFrame], pd.Series]], ...] = (
     (
@@ -213,6 +241,11 @@ _ROW_RULES: tuple[tuple[str, str, Callable[[pd.DataFrame], pd.Series]], ...] = (
     ),
     ("year", "a year not after the current one for an actual figure", _actual_not_in_future),
     ("period", "full_year for a target (targets are annual amounts)", _target_is_annual_turnover),
+    (
+        "yoy_change_pct",
+        "empty for a target (a change on last year belongs to an actual figure)",
+        _change_only_for_actuals,
+    ),
 )
 _ROW_COLUMN = MappingProxyType({expected: column for column, expected, _ in _ROW_RULES})
 
@@ -242,6 +275,16 @@ def _schema() -> pa.DataFrameSchema:
                 [_element(_months_ok, "a whole number of months from 1 to 12")],
             ),
             "value_musd": pa.Column(str, [_element(_value_ok, "NUMBER")]),
+            "yoy_change_pct": pa.Column(
+                str,
+                [
+                    _element(
+                        _change_ok,
+                        "the change on the same months of the previous year in percent, "
+                        "a plain number above -100 such as 3.6 or -12.5, or empty",
+                    )
+                ],
+            ),
             "precision": pa.Column(str, [_element(lambda v: v in PRECISIONS, _choice(PRECISIONS))]),
             "reporter": pa.Column(
                 str,
@@ -252,6 +295,16 @@ def _schema() -> pa.DataFrameSchema:
             ),
             "reporter_kind": pa.Column(
                 str, [_element(lambda v: v in REPORTER_KINDS, _choice(REPORTER_KINDS))]
+            ),
+            "reporting_country": pa.Column(
+                str,
+                [
+                    _element(
+                        lambda v: v in ("", *SIDES),
+                        "KZ (Kazakhstan) or MN (Mongolia), the ISO 3166 code of the side "
+                        "whose figures these are, or empty when it is not known",
+                    )
+                ],
             ),
             "outlet": pa.Column(str, [_text_check("outlet")]),
             "published": pa.Column(
@@ -265,10 +318,9 @@ def _schema() -> pa.DataFrameSchema:
     )
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Read the raw CSV records with the line each starts on."""
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataFileError(
             path, [Problem(None, None, None, "an existing CSV file (not found)")]
@@ -279,11 +331,19 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         raise DataFileError(
             path, [Problem(None, None, None, f"a readable file ({exc.strerror})")]
         ) from None
+
+
+def _decode(raw: bytes, path: Path) -> str:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataFileError(path, [Problem(line, None, None, "text encoded as UTF-8")]) from None
+
+
+def _parse_rows(raw: bytes, path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The raw CSV records with the line each starts on."""
+    text = _decode(raw, path)
     if text.strip() == "":
         raise DataFileError(
             path,
@@ -328,7 +388,7 @@ def _header_problems(header: list[str]) -> list[Problem]:
             hint = f"; did you mean '{close[0]}'?" if close else ""
             problems.append(Problem(1, name, None, "only the columns " + ", ".join(COLUMNS) + hint))
     for name in COLUMNS:
-        if name not in header:
+        if name not in header and name not in OPTIONAL_COLUMNS:
             problems.append(Problem(1, name, None, f"a column named '{name}' (it is missing)"))
     return problems
 
@@ -337,10 +397,16 @@ def load_citations(path: str | Path) -> pd.DataFrame:
     """Read and validate a citations file; return the typed frame.
 
     The frame has one row per citation, the columns in ``COLUMNS`` plus
-    ``line`` (the line number in the file, for provenance).
+    ``line`` (the line number in the file, for provenance). A column of
+    ``OPTIONAL_COLUMNS`` the file lacks is empty in every row.
     """
     path = Path(path)
-    header, rows = _read_rows(path)
+    return _citations(_read_bytes(path), path)
+
+
+def _citations(raw: bytes, path: Path) -> pd.DataFrame:
+    """Validate the bytes of a citations file; problems name ``path``."""
+    header, rows = _parse_rows(raw, path)
     problems = _header_problems(header)
     if problems:
         raise DataFileError(path, problems)
@@ -360,6 +426,9 @@ def load_citations(path: str | Path) -> pd.DataFrame:
     frame = pd.DataFrame(
         [[f.strip() for f in fields] for _, fields in rows], columns=header, dtype=str
     )
+    for name in OPTIONAL_COLUMNS:
+        if name not in frame.columns:
+            frame[name] = ""
     problems = _schema_problems(frame, lines)
     problems += _duplicate_problems(frame, lines)
     if problems:
@@ -441,5 +510,64 @@ def _typed(frame: pd.DataFrame, lines: list[int]) -> pd.DataFrame:
     out["year"] = out["year"].astype("int64")
     out["months"] = out["months"].astype("int64")
     out["value_musd"] = out["value_musd"].astype("float64")
+    out["yoy_change_pct"] = pd.to_numeric(out["yoy_change_pct"].replace("", None)).astype(
+        "float64"
+    )
     out["line"] = pd.Series(lines, index=out.index, dtype="int64")
     return out
+
+
+# --- appending a citation --------------------------------------------------------
+
+
+def append_citation(path: str | Path, values: dict[str, str]) -> int:
+    """Append one citation (column -> text) to the file at ``path``; return its line.
+
+    The whole file, new row included, is validated first and nothing is written if
+    any problem is found (``DataFileError``, the same messages as ``load_citations``).
+    The new file is written next to the old one and renamed over it, so a reader never
+    sees half a file and an interrupted write leaves the old one as it was. Existing
+    lines are kept byte for byte, unless the row fills an optional column the file
+    lacks: then the column is added to the header and the file is written anew.
+    """
+    path = Path(path)
+    raw = _read_bytes(path)
+    header, _ = _parse_rows(raw, path)
+    text = _decode(raw, path)
+    newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+    added = [c for c in OPTIONAL_COLUMNS if c not in header and values.get(c, "")]
+    if added:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        records = [r for r in records if any(f.strip() for f in r)]
+        header = [*header, *added]
+        records = [records[0] + added, *(r + [""] * len(added) for r in records[1:])]
+        text = _csv_lines(records, newline)
+    elif text and not text.endswith(("\n", "\r")):
+        text += newline
+    text += _csv_lines([[values.get(c, "") for c in header]], newline)
+    body = ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text
+    frame = _citations(body.encode("utf-8"), path)  # raises before anything is written
+    _replace_atomically(path, body.encode("utf-8"))
+    return int(frame["line"].iloc[-1])
+
+
+def _csv_lines(records: list[list[str]], newline: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator=newline).writerows(records)
+    return out.getvalue()
+
+
+def _replace_atomically(path: Path, data: bytes) -> None:
+    target = path.resolve()  # through a symbolic link, replace the file it points to
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, target.stat().st_mode & 0o7777)  # mkstemp makes it private
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

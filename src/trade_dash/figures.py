@@ -1,7 +1,8 @@
 """Figure builders: data in, ``go.Figure`` out. Pure: no I/O, no clock, no Dash.
 
-Both charts carry their own title, scenario subtitle, source line and date, so
-a chart downloaded from the browser or exported on the server stands alone.
+Every chart carries its own title, scenario subtitle, source line and date, so
+a chart downloaded from the browser or exported on the server stands alone. The
+charts draw the series of the scenario's reporting side (``Summary.reporting_side``).
 The scenario chart keeps its scenario-dependent traces at fixed positions
 (``SCENARIO_TRACES``) so a callback can patch just those.
 """
@@ -15,8 +16,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from trade_dash import model
-from trade_dash.normalise import actual_turnover, period_label
+from trade_dash.data import SIDES
+from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
+from trade_dash.wording import (
+    METHOD_NAMES,
+    SIDE_ADJECTIVES,
+    mixed_sides_note,
+    side_code_text,
+    side_text,
+)
 
 # Chosen to stay apart under deuteranopia and protanopia and to reach 4.5:1 on white
 # where they also colour text (tests/unit/test_palette.py): Okabe–Ito blue and green,
@@ -30,7 +39,11 @@ COLOURS = {
     "required": "#009E73",
     "target": "#000000",
     "alternate": "#7F7F7F",
+    "other_side": "#56B4E9",  # a lighter blue: the other side's books, for comparison
     "missing": "rgba(0, 0, 0, 0.06)",
+    "kz_exports": "#0072B2",
+    "mn_exports": "#E69F00",
+    "balance": "#000000",
 }
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 PROJECTION_NOTE = "Projections are scenarios, not forecasts."
@@ -43,6 +56,8 @@ TITLES = {
     "history": "Kazakhstan–Mongolia trade turnover, cited figures",
     "scenario": "Kazakhstan–Mongolia trade: path to the target",
 }
+# Not in TITLES yet: the chart registry wires it into the page, exports and briefing.
+FLOWS_TITLE = "Kazakhstan–Mongolia trade by direction: exports, imports and balance"
 
 
 @dataclass(frozen=True)
@@ -78,14 +93,14 @@ def source_line(ds: Dataset) -> str:
 def scenario_subtitle(s: Summary) -> str:
     b = s.base
     base = (
-        f"base {b['year']} estimate {money(b['value_musd'])} ({b['method'].replace('_', '-')})"
+        f"base {b['year']} estimate {money(b['value_musd'])} ({METHOD_NAMES[b['method']]})"
         if b["kind"] == "ytd"
         else f"base {b['year']} {money(b['value_musd'])}"
     )
     return (
         f"Scenario: {base}, growth {s.scenario_growth_pct:+.1f}%/yr "
         f"(band ±{s.scenario.band_pct:g} pts), target {money(s.target_musd)} by "
-        f"{s.target_year} (assumed year)"
+        f"{s.target_year} (assumed year); {side_code_text(s)}"
     )
 
 
@@ -171,10 +186,11 @@ def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=
 
 
 def _hover(row: pd.Series, ds: Dataset, label: str) -> str:
+    side = row.get("reporting_country") or "not recorded"
     lines = [
         f"<b>{esc(label)}: {money(row['value_musd'])}</b>"
         + (" (approximate)" if row.get("precision") == "approximate" else ""),
-        f"Reported by: {esc(row['reporter'])}",
+        f"Reported by: {esc(row['reporter'])} (side: {esc(side)})",
         f"Outlet: {esc(row['outlet'] or 'not named')}",
         f"Published: {esc(row['published'] or 'date not given')}",
         f"Citation: {esc(row['citation_id'])} (line {row['line']})",
@@ -193,13 +209,17 @@ def _hover(row: pd.Series, ds: Dataset, label: str) -> str:
             )
     if row.get("disputed"):
         lines.append("<b>Citations for this period disagree by more than 5 %</b>")
+    if row.get("from_other_side"):
+        lines.append("<b>From another side than the rest of the series: its side gives no "
+                     "figure for this year</b>")
     return "<br>".join(lines)
 
 
-def _full_points(ds: Dataset) -> tuple[list[int], list[float | None], list[str]]:
+def _full_points(ds: Dataset, series: pd.DataFrame
+                 ) -> tuple[list[int], list[float | None], list[str]]:
     """Full-year values with None in missing or partial years, so the line breaks there."""
     xs, ys, hovers = [], [], []
-    for _, row in ds.series.iterrows():
+    for _, row in series.iterrows():
         xs.append(int(row["year"]))
         if row["status"] == "full":
             ys.append(round(float(row["value_musd"]), 2))
@@ -210,8 +230,8 @@ def _full_points(ds: Dataset) -> tuple[list[int], list[float | None], list[str]]
     return xs, ys, hovers
 
 
-def _actual_trace(ds: Dataset) -> go.Scatter:
-    xs, ys, hovers = _full_points(ds)
+def _actual_trace(ds: Dataset, series: pd.DataFrame) -> go.Scatter:
+    xs, ys, hovers = _full_points(ds, series)
     return go.Scatter(
         x=xs,
         y=ys,
@@ -249,14 +269,10 @@ def _estimate_trace(s: Summary) -> go.Scatter:
     )
 
 
-def _missing_years(ds: Dataset) -> list[int]:
-    return [int(y) for y in ds.series.loc[ds.series["status"] == "missing", "year"]]
-
-
-def _missing_marks(ds: Dataset) -> tuple[list[dict], list[dict]]:
-    """A grey band and a label for each year with no citation."""
+def _missing_marks(frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """A grey band and a label for each year of ``frame`` with no citation."""
     shapes, labels = [], []
-    for year in _missing_years(ds):
+    for year in frame.loc[frame["status"] == "missing", "year"].astype(int):
         shapes.append(
             {
                 "type": "rect",
@@ -298,13 +314,15 @@ def _citation_markers(ds: Dataset, rows: pd.DataFrame, name: str, symbol: str, c
     )
 
 
-def _flags(ds: Dataset) -> list[dict]:
-    """Printed flags on approximate and disputed years, which hover text alone would hide
-    from anyone reading an exported image."""
+def _flags(series: pd.DataFrame) -> list[dict]:
+    """Printed flags on approximate, disputed and other-side years, which hover text alone
+    would hide from anyone reading an exported image."""
     flags = []
-    for _, row in ds.series[ds.series["status"] != "missing"].iterrows():
+    for _, row in series[series["status"] != "missing"].iterrows():
+        side = row["reporting_country"] or "unrecorded side"
         words = [w for w, on in (("approx.", row["precision"] == "approximate"),
-                                 ("sources differ", bool(row["disputed"]))) if on]
+                                 ("sources differ", bool(row["disputed"])),
+                                 (f"from {side}", bool(row["from_other_side"]))) if on]
         if words:
             flags.append({"x": int(row["year"]), "y": round(float(row["value_musd"]), 2),
                           "text": "; ".join(words), "showarrow": False, "yanchor": "bottom",
@@ -312,16 +330,47 @@ def _flags(ds: Dataset) -> list[dict]:
     return flags
 
 
+def _other_side(ds: Dataset, s: Summary) -> str | None:
+    """The side to draw beside the series: the one it is not built from."""
+    rs = s.reporting_side
+    own = rs["reporter"] if rs["reporter"] != ANY else rs["primary"]
+    others = [side for side in SIDES if side != own and side in ds.views]
+    return others[0] if own is not None and others else None
+
+
+def _other_side_trace(ds: Dataset, side: str | None) -> go.Scatter:
+    """The other side's full-year figures as a lighter dashed line, so the disagreement
+    between the two sides' books is in plain view, not only in the hover text."""
+    if side is None:
+        return go.Scatter(x=[], y=[], name="Other side's figures", showlegend=False)
+    xs, ys, hovers = _full_points(ds, ds.view(side).series)
+    return go.Scatter(
+        x=xs, y=ys, name=f"{SIDE_ADJECTIVES[side]} side's figures ({side}), for comparison",
+        mode="lines+markers", connectgaps=False, opacity=0.8,
+        line={"color": COLOURS["other_side"], "width": 1.5, "dash": "dash"},
+        marker={"size": 7, "symbol": "square-open", "color": COLOURS["other_side"]},
+        hovertext=hovers, hoverinfo="text",
+    )
+
+
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
-    """Cited turnover by year: full years solid, the partial year hollow with its estimate."""
+    """Cited turnover by year: full years solid, the partial year hollow with its estimate,
+    and the other reporting side's figures as a lighter line."""
+    series = ds.view(s.scenario.reporter).series
+    other = _other_side(ds, s)
     fig = go.Figure()
-    fig.add_trace(_actual_trace(ds))
-    partial = ds.series[ds.series["status"] == "partial"]
+    fig.add_trace(_actual_trace(ds, series))
+    other_trace = _other_side_trace(ds, other)
+    fig.add_trace(other_trace)
+    partial = series[series["status"] == "partial"]
     fig.add_trace(_citation_markers(ds, partial, "Partial year (January to month N)",
                                     "circle-open", COLOURS["partial"]))
     fig.add_trace(_estimate_trace(s))
     actual = actual_turnover(ds.citations)
-    alternates = actual[~actual["citation_id"].isin(set(ds.series["citation_id"]))]
+    drawn = set(series["citation_id"])
+    if other is not None:
+        drawn |= set(ds.view(other).series.query("status == 'full'")["citation_id"])
+    alternates = actual[~actual["citation_id"].isin(drawn)]
     fig.add_trace(_citation_markers(ds, alternates, "Other citation (not used)", "x-thin-open",
                                     COLOURS["alternate"], " (alternate)"))
     annotations = []
@@ -356,26 +405,33 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
                 "font": {"size": 11, "color": COLOURS["partial"]},
             },
         ]
-    shapes, labels = _missing_marks(ds)
+    shapes, labels = _missing_marks(series)
     note = (
         "Figures come from different reporting bodies and are not strictly comparable. "
         "Hollow markers: partial year and its annualised estimate. "
         "'approx.': the source gave a rounded figure; 'sources differ': citations for that "
         "period disagree by more than 5 %."
     )
-    subtitle = f"Total turnover by calendar year, {UNIT}"
+    if other is not None:
+        note += (f" Dashed light line: the {SIDE_ADJECTIVES[other]} side's own figures, "
+                 "which the series does not use.")
+    mixed = mixed_sides_note(s)
+    if mixed:
+        note += f" {mixed}"
+    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(s)}"
     if s.year_to_date:
         subtitle += (f"; {s.year_to_date['year']} estimate annualised "
-                     f"{s.year_to_date['method'].replace('_', '-')}")
+                     f"{METHOD_NAMES[s.year_to_date['method']]}")
     layout = _layout_dict(
         TITLES["history"],
         esc(subtitle),
         _footer(ds, ctx, note),
         shapes,
-        [*annotations, *_flags(ds), *labels],
+        [*annotations, *_flags(series), *labels],
     )
-    years = ds.series["year"]
-    layout["xaxis"]["range"] = [int(years.min()) - 0.6, int(years.max()) + 0.6]
+    years = [*series["year"], *(x for x, y in zip(other_trace.x, other_trace.y, strict=True)
+                                 if y is not None)]
+    layout["xaxis"]["range"] = [int(min(years)) - 0.6, int(max(years)) + 0.6]
     fig.update_layout(layout)
     return fig
 
@@ -448,9 +504,10 @@ def reached_text(s: Summary) -> str:
 
 def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
     """Layout of the scenario chart: title, target line, markers, axis ranges."""
-    first = int(ds.series["year"].min())
+    series = ds.view(s.scenario.reporter).series
+    first = int(series["year"].min())
     end = projection_end_year(s)
-    shapes, labels = _missing_marks(ds)
+    shapes, labels = _missing_marks(series)
     shapes += [
         {
             "type": "line",
@@ -516,6 +573,9 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         f"{PROJECTION_NOTE} Dashed and shaded lines are projections from the base; "
         "no source sets a deadline for the target."
     )
+    mixed = mixed_sides_note(s)
+    if mixed:
+        note += f" {mixed}"
     layout = _layout_dict(
         TITLES["scenario"], scenario_subtitle(s), _footer(ds, ctx, note), shapes, annotations
     )
@@ -528,10 +588,138 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
 
 def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """History, projection at the scenario rate, band, required path and target line."""
+    series = ds.view(s.scenario.reporter).series
     return go.Figure(
-        data=[_actual_trace(ds), _estimate_trace(s), *scenario_traces(s)],
+        data=[_actual_trace(ds, series), _estimate_trace(s), *scenario_traces(s)],
         layout=scenario_layout(s, ds, ctx),
     )
+
+
+# --- the two directions of trade ------------------------------------------------
+
+FLOW_NAMES = {"kz_exports": "Kazakh exports to Mongolia",
+              "mn_exports": "Mongolian exports to Kazakhstan"}
+BALANCE_NAME = "Balance (Kazakh exports − Mongolian exports)"
+
+
+def _citation_hover(ds: Dataset, citation_id: str, label: str) -> str:
+    row = ds.citations[ds.citations["citation_id"] == citation_id].iloc[0]
+    return _hover(row, ds, label)
+
+
+def _flow_bar(ds: Dataset, flows: pd.DataFrame, key: str) -> go.Bar:
+    """One direction's figures; partial years hatched, as they are not whole years."""
+    cited = flows[flows[f"{key}_citation_id"] != ""]
+    partial = [int(m) < 12 for m in cited[f"{key}_months"]]
+    return go.Bar(
+        x=cited["year"].astype(int).tolist(),
+        y=cited[f"{key}_musd"].round(3).tolist(),
+        name=FLOW_NAMES[key],
+        marker={
+            "color": COLOURS[key],
+            "pattern": {"shape": ["/" if p else "" for p in partial], "solidity": 0.45},
+            "line": {"color": COLOURS[key], "width": 1.5},
+        },
+        hovertext=[
+            _citation_hover(ds, cid, f"{FLOW_NAMES[key]}, {period_label(year, months)}")
+            for cid, year, months in zip(cited[f"{key}_citation_id"], cited["year"],
+                                         cited[f"{key}_months"], strict=True)
+        ],
+        hoverinfo="text",
+    )
+
+
+def _balance_traces(flows: pd.DataFrame) -> list[go.Scatter]:
+    """The balance where both directions are given for the same period: whole years on a
+    line (broken where a year is missing or partial), partial years as hollow markers."""
+    known = flows[flows["balance_basis"] == "both"]
+    full = flows["status"] == "full"
+    ys = [round(float(v), 3) if ok else None for v, ok in
+          zip(flows["balance_musd"], full & (flows["balance_basis"] == "both"), strict=True)]
+    partial = known[known["status"] == "partial"]
+
+    def hover(year: int, months: int, value: float) -> str:
+        return (f"<b>Balance, {esc(period_label(year, months))}: {money(value)}</b><br>"
+                "Kazakh exports to Mongolia minus Mongolian exports to Kazakhstan")
+
+    whole = go.Scatter(
+        x=flows["year"].astype(int).tolist(), y=ys, name=BALANCE_NAME, mode="lines+markers",
+        connectgaps=False, line={"color": COLOURS["balance"], "width": 2},
+        marker={"size": 9, "symbol": "diamond", "color": COLOURS["balance"]},
+        hovertext=["" if y is None else hover(year, months, y)
+                   for y, year, months in zip(ys, flows["year"], flows["months"], strict=True)],
+        hoverinfo="text",
+    )
+    part = go.Scatter(
+        x=partial["year"].astype(int).tolist(), y=partial["balance_musd"].round(3).tolist(),
+        name="Balance, partial year", mode="markers",
+        marker={"size": 10, "symbol": "diamond-open", "line": {"width": 2},
+                "color": COLOURS["balance"]},
+        hovertext=[hover(r.year, r.months, r.balance_musd) for r in partial.itertuples()],
+        hoverinfo="text",
+        visible=True if len(partial) else "legendonly",
+    )
+    return [whole, part]
+
+
+def _flow_flags(flows: pd.DataFrame) -> list[dict]:
+    """Printed above each year: its period when partial, and approximate or other-side
+    figures, so an exported image carries what the hover text says."""
+    out = []
+    for _, row in flows[flows["status"] != "missing"].iterrows():
+        words = [period_label(row["year"], row["months"])] if row["status"] == "partial" else []
+        for key in DIRECTIONS:
+            who = " ".join(FLOW_NAMES[key].split()[:2])  # "Kazakh exports"
+            if row[f"{key}_precision"] == "approximate":
+                words.append(f"{who} approx.")
+            if row[f"{key}_from_other_side"]:
+                words.append(f"{who} from {row[f'{key}_reporting_country'] or 'unrecorded side'}")
+        if row["balance_basis"] in ("one_flow", "periods_differ"):
+            words.append("no balance")
+        top = max(v for v in (row["kz_exports_musd"], row["mn_exports_musd"]) if v == v)
+        if words:
+            out.append({"x": int(row["year"]), "y": round(float(top), 3), "yanchor": "bottom",
+                        "yshift": 4, "text": esc("; ".join(words)), "showarrow": False,
+                        "font": {"size": 10, "color": "#444"}})
+    return out
+
+
+def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
+    """Kazakh exports to Mongolia, Mongolian exports to Kazakhstan and the balance by year,
+    from the scenario's reporting side; partial years hatched and labelled."""
+    view = ds.view(s.scenario.reporter)
+    flows = view.flows
+    fig = go.Figure()
+    annotations: list[dict] = []
+    shapes: list[dict] = []
+    if flows.empty:
+        annotations.append({
+            "text": "No export or import figures are cited for this reporting side.",
+            "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
+            "font": {"size": 14, "color": "#666"},
+        })
+        years = view.series["year"]
+    else:
+        for key in DIRECTIONS:
+            fig.add_trace(_flow_bar(ds, flows, key))
+        fig.add_traces(_balance_traces(flows))
+        shapes, labels = _missing_marks(flows)
+        annotations = [*_flow_flags(flows), *labels]
+        years = flows["year"]
+    note = (
+        "Hatched bars and hollow diamonds: a partial year (January to month N), not "
+        "comparable with whole years. The balance is Kazakh exports minus Mongolian exports, "
+        "drawn only where both are given for the same period. 'approx.': the source gave a "
+        "rounded figure."
+    )
+    subtitle = (f"Exports each way and the balance by calendar year, {UNIT}; "
+                f"{side_text(s)}")
+    layout = _layout_dict(FLOWS_TITLE, esc(subtitle), _footer(ds, ctx, note), shapes,
+                          annotations)
+    layout["barmode"] = "group"
+    layout["xaxis"]["range"] = [int(years.min()) - 0.6, int(years.max()) + 0.6]
+    fig.update_layout(layout)
+    return fig
 
 
 def chart_figure(chart: str, ds: Dataset, s: Summary, ctx: Context) -> go.Figure:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from trade_dash import ids, model
-from trade_dash.normalise import CONFLICT_TOLERANCE
+from trade_dash import ids, model, wording
+from trade_dash.normalise import ANY, CONFLICT_TOLERANCE, REPORTERS
 from trade_dash.scenario import (
     BAND_MAX_PCT,
     BAND_MIN_PCT,
@@ -42,6 +44,12 @@ CARD_TITLES = {
 METHOD_LABELS = {
     model.PRO_RATA: "Pro-rata (× 12 / months)",
     model.SEASONAL: "Seasonal share (last year's pattern)",
+    model.YOY: "Year-on-year change (last full year × the change the source gives)",
+}
+METHOD_NEEDS = {
+    model.SEASONAL: "Seasonal share needs last year's full-year and same-period figures",
+    model.YOY: "Year-on-year change needs the year-to-date change on last year and last "
+               "year's full-year figure",
 }
 BASE_LABELS = {"ytd": "Current-year estimate", "full": "Latest full year"}
 # The briefing downloads in the header: (label, id, button style); links set by callbacks.
@@ -50,6 +58,25 @@ BRIEFING_BUTTONS = (
     ("Briefing deck (PowerPoint)", ids.BRIEFING_PPTX, "btn-outline-primary"),
     ("Briefing document (Word)", ids.BRIEFING_DOCX, "btn-outline-primary"),
 )
+REPORTER_LABELS = {
+    ANY: "Any side (one side kept where it can be)",
+    "KZ": "Kazakhstan's figures only (KZ)",
+    "MN": "Mongolia's figures only (MN)",
+}
+
+
+def method_options(methods: tuple[str, ...]) -> list[dict]:
+    """The annualisation choices, those the data does not allow greyed out."""
+    return [{"label": METHOD_LABELS[m], "value": m, "disabled": m not in methods}
+            for m in model.METHODS]
+
+
+def method_help(methods: tuple[str, ...]) -> str:
+    """Why a method is greyed out, or nothing when all are offered."""
+    if not methods:
+        return "No partial year follows the latest full year: there is nothing to annualise."
+    return " ".join(f"{METHOD_NEEDS[m]} from the same reporting side; the data has none."
+                    for m in model.METHODS if m not in methods and m in METHOD_NEEDS)
 
 
 def _card(card_id: str) -> dbc.Col:
@@ -71,16 +98,19 @@ def _card(card_id: str) -> dbc.Col:
     )
 
 
-def _labelled(label: str, control, control_id: str, help_text: str | None = None) -> html.Div:
+def _labelled(label: str, control, control_id: str, help_text=None) -> html.Div:
     """A control with its label; the group is named by the label for controls (radio
-    buttons, the slider) whose own elements a ``for=`` attribute cannot reach."""
+    buttons, the slider) whose own elements a ``for=`` attribute cannot reach. Help given
+    as a component (one a callback updates) is placed as it is."""
     label_id = f"{control_id}-label"
     parts = [
         dbc.Label(label, html_for=control_id, id=label_id, className="fw-semibold mb-1"),
         html.Div(control, role="group", **{"aria-labelledby": label_id}),
     ]
-    if help_text:
+    if isinstance(help_text, str):
         parts.append(dbc.FormText(help_text))
+    elif help_text is not None:
+        parts.append(help_text)
     return html.Div(parts, className="mb-3")
 
 
@@ -105,6 +135,23 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
         dbc.CardBody(
             [
                 html.H2("Scenario", className="h5"),
+                _labelled(
+                    "Reporting side",
+                    dbc.RadioItems(
+                        id=ids.REPORTER,
+                        name=ids.REPORTER,  # one Tab stop per group; arrow keys choose
+                        value=scenario.reporter,
+                        options=[
+                            {"label": REPORTER_LABELS[r], "value": r,
+                             "disabled": r not in ds.reporters}
+                            for r in REPORTERS
+                        ],
+                    ),
+                    ids.REPORTER,
+                    "Each country records the trade in its own books, and the two disagree. "
+                    "Changing side resets the growth rate, base and method to that side's "
+                    "defaults.",
+                ),
                 _labelled(
                     "Growth rate, % a year",
                     dcc.Slider(
@@ -163,16 +210,10 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                         id=ids.METHOD,
                         name=ids.METHOD,  # one Tab stop per group; arrow keys choose
                         value=scenario.method,
-                        options=[
-                            {"label": METHOD_LABELS[m], "value": m, "disabled": m not in methods}
-                            for m in model.METHODS
-                        ],
+                        options=method_options(methods),
                     ),
                     ids.METHOD,
-                    None
-                    if model.SEASONAL in methods
-                    else "Seasonal share needs last year's full-year and same-period figures; "
-                    "the data has none.",
+                    dbc.FormText(method_help(methods), id=ids.METHOD_HELP),
                 ),
                 _number(
                     "Low / high band, ± points", ids.BAND, scenario.band_pct,
@@ -255,6 +296,7 @@ SOURCE_COLUMNS = [
     ("value_musd", "US$ million", 0.9, 100),
     ("precision", "Precision", 1.0, 115),
     ("reporter", "Reported by", 2.2, 150),
+    ("side", "Side", 0.7, 90),
     ("outlet", "Outlet", 1.8, 130),
     ("published", "Published", 1.0, 110),
     ("used", "Used as", 0.9, 100),
@@ -271,9 +313,10 @@ def sources_section(ds: Dataset) -> dbc.Card:
                 html.H2("Sources: every citation", className="h5"),
                 html.P(
                     "Each row is one figure as a source gave it. 'headline' rows make up the "
-                    "series; 'alternate' rows were set aside by the rule below. Click a column "
-                    "header to sort, or press Enter on it; the arrow keys move between "
-                    "headers and cells.",
+                    "series with reporting side 'any'; 'alternate' rows were set aside by the "
+                    "rule below. 'Side' is the country whose books the figure comes from. "
+                    "Click a column header to sort, or press Enter on it; the arrow keys move "
+                    "between headers and cells.",
                     className="small text-muted",
                 ),
                 # AG Grid renders cell values as text; citation notes are never run as markup.
@@ -359,8 +402,24 @@ def method_section() -> dbc.Card:
                             f"{pct}. Years with no citation are shown as missing, never filled in."
                         ),
                         html.Li(
-                            "A January-to-month-N figure is annualised pro-rata (× 12 / N) or, "
-                            "when last year's data allows, by last year's seasonal share."
+                            "Reporting side: Kazakhstan and Mongolia each publish the trade "
+                            "from their own books, and the figures differ. 'Kazakhstan' or "
+                            "'Mongolia' builds the series from that side's citations only. "
+                            "'Any' keeps the side whose citations cover the most years (then "
+                            "the side with the later latest year, then KZ) and takes the other "
+                            "side's figure only for a year the first side does not cover; such "
+                            "years are marked on the charts. Growth rates offered as presets or "
+                            "as the default never compare years from different sides. The "
+                            "history chart draws the other side's figures as a dashed light "
+                            "line."
+                        ),
+                        html.Li(
+                            "A January-to-month-N figure is annualised pro-rata (× 12 / N); "
+                            "by last year's seasonal share, when last year has a full-year "
+                            "and a same-period figure; or by year-on-year change (last full "
+                            "year × (1 + the change the source gives on the same months of "
+                            "last year)), when the source gives that change. Both need last "
+                            "year's figures from the same side."
                         ),
                         html.Li(
                             "Projections grow the base at a constant rate. They are scenarios, "
@@ -390,10 +449,20 @@ def key_message_section() -> html.Section:
         ],
         className="card shadow-sm p-3 mb-3",
     )
+def stale_notice(ds: Dataset, today: dt.date) -> list:
+    """The notice shown when the newest figure is more than a year old on ``today``."""
+    text = wording.stale_text(ds.latest_published, today, "today")
+    if text is None:
+        return []
+    return [dbc.Alert(
+        f"{text} Add them to the data file (trade-dash add) and restart the dashboard.",
+        id=ids.STALE_NOTICE, color="info", className="mb-3",
+    )]
 
 
 def page(
-    ds: Dataset, scenario: Scenario, methods: tuple[str, ...], history, scenario_fig
+    ds: Dataset, scenario: Scenario, methods: tuple[str, ...], history, scenario_fig,
+    today: dt.date,
 ) -> dbc.Container:
     return dbc.Container(
         [
@@ -410,6 +479,10 @@ def page(
                             "Cited turnover figures, the year to date and the gap to the "
                             "target, with scenarios. Data: ",
                             html.Code(ds.source.split("/")[-1]),
+                            "; ",
+                            html.Span(wording.freshness_text(ds.latest_published),
+                                      id=ids.FRESHNESS),
+                            ".",
                         ],
                         className="text-muted mb-2",
                     ),
@@ -427,6 +500,7 @@ def page(
             # so screen-reader users can jump to it and no content sits outside a landmark.
             html.Main(
                 [
+                    *stale_notice(ds, today),
                     key_message_section(),
                     html.Div(
                         dbc.Alert(

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 PRO_RATA = "pro_rata"
 SEASONAL = "seasonal"
-METHODS = (PRO_RATA, SEASONAL)
+YOY = "yoy"  # the year-to-date change on last year, applied to last year's total
+METHODS = (PRO_RATA, SEASONAL, YOY)
 
 # Rates outside this range are not scenarios but typing errors.
 MIN_RATE = -0.99
@@ -93,6 +94,35 @@ def annualise_seasonal(
         description=(
             f"seasonal share: year-to-date ÷ {share:.1%} "
             f"(last year's January–month-{months} share of its full year)"
+        ),
+    )
+
+
+def annualise_yoy(
+    value_musd: float, months: int, prev_full_musd: float, change_pct: float
+) -> Annualised:
+    """Last year's total moved by the change the source gives for January to month N on
+    the same months of last year: the year is taken to change as its first N months did."""
+    value = _positive("year-to-date value", value_musd)
+    months = _months(months)
+    prev_full = _positive("previous full-year value", prev_full_musd)
+    if not isinstance(change_pct, int | float) or not math.isfinite(change_pct):
+        raise ScenarioError(f"year-on-year change must be a finite number, got {change_pct!r}")
+    if change_pct <= -100:
+        raise ScenarioError(f"year-on-year change must be above -100 %, got {change_pct:g} %")
+    estimate = prev_full * (1 + change_pct / 100)
+    if estimate < value:
+        raise ScenarioError(
+            f"the year-on-year estimate {estimate:.2f} is below the year-to-date figure {value:g}"
+        )
+    return Annualised(
+        value_musd=estimate,
+        method=YOY,
+        months=months,
+        share_of_year=value / estimate,
+        description=(
+            f"year-on-year: last full year {prev_full:g} × (1 {'-' if change_pct < 0 else '+'} "
+            f"{abs(change_pct):g} %), the change on January–month-{months} of last year"
         ),
     )
 

@@ -7,6 +7,8 @@ call ``analyse`` so their numbers cannot drift apart.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -18,11 +20,15 @@ import pandas as pd
 
 from trade_dash import model
 from trade_dash.config import bundled_data_path
-from trade_dash.data import load_citations
+from trade_dash.data import SIDES, load_citations
 from trade_dash.normalise import (
+    ANY,
+    REPORTERS,
     Target,
+    flow_series,
     headline_series,
     period_label,
+    primary_side,
     same_period_citation,
     target,
 )
@@ -42,27 +48,50 @@ MAX_QUERY_VALUE = 64  # characters; longer values are ignored
 MAX_QUERY_FIELDS = 50
 
 
+STALE_AFTER_YEARS = 1  # the newest figure older than this gets a notice
+
+
 @dataclass(frozen=True)
 class Facts:
-    """What the data says regardless of scenario, worked out once per dataset."""
+    """What the data says regardless of scenario, worked out once per dataset and reporter."""
 
-    latest_full: Mapping | None  # {year, value_musd, citation_id}
-    ytd: Mapping | None  # {year, months, value_musd, citation_id}
-    estimates: Mapping[str, model.Annualised]  # by requested method; seasonal may fall back
+    latest_full: Mapping | None  # {year, value_musd, citation_id, reporting_country}
+    ytd: Mapping | None  # {year, months, value_musd, citation_id, reporting_country, ...}
+    estimates: Mapping[str, model.Annualised]  # by requested method; may fall back to pro-rata
     methods: tuple[str, ...]
     growth_refs: tuple[tuple[int, int, float], ...]
     default_growth: Mapping
+    primary_side: str | None  # the side the series keeps where it can; None: no side known
+    side_years: Mapping[str, tuple[int, ...]]  # side code ("" unknown) -> years it gives
+    other_side_years: tuple[int, ...]  # years taken from another side than the primary
+
+
+@dataclass(frozen=True)
+class View:
+    """The series built for one reporter (any, KZ or MN): the headline, its facts, and the
+    two directions of trade (``normalise.flow_series``)."""
+
+    reporter: str
+    series: pd.DataFrame = field(repr=False)
+    facts: Facts = field(repr=False)
+    flows: pd.DataFrame = field(repr=False)
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """Validated citations and what the normalisation rule derives from them."""
+    """Validated citations and what the normalisation rule derives from them.
+
+    ``series`` and ``facts`` are those of the ``any`` reporter; ``views`` holds the
+    series for each reporter whose citations include a full-year figure.
+    """
 
     source: str
     citations: pd.DataFrame = field(repr=False)
     series: pd.DataFrame = field(repr=False)
     target: Target | None
     facts: Facts = field(repr=False)
+    views: Mapping[str, View] = field(repr=False)
+    latest_published: Mapping | None  # {latest_published, citation_id}: newest dated figure
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Dataset:
@@ -72,8 +101,23 @@ class Dataset:
 
     @classmethod
     def from_citations(cls, citations: pd.DataFrame, source: str) -> Dataset:
-        series = headline_series(citations)
-        return cls(source, citations, series, target(citations), _facts(citations, series))
+        views = {}
+        for reporter in REPORTERS:
+            series = headline_series(citations, reporter)
+            if reporter == ANY or (series["status"] == "full").any():
+                views[reporter] = View(reporter, series, _facts(citations, series, reporter),
+                                       flow_series(citations, reporter))
+        main = views[ANY]
+        return cls(source, citations, main.series, target(citations), main.facts,
+                   MappingProxyType(views), _latest_published(citations))
+
+    @property
+    def reporters(self) -> tuple[str, ...]:
+        """The reporters a scenario may ask for: any, and each side with a full-year figure."""
+        return tuple(self.views)
+
+    def view(self, reporter: str = ANY) -> View:
+        return self.views[reporter]
 
 
 @dataclass(frozen=True)
@@ -84,8 +128,9 @@ class Scenario:
     target_year: int
     target_musd: float
     base: str  # "ytd" or "full"
-    method: str  # model.PRO_RATA or model.SEASONAL
+    method: str  # one of model.METHODS
     band_pct: float = DEFAULT_BAND_PCT
+    reporter: str = ANY  # whose figures the series is built from: any, KZ or MN
 
     def query(self) -> str:
         """The URL query string that reproduces this scenario."""
@@ -97,6 +142,7 @@ class Scenario:
                 "base": self.base,
                 "method": self.method,
                 "band": _fmt(self.band_pct),
+                "reporter": self.reporter,
             }
         )
 
@@ -133,6 +179,8 @@ class Summary:
     horizon_year: int
     band: dict
     default_growth: dict
+    reporting_side: dict
+    data_freshness: dict | None
     notices: tuple[str, ...]
 
     def as_json(self) -> dict:
@@ -171,31 +219,56 @@ def current_partial(series: pd.DataFrame) -> pd.Series | None:
     return row if full is None or row["year"] > full["year"] else None
 
 
-def _seasonal_inputs(
-    citations: pd.DataFrame, series: pd.DataFrame, ytd: pd.Series
-) -> tuple[float, float] | None:
+def _previous_full(series: pd.DataFrame, ytd: pd.Series) -> pd.Series | None:
+    """Last year's full-year row, if it comes from the same side as the year to date."""
     prev = series[(series["year"] == ytd["year"] - 1) & (series["status"] == "full")]
-    same = same_period_citation(citations, int(ytd["year"]) - 1, int(ytd["months"]))
-    if prev.empty or same is None:
+    if prev.empty or prev.iloc[0]["reporting_country"] != ytd["reporting_country"]:
         return None
-    prev_full, prev_part = float(prev.iloc[0]["value_musd"]), float(same["value_musd"])
-    return (prev_full, prev_part) if prev_part <= prev_full else None
+    return prev.iloc[0]
 
 
-def _facts(citations: pd.DataFrame, series: pd.DataFrame) -> Facts:
+def _estimates(citations: pd.DataFrame, series: pd.DataFrame, ytd: pd.Series
+               ) -> dict[str, model.Annualised]:
+    """The estimates the data allows for the year to date, by method."""
+    value, months = float(ytd["value_musd"]), int(ytd["months"])
+    out = {model.PRO_RATA: model.annualise_pro_rata(value, months)}
+    prev = _previous_full(series, ytd)
+    if prev is None:
+        return out
+    prev_full = float(prev["value_musd"])
+    same = same_period_citation(citations, int(ytd["year"]) - 1, months,
+                                side=str(ytd["reporting_country"]))
+    if same is not None and float(same["value_musd"]) <= prev_full:
+        out[model.SEASONAL] = model.annualise_seasonal(
+            value, months, prev_full, float(same["value_musd"])
+        )
+    # A change that would put the year below its own first months is not offered.
+    with contextlib.suppress(model.ScenarioError):
+        if not math.isnan(ytd["yoy_change_pct"]):
+            out[model.YOY] = model.annualise_yoy(
+                value, months, prev_full, float(ytd["yoy_change_pct"])
+            )
+    return out
+
+
+def _side_years(series: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+    cited = series[series["status"] != "missing"]
+    return {
+        side: tuple(int(y) for y in cited.loc[cited["reporting_country"] == side, "year"])
+        for side in (*SIDES, "")
+        if (cited["reporting_country"] == side).any()
+    }
+
+
+def _facts(citations: pd.DataFrame, series: pd.DataFrame, reporter: str) -> Facts:
     full = latest_full(series)
     ytd = current_partial(series)
     estimates: dict[str, model.Annualised] = {}
     methods: tuple[str, ...] = ()
     if ytd is not None:
-        value, months = float(ytd["value_musd"]), int(ytd["months"])
-        pro = model.annualise_pro_rata(value, months)
-        seasonal = _seasonal_inputs(citations, series, ytd)
-        estimates = {
-            model.PRO_RATA: pro,
-            model.SEASONAL: model.annualise_seasonal(value, months, *seasonal) if seasonal else pro,
-        }
-        methods = model.METHODS if seasonal else (model.PRO_RATA,)
+        found = _estimates(citations, series, ytd)
+        methods = tuple(m for m in model.METHODS if m in found)
+        estimates = {m: found.get(m, found[model.PRO_RATA]) for m in model.METHODS}
     return Facts(
         latest_full=None
         if full is None
@@ -204,6 +277,7 @@ def _facts(citations: pd.DataFrame, series: pd.DataFrame) -> Facts:
                 "year": int(full["year"]),
                 "value_musd": float(full["value_musd"]),
                 "citation_id": str(full["citation_id"]),
+                "reporting_country": str(full["reporting_country"]),
             }
         ),
         ytd=None
@@ -214,33 +288,73 @@ def _facts(citations: pd.DataFrame, series: pd.DataFrame) -> Facts:
                 "months": int(ytd["months"]),
                 "value_musd": float(ytd["value_musd"]),
                 "citation_id": str(ytd["citation_id"]),
+                "reporting_country": str(ytd["reporting_country"]),
+                "yoy_change_pct": None
+                if math.isnan(ytd["yoy_change_pct"])
+                else float(ytd["yoy_change_pct"]),
             }
         ),
         estimates=MappingProxyType(estimates),
         methods=methods,
         growth_refs=tuple(growth_references(series)),
         default_growth=MappingProxyType(default_growth(series)),
+        primary_side=primary_side(citations) if reporter == ANY else reporter,
+        side_years=MappingProxyType(_side_years(series)),
+        other_side_years=tuple(int(y) for y in series.loc[series["from_other_side"], "year"]),
     )
 
 
-def available_methods(ds: Dataset) -> tuple[str, ...]:
+def _latest_published(citations: pd.DataFrame) -> Mapping | None:
+    dated = citations[(citations["measure"] == "actual") & (citations["published"] != "")]
+    if dated.empty:
+        return None
+    newest = dated.sort_values(["published", "line"], ascending=[False, True]).iloc[0]
+    return MappingProxyType(
+        {"latest_published": str(newest["published"]),
+         "citation_id": str(newest["citation_id"])}
+    )
+
+
+def freshness(latest: Mapping | None, today: dt.date) -> dict | None:
+    """How old the newest dated figure is on ``today``; ``stale`` once it is more than
+    ``STALE_AFTER_YEARS`` old. None when no figure carries a date."""
+    if latest is None:
+        return None
+    published = dt.date.fromisoformat(latest["latest_published"])
+    try:
+        limit = published.replace(year=published.year + STALE_AFTER_YEARS)
+    except ValueError:  # 29 February
+        limit = published.replace(year=published.year + STALE_AFTER_YEARS, day=28)
+    return {
+        "latest_published": latest["latest_published"],
+        "citation_id": latest["citation_id"],
+        "age_days": (today - published).days,
+        "stale": today > limit,
+    }
+
+
+def available_methods(ds: Dataset, reporter: str = ANY) -> tuple[str, ...]:
     """Annualisation methods the data supports for the current year-to-date figure."""
-    return ds.facts.methods
+    return ds.view(reporter).facts.methods
 
 
-def annualised(ds: Dataset, method: str) -> model.Annualised | None:
-    """The current-year estimate by ``method`` (pro-rata when seasonal is impossible)."""
-    return ds.facts.estimates.get(method)
+def annualised(ds: Dataset, method: str, reporter: str = ANY) -> model.Annualised | None:
+    """The current-year estimate by ``method`` (pro-rata when ``method`` is impossible)."""
+    return ds.view(reporter).facts.estimates.get(method)
 
 
 def growth_references(series: pd.DataFrame) -> list[tuple[int, int, float]]:
-    """(start, end, CAGR %) from each earlier full year to the latest full year."""
+    """(start, end, CAGR %) from each earlier full year to the latest full year, where both
+    come from the same reporting side: a pace never compares one side's books with the
+    other's. Two years of unknown side count as the same side (files without sides)."""
     full = series[series["status"] == "full"]
     if len(full) < 2:
         return []
     end = full.iloc[-1]
     refs = []
     for row in full.iloc[:-1].itertuples():
+        if row.reporting_country != end["reporting_country"]:
+            continue
         rate = model.cagr(row.value_musd, row.year, float(end["value_musd"]), int(end["year"]))
         refs.append((int(row.year), int(end["year"]), rate * 100))
     return refs
@@ -252,12 +366,18 @@ def default_growth(series: pd.DataFrame) -> dict:
     before it) to the latest full year, rounded to 0.1 point and kept within the
     growth control's range."""
     refs = growth_references(series)
+    full = series[series["status"] == "full"]
+    side = str(full.iloc[-1]["reporting_country"]) if len(full) else ""
     if not refs:
         return {
             "pct": 0.0,
             "from_year": None,
             "to_year": None,
-            "rule": "no two full years are cited, so the default is 0 %",
+            "side": side,
+            "rule": "no two full years are cited, so the default is 0 %"
+            if len(full) < 2
+            else "no earlier full year comes from the same reporting side as the latest, "
+            "so the default is 0 %",
         }
     end_year = refs[0][1]
     window = [r for r in refs if r[0] >= end_year - DEFAULT_GROWTH_WINDOW] or refs[-1:]
@@ -267,7 +387,7 @@ def default_growth(series: pd.DataFrame) -> dict:
     if not GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT:
         rule += f" ({pct:+.1f} %, limited to the {GROWTH_MIN_PCT:g} to {GROWTH_MAX_PCT:g} % range)"
         pct = min(max(pct, GROWTH_MIN_PCT), GROWTH_MAX_PCT)
-    return {"pct": pct, "from_year": start, "to_year": end, "rule": rule}
+    return {"pct": pct, "from_year": start, "to_year": end, "side": side, "rule": rule}
 
 
 def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
@@ -278,7 +398,7 @@ def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
             round(pct, 1),
             f"compound annual growth {a}–{b}",
         )
-        for a, b, pct in reversed(ds.facts.growth_refs)
+        for a, b, pct in reversed(ds.view(scenario.reporter).facts.growth_refs)
         if GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT
     ]
     base, _ = resolve_base(ds, scenario)
@@ -304,9 +424,10 @@ FLOW_LABELS = MappingProxyType({
 })
 
 
-def sources_rows(ds: Dataset) -> list[dict]:
-    """Every citation as a row of the sources table, with the use the rule made of it."""
-    chosen = set(ds.series["citation_id"])
+def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict]:
+    """Every citation as a row of the sources table, with the use the rule made of it
+    in the series of ``reporter``."""
+    chosen = set(ds.view(reporter).series["citation_id"])
 
     def use(c: pd.Series) -> str:
         if c["citation_id"] in chosen:
@@ -324,6 +445,7 @@ def sources_rows(ds: Dataset) -> list[dict]:
             "value_musd": round(float(c["value_musd"]), 2),
             "precision": c["precision"],
             "reporter": c["reporter"],
+            "side": c["reporting_country"] or "not recorded",
             "outlet": c["outlet"] or "not named",
             "published": c["published"] or "not given",
             "used": use(c),
@@ -337,13 +459,15 @@ def sources_rows(ds: Dataset) -> list[dict]:
 # --- scenario defaults, validation and analysis --------------------------------
 
 
-def default_scenario(ds: Dataset) -> Scenario:
+def default_scenario(ds: Dataset, reporter: str = ANY) -> Scenario:
+    facts = ds.view(reporter).facts
     return Scenario(
-        growth_pct=ds.facts.default_growth["pct"],
+        growth_pct=facts.default_growth["pct"],
         target_year=DEFAULT_TARGET_YEAR,
         target_musd=ds.target.value_musd if ds.target else ASSUMED_TARGET_MUSD,
-        base="ytd" if ds.facts.ytd is not None else "full",
+        base="ytd" if facts.ytd is not None else "full",
         method=model.PRO_RATA,
+        reporter=reporter,
     )
 
 
@@ -353,15 +477,22 @@ def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
     if ds.target is None and scenario.target_musd == ASSUMED_TARGET_MUSD:
         notices.append(f"The data cites no target; the US$ {ASSUMED_TARGET_MUSD:,.0f} million "
                        "goal of October 2024 is assumed.")
-    full = ds.facts.latest_full
-    est = annualised(ds, scenario.method)
+    facts = ds.view(scenario.reporter).facts
+    full = facts.latest_full
+    est = annualised(ds, scenario.method, scenario.reporter)
     if scenario.method == model.SEASONAL and est is not None and est.method != model.SEASONAL:
         notices.append(
             "Seasonal annualisation needs last year's full-year and same-period "
-            "figures; pro-rata was used instead."
+            "figures from the same reporting side; pro-rata was used instead."
+        )
+    if scenario.method == model.YOY and est is not None and est.method != model.YOY:
+        notices.append(
+            "Year-on-year annualisation needs the year-to-date change on last year and "
+            "last year's full-year figure from the same reporting side; pro-rata was used "
+            "instead."
         )
     if scenario.base == "ytd" and est is not None:
-        ytd = ds.facts.ytd
+        ytd = facts.ytd
         return (
             {
                 "year": int(ytd["year"]),
@@ -390,6 +521,15 @@ def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
 
 def validate(ds: Dataset, scenario: Scenario) -> None:
     """Raise ``ScenarioError`` when a scenario is outside the controls' domain."""
+    if scenario.reporter not in REPORTERS:
+        raise model.ScenarioError(
+            f"reporter must be one of {', '.join(REPORTERS)}, got {scenario.reporter!r}"
+        )
+    if scenario.reporter not in ds.reporters:
+        raise model.ScenarioError(
+            f"the data has no full-year turnover figure reported by {scenario.reporter}; "
+            f"choose one of {', '.join(ds.reporters)}"
+        )
     if scenario.base not in BASES:
         raise model.ScenarioError(f"base must be one of {', '.join(BASES)}, got {scenario.base!r}")
     if scenario.method not in model.METHODS:
@@ -417,9 +557,10 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
     """All headline numbers for ``scenario``; raises ``ScenarioError`` when invalid."""
     validate(ds, scenario)
     base, notices = resolve_base(ds, scenario)
-    full = ds.facts.latest_full
-    ytd = ds.facts.ytd
-    est = annualised(ds, scenario.method)
+    facts = ds.view(scenario.reporter).facts
+    full = facts.latest_full
+    ytd = facts.ytd
+    est = annualised(ds, scenario.method, scenario.reporter)
     target_musd = scenario.target_musd
     gap = model.gap(base["value_musd"], target_musd)
 
@@ -434,11 +575,7 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
         scenario=scenario,
         latest_full_year=None
         if full is None
-        else {
-            "year": int(full["year"]),
-            "value_musd": float(full["value_musd"]),
-            "citation_id": full["citation_id"],
-        },
+        else dict(full),
         year_to_date=None
         if ytd is None
         else {
@@ -449,8 +586,10 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
             "annualised_musd": est.value_musd,
             "method": est.method,
             "method_description": est.description,
-            "methods_available": list(available_methods(ds)),
+            "methods_available": list(facts.methods),
             "citation_id": ytd["citation_id"],
+            "reporting_country": ytd["reporting_country"],
+            "yoy_change_pct": ytd["yoy_change_pct"],
         },
         base=base,
         target_musd=target_musd,
@@ -471,9 +610,22 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
             "low_reached_year": reached(low),
             "high_reached_year": reached(high),
         },
-        default_growth=dict(ds.facts.default_growth),
+        default_growth=dict(facts.default_growth),
+        reporting_side=_reporting_side(scenario.reporter, facts),
+        data_freshness=None if ds.latest_published is None else dict(ds.latest_published),
         notices=tuple(notices),
     )
+
+
+def _reporting_side(reporter: str, facts: Facts) -> dict:
+    """Codes and years: which side's books the series on screen comes from."""
+    return {
+        "reporter": reporter,
+        "primary": facts.primary_side,
+        "mixed": len(facts.side_years) > 1,
+        "years": {side or "unknown": list(years) for side, years in facts.side_years.items()},
+        "other_side_years": list(facts.other_side_years),
+    }
 
 
 # --- URL query strings -------------------------------------------------------
@@ -489,7 +641,6 @@ def _parse_number(raw: str) -> float | None:
 
 def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
     """A scenario from a URL query string; bad values fall back or clamp, with a notice."""
-    default = default_scenario(ds)
     notices: list[str] = []
     try:
         params = parse_qs(
@@ -513,6 +664,19 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
             return None
         return raw
 
+    # The reporter first: the defaults of everything else depend on whose series it is.
+    reporter = ANY
+    raw = take("reporter")
+    if raw is not None and raw not in REPORTERS:
+        notices.append(
+            f"'reporter={_short(raw)}' is not one of {', '.join(REPORTERS)}; the default was used."
+        )
+    elif raw is not None and raw not in ds.reporters:
+        notices.append(f"'reporter={raw}': the data has no full-year turnover figure from "
+                       f"{raw}; {ANY} was used.")
+    elif raw is not None:
+        reporter = raw
+    default = default_scenario(ds, reporter)
     for key, attr, allowed in (("base", "base", BASES), ("method", "method", model.METHODS)):
         raw = take(key)
         if raw is None:

@@ -136,14 +136,16 @@ def create_app(config: Config) -> dash.Dash:
         )
 
     def serve_layout():
-        # Per page load, so the charts carry today's date and this host's reopen link.
-        return layout.page(ds, scenario, methods, *default_figures(context(scenario.query())))
+        # Per page load, so the charts carry today's date and this host's reopen link, and
+        # the freshness notice is measured from today.
+        return layout.page(ds, scenario, methods, *default_figures(context(scenario.query())),
+                           dt.date.today())
 
     app.layout = serve_layout  # Dash checks it here and keeps it as the validation layout
     # Dash sends the validation layout inside every page, for the browser to check callback
     # ids against: the whole first layout, figures included, which the page then loads
     # again. The components without the figures hold every id.
-    app.validation_layout = layout.page(ds, scenario, methods, {}, {})
+    app.validation_layout = layout.page(ds, scenario, methods, {}, {}, dt.date.today())
     callbacks.register(app, page)
     export_routes.register(app, page, config)  # the browser starts on the first export
     if config.dev:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -14,7 +15,7 @@ from trade_dash import ids
 from trade_dash.cli import main
 from trade_dash.data import COLUMNS
 from trade_dash.normalise import SERIES_COLUMNS
-from trade_dash.scenario import analyse, scenario_from_query
+from trade_dash.scenario import analyse, default_scenario, freshness, scenario_from_query
 
 pytestmark = pytest.mark.browser
 
@@ -115,9 +116,10 @@ def test_page_renders_both_charts_without_console_errors(page, console, server):
     titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
     assert any("cited figures" in t for t in titles)
     assert any("path to the target" in t for t in titles)
-    # The cited history is drawn: one point per cited full year (2017, 2019, 2020, 2021, 2023).
+    # The cited history is drawn: one point per full year of the Kazakh series
+    # (2017 to 2024 but 2022, of which only January-April is cited).
     history_points = page.locator(f"#{ids.HISTORY_GRAPH} .scatterlayer .trace").first
-    assert history_points.locator(".points path").count() == 5
+    assert history_points.locator(".points path").count() == 7
     assert page.locator(f"#{ids.SOURCES_TABLE}").inner_text().count("mccci-2023") == 1
     assert_clean(console, server, server.new_log())
 
@@ -135,18 +137,20 @@ def test_headline_shows_the_bundled_figures_and_matches_the_cli(page, console, s
         return number(shown) == pytest.approx(value, abs=0.05 + 1e-9)
 
     latest, ytd = j["latest_full_year"], j["year_to_date"]
-    assert (latest["year"], latest["value_musd"]) == (2023, 76.7)
+    assert (latest["year"], latest["value_musd"]) == (2024, 150.0)
     big, text = card(page, ids.CARD_LATEST)
-    assert big == "$76.7 million" and agrees(big, latest["value_musd"])
-    assert "2023" in text
+    assert big == "$150.0 million" and agrees(big, latest["value_musd"])
+    assert "2024, KZ figure" in text
 
-    assert (ytd["value_musd"], ytd["annualised_musd"], ytd["method"]) == (83.9, 125.85, "pro_rata")
+    # January-July 2025, annualised pro-rata: 74.0 × 12 / 7 = 126.857
+    assert (ytd["value_musd"], ytd["annualised_musd"], ytd["method"]) == (
+        74.0, 126.8571, "pro_rata")
     big, text = card(page, ids.CARD_YTD)
-    assert big == "$83.9 million" and agrees(big, ytd["value_musd"])
-    assert "Jan–Aug 2024" in text
+    assert big == "$74.0 million" and agrees(big, ytd["value_musd"])
+    assert "Jan–Jul 2025" in text
     estimate = re.search(r"full-year estimate (\$[\d,.]+ million)", text)
     assert estimate is not None, text
-    assert estimate.group(1) == "$125.9 million" and agrees(estimate.group(1), 125.85)
+    assert estimate.group(1) == "$126.9 million" and agrees(estimate.group(1), 74.0 * 12 / 7)
     assert "pro-rata" in text
 
     big, text = card(page, ids.CARD_TARGET)
@@ -177,17 +181,17 @@ def test_keyboard_on_the_growth_slider_moves_the_year_reached(
     open_dashboard(page, server)
     before = card(page, ids.CARD_REACHED)[0]
     thumb = growth_thumb(page)
-    assert thumb.get_attribute("aria-valuenow") == "21.4"
+    assert thumb.get_attribute("aria-valuenow") == "20.2"
 
     thumb.focus()
     for _ in range(10):
         page.keyboard.press("PageUp")  # one point per press
-    expect(thumb).to_have_attribute("aria-valuenow", "31.4")
-    s = analyse(bundled, scenario_from_query(bundled, "growth=31.4")[0])
+    expect(thumb).to_have_attribute("aria-valuenow", "30.2")
+    s = analyse(bundled, scenario_from_query(bundled, "growth=30.2")[0])
     want = reached_text(s.target_reached_year, s.horizon_year)
     assert want != before  # the move must change what the card says
     expect(page.locator(f"#{ids.CARD_REACHED} .fs-4")).to_have_text(want)
-    expect(page).to_have_url(re.compile(r"[?&]growth=31\.4(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]growth=30\.2(&|$)"))
     assert_headline(page, s)
     assert_projection_follows(page, s)
 
@@ -233,8 +237,8 @@ def test_a_scenario_url_is_reproduced(page, console, server, bundled, expect):
     expect(page.locator(f"#{ids.BASE} input[value=ytd]")).not_to_be_checked()
     assert_headline(page, s)
     # Projected from the latest full year, not from the current-year estimate.
-    assert s.base == {"year": 2023, "value_musd": 76.7, "kind": "full", "method": None}
-    assert card(page, ids.CARD_GAP)[1].endswith("from the 2023 figure")
+    assert s.base == {"year": 2024, "value_musd": 150.0, "kind": "full", "method": None}
+    assert card(page, ids.CARD_GAP)[1].endswith("from the 2024 figure")
     assert_projection_follows(page, s)
     assert page.locator(f"#{ids.NOTICES}").count() == 0 or not page.is_visible(f"#{ids.NOTICES}")
     assert url_query(page.url) == url_query("?" + scenario.query())
@@ -257,11 +261,11 @@ def test_hostile_url_shows_a_notice_and_falls_back(page, console, server, bundle
     assert notice.locator("script").count() == 0
 
     # Defaults and clamps, the same as the scenario parser applies.
-    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "21.4")
+    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "20.2")
     expect(page.locator(f"#{ids.TARGET_YEAR}")).to_have_value("2050")
     expect(page.locator(f"#{ids.TARGET}")).to_have_value("1")
     expect(page.locator(f"#{ids.BASE} input[value=ytd]")).to_be_checked()
-    fallback = "growth=21.4&target_year=2050&target=1&base=ytd"
+    fallback = "growth=20.2&target_year=2050&target=1&base=ytd"
     expect(page).to_have_url(re.compile(r"\?" + re.escape(fallback)))
     assert_headline(page, analyse(bundled, scenario_from_query(bundled, fallback)[0]))
     assert page.evaluate("typeof window.__pwned") == "undefined"
@@ -288,20 +292,22 @@ def test_csv_downloads_in_the_browser(page, console, server):
     header, body = rows[0], rows[1:]
     assert header == list(SERIES_COLUMNS)
     by_year = {r[header.index("year")]: dict(zip(header, r, strict=True)) for r in body}
-    assert [int(y) for y in by_year] == list(range(2017, 2025))
-    assert by_year["2023"]["status"] == "full" and float(by_year["2023"]["value_musd"]) == 76.7
-    for year in ("2018", "2022"):
-        assert by_year[year]["status"] == "missing" and by_year[year]["value_musd"] == ""
+    assert [int(y) for y in by_year] == list(range(2017, 2026))
+    assert by_year["2023"]["status"] == "full" and float(by_year["2023"]["value_musd"]) == 133.0
+    assert by_year["2023"]["reporting_country"] == "KZ"
+    assert (by_year["2022"]["status"], by_year["2022"]["months"]) == ("partial", "4")
+    assert {r["status"] for r in by_year.values()} == {"full", "partial"}  # none missing
 
     name, rows = _download(page, ids.DOWNLOAD_CITATIONS_BTN)
     assert name.endswith(".csv")
     header, body = rows[0], rows[1:]
     assert header == [*COLUMNS, "line"]
     citations = {r[0]: dict(zip(header, r, strict=True)) for r in body}
-    assert len(citations) == len(body) == 10
+    assert len(citations) == len(body) == 27
     assert float(citations["mccci-2023"]["value_musd"]) == 76.7
     assert citations["mccci-2023"]["year"] == "2023"
-    assert {c["year"] for c in citations.values()}.isdisjoint({"2018", "2022"})
+    assert citations["mccci-2023"]["reporting_country"] == "MN"
+    assert citations["kz-dpm-2025-ytd"]["yoy_change_pct"] == "3.6"
     assert_clean(console)
 
 
@@ -315,8 +321,8 @@ def test_share_link_reopens_the_scenario(page, new_page, context, console, serve
     thumb.focus()
     for _ in range(3):
         page.keyboard.press("PageDown")
-    expect(thumb).to_have_attribute("aria-valuenow", "18.4")
-    scenario, _ = scenario_from_query(bundled, "growth=18.4&target_year=2035&band=2.5")
+    expect(thumb).to_have_attribute("aria-valuenow", "17.2")
+    scenario, _ = scenario_from_query(bundled, "growth=17.2&target_year=2035&band=2.5")
     s = analyse(bundled, scenario)
     expect(page.locator(f"#{ids.CARD_REACHED} .fs-4")).to_have_text(
         reached_text(s.target_reached_year, s.horizon_year)
@@ -336,7 +342,7 @@ def test_share_link_reopens_the_scenario(page, new_page, context, console, serve
     assert response is not None and response.status == 200
     other.wait_for_function(CHARTS_DRAWN)
     other.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
-    expect(growth_thumb(other)).to_have_attribute("aria-valuenow", "18.4")
+    expect(growth_thumb(other)).to_have_attribute("aria-valuenow", "17.2")
     expect(other.locator(f"#{ids.TARGET_YEAR}")).to_have_value("2035")
     expect(other.locator(f"#{ids.BAND}")).to_have_value("2.5")
     assert_headline(other, s)
@@ -364,4 +370,58 @@ def test_every_control_is_labelled_and_reachable_by_keyboard(page, console, serv
         page.keyboard.press("Tab")
         reached.append(page.evaluate("() => document.activeElement.getAttribute('aria-label')"))
     assert "Growth rate, % a year" in reached
+    assert_clean(console)
+
+
+# 9 ---------------------------------------------------------------------------
+
+
+def history_series(page) -> tuple[dict, list[str]]:
+    """The history chart's own series ({year: value}, gaps left out) and its trace names."""
+    return page.locator(f"#{ids.HISTORY_GRAPH} .js-plotly-plot").evaluate(
+        """g => [Object.fromEntries(g.data[0].x.map((x, i) => [x, g.data[0].y[i]])
+                                      .filter(([, y]) => y !== null)),
+                 g.data.map(d => d.name)]"""
+    )
+
+
+def test_switching_the_reporting_side_to_mongolia_and_back(page, console, server, bundled,
+                                                           expect):
+    open_dashboard(page, server)
+    fresh = freshness(bundled.latest_published, dt.date.today())
+    assert page.locator(f"#{ids.FRESHNESS}").inner_text() == "latest figure published 2025-09-06"
+    assert page.locator(f"#{ids.STALE_NOTICE}").count() == (1 if fresh["stale"] else 0)
+    any_side = page.locator(f"#{ids.REPORTER} input[value=any]")
+    expect(any_side).to_be_checked()
+    series, names = history_series(page)
+    assert series == {"2017": 74.8, "2018": 67.4, "2019": 59.9, "2020": 29.3, "2021": 61,
+                      "2023": 133, "2024": 150}
+    assert "Mongolian side's figures (MN), for comparison" in names
+
+    page.get_by_label("Mongolia's figures only (MN)").check()
+    expect(page).to_have_url(re.compile(r"[?&]reporter=MN(&|$)"))
+    expect(page.locator(f"#{ids.CARD_LATEST} .fs-4")).to_have_text("$76.7 million")
+    mn = analyse(bundled, default_scenario(bundled, "MN"))
+    assert_headline(page, mn)
+    assert "2023, MN figure" in card(page, ids.CARD_LATEST)[1]
+    assert page.locator(f"#{ids.CARD_YTD}").inner_text() == "none after the latest full year"
+    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "21.4")  # MN's own default
+    expect(page.locator(f"#{ids.BASE} input[value=full]")).to_be_checked()
+    expect(page.locator(f"#{ids.METHOD} input[value=yoy]")).to_be_disabled()
+    page.wait_for_function(
+        f"() => document.querySelector('#{ids.HISTORY_GRAPH} .js-plotly-plot')"
+        ".data[0].y.filter(v => v).length === 2")
+    series, names = history_series(page)
+    assert series == {"2019": 35.3, "2023": 76.7}
+    assert "Kazakh side's figures (KZ), for comparison" in names
+    assert_projection_follows(page, mn)
+    options = page.locator(f"#{ids.PRESET} option").all_inner_texts()
+    assert [o for o in options if o.startswith("Repeat")] == ["Repeat the 2019–2023 pace (+21.4 %)"]
+
+    page.get_by_label("Any side (one side kept where it can be)").check()
+    expect(page).to_have_url(re.compile(r"[?&]reporter=any(&|$)"))
+    expect(page.locator(f"#{ids.CARD_LATEST} .fs-4")).to_have_text("$150.0 million")
+    expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "20.2")
+    expect(page.locator(f"#{ids.METHOD} input[value=yoy]")).to_be_enabled()
+    assert_headline(page, analyse(bundled, default_scenario(bundled)))
     assert_clean(console)

@@ -78,7 +78,7 @@ def test_briefing_pack_downloads_match_the_headline(page, console, server):
     assert name.endswith(".pdf")
     text = words(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
     assert required.split(" %")[0].lstrip("+") in text
-    assert "2030" in text and "30.0" in text  # 30 %/yr meets the target in 2030
+    assert "2031" in text and "30.0" in text  # 30 %/yr meets the target in 2031
 
     name, deck = download(page, lambda: page.click(f"#{ids.BRIEFING_PPTX}"))
     assert name.endswith(".pptx")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from flask import Flask
 
@@ -32,12 +30,13 @@ def client(app):
 
 def controls(**kw):
     base = {
-        ids.GROWTH: 21.4,
+        ids.GROWTH: 20.2,
         ids.TARGET_YEAR: 2030,
         ids.TARGET: 500,
         ids.BASE: "ytd",
         ids.METHOD: "pro_rata",
         ids.BAND: 5,
+        ids.REPORTER: "any",
     }
     base.update({getattr(ids, k.upper()): v for k, v in kw.items()})
     return base
@@ -57,7 +56,8 @@ def text_of(component) -> str:
 def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     out = _sync(page, ids.GROWTH, controls(growth=30))
     assert out["search"].startswith("?growth=30&")
-    assert "2030" in text_of(out["cards"][ids.CARD_REACHED][0])
+    # 30 %/yr from the 2025 estimate 126.86: × 1.3^5 = 471.0, × 1.3^6 = 612.3, so 2031.
+    assert text_of(out["cards"][ids.CARD_REACHED][0]) == "2031"
     assert out["history"] is not None and out["history"].__class__.__name__ == "NoUpdate"
     patch = out["scenario"].to_plotly_json()
     assert patch["__dash_patch_update"] == "__dash_patch_update"
@@ -83,8 +83,32 @@ def test_loading_a_url_reproduces_the_scenario(page):
     assert out["controls"][ids.BASE] == "full"
     s = analyse(page.ds, scenario_from_query(page.ds, "growth=30&target_year=2032&base=full")[0])
     assert f"{s.required_growth_pct:+.1f} % a year" in text_of(out["cards"][ids.CARD_REQUIRED])
-    assert "$76.7 million" in text_of(out["cards"][ids.CARD_LATEST])
+    assert "$150.0 million" in text_of(out["cards"][ids.CARD_LATEST])
+    assert "2024, KZ figure" in text_of(out["cards"][ids.CARD_LATEST])
     assert out["notices_open"] is False
+
+
+def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
+    # The user had set growth 30 and target year 2035 on the default (any) side.
+    out = _sync(page, ids.REPORTER, controls(growth=30, target_year=2035, reporter="MN"))
+    mn = scenario_from_query(page.ds, "reporter=MN&target_year=2035")[0]
+    assert out["search"] == f"?{mn.query()}"
+    # Growth, base and method become the Mongolian side's defaults; the target year stays.
+    assert (out["controls"][ids.GROWTH], out["controls"][ids.BASE]) == (21.4, "full")
+    assert out["controls"][ids.TARGET_YEAR] == 2035
+    assert "$76.7 million" in text_of(out["cards"][ids.CARD_LATEST])
+    assert "none after the latest full year" in text_of(out["cards"][ids.CARD_YTD])
+    assert out["history"].__class__.__name__ == "Figure"  # a whole new series
+    actual = out["history"].data[0]
+    assert {x: y for x, y in zip(actual.x, actual.y, strict=True) if y} == {2019: 35.3,
+                                                                           2023: 76.7}
+    assert [o["disabled"] for o in out["method_options"]] == [True, True, True]
+    assert "nothing to annualise" in out["method_help"]
+    assert out["notices_open"] is False
+    back = _sync(page, ids.REPORTER, controls(growth=21.4, base="full", reporter="any"))
+    assert (back["controls"][ids.GROWTH], back["controls"][ids.BASE]) == (20.2, "ytd")
+    assert [o["value"] for o in back["method_options"] if not o["disabled"]] == [
+        "pro_rata", "yoy"]
 
 
 @pytest.mark.parametrize(
@@ -137,6 +161,9 @@ def test_method_change_redraws_the_history(page):
     out = _sync(page, ids.METHOD, controls(method="seasonal"))
     assert out["history"].__class__.__name__ == "Figure"
     assert "pro-rata was used instead" in text_of(out["notices"])
+    out = _sync(page, ids.METHOD, controls(method="yoy"))
+    assert "$155.4 million (year-on-year" in text_of(out["cards"][ids.CARD_YTD])  # 150 × 1.036
+    assert out["notices_open"] is False
 
 
 def _sync(page, triggered, values, search=None, preset=None):
@@ -161,8 +188,8 @@ def test_callback_through_the_server(app, client):
     assert resp.status_code == 200
     payload = resp.get_json()["response"]
     assert payload["url"]["search"].startswith("?growth=30&target_year=2032")
-    assert "2030" in json.dumps(payload["card-reached"])
-    assert "the target is reached in 2030" in payload[ids.KEY_MESSAGE]["children"]
+    assert payload["card-reached"]["children"][0]["props"]["children"] == "2031"
+    assert "the target is reached in 2031" in payload[ids.KEY_MESSAGE]["children"]
     assert payload[ids.BRIEFING_DOCX]["href"] == (
         f"/export/briefing.docx?{payload['url']['search'].lstrip('?')}"
     )
@@ -178,11 +205,17 @@ def test_download_callbacks_give_csv(app, client):
             {"id": ids.DOWNLOAD_CITATIONS_BTN, "property": "n_clicks", "value": None},
         ],
         "changedPropIds": [f"{ids.DOWNLOAD_SERIES_BTN}.n_clicks"],
-        "state": [],
+        "state": [{"id": ids.URL, "property": "search", "value": "?reporter=MN"}],
     }
     data = client.post("/_dash-update-component", json=body).get_json()["response"]
     content = data[ids.DOWNLOAD]["data"]["content"]
     lines = content.splitlines()
-    assert lines[0].startswith("year,status,months,value_musd")
-    assert any(line.startswith("2018,missing") for line in lines)
+    # The series of the side on screen: the Mongolian one, 2020-2022 missing.
+    assert lines[0].startswith("year,status,months,value_musd,yoy_change_pct")
+    assert any(line.startswith("2020,missing") for line in lines)
     assert any(line.startswith("2023,full,12,76.7") for line in lines)
+    body["state"][0]["value"] = ""
+    data = client.post("/_dash-update-component", json=body).get_json()["response"]
+    lines = data[ids.DOWNLOAD]["data"]["content"].splitlines()
+    assert any(line.startswith("2023,full,12,133.0") for line in lines)
+    assert not any(",missing," in line for line in lines)

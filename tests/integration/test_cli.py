@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOOD_ROWS
+from tests.conftest import GOOD_ROWS, csv_text
 from trade_dash.cli import main
+from trade_dash.config import bundled_data_path
+
+EXE = str(Path(sys.executable).with_name("trade-dash"))  # this environment's own script
+PRO_RATA_2025 = 74.0 * 12 / 7  # January-July 2025 = 74.0, annualised pro-rata
 
 
 def run(capsys, *args):
@@ -23,23 +28,45 @@ def test_summary_json_on_the_bundled_data(capsys):
     code, out, err = run(capsys, "summary", "--growth", "25", "--target-year", "2030", "--json")
     assert code == 0, err
     j = json.loads(out)
-    assert j["latest_full_year"]["year"] == 2023 and j["latest_full_year"]["value_musd"] == 76.7
+    assert j["latest_full_year"]["year"] == 2024 and j["latest_full_year"]["value_musd"] == 150.0
     ytd = j["year_to_date"]
     assert {k: ytd[k] for k in ("year", "months", "value_musd", "annualised_musd", "method")} == {
-        "year": 2024,
-        "months": 8,
-        "value_musd": 83.9,
-        "annualised_musd": 125.85,
+        "year": 2025,
+        "months": 7,
+        "value_musd": 74.0,
+        "annualised_musd": round(PRO_RATA_2025, 4),
         "method": "pro_rata",
     }
     assert j["base"]["kind"] == "ytd"
     assert j["target_musd"] == 500.0 and j["target_year"] == 2030
     assert j["required_growth_pct"] == pytest.approx(
-        ((500 / 125.85) ** (1 / 6) - 1) * 100, abs=1e-4
+        ((500 / PRO_RATA_2025) ** (1 / 5) - 1) * 100, abs=1e-4
     )
     assert j["scenario_growth_pct"] == 25.0
-    assert j["target_reached_year"] == 2031
-    assert j["gap_musd"] == pytest.approx(500 - 125.85)
+    assert j["target_reached_year"] == 2032  # 126.86 × 1.25^7 = 604.9; ^6 = 483.9
+    assert j["gap_musd"] == pytest.approx(500 - PRO_RATA_2025, abs=1e-4)
+    assert j["reporting_side"]["reporter"] == "any" and j["reporting_side"]["primary"] == "KZ"
+    assert j["data_freshness"]["latest_published"] == "2025-09-06"
+
+
+def test_summary_for_each_reporting_side_and_the_year_on_year_method(capsys):
+    code, out, err = run(capsys, "summary", "--reporter", "MN", "--json")
+    assert code == 0, err
+    j = json.loads(out)
+    assert j["latest_full_year"]["value_musd"] == 76.7 and j["year_to_date"] is None
+    assert j["scenario_growth_pct"] == 21.4  # the Mongolian side's own default
+    code, out, err = run(capsys, "summary", "--reporter", "KZ", "--method", "yoy", "--json")
+    assert code == 0, err
+    j = json.loads(out)
+    assert j["base"]["value_musd"] == pytest.approx(150 * 1.036)
+    assert j["year_to_date"]["method"] == "yoy"
+
+
+def test_a_side_the_file_lacks_is_refused(capsys, write_csv):
+    code, out, err = run(capsys, "summary", "--data", str(write_csv()), "--reporter", "KZ")
+    assert code == 2
+    assert "--reporter KZ: the data has no full-year turnover figure from KZ" in err
+    assert "Traceback" not in err
 
 
 def test_summary_text_is_a_short_readable_block(capsys):
@@ -47,15 +74,17 @@ def test_summary_text_is_a_short_readable_block(capsys):
     assert code == 0
     lines = out.splitlines()
     # The key message leads: where trade stands, what the target needs, what the scenario gives.
-    assert lines[0].startswith("Trade turnover was US$ 76.7 million in 2023")
-    assert "needs growth of 25.85 % a year" in lines[1]  # (500 / 125.85) ^ (1/6) − 1
-    assert lines[2] == "At the scenario's +25.0 % a year, the target is reached in 2031."
+    assert lines[0].startswith("On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024")
+    assert "needs growth of 31.56 % a year" in lines[1]  # (500 / (74 × 12 / 7)) ^ (1/5) − 1
+    assert lines[2] == "At the scenario's +25.0 % a year, the target is reached in 2032."
     assert lines[3] == ""
-    assert "Latest full year    2023: 76.7" in out
-    assert "Jan–Aug 2024: 83.9, annualised 125.85" in out
-    assert "target reached in 2031" in out
+    assert "Reporting side      any: Kazakh figures (KZ)" in out
+    assert "Latest full year    2024: 150.0" in out
+    assert "Jan–Jul 2025: 74.0, annualised 126.86 (pro-rata" in out
+    assert "target reached in 2032" in out
     assert "assumption" in out
-    assert len(out.splitlines()) < 16
+    assert "latest figure published 2025-09-06" in out
+    assert len(out.splitlines()) < 19
 
 
 def test_summary_reports_not_within_horizon(capsys):
@@ -67,7 +96,8 @@ def test_summary_reports_not_within_horizon(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--target-year", "2024"], "target year must be after the base year 2024"),
+        (["--target-year", "2025"], "target year must be after the base year 2025"),
+        (["--reporter", "RU"], "invalid choice"),
         (["--growth", "abc"], "expected a number of percent"),
         (["--growth", "nan"], "growth must be a number"),
         (["--target", "-1"], "target must be a number"),
@@ -81,11 +111,21 @@ def test_summary_bad_scenario_exits_2_with_a_message(capsys, args, message):
     assert "Traceback" not in err
 
 
-def test_validate_ok_reports_missing_years(capsys):
+def test_validate_reports_citations_disputes_sides_and_freshness(capsys):
     code, out, _ = run(capsys, "validate")
     assert code == 0
-    assert "OK, 10 citations" in out
-    assert "2018, 2022" in out
+    assert "OK, 27 citations, years 2017–2025" in out
+    assert "disagree by more than 5 %: 2019, 2023" in out
+    assert "years the series takes from KZ: 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, " \
+           "2025" in out
+    assert "latest figure published 2025-09-06" in out
+
+
+def test_validate_reports_missing_years(capsys, write_csv):
+    code, out, _ = run(capsys, "validate", str(write_csv()))  # 2019, 2021, 2022: 2020 missing
+    assert code == 0
+    assert "years with no citation (shown as missing): 2020" in out
+    assert "years the series takes from an unrecorded side: 2019, 2021, 2022" in out
 
 
 def test_validate_bad_file_exits_2_naming_line_and_column(capsys, write_csv):
@@ -107,7 +147,7 @@ def test_summary_with_another_data_file(capsys, write_csv):
 
 def test_console_script_runs_without_traceback(tmp_path):
     """The installed entry point itself, as a user types it."""
-    exe = str(Path(sys.executable).with_name("trade-dash"))  # this environment's own script
+    exe = EXE
     ok = subprocess.run([exe, "summary", "--json"], capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["target_musd"] == 500.0
@@ -117,3 +157,78 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert bad.returncode == 2
     assert "missing.csv" in bad.stderr and "not found" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly():
+    # The pipe's reader is gone before anything is written: every write fails.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        closed = subprocess.run([EXE, "summary", "--json"], stdout=write_end,
+                                stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write_end)
+    assert closed.stderr == b""
+    assert closed.returncode == 0
+    # As a user types it.
+    shell = subprocess.run(["bash", "-c", f"set -o pipefail; '{EXE}' summary --json | head -1"],
+                           capture_output=True, text=True, timeout=60)
+    assert (shell.returncode, shell.stdout, shell.stderr) == (0, "{\n", "")
+
+
+# --- trade-dash add -------------------------------------------------------------------
+
+ADD_ARGS = ["--citation-id", "d-2022", "--year", "2022", "--value-musd", "75",
+            "--reporter", "Statistics office", "--reporter-kind", "statistics_office",
+            "--reporting-country", "KZ", "--published", "2023-03-01",
+            "--note", "added, with a comma"]
+
+
+def test_add_appends_a_citation_the_dashboard_then_uses(capsys, write_csv):
+    path = write_csv()
+    before = path.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "add", "--data", str(path), *ADD_ARGS)
+    assert code == 0, err
+    assert out.strip() == f"trade-dash: added citation d-2022 on line 6 of {path}"
+    after = path.read_text(encoding="utf-8")
+    assert after == before + ("d-2022,actual,turnover,2022,full_year,12,75,,exact,"
+                              "Statistics office,statistics_office,KZ,,2023-03-01,"
+                              '"added, with a comma"\n')
+    code, out, _ = run(capsys, "summary", "--data", str(path), "--json")
+    j = json.loads(out)
+    # 2022 is now a full year (75) and no partial year follows it.
+    assert j["latest_full_year"]["value_musd"] == 75.0 and j["year_to_date"] is None
+
+
+def test_add_a_bad_row_gives_the_validate_message_and_changes_nothing(capsys, write_csv):
+    path = write_csv()
+    before = path.read_bytes()
+    args = [a if a != "75" else "75 million" for a in ADD_ARGS]
+    code, out, add_err = run(capsys, "add", "--data", str(path), *args, "--months", "6")
+    assert code == 2 and out == ""
+    assert path.read_bytes() == before
+    # The same lines validate prints for the same file with the row in it.
+    bad = write_csv(text=csv_text([*GOOD_ROWS, {
+        "citation_id": "d-2022", "measure": "actual", "flow": "turnover", "year": "2022",
+        "period": "full_year", "months": "6", "value_musd": "75 million", "precision": "exact",
+        "reporter": "Statistics office", "reporter_kind": "statistics_office",
+        "reporting_country": "KZ", "published": "2023-03-01", "note": "added, with a comma"}]),
+        name=path.name)
+    code, _, validate_err = run(capsys, "validate", str(bad))
+    assert code == 2
+    assert add_err == validate_err
+    assert "line 6, column 'value_musd': got '75 million'" in add_err
+    assert "line 6, column 'months': got '6'" in add_err
+
+
+def test_add_to_the_bundled_file_by_default(capsys, monkeypatch, tmp_path):
+    copy = tmp_path / "trade_series.csv"
+    copy.write_bytes(bundled_data_path().read_bytes())
+    monkeypatch.setattr("trade_dash.cli.bundled_data_path", lambda: copy)
+    code, out, err = run(capsys, "add", "--citation-id", "kz-2025-ytd8", "--year", "2025",
+                         "--period", "year_to_date", "--months", "8", "--value-musd", "85",
+                         "--reporter", "Bureau", "--reporter-kind", "statistics_office",
+                         "--reporting-country", "KZ", "--published", "2025-10-01")
+    assert code == 0, err
+    assert str(copy) in out
+    assert copy.read_text(encoding="utf-8").splitlines()[-1].startswith("kz-2025-ytd8,")

@@ -135,6 +135,16 @@ def test_svg_chart_is_self_contained(client, bundled):
 
 
 @pytest.mark.export
+def test_a_chart_of_one_side_names_the_side_and_draws_the_other(client):
+    resp = client.get("/export/chart/history.svg?reporter=MN")
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    text = svg_text(resp.data)
+    assert "Mongolian figures only (MN)" in text
+    assert "Kazakh side's figures (KZ), for comparison" in text
+    assert "reporter=MN" in text  # the reopen link keeps the side
+
+
+@pytest.mark.export
 def test_pdf_chart_is_one_a4_page_with_selectable_text(client):
     resp = client.get("/export/chart/history.pdf")
     assert resp.status_code == 200 and resp.mimetype == "application/pdf"
@@ -184,6 +194,7 @@ def test_concurrent_exports_each_get_their_own_scenario(app, renderer):
         ("growth=1000", "'growth=1000' is outside"),
         ("base=weekly", "'base=weekly' is not one of"),
         ("target_year=1999", "'target_year=1999' is outside"),
+        ("reporter=RU", "'reporter=RU' is not one of any, KZ, MN"),
     ],
 )
 def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, message):

@@ -83,7 +83,8 @@ def test_two_workers_give_the_same_answer_and_a_killed_worker_is_replaced(tmp_pa
         assert len(answers) == 1
         status, payload = answers.pop()
         assert status == 200
-        assert reached(payload) == "2030"  # 30 %/yr from the 2024 estimate meets $500M in 2030
+        # 30 %/yr from the 2025 estimate (74.0 × 12 / 7) meets $500M in 2031.
+        assert reached(payload) == "2031"
 
         # Kill a worker in the middle of a load from four clients: only requests that
         # worker had in flight (at most one per client) may fail; the rest carry on.
@@ -194,7 +195,7 @@ def test_python_app_py_serves_the_bundled_data_under_gunicorn_on_localhost(tmp_p
     with running_server(tmp_path, app_py=True) as server:
         body = callback_body(server.url, 25.0)
         status, payload = post(server.url, body)
-        assert status == 200 and reached(payload) == "2031"  # 25 %/yr: met in 2031
+        assert status == 200 and reached(payload) == "2032"  # 25 %/yr: met in 2032
         log = server.log()
         assert "Starting gunicorn" in log
         assert "Listening at: http://127.0.0.1:" in log

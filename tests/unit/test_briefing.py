@@ -64,17 +64,23 @@ def summary(bundled):
 
 def test_headline_items_use_the_summary_numbers(summary):
     items = dict(briefing.headline_items(summary))
-    assert "76.7" in items["Latest full year"]
-    assert "83.9" in items["Year to date"] and "125.85" in items["Year to date"]
+    assert items["Latest full year"] == "2024: US$ 150.0 million"
+    # January-July 2025 = 74.0; 74.0 × 12 / 7 = 126.857
+    assert "Jan–Jul 2025: US$ 74.0 million" in items["Year to date"]
+    assert "126.86" in items["Year to date"]
+    assert items["Reporting side"] == "Kazakh figures (KZ)"
     assert "500.0" in items["Target"] and "assumption" in items["Target"]
     assert f"{summary.gap_musd:,.2f}" in items["Gap to target"]
     assert f"{summary.required_growth_pct:.2f}" in items["Growth needed"]
-    assert "+25.0 %" in items["Scenario growth"] and "2031" in items["Scenario growth"]
+    # 126.857 × 1.25^6 = 483.9 < 500 ≤ 126.857 × 1.25^7 = 604.9
+    assert "+25.0 %" in items["Scenario growth"] and "2032" in items["Scenario growth"]
 
 
-def test_method_notes_name_the_annualisation_and_the_assumed_year(summary):
+def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summary):
     notes = " ".join(briefing.method_notes(summary))
-    assert "pro-rata" in notes and "125.85" in notes
+    assert "pro-rata" in notes and "126.86" in notes
+    assert "This briefing uses Kazakh figures (KZ)" in notes
+    assert "never compare years from different sides" in notes
     assert "target year 2030 is assumed" in notes
     assert figures.PROJECTION_NOTE in notes
 
@@ -83,24 +89,25 @@ def test_key_message_says_where_trade_stands_what_the_target_needs_and_what_the_
     bundled, summary
 ):
     stands, needs, gives = briefing.key_message(bundled, summary)
-    # Worked by hand: Jan–Aug 83.9 × 12 / 8 = 125.85; (500 / 125.85) ^ (1/6) − 1 = 25.85 %;
-    # 125.85 × 1.25^6 = 480.1 < 500 <= 125.85 × 1.25^7 = 600.1, so 2031.
-    assert "US$ 76.7 million in 2023" in stands and "latest full year" in stands
-    assert "Jan–Aug 2024" in stands and "US$ 83.9 million" in stands
-    assert "US$ 125.85 million" in stands and "pro-rata" in stands
-    needed = ((500 / 125.85) ** (1 / 6) - 1) * 100
-    assert f"{needed:.2f}" == "25.85" and "needs growth of 25.85 % a year" in needs
+    # Worked by hand: Jan–Jul 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %;
+    # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9, so 2032.
+    assert stands.startswith("On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024")
+    assert "latest full year" in stands
+    assert "Jan–Jul 2025" in stands and "US$ 74.0 million" in stands
+    assert "US$ 126.86 million" in stands and "pro-rata" in stands
+    needed = ((500 / (74.0 * 12 / 7)) ** (1 / 5) - 1) * 100
+    assert f"{needed:.2f}" == "31.56" and "needs growth of 31.56 % a year" in needs
     assert "US$ 500 million target by 2030" in needs and "assumed year" in needs
-    assert "from the 2024 estimate" in needs
-    years = next(n for n in range(1, 30) if 125.85 * 1.25**n >= 500)
-    assert 2024 + years == 2031
-    assert gives == "At the scenario's +25.0 % a year, the target is reached in 2031."
+    assert "from the 2025 estimate" in needs
+    years = next(n for n in range(1, 30) if 74.0 * 12 / 7 * 1.25**n >= 500)
+    assert 2025 + years == 2032
+    assert gives == "At the scenario's +25.0 % a year, the target is reached in 2032."
 
 
 def test_key_message_for_a_slow_scenario_a_full_year_base_and_a_met_target(bundled):
     slow = analyse(bundled, replace(default_scenario(bundled), growth_pct=0.0, base="full"))
     _, needs, gives = briefing.key_message(bundled, slow)
-    assert "from the 2023 figure of US$ 76.7 million" in needs
+    assert "from the 2024 figure of US$ 150.0 million" in needs
     assert gives == "At the scenario's +0.0 % a year, the target is not reached by 2050."
     met = analyse(bundled, replace(default_scenario(bundled), target_musd=100.0))
     _, needs, _ = briefing.key_message(bundled, met)
@@ -119,9 +126,11 @@ def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_cs
 
 def test_alt_text_describes_each_chart(bundled, summary):
     scenario = briefing.alt_text("scenario", bundled, summary)
-    assert "+25.0 % a year" in scenario and "target reached in 2031" in scenario
+    assert "+25.0 % a year" in scenario and "target reached in 2032" in scenario
     history = briefing.alt_text("history", bundled, summary)
-    assert "2017–2024" in history and "2018, 2022" in history and "Jan–Aug 2024" in history
+    # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
+    assert "2017–2025" in history and "no figure is cited" not in history
+    assert "Jan–Jul 2025" in history
 
 
 @pytest.mark.parametrize("total", [120.0, 300.0, 1000.0])
@@ -150,15 +159,26 @@ def test_pdf_page_1_tells_the_story(bundled, summary):
     first = squash(pages[0])
     for sentence in briefing.key_message(bundled, summary):
         assert squash(sentence) in first
-    assert "reachedin2031" in first
-    for number in ("76.7", "83.9", "125.85", "500.0", f"{summary.required_growth_pct:.2f}"):
+    assert "reachedin2032" in first
+    for number in ("150.0", "74.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}"):
         assert number in first
     assert squash(CTX.link) in first
+    assert "latestfigurepublished2025-09-06" in first
+    assert "morethanayearbeforethisbriefing" in first  # produced 2026-11-22
     # The scenario chart is drawn on page 1, as vectors with its text kept as text.
     assert "Stand-inscenariochart" in first
     assert "Stand-inhistorychart" not in first
     assert any("Stand-inhistorychart" in squash(p) for p in pages[1:])
     assert not pypdf.PdfReader(io.BytesIO(data)).pages[0].images  # no bitmap
+
+
+def test_the_pack_says_how_fresh_the_data_is(summary):
+    # The newest bundled figure was published on 2025-09-06.
+    assert briefing.freshness_sentence(summary, "2026-01-15") == (
+        "Data: latest figure published 2025-09-06.")
+    late = briefing.freshness_sentence(summary, "2026-11-22")
+    assert late.startswith("Data: latest figure published 2025-09-06. The newest figure")
+    assert "more than a year before this briefing" in late
 
 
 def test_pdf_lists_the_sources_once_in_the_appendix_with_dates_whole(bundled, summary):

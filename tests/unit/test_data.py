@@ -1,11 +1,20 @@
-"""Reading and validating the citations file."""
+"""Reading and validating the citations file, and appending to it."""
 
 from __future__ import annotations
+
+import math
+import os
 
 import pytest
 
 from tests.conftest import GOOD_ROWS, csv_text
-from trade_dash.data import COLUMNS, DataFileError, load_citations
+from trade_dash.data import (
+    COLUMNS,
+    OPTIONAL_COLUMNS,
+    DataFileError,
+    append_citation,
+    load_citations,
+)
 
 
 def with_change(index: int, **changes: str) -> list[dict]:
@@ -20,23 +29,54 @@ def problems_of(path) -> DataFileError:
     return info.value
 
 
+# Every figure of the October-November 2024 articles and of the coverage published after
+# them, as (flow, year, months, value, side, precision), written out from the sources.
+T, KX, MX = "turnover", "kz_exports_to_mn", "mn_exports_to_kz"
+CITED_FIGURES = sorted([
+    # the articles of October-November 2024
+    (T, 2017, 12, 74.8, "KZ", "exact"),
+    (T, 2019, 12, 35.3, "MN", "exact"),
+    (T, 2020, 12, 29.3, "KZ", "exact"),
+    (T, 2021, 12, 61.0, "KZ", "approximate"),
+    (T, 2023, 12, 76.7, "MN", "exact"),
+    (T, 2024, 8, 83.9, "KZ", "exact"),
+    # published later
+    (T, 2017, 12, 74.8, "KZ", "exact"),
+    (T, 2018, 12, 67.4, "KZ", "exact"),
+    (T, 2019, 12, 59.9, "KZ", "exact"),
+    (KX, 2019, 12, 58.2, "KZ", "exact"),
+    (MX, 2019, 12, 1.74, "KZ", "approximate"),
+    (T, 2021, 12, 60.9, "KZ", "exact"),
+    (T, 2022, 4, 31.0, "KZ", "exact"),
+    (KX, 2022, 4, 30.4, "KZ", "exact"),
+    (MX, 2022, 4, 0.466, "KZ", "exact"),
+    (T, 2023, 12, 133.0, "KZ", "exact"),
+    (KX, 2023, 12, 124.3, "KZ", "exact"),
+    (MX, 2023, 12, 8.7, "KZ", "exact"),
+    (T, 2023, 12, 150.0, "KZ", "approximate"),
+    (T, 2024, 12, 150.0, "KZ", "exact"),
+    (T, 2025, 7, 74.0, "KZ", "exact"),
+    (T, 2024, 8, 83.9, "KZ", "exact"),
+])
+
+
 def test_bundled_file_has_every_cited_figure(bundled):
-    """The shipped file carries each turnover figure the coverage cites, and the target."""
+    """The shipped file carries each figure the coverage cites, with its side, and the target."""
     c = bundled.citations
-    actual = c[c["measure"] == "actual"].set_index("citation_id")
-    got = {(int(r.year), int(r.months)): r.value_musd for r in actual.itertuples()}
-    assert got == {
-        (2017, 12): 74.8,
-        (2019, 12): 35.3,
-        (2020, 12): 29.3,
-        (2021, 12): 61.0,
-        (2023, 12): 76.7,
-        (2024, 8): 83.9,
-    }
-    assert actual.loc["kz-stat-2021", "precision"] == "approximate"
+    actual = c[c["measure"] == "actual"]
+    got = sorted(
+        (r.flow, int(r.year), int(r.months), r.value_musd, r.reporting_country, r.precision)
+        for r in actual.itertuples()
+    )
+    assert got == CITED_FIGURES
+    changes = {(int(r.year), int(r.months)): r.yoy_change_pct
+               for r in actual.itertuples() if not math.isnan(r.yoy_change_pct)}
+    assert changes == {(2021, 12): 48.1, (2022, 4): 118.0, (2023, 12): 27.7, (2024, 12): 20.0,
+                       (2025, 7): 3.6}
     targets = c[c["measure"] == "target"]
-    assert len(targets) >= 1
+    assert len(targets) == 5
     assert set(targets["value_musd"]) == {500.0}
+    assert set(c["reporting_country"]) == {"KZ", "MN"}  # filled for every row
 
 
 def test_good_file_is_typed_and_keeps_line_numbers(write_csv):
@@ -79,6 +119,12 @@ def test_good_file_is_typed_and_keeps_line_numbers(write_csv):
         (with_change(0, note="x" * 501), 2, "note", "at most 500 characters"),
         (with_change(1, citation_id="a"), 3, "citation_id", "already used on line 2"),
         (with_change(0, citation_id="has space"), 2, "citation_id", "an identifier"),
+        (with_change(0, reporting_country="kz"), 2, "reporting_country", "KZ (Kazakhstan) or MN"),
+        (with_change(0, reporting_country="RU"), 2, "reporting_country", "ISO 3166 code"),
+        (with_change(2, yoy_change_pct="3,6"), 4, "yoy_change_pct", "such as 3.6 or -12.5"),
+        (with_change(2, yoy_change_pct="-100"), 4, "yoy_change_pct", "above -100"),
+        (with_change(2, yoy_change_pct="up 4"), 4, "yoy_change_pct", "in percent"),
+        (with_change(3, yoy_change_pct="5"), 5, "yoy_change_pct", "empty for a target"),
     ],
 )
 def test_bad_values_name_line_column_and_expectation(write_csv, rows, line, column, expected):
@@ -158,7 +204,7 @@ def test_row_with_too_many_fields(write_csv):
     text = csv_text(GOOD_ROWS).replace("first\n", "first,extra\n")
     err = problems_of(write_csv(text=text))
     assert err.problems[0].line == 2
-    assert "13 comma-separated fields (found 14)" in err.render()
+    assert f"{len(COLUMNS)} comma-separated fields (found {len(COLUMNS) + 1})" in err.render()
 
 
 def test_not_utf8(write_csv):
@@ -214,3 +260,97 @@ def test_control_characters_in_text_are_refused(write_csv, char):
     err = problems_of(write_csv(rows))
     assert any(p.line == 3 and p.column == "reporter" and "control characters" in p.expected
                for p in err.problems)
+
+
+def test_signed_changes_are_read_as_numbers(write_csv):
+    rows = with_change(2, yoy_change_pct="-12.5")
+    rows[1]["yoy_change_pct"] = "+3.6"
+    frame = load_citations(write_csv(rows))
+    assert frame["yoy_change_pct"].tolist()[1:3] == [3.6, -12.5]
+    assert math.isnan(frame["yoy_change_pct"].iloc[0])
+
+
+@pytest.mark.parametrize("dropped", [OPTIONAL_COLUMNS, OPTIONAL_COLUMNS[:1], OPTIONAL_COLUMNS[1:]])
+def test_a_file_written_before_the_optional_columns_still_loads(write_csv, dropped):
+    header = [c for c in COLUMNS if c not in dropped]
+    frame = load_citations(write_csv(header=header))
+    assert list(frame.columns) == [*COLUMNS, "line"]
+    if "reporting_country" in dropped:
+        assert frame["reporting_country"].tolist() == ["", "", "", ""]  # unknown side
+    if "yoy_change_pct" in dropped:
+        assert frame["yoy_change_pct"].isna().all()
+
+
+# --- appending a citation -------------------------------------------------------------
+
+NEW_ROW = {
+    "citation_id": "d", "measure": "actual", "flow": "turnover", "year": "2022",
+    "period": "full_year", "months": "12", "value_musd": "75", "precision": "exact",
+    "reporter": "Statistics office, press desk", "reporter_kind": "statistics_office",
+    "outlet": "Daily", "published": "2023-03-01", "note": "third",
+}
+
+
+def test_append_adds_one_line_and_keeps_the_rest_byte_for_byte(write_csv):
+    path = write_csv(newline="\r\n")
+    before = path.read_bytes()
+    line = append_citation(path, NEW_ROW)
+    after = path.read_bytes()
+    assert after.startswith(before)
+    added = after[len(before):].decode("utf-8")
+    # The comma in the reporter is quoted; the file's own line ending is kept.
+    assert added == ("d,actual,turnover,2022,full_year,12,75,,exact,"
+                     '"Statistics office, press desk",statistics_office,,Daily,2023-03-01,'
+                     "third\r\n")
+    assert line == 6
+    frame = load_citations(path)
+    assert frame["citation_id"].tolist() == ["a", "b", "c", "t", "d"]
+    assert frame.set_index("citation_id").loc["d", "reporter"] == "Statistics office, press desk"
+
+
+def test_a_bad_row_is_refused_with_the_validate_message_and_the_file_is_untouched(write_csv):
+    path = write_csv()
+    before = path.read_bytes()
+    with pytest.raises(DataFileError) as info:
+        append_citation(path, {**NEW_ROW, "value_musd": "75,5", "citation_id": "a"})
+    text = info.value.render()
+    assert "t.csv, line 6, column 'value_musd': got '75,5'" in text
+    assert "t.csv, line 6, column 'citation_id': got 'a'" in text and "line 2" in text
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["t.csv"]  # no temporary file left
+
+
+def test_an_interrupted_write_leaves_the_old_file_whole(write_csv, monkeypatch):
+    path = write_csv()
+    before = path.read_bytes()
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt  # the user presses Ctrl+C just before the rename
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        append_citation(path, NEW_ROW)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["t.csv"]
+
+
+def test_append_to_an_old_file_adds_an_optional_column_only_when_it_is_given(write_csv):
+    header = [c for c in COLUMNS if c not in OPTIONAL_COLUMNS]
+    path = write_csv(header=header)
+    append_citation(path, NEW_ROW)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == ",".join(header)
+    append_citation(path, {**NEW_ROW, "citation_id": "e", "year": "2023",
+                           "published": "2024-03-01", "reporting_country": "MN"})
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == ",".join([*header, "reporting_country"])
+    frame = load_citations(path)
+    assert frame["reporting_country"].tolist() == ["", "", "", "", "", "MN"]
+    assert frame["value_musd"].tolist() == [40.0, 60.0, 36.0, 200.0, 75.0, 75.0]
+
+
+def test_append_keeps_a_byte_order_mark_and_ends_an_unterminated_last_line(write_csv):
+    path = write_csv(text="\ufeff" + csv_text(GOOD_ROWS).rstrip("\n"))
+    append_citation(path, NEW_ROW)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert load_citations(path)["citation_id"].tolist() == ["a", "b", "c", "t", "d"]

@@ -37,6 +37,39 @@ def test_seasonal_rejects_a_share_over_one():
         model.annualise_seasonal(50.0, 6, 100.0, 120.0)
 
 
+@pytest.mark.parametrize(
+    ("ytd", "months", "prev_full", "change", "expected", "shown"),
+    [
+        # January-July 2025 = 74.0, up 3.6 % on January-July 2024; 2024 = 150.
+        (74.0, 7, 150.0, 3.6, 155.4, "150 × (1 + 3.6 %)"),
+        (30.0, 4, 80.0, -12.5, 70.0, "80 × (1 - 12.5 %)"),
+        (5.0, 1, 60.0, 0.0, 60.0, "60 × (1 + 0 %)"),
+    ],
+)
+def test_year_on_year_moves_last_year_by_the_change(ytd, months, prev_full, change, expected,
+                                                    shown):
+    a = model.annualise_yoy(ytd, months, prev_full, change)
+    assert a.value_musd == pytest.approx(expected)
+    assert a.method == "yoy"
+    assert a.share_of_year == pytest.approx(ytd / expected)
+    assert shown in a.description and f"month-{months}" in a.description
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((74.0, 7, 150.0, -100.0), "above -100 %"),
+        ((74.0, 7, 150.0, math.nan), "finite number"),
+        ((74.0, 7, 0.0, 3.6), "previous full-year value"),
+        # 150 × 0.4 = 60 is less than the 74 already traded by July: not an estimate.
+        ((74.0, 7, 150.0, -60.0), "below the year-to-date figure"),
+    ],
+)
+def test_year_on_year_refuses_impossible_inputs(args, message):
+    with pytest.raises(ScenarioError, match=message):
+        model.annualise_yoy(*args)
+
+
 @pytest.mark.parametrize("months", [0, 12, -1, 13])
 def test_annualise_rejects_impossible_months(months):
     with pytest.raises(ScenarioError, match="months"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -15,39 +16,72 @@ from trade_dash.scenario import (
     available_methods,
     default_growth,
     default_scenario,
+    freshness,
     presets,
     scenario_from_query,
 )
+
+# January-July 2025 = 74.0 (Kazakh side), annualised pro-rata: 74.0 × 12 / 7 = 126.857...
+PRO_RATA_2025 = 74.0 * 12 / 7
 
 
 def test_bundled_headline_matches_the_hand_calculation(bundled):
     s = analyse(bundled, replace(default_scenario(bundled), growth_pct=25.0, target_year=2030))
     j = s.as_json()
-    assert j["latest_full_year"] == {"year": 2023, "value_musd": 76.7, "citation_id": "mccci-2023"}
+    assert j["latest_full_year"] == {"year": 2024, "value_musd": 150.0,
+                                     "citation_id": "kz-mfa-2024", "reporting_country": "KZ"}
     ytd = j["year_to_date"]
-    assert (ytd["year"], ytd["months"], ytd["value_musd"]) == (2024, 8, 83.9)
-    assert ytd["annualised_musd"] == 125.85
+    assert (ytd["year"], ytd["months"], ytd["period"], ytd["value_musd"]) == (
+        2025, 7, "Jan–Jul 2025", 74.0)
+    assert ytd["annualised_musd"] == 126.8571
     assert ytd["method"] == "pro_rata"
-    assert j["base"] == {"year": 2024, "value_musd": 125.85, "kind": "ytd", "method": "pro_rata"}
+    assert ytd["methods_available"] == ["pro_rata", "yoy"]
+    assert j["base"] == {"year": 2025, "value_musd": 126.8571, "kind": "ytd", "method": "pro_rata"}
     assert j["target_musd"] == 500.0
-    # By hand: (500 / 125.85) ** (1/6) - 1 = 25.85 %; 125.85 * 1.25**6 = 480.1, **7 = 600.1.
-    assert j["required_growth_pct"] == pytest.approx(25.8499, abs=1e-4)
-    assert j["target_reached_year"] == 2031
-    assert j["gap_musd"] == pytest.approx(374.15)
-    assert j["gap_pct_of_target"] == pytest.approx(74.83)
+    # By hand: (500 / 126.857) ** (1/5) - 1 = 31.56 %; 126.857 * 1.25**6 = 483.9, **7 = 604.9.
+    assert j["required_growth_pct"] == pytest.approx(31.5622, abs=1e-4)
+    assert j["target_reached_year"] == 2032
+    assert j["gap_musd"] == pytest.approx(500 - PRO_RATA_2025, abs=1e-4)
+    assert j["gap_pct_of_target"] == pytest.approx(74.6286, abs=1e-4)
+    assert j["reporting_side"]["primary"] == "KZ" and not j["reporting_side"]["mixed"]
+    assert j["data_freshness"] == {"latest_published": "2025-09-06",
+                                   "citation_id": "kz-dpm-2025-ytd"}
+
+
+def test_year_on_year_estimate_of_the_bundled_2025(bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), method="yoy"))
+    # 2024 = 150, and January-July 2025 was up 3.6 % on January-July 2024: 150 × 1.036.
+    assert s.year_to_date["annualised_musd"] == pytest.approx(155.4)
+    assert s.base == {"year": 2025, "value_musd": pytest.approx(155.4), "kind": "ytd",
+                      "method": "yoy"}
+    assert "3.6 %" in s.year_to_date["method_description"]
+    assert s.gap_musd == pytest.approx(500 - 155.4)
+    assert s.notices == ()
 
 
 def test_default_growth_is_derived_from_the_data(bundled):
     d = default_growth(bundled.series)
-    # 2019 is the earliest full year in the five years before 2023: (76.7/35.3)**0.25 - 1.
-    assert (d["from_year"], d["to_year"]) == (2019, 2023)
-    assert d["pct"] == round(((76.7 / 35.3) ** 0.25 - 1) * 100, 1) == 21.4
+    # 2019 is the earliest full year in the five years before 2024, both Kazakh figures:
+    # (150 / 59.9) ** (1/5) - 1 = 20.15 %.
+    assert (d["from_year"], d["to_year"], d["side"]) == (2019, 2024, "KZ")
+    assert d["pct"] == round(((150 / 59.9) ** 0.2 - 1) * 100, 1) == 20.2
+
+
+def test_the_mongolian_sides_own_numbers(bundled):
+    scenario = default_scenario(bundled, "MN")
+    assert (scenario.reporter, scenario.base, scenario.growth_pct) == ("MN", "full", 21.4)
+    s = analyse(bundled, scenario)
+    assert s.latest_full_year["value_musd"] == 76.7 and s.year_to_date is None
+    # The chamber's 2019 and 2023: (76.7 / 35.3) ** (1/4) - 1 = 21.4 %.
+    assert s.default_growth["pct"] == round(((76.7 / 35.3) ** 0.25 - 1) * 100, 1)
+    assert s.required_growth_pct == pytest.approx(((500 / 76.7) ** (1 / 7) - 1) * 100)
+    assert s.reporting_side["years"] == {"MN": [2019, 2023]}
 
 
 def test_full_year_base(bundled):
     s = analyse(bundled, replace(default_scenario(bundled), base="full"))
-    assert s.base == {"year": 2023, "value_musd": 76.7, "kind": "full", "method": None}
-    assert s.required_growth_pct == pytest.approx(((500 / 76.7) ** (1 / 7) - 1) * 100)
+    assert s.base == {"year": 2024, "value_musd": 150.0, "kind": "full", "method": None}
+    assert s.required_growth_pct == pytest.approx(((500 / 150) ** (1 / 6) - 1) * 100)
 
 
 def test_not_within_horizon_for_decline(bundled):
@@ -65,7 +99,8 @@ def test_band_brackets_the_rate(bundled):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"target_year": 2024}, "after the base year 2024"),
+        ({"target_year": 2025}, "after the base year 2025"),
+        ({"reporter": "RU"}, "reporter must be one of any, KZ, MN"),
         ({"target_year": 2051}, "at most 2050"),
         ({"growth_pct": float("nan")}, "growth must be a number"),
         ({"growth_pct": 1e308}, "growth must be a number"),
@@ -115,8 +150,10 @@ def test_seasonal_request_without_the_data_falls_back_with_a_notice(small):
 
 def test_presets_include_past_paces_and_the_required_rate(bundled):
     labels = [p.label for p in presets(bundled, default_scenario(bundled))]
-    assert any("2020–2023" in label for label in labels)
-    assert any("2019–2023" in label for label in labels)
+    assert any("2020–2024" in label for label in labels)
+    assert any("2019–2024 pace (+20.2 %)" in label for label in labels)
+    mn = [p.label for p in presets(bundled, default_scenario(bundled, "MN"))]
+    assert [label for label in mn if "pace" in label] == ["Repeat the 2019–2023 pace (+21.4 %)"]
     needed = [p for p in presets(bundled, default_scenario(bundled)) if "needed" in p.label]
     s = analyse(bundled, replace(default_scenario(bundled), growth_pct=needed[0].growth_pct))
     assert s.target_reached_year == 2030
@@ -134,24 +171,37 @@ def test_query_round_trip(bundled):
     again, notices = scenario_from_query(bundled, scenario.query())
     assert again == scenario
     assert notices == []
+    mongolian = replace(default_scenario(bundled, "MN"), growth_pct=9.5)
+    assert "reporter=MN" in mongolian.query()
+    assert scenario_from_query(bundled, mongolian.query()) == (mongolian, [])
+
+
+def test_the_reporter_in_the_address_sets_that_sides_defaults(bundled):
+    scenario, notices = scenario_from_query(bundled, "reporter=MN")
+    assert scenario == default_scenario(bundled, "MN") and notices == []
+    assert scenario.growth_pct == 21.4 and scenario.base == "full"
 
 
 @pytest.mark.parametrize(
     ("query", "field", "value", "notice"),
     [
-        ("growth=nan", "growth_pct", 21.4, "not a number"),
-        ("growth=inf", "growth_pct", 21.4, "not a number"),
+        ("growth=nan", "growth_pct", 20.2, "not a number"),
+        ("growth=inf", "growth_pct", 20.2, "not a number"),
         ("growth=1e308", "growth_pct", 100.0, "outside"),
-        ("growth=abc", "growth_pct", 21.4, "not a number"),
-        ("growth=", "growth_pct", 21.4, "not a number"),
+        ("growth=abc", "growth_pct", 20.2, "not a number"),
+        ("growth=", "growth_pct", 20.2, "not a number"),
         ("growth=5&growth=9", "growth_pct", 5.0, "given 2 times"),
-        ("growth=" + "9" * 500, "growth_pct", 21.4, "too long"),
-        ("target_year=1990", "target_year", 2025, "outside"),
+        ("growth=" + "9" * 500, "growth_pct", 20.2, "too long"),
+        ("target_year=1990", "target_year", 2026, "outside"),
         ("target_year=99999", "target_year", 2050, "outside"),
         ("target=-5", "target_musd", 1.0, "outside"),
         ("base=<script>", "base", "ytd", "not one of"),
         ("method=x", "method", "pro_rata", "not one of"),
         ("band=50", "band_pct", 20.0, "outside"),
+        ("reporter=RU", "reporter", "any", "not one of any, KZ, MN"),
+        ("reporter=<script>", "reporter", "any", "not one of"),
+        ("reporter=kz", "reporter", "any", "not one of"),
+        ("reporter=MN&reporter=KZ", "reporter", "MN", "given 2 times"),
     ],
 )
 def test_hostile_query_values_fall_back_or_clamp_with_a_notice(
@@ -232,3 +282,90 @@ def test_sources_rows_say_how_each_citation_was_used(write_csv):
     assert used["alt"] == ("alternate", "total turnover")
     assert used["exp"] == ("other flow (not used)", "Kazakh exports to Mongolia")
     assert used["t"][0] == "target"
+
+
+# --- reporting side ---------------------------------------------------------------
+
+
+def side(row: dict, side_code: str, year: int, value: float, **kw) -> dict:
+    return {**row, "citation_id": f"{side_code or 'u'}{year}{kw.pop('tag', '')}",
+            "reporting_country": side_code, "year": str(year), "value_musd": str(value),
+            "published": f"{year + 1}-03-01", **kw}
+
+
+def test_a_side_the_data_lacks_falls_back_to_any_with_a_notice(write_csv):
+    ds = _dataset(write_csv, [side(GOOD_ROWS[0], "KZ", 2019, 40),
+                              side(GOOD_ROWS[1], "KZ", 2021, 60)])
+    assert ds.reporters == ("any", "KZ")
+    scenario, notices = scenario_from_query(ds, "reporter=MN")
+    assert scenario.reporter == "any"
+    assert notices == ["'reporter=MN': the data has no full-year turnover figure from MN; "
+                       "any was used."]
+    with pytest.raises(ScenarioError, match="no full-year turnover figure reported by MN"):
+        analyse(ds, replace(default_scenario(ds), reporter="MN"))
+
+
+def test_growth_rates_never_span_a_change_of_side(write_csv):
+    rows = [side(GOOD_ROWS[0], "MN", 2018, 20), side(GOOD_ROWS[0], "KZ", 2019, 40),
+            side(GOOD_ROWS[1], "KZ", 2021, 60),
+            side(GOOD_ROWS[2], "KZ", 2022, 36, period="year_to_date", months="6",
+                 published="2022-08-01")]
+    ds = _dataset(write_csv, rows)
+    s = analyse(ds, default_scenario(ds))
+    # 2018 is Mongolia's (Kazakhstan gives none): no pace starts there, though it is the
+    # earliest full year of the five before 2021.
+    labels = [p.label for p in presets(ds, default_scenario(ds)) if "pace" in p.label]
+    assert labels == ["Repeat the 2019–2021 pace (+22.5 %)"]
+    # (60 / 40) ** (1/2) - 1 = 22.47 %
+    assert (s.default_growth["from_year"], s.default_growth["pct"]) == (2019, 22.5)
+    assert s.reporting_side == {"reporter": "any", "primary": "KZ", "mixed": True,
+                                "years": {"KZ": [2019, 2021, 2022], "MN": [2018]},
+                                "other_side_years": [2018]}
+
+
+def test_no_default_pace_when_only_the_other_side_has_earlier_years(write_csv):
+    ds = _dataset(write_csv, [side(GOOD_ROWS[0], "MN", 2019, 40),
+                              side(GOOD_ROWS[1], "KZ", 2020, 50)])
+    d = default_growth(ds.series)
+    assert (d["pct"], d["from_year"], d["side"]) == (0.0, None, "KZ")
+    assert "no earlier full year comes from the same reporting side" in d["rule"]
+    assert [p for p in presets(ds, default_scenario(ds)) if "pace" in p.label] == []
+
+
+def test_year_on_year_needs_last_years_total_from_the_same_side(write_csv):
+    ytd = side(GOOD_ROWS[2], "KZ", 2022, 36, period="year_to_date", months="6",
+               published="2022-08-01", yoy_change_pct="20")
+    same = _dataset(write_csv, [side(GOOD_ROWS[1], "KZ", 2021, 60), ytd])
+    assert available_methods(same) == ("pro_rata", "yoy")
+    # 60 × 1.2 = 72
+    assert analyse(same, replace(default_scenario(same), method="yoy")).base["value_musd"] == (
+        pytest.approx(72.0))
+    other = _dataset(write_csv, [side(GOOD_ROWS[0], "KZ", 2019, 50),
+                                 side(GOOD_ROWS[1], "MN", 2021, 60), ytd])
+    assert available_methods(other) == ("pro_rata",)
+    s = analyse(other, replace(default_scenario(other), method="yoy"))
+    assert s.year_to_date["method"] == "pro_rata" and s.base["value_musd"] == 72.0  # 36 × 2
+    assert any("Year-on-year annualisation needs" in n for n in s.notices)
+
+
+@pytest.mark.parametrize(
+    ("published", "today", "stale"),
+    [
+        ("2025-09-06", dt.date(2026, 9, 6), False),  # exactly a year: not yet
+        ("2025-09-06", dt.date(2026, 9, 7), True),
+        ("2025-09-06", dt.date(2025, 12, 1), False),
+        ("2024-02-29", dt.date(2025, 2, 28), False),
+        ("2024-02-29", dt.date(2025, 3, 1), True),
+    ],
+)
+def test_data_is_stale_once_its_newest_figure_is_over_a_year_old(published, today, stale):
+    fresh = freshness({"latest_published": published, "citation_id": "x"}, today)
+    assert fresh["stale"] is stale
+    assert fresh["age_days"] == (today - dt.date.fromisoformat(published)).days
+    assert freshness(None, today) is None
+
+
+def test_the_newest_dated_actual_figure_is_the_datas_freshness(write_csv):
+    rows = [*GOOD_ROWS, {**GOOD_ROWS[3], "citation_id": "t2", "published": "2030-01-01"}]
+    ds = _dataset(write_csv, rows)  # a target's date says nothing about the figures
+    assert dict(ds.latest_published) == {"latest_published": "2022-08-01", "citation_id": "c"}
