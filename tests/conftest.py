@@ -77,6 +77,22 @@ GOOD_ROWS = [
 ]
 
 
+# The bundled data's scenario base, by hand: January–August 2024 = 83.9, annualised pro rata.
+BUNDLED_BASE = (2024, 83.9 * 12 / 8)
+
+
+def year_target_met(growth_pct: float, target: float = 500.0,
+                    base: tuple[int, float] = BUNDLED_BASE, horizon: int = 2050) -> int | None:
+    """First year that base × (1 + growth)^years is at or above ``target``; None: not by
+    ``horizon``. Worked out here, year by year, to check what the app shows."""
+    year, value = base
+    while year <= horizon:
+        if value >= target:
+            return year
+        year, value = year + 1, value * (1 + growth_pct / 100)
+    return None
+
+
 def csv_text(rows: list[dict], header: list[str] | None = None, sep: str = ",") -> str:
     header = list(COLUMNS) if header is None else header
     lines = [sep.join(header)]

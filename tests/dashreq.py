@@ -29,3 +29,9 @@ def main_callback_body(output: str, inputs: list[dict], state: list[dict], *, hr
         "state": [{**s, "value": href if s["property"] == "href" else given[s["id"]]}
                   for s in state],
     }
+
+
+def reached_shown(response: dict) -> str:
+    """The big figure of the "Target reached" card in a main-callback response (not the band
+    line below it, which names other years)."""
+    return response[ids.CARD_REACHED]["children"][0]["props"]["children"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
+from urllib.parse import parse_qs
 
 import pytest
 from flask import Flask
 
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
+from tests.conftest import year_target_met
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
 from trade_dash import ids
 from trade_dash.callbacks import sync
 from trade_dash.config import Config
@@ -54,10 +55,15 @@ def text_of(component) -> str:
     return text_of(getattr(component, "children", None))
 
 
+def reached_figure(out) -> str:
+    """The big figure of the "Target reached" card (the band line below names other years)."""
+    return text_of(out["cards"][ids.CARD_REACHED][0])
+
+
 def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     out = _sync(page, ids.GROWTH, controls(growth=30))
     assert out["search"].startswith("?growth=30&")
-    assert "2030" in text_of(out["cards"][ids.CARD_REACHED][0])
+    assert reached_figure(out) == str(year_target_met(30.0))
     assert out["history"] is not None and out["history"].__class__.__name__ == "NoUpdate"
     patch = out["scenario"].to_plotly_json()
     assert patch["__dash_patch_update"] == "__dash_patch_update"
@@ -78,27 +84,42 @@ def test_loading_a_url_reproduces_the_scenario(page):
     assert out["notices_open"] is False
 
 
+# The default scenario, by the README's rules: growth 2019–2023 (the earliest full year in
+# the five before 2023), the $500M target, 2030, the current-year estimate, pro rata, ±5.
+DEFAULT_CONTROLS = controls(growth=round(((76.7 / 35.3) ** 0.25 - 1) * 100, 1))
+
+
 @pytest.mark.parametrize(
-    "search",
+    ("search", "changed"),
     [
-        "?growth=nan",
-        "?growth=inf",
-        "?growth=1e308",
-        "?growth=abc",
-        "?growth=",
-        "?growth=1&growth=2",
-        "?target_year=-1",
-        "?target=-5",
-        "?base=%3Cscript%3E",
-        "?growth=" + "9" * 5000,
-        "?target_year=1e999",
+        ("?growth=nan", {}),
+        ("?growth=inf", {}),
+        ("?growth=1e308", {"growth": 100.0}),  # clamped to the slider's top
+        ("?growth=abc", {}),
+        ("?growth=", {}),
+        ("?growth=1&growth=2", {"growth": 1.0}),  # the first one, with a notice
+        ("?target_year=-1", {"target_year": 2025}),  # the first year after the 2024 base
+        ("?target=-5", {"target": 1.0}),  # the smallest target the control takes
+        ("?base=%3Cscript%3E", {}),
+        ("?growth=" + "9" * 5000, {}),
+        ("?target_year=1e999", {}),
     ],
 )
-def test_hostile_url_values_show_a_notice_and_a_valid_page(page, search):
-    out = _sync(page, ids.URL, controls(), search=search)
+def test_hostile_url_values_show_a_notice_and_fall_back_to_the_defaults(page, search, changed):
+    out = _sync(page, ids.URL, DEFAULT_CONTROLS, search=search)
     assert out["notices_open"] is True
     assert "adjusted" in text_of(out["notices"])
-    assert out["search"].startswith("?growth=")  # the address bar is corrected
+    expected = {**DEFAULT_CONTROLS, **{getattr(ids, k.upper()): v for k, v in changed.items()}}
+    assert out["controls"] == expected
+    # The address bar is corrected to the same values, and the cards are worked out from them.
+    shown = {k: v[0] for k, v in parse_qs(out["search"].lstrip("?")).items()}
+    assert shown == {
+        "growth": f"{expected[ids.GROWTH]:g}", "target_year": str(expected[ids.TARGET_YEAR]),
+        "target": f"{expected[ids.TARGET]:g}", "base": expected[ids.BASE],
+        "method": expected[ids.METHOD], "band": f"{expected[ids.BAND]:g}",
+    }
+    year = year_target_met(expected[ids.GROWTH], target=expected[ids.TARGET])
+    assert reached_figure(out) == (str(year) if year else "not by 2050")
 
 
 def test_empty_url_on_the_default_scenario_redraws_nothing(page):
@@ -114,7 +135,8 @@ def test_preset_sets_the_growth_rate(page):
     )
     out = _sync(page, ids.PRESET, controls(), preset=needed["value"])
     assert out["controls"][ids.GROWTH] == float(needed["value"])
-    assert "2030" in text_of(out["cards"][ids.CARD_REACHED])
+    assert reached_figure(out) == "2030"  # the default target year, met at the needed rate
+    assert year_target_met(float(needed["value"])) == 2030
     assert out["preset"] == ""
 
 
@@ -152,7 +174,7 @@ def test_callback_through_the_server(app, client):
     assert resp.status_code == 200
     payload = resp.get_json()["response"]
     assert payload["url"]["search"].startswith("?growth=30&target_year=2032")
-    assert "2030" in json.dumps(payload["card-reached"])
+    assert reached_shown(payload) == str(year_target_met(30.0))
 
 
 def test_download_callbacks_give_csv(app, client):

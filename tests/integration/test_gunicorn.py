@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests import chromium
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
+from tests.conftest import year_target_met
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
 from tests.serverproc import running_server
 from trade_dash import ids
 from trade_dash.config import bundled_data_path
@@ -61,9 +62,7 @@ def callback_body(url: str, growth: float) -> bytes:
 
 
 def reached(payload: bytes) -> str:
-    """The big figure of the "Target reached" card in a callback response."""
-    card = json.loads(payload)["response"]["card-reached"]["children"]
-    return card[0]["props"]["children"]
+    return reached_shown(json.loads(payload)["response"])
 
 
 def post(url: str, body: bytes) -> tuple[int, bytes]:
@@ -83,7 +82,7 @@ def test_two_workers_give_the_same_answer_and_a_killed_worker_is_replaced(tmp_pa
         assert len(answers) == 1
         status, payload = answers.pop()
         assert status == 200
-        assert reached(payload) == "2030"  # 30 %/yr from the 2024 estimate meets $500M in 2030
+        assert reached(payload) == str(year_target_met(30.0))
 
         # Kill a worker in the middle of a load from four clients: only requests that
         # worker had in flight (at most one per client) may fail; the rest carry on.
@@ -194,7 +193,7 @@ def test_python_app_py_serves_the_bundled_data_under_gunicorn_on_localhost(tmp_p
     with running_server(tmp_path, app_py=True) as server:
         body = callback_body(server.url, 25.0)
         status, payload = post(server.url, body)
-        assert status == 200 and reached(payload) == "2031"  # 25 %/yr: met in 2031
+        assert status == 200 and reached(payload) == str(year_target_met(25.0))
         log = server.log()
         assert "Starting gunicorn" in log
         assert "Listening at: http://127.0.0.1:" in log
