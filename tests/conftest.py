@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,66 @@ def year_target_met(growth_pct: float, target: float = 500.0,
             return year
         year, value = year + 1, value * (1 + growth_pct / 100)
     return None
+
+
+def bundled_rows() -> list[dict[str, str]]:
+    """The bundled citations as rows of text, for a test to change and write out."""
+    with bundled_data_path().open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
+    """Write rows as a citations file, quoted by the csv module (line breaks included)."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows({col: row[col] for col in COLUMNS} for row in rows)
+    return path
+
+
+# Text a spreadsheet would run as a formula. The reader trims a leading tab or line break,
+# so "\t=3+4" and "\r\n=5+6" arrive as formulas starting with "=". The last one hides a
+# formula after a bare carriage return, which a spreadsheet takes for the start of a row.
+FORMULA_TEXT = ('=HYPERLINK("http://evil.test","open")', "+1+2", "-2+3", "@SUM(1,2)", "\t=3+4",
+                "\r\n=5+6", "Plain words\r=7+8")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_COLUMNS = ("note", "outlet", "reporter")
+
+
+def formula_rows() -> list[dict[str, str]]:
+    """The bundled citations with formula text in every note, outlet and reporter."""
+    rows = bundled_rows()
+    for i, row in enumerate(rows):
+        for j, col in enumerate(FORMULA_COLUMNS):
+            row[col] = FORMULA_TEXT[(i + j) % len(FORMULA_TEXT)]
+    return rows
+
+
+def _as_downloaded(text: str) -> str:
+    """The README's rule: text as read (ends trimmed), behind an apostrophe if it starts
+    like a formula."""
+    text = text.strip()
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def formula_cells_checked(table: list[list[str]]) -> int:
+    """Check a downloaded CSV of ``formula_rows`` data, parsed into ``table``: no cell starts
+    like a formula, each planted text reads as the rule says, and no other cell gained an
+    apostrophe. Returns how many planted cells were checked."""
+    planted = {r["citation_id"]: r for r in formula_rows()}
+    header, body = table[0], table[1:]
+    checked = 0
+    for line in body:
+        assert len(line) == len(header), f"a row broken apart: {line}"
+        cells = dict(zip(header, line, strict=True))
+        assert not [c for c in cells.values() if c.startswith(FORMULA_START)], cells
+        source = planted.get(cells["citation_id"])  # a missing year cites nothing
+        wanted = {col: _as_downloaded(source[col]) for col in FORMULA_COLUMNS} if source else {}
+        assert {col: cells[col] for col in wanted} == wanted
+        checked += len(wanted)
+        marked = sum(c.startswith("'") for c in cells.values())
+        assert marked == sum(v.startswith("'") for v in wanted.values()), cells
+    return checked
 
 
 def csv_text(rows: list[dict], header: list[str] | None = None, sep: str = ",") -> str:

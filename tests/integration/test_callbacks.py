@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from urllib.parse import parse_qs
 
 import pytest
 from flask import Flask
 
-from tests.conftest import year_target_met
+from tests.conftest import (
+    FORMULA_COLUMNS,
+    formula_cells_checked,
+    formula_rows,
+    write_rows,
+    year_target_met,
+)
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
 from trade_dash import ids
 from trade_dash.callbacks import sync
@@ -177,21 +185,44 @@ def test_callback_through_the_server(app, client):
     assert reached_shown(payload) == str(year_target_met(30.0))
 
 
-def test_download_callbacks_give_csv(app, client):
+def _download(app, button: str) -> dict:
+    """What the download callback sends when ``button`` is clicked: filename and content."""
     key = next(k for k in app.callback_map if k.startswith(f"{ids.DOWNLOAD}."))
     body = {
         "output": key,
         "outputs": {"id": ids.DOWNLOAD, "property": "data"},
         "inputs": [
-            {"id": ids.DOWNLOAD_SERIES_BTN, "property": "n_clicks", "value": 1},
-            {"id": ids.DOWNLOAD_CITATIONS_BTN, "property": "n_clicks", "value": None},
+            {"id": b, "property": "n_clicks", "value": 1 if b == button else None}
+            for b in (ids.DOWNLOAD_SERIES_BTN, ids.DOWNLOAD_CITATIONS_BTN)
         ],
-        "changedPropIds": [f"{ids.DOWNLOAD_SERIES_BTN}.n_clicks"],
+        "changedPropIds": [f"{button}.n_clicks"],
         "state": [],
     }
-    data = client.post("/_dash-update-component", json=body).get_json()["response"]
-    content = data[ids.DOWNLOAD]["data"]["content"]
+    resp = app.server.test_client().post("/_dash-update-component", json=body)
+    assert resp.status_code == 200
+    return resp.get_json()["response"][ids.DOWNLOAD]["data"]
+
+
+def test_download_callbacks_give_csv(app):
+    content = _download(app, ids.DOWNLOAD_SERIES_BTN)["content"]
     lines = content.splitlines()
     assert lines[0].startswith("year,status,months,value_musd")
     assert any(line.startswith("2018,missing") for line in lines)
     assert any(line.startswith("2023,full,12,76.7") for line in lines)
+
+
+@pytest.fixture(scope="module")
+def formula_app(tmp_path_factory):
+    return create_app(Config(data_path=write_rows(tmp_path_factory.mktemp("data") / "f.csv",
+                                                  formula_rows())))
+
+
+@pytest.mark.parametrize(
+    ("button", "cited"),
+    [(ids.DOWNLOAD_SERIES_BTN, 6), (ids.DOWNLOAD_CITATIONS_BTN, 10)],  # cited years; citations
+)
+def test_csv_downloads_neutralise_formulas_in_citation_text(formula_app, button, cited):
+    data = _download(formula_app, button)
+    assert data["filename"].endswith(".csv")
+    table = list(csv.reader(io.StringIO(data["content"], newline="")))
+    assert formula_cells_checked(table) == len(FORMULA_COLUMNS) * cited
