@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shlex
 import signal
 import struct
 import threading
@@ -361,9 +362,10 @@ def test_cli_export_needs_an_existing_folder(capsys, tmp_path):
     assert code == 2 and "does not exist" in capsys.readouterr().err
 
 
-@pytest.mark.export
-def test_cli_export_writes_the_file_and_leaves_no_browser(capsys, monkeypatch, tmp_path, chromium):
-    started: list[export.Renderer] = []
+@pytest.fixture
+def started_browsers(monkeypatch) -> list[int]:
+    """Process ids of the browsers the command line starts (each leads its own group)."""
+    started: list[int] = []
 
     class Recording(export.Renderer):
         def _start(self):
@@ -371,18 +373,80 @@ def test_cli_export_writes_the_file_and_leaves_no_browser(capsys, monkeypatch, t
             started.append(browser.process.pid)
             return browser
 
-    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
     monkeypatch.setattr(export, "Renderer", Recording)
-    out = tmp_path / "chart.svg"
-    code = main(
-        ["export", "--chart", "scenario", "--format", "svg", "--out", str(out), "--growth", "30"]
-    )
+    return started
+
+
+def cli_export_svg(capsys, out: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["export", "--chart", "scenario", "--format", "svg", "--out", str(out), *args])
     stdout, err = capsys.readouterr()
+    return code, stdout, err
+
+
+@pytest.mark.export
+def test_cli_export_writes_the_file_and_leaves_no_browser(
+    capsys, monkeypatch, tmp_path, chromium, started_browsers
+):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
+    out = tmp_path / "chart.svg"
+    code, stdout, err = cli_export_svg(capsys, out, "--growth", "30")
     assert code == 0, err
     assert "wrote" in stdout
     assert "growth +30.0%/yr" in svg_text(out.read_bytes())
-    assert len(started) == 1
-    assert group_gone(started[0])
+    assert len(started_browsers) == 1
+    assert group_gone(started_browsers[0])
+
+
+def script(path: Path, body: str) -> str:
+    path.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    path.chmod(0o755)
+    return str(path)
+
+
+@pytest.mark.export
+@pytest.mark.parametrize(
+    ("browser", "timeout", "message"),
+    [
+        # An executable that is not a browser at all.
+        (lambda tmp, chromium: script(tmp / "not-chromium", "exit 0"), "30",
+         "Static export needs a working Chromium"),
+        # Chromium whose JavaScript engine has almost no stack: it starts and opens its page,
+        # but the code that draws the chart cannot run, so the render itself fails.
+        (lambda tmp, chromium: script(
+            tmp / "chromium-tiny-stack",
+            f'exec {shlex.quote(chromium)} --js-flags=--stack-size=16 "$@"'),
+         "30", "Rendering the SVG failed"),
+        # A render budget no chart can meet.
+        (lambda tmp, chromium: chromium, "0.1", "Rendering the SVG took longer than 0.1 s"),
+    ],
+    ids=["not-a-browser", "render-fails", "render-times-out"],
+)
+def test_cli_export_exits_1_with_a_message_when_the_export_cannot_be_made(
+    capsys, monkeypatch, tmp_path, chromium, started_browsers, browser, timeout, message
+):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", browser(tmp_path, chromium))
+    monkeypatch.setenv("TRADE_DASH_RENDER_TIMEOUT", timeout)
+    out = tmp_path / "chart.svg"
+    code, stdout, err = cli_export_svg(capsys, out)
+    assert code == 1
+    assert err.startswith(f"trade-dash: {message}"), err
+    assert "Traceback" not in err and stdout == ""
+    assert not out.exists()
+    assert all(group_gone(pid) for pid in started_browsers)
+
+
+@pytest.mark.export
+def test_cli_export_exits_1_when_the_file_cannot_be_written(
+    capsys, monkeypatch, tmp_path, chromium, started_browsers
+):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
+    taken = tmp_path / "chart.svg"
+    taken.mkdir()  # a folder already has the name
+    code, stdout, err = cli_export_svg(capsys, taken)
+    assert code == 1
+    assert err.startswith(f"trade-dash: could not write {taken}: Is a directory"), err
+    assert "Traceback" not in err and "wrote" not in stdout
+    assert len(started_browsers) == 1 and group_gone(started_browsers[0])
 
 
 # --- the renderer -----------------------------------------------------------------------
