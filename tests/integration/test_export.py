@@ -27,6 +27,7 @@ import pytest
 from pptx import Presentation
 
 from tests import chromium as browser
+from tests.procs import group_gone, live_group_members
 from trade_dash import export, export_routes, figures
 from trade_dash.cli import main
 from trade_dash.config import Config
@@ -91,33 +92,6 @@ def pdf_text(data: bytes) -> tuple[int, str]:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def live_group_members(pgid: int) -> list[int]:
-    """Processes still running (not zombies) in process group ``pgid``."""
-    if not Path("/proc").is_dir():
-        pytest.skip("the process checks read /proc (Linux)")
-    out = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            out.append(int(entry.name))
-    return out
-
-
-def group_gone(pgid: int, within: float = 10.0) -> bool:
-    """Whether every process of group ``pgid`` has exited (children may take a moment)."""
-    deadline = time.monotonic() + within
-    while live_group_members(pgid):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-    return True
 
 
 def summary_for(ds, query: str):
