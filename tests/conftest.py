@@ -78,6 +78,10 @@ GOOD_ROWS = [
 ]
 
 
+# What turns on debug mode in Flask and Dash apps elsewhere; only --dev may do it here.
+DEBUG_ENVIRONMENT = {"FLASK_DEBUG": "1", "DASH_DEBUG": "true", "DASH_DEV_TOOLS_UI": "true",
+                     "DASH_HOT_RELOAD": "true"}
+
 # The bundled data's scenario base, by hand: January–August 2024 = 83.9, annualised pro rata.
 BUNDLED_BASE = (2024, 83.9 * 12 / 8)
 

@@ -16,8 +16,8 @@ import urllib.request
 import pytest
 
 from tests import chromium
-from tests.conftest import year_target_met
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
+from tests.conftest import DEBUG_ENVIRONMENT, year_target_met
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config, reached_shown
 from tests.procs import children, group_gone, live_group_members
 from tests.serverproc import running_server
 from trade_dash import ids
@@ -154,8 +154,16 @@ def test_invalid_data_file_stops_start_up_with_the_validate_message(tmp_path):
     assert "Traceback" not in message
 
 
+def page_of(url: str) -> str:
+    with urllib.request.urlopen(url + "/", timeout=10) as resp:
+        return resp.read().decode()
+
+
 def test_no_debugger_and_no_internals_in_error_responses(tmp_path):
-    with running_server(tmp_path) as server:
+    # Settings that turn debug mode on in other Flask and Dash apps change nothing here.
+    with running_server(tmp_path, env=DEBUG_ENVIRONMENT) as server:
+        assert page_config(page_of(server.url))["ui"] is False  # no dev tools
+        assert "Starting gunicorn" in server.log() and "Debug mode" not in server.log()
         for path in ("/_dash-component-suites/nope/x.js", "/_dash-update-component"):
             req = urllib.request.Request(server.url + path,
                                          data=b"{" if "update" in path else None)
@@ -166,6 +174,12 @@ def test_no_debugger_and_no_internals_in_error_responses(tmp_path):
             assert "Traceback" not in text and "Werkzeug" not in text
             assert "site-packages" not in text
             assert info.value.headers["Content-Security-Policy"]
+
+
+def test_dev_switches_to_the_debug_server(tmp_path):
+    with running_server(tmp_path, options=("--dev",)) as server:
+        assert page_config(page_of(server.url))["ui"] is True  # Dash's dev tools
+        assert "Debug mode: on" in server.log() and "gunicorn" not in server.log()
 
 
 @pytest.mark.export

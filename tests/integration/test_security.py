@@ -11,7 +11,8 @@ import re
 import brotli
 import pytest
 
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
+from tests.conftest import DEBUG_ENVIRONMENT
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
 from trade_dash import ids
 from trade_dash.config import Config
 from trade_dash.web import create_app
@@ -162,6 +163,16 @@ def test_unexpected_error_is_a_plain_500_without_internals():
     assert "site-packages" not in text
     assert server.debug is False
     assert app.config.get("suppress_callback_exceptions") in (None, False)
+
+
+def test_debug_settings_in_the_environment_do_not_turn_debug_mode_on(monkeypatch):
+    for name, value in DEBUG_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("TRADE_DASH_DEV", raising=False)
+    app = create_app(Config.from_env())
+    assert app.server.debug is False
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    assert page_config(page)["ui"] is False
 
 
 @pytest.mark.parametrize(
