@@ -84,6 +84,9 @@ DEBUG_ENVIRONMENT = {"FLASK_DEBUG": "1", "DASH_DEBUG": "true", "DASH_DEV_TOOLS_U
 
 # The bundled data's scenario base, by hand: January–August 2024 = 83.9, annualised pro rata.
 BUNDLED_BASE = (2024, 83.9 * 12 / 8)
+# Its default growth rate by the README's rule: 2019 (35.3) is the earliest full year in the
+# five before 2023 (76.7).
+BUNDLED_DEFAULT_GROWTH = round(((76.7 / 35.3) ** (1 / 4) - 1) * 100, 1)
 
 
 def year_target_met(growth_pct: float, target: float = 500.0,

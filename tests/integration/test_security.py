@@ -11,7 +11,7 @@ import re
 import brotli
 import pytest
 
-from tests.conftest import DEBUG_ENVIRONMENT
+from tests.conftest import BUNDLED_DEFAULT_GROWTH, DEBUG_ENVIRONMENT
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
 from trade_dash import ids
 from trade_dash.config import Config
@@ -134,10 +134,17 @@ def test_hostile_callback_bodies_get_4xx_and_the_server_stays_healthy(app, clien
 
 
 @pytest.mark.parametrize(
-    "value",
-    [float("nan"), 1e308, -1e308, "abc", None, [], {"a": 1}, True, "9" * 2_000, "1&base=full"],
+    ("value", "growth", "target_year"),
+    [
+        (float("nan"), BUNDLED_DEFAULT_GROWTH, 2030),  # not a number: the defaults
+        (1e308, 100.0, 2050),  # clamped: the top of the slider, the horizon
+        (-1e308, -50.0, 2025),  # clamped: the bottom, the year after the 2024 base
+        *[(v, BUNDLED_DEFAULT_GROWTH, 2030)
+          for v in ("abc", None, [], {"a": 1}, True, "9" * 2_000, "1&base=full")],
+    ],
 )
-def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, value):
+def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, value, growth,
+                                                                target_year):
     body = good_body(app)
     for item in body["inputs"]:
         if item["id"] in (ids.GROWTH, ids.TARGET_YEAR, ids.URL):
@@ -147,8 +154,11 @@ def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, val
     resp = client.post("/_dash-update-component", data=data, content_type="application/json")
     assert resp.status_code == 200, resp.get_data(as_text=True)[:300]
     payload = resp.get_json()["response"]
-    assert payload[ids.NOTICES]["is_open"] is True or value is None
-    assert "growth=" in payload[ids.URL]["search"]
+    assert payload[ids.NOTICES]["is_open"] is True
+    # Like a hostile URL: the controls are set back to the values used, and the address too.
+    assert payload[ids.GROWTH]["value"] == growth
+    assert payload[ids.TARGET_YEAR]["value"] == target_year
+    assert payload[ids.URL]["search"].startswith(f"?growth={growth:g}&target_year={target_year}&")
 
 
 def test_unexpected_error_is_a_plain_500_without_internals():
