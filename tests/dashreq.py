@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from trade_dash import ids
 
 MAIN_OUTPUT_START = f"..{ids.URL}.search..."
@@ -29,3 +32,18 @@ def main_callback_body(output: str, inputs: list[dict], state: list[dict], *, hr
         "state": [{**s, "value": href if s["property"] == "href" else given[s["id"]]}
                   for s in state],
     }
+
+
+def reached_shown(response: dict) -> str:
+    """The big figure of the "Target reached" card in a main-callback response (not the band
+    line below it, which names other years)."""
+    return response[ids.CARD_REACHED]["children"][0]["props"]["children"]
+
+
+def page_config(page: str) -> dict:
+    """The settings Dash writes into a page for its renderer; ``ui`` says whether the dev
+    tools (debug mode's error pop-ups and callback graph) are on."""
+    found = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page,
+                      flags=re.S)
+    assert found is not None, "no Dash config in the page"
+    return json.loads(found.group(1))

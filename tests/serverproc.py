@@ -104,8 +104,10 @@ def running_server(
     workers: int = 1,
     env: dict | None = None,
     app_py: bool = False,
+    options: tuple[str, ...] = (),
 ) -> Iterator[Server]:
-    """Start ``trade-dash serve`` on a free port, wait until it answers, always stop it.
+    """Start ``trade-dash serve`` (with extra ``options``) on a free port, wait until it
+    answers, always stop it.
 
     With ``app_py`` it runs ``python app.py`` with no options instead, the port coming
     from the environment.
@@ -119,6 +121,7 @@ def running_server(
         cmd += ["--port", str(port), "--workers", str(workers)]
         if data is not None:
             cmd += ["--data", str(data)]
+        cmd += options
     log_path = log_dir / f"server-{port}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(

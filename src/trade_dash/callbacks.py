@@ -215,7 +215,7 @@ def _differs(given, used) -> bool:
     if isinstance(used, str):
         return given != used
     try:
-        return given is None or abs(float(given) - float(used)) > 1e-9
+        return given is None or not abs(float(given) - float(used)) <= 1e-9  # NaN differs
     except (TypeError, ValueError):
         return True
 

@@ -14,6 +14,10 @@ from trade_dash.normalise import ANY, SERIES_COLUMNS
 from trade_dash.scenario import Dataset
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# CSV's own line ending (RFC 4180). It also makes the writer quote every cell holding a
+# carriage return: unquoted, a bare one in a note ends the row in a spreadsheet, and the rest
+# of the note starts a new row, where a formula would escape the apostrophe rule.
+_LINE_END = "\r\n"
 
 
 def _inert(frame: pd.DataFrame) -> pd.DataFrame:
@@ -30,9 +34,9 @@ def series_csv(ds: Dataset, reporter: str = ANY) -> str:
     """The normalised headline series of ``reporter``, one row per year, missing years
     included."""
     series = ds.view(reporter).series[list(SERIES_COLUMNS)]
-    return _inert(series).to_csv(index=False, lineterminator="\n")
+    return _inert(series).to_csv(index=False, lineterminator=_LINE_END)
 
 
 def citations_csv(ds: Dataset) -> str:
     """Every citation as validated, with its line in the source file."""
-    return _inert(ds.citations[[*COLUMNS, "line"]]).to_csv(index=False, lineterminator="\n")
+    return _inert(ds.citations[[*COLUMNS, "line"]]).to_csv(index=False, lineterminator=_LINE_END)

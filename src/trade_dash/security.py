@@ -133,6 +133,7 @@ class AssetCache:
 def harden(app: dash.Dash, config: Config) -> None:
     """Apply limits, headers, error pages and compression to ``app``'s server."""
     server: flask.Flask = app.server
+    server.debug = False  # Flask reads FLASK_DEBUG from the environment; only --dev may debug
     server.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     server.config["PROPAGATE_EXCEPTIONS"] = False
     if config.proxy_hops:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -275,19 +274,20 @@ def test_hostile_url_shows_a_notice_and_falls_back(page, console, server, bundle
 # 7 ---------------------------------------------------------------------------
 
 
-def _download(page, button_id: str) -> tuple[str, list[list[str]]]:
+def download_csv(page, button_id: str) -> tuple[str, list[list[str]]]:
+    """Click a CSV download button; the file's name and its rows, as a spreadsheet reads them."""
     with page.expect_download() as info:
         page.click(f"#{button_id}")
     download = info.value
     assert download.failure() is None
-    with open(download.path(), encoding="utf-8") as fh:
-        return download.suggested_filename, list(csv.reader(io.StringIO(fh.read())))
+    with open(download.path(), encoding="utf-8", newline="") as fh:
+        return download.suggested_filename, list(csv.reader(fh))
 
 
 def test_csv_downloads_in_the_browser(page, console, server):
     open_dashboard(page, server)
 
-    name, rows = _download(page, ids.DOWNLOAD_SERIES_BTN)
+    name, rows = download_csv(page, ids.DOWNLOAD_SERIES_BTN)
     assert name.endswith(".csv")
     header, body = rows[0], rows[1:]
     assert header == list(SERIES_COLUMNS)
@@ -298,7 +298,7 @@ def test_csv_downloads_in_the_browser(page, console, server):
     assert (by_year["2022"]["status"], by_year["2022"]["months"]) == ("partial", "4")
     assert {r["status"] for r in by_year.values()} == {"full", "partial"}  # none missing
 
-    name, rows = _download(page, ids.DOWNLOAD_CITATIONS_BTN)
+    name, rows = download_csv(page, ids.DOWNLOAD_CITATIONS_BTN)
     assert name.endswith(".csv")
     header, body = rows[0], rows[1:]
     assert header == [*COLUMNS, "line"]

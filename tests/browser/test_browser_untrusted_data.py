@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.browser.test_browser_dashboard import download_csv, open_dashboard
+from tests.conftest import (
+    FORMULA_COLUMNS,
+    bundled_rows,
+    formula_cells_checked,
+    formula_rows,
+    write_rows,
+)
 from trade_dash import ids
-from trade_dash.data import COLUMNS, load_citations
+from trade_dash.data import load_citations
 
 pytestmark = pytest.mark.browser
 
@@ -25,17 +30,8 @@ CHARTS_DRAWN = """() => {
 @pytest.fixture(scope="module")
 def hostile_csv(tmp_path_factory):
     """The bundled citations with markup in every note and outlet."""
-    with (ROOT / "data" / "trade_series.csv").open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        row["note"] = NOTE
-        row["outlet"] = IMAGE
-    path = tmp_path_factory.mktemp("data") / "hostile.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
-        writer.writeheader()
-        writer.writerows({col: row[col] for col in COLUMNS} for row in rows)
-    return path
+    rows = [{**row, "note": NOTE, "outlet": IMAGE} for row in bundled_rows()]
+    return write_rows(tmp_path_factory.mktemp("data") / "hostile.csv", rows)
 
 
 @pytest.fixture(scope="module")
@@ -106,4 +102,16 @@ def test_sorting_the_sources_table_keeps_the_text_inert(loaded, console, hostile
     shown = page.locator(f"#{ids.SOURCES_TABLE}").inner_text().count(NOTE)
     assert shown == len(load_citations(hostile_csv))
     not_run(page)
+    assert console.errors() == [], "\n".join(console.errors())
+
+
+def test_formulas_in_citation_text_download_as_text(serve_data, tmp_path_factory, page,
+                                                      console):
+    server = serve_data(write_rows(tmp_path_factory.mktemp("data") / "f.csv", formula_rows()))
+    open_dashboard(page, server)
+    # Every cited year (six) in the series, every citation (ten) in the citations file.
+    for button, cited in ((ids.DOWNLOAD_SERIES_BTN, 6), (ids.DOWNLOAD_CITATIONS_BTN, 10)):
+        name, table = download_csv(page, button)
+        assert name.endswith(".csv")
+        assert formula_cells_checked(table) == len(FORMULA_COLUMNS) * cited
     assert console.errors() == [], "\n".join(console.errors())

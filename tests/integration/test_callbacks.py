@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from urllib.parse import parse_qs
+
 import pytest
 from flask import Flask
 
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
+from tests.conftest import (
+    BUNDLED_DEFAULT_GROWTH,
+    FORMULA_COLUMNS,
+    formula_cells_checked,
+    formula_rows,
+    write_rows,
+    year_target_met,
+)
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
 from trade_dash import ids
 from trade_dash.callbacks import sync
 from trade_dash.config import Config
@@ -53,11 +65,15 @@ def text_of(component) -> str:
     return text_of(getattr(component, "children", None))
 
 
+def reached_figure(out) -> str:
+    """The big figure of the "Target reached" card (the band line below names other years)."""
+    return text_of(out["cards"][ids.CARD_REACHED][0])
+
+
 def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     out = _sync(page, ids.GROWTH, controls(growth=30))
     assert out["search"].startswith("?growth=30&")
-    # 30 %/yr from the 2025 estimate 126.86: × 1.3^5 = 471.0, × 1.3^6 = 612.3, so 2031.
-    assert text_of(out["cards"][ids.CARD_REACHED][0]) == "2031"
+    assert reached_figure(out) == str(year_target_met(30.0))
     assert out["history"] is not None and out["history"].__class__.__name__ == "NoUpdate"
     patch = out["scenario"].to_plotly_json()
     assert patch["__dash_patch_update"] == "__dash_patch_update"
@@ -109,29 +125,42 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert (back["controls"][ids.GROWTH], back["controls"][ids.BASE]) == (20.2, "ytd")
     assert [o["value"] for o in back["method_options"] if not o["disabled"]] == [
         "pro_rata", "yoy"]
+# The default scenario, by the README's rules: the data's default growth, the $500M target,
+# 2030, the current-year estimate, pro rata, ±5.
+DEFAULT_CONTROLS = controls(growth=BUNDLED_DEFAULT_GROWTH)
 
 
 @pytest.mark.parametrize(
-    "search",
+    ("search", "changed"),
     [
-        "?growth=nan",
-        "?growth=inf",
-        "?growth=1e308",
-        "?growth=abc",
-        "?growth=",
-        "?growth=1&growth=2",
-        "?target_year=-1",
-        "?target=-5",
-        "?base=%3Cscript%3E",
-        "?growth=" + "9" * 5000,
-        "?target_year=1e999",
+        ("?growth=nan", {}),
+        ("?growth=inf", {}),
+        ("?growth=1e308", {"growth": 100.0}),  # clamped to the slider's top
+        ("?growth=abc", {}),
+        ("?growth=", {}),
+        ("?growth=1&growth=2", {"growth": 1.0}),  # the first one, with a notice
+        ("?target_year=-1", {"target_year": 2025}),  # the first year after the 2024 base
+        ("?target=-5", {"target": 1.0}),  # the smallest target the control takes
+        ("?base=%3Cscript%3E", {}),
+        ("?growth=" + "9" * 5000, {}),
+        ("?target_year=1e999", {}),
     ],
 )
-def test_hostile_url_values_show_a_notice_and_a_valid_page(page, search):
-    out = _sync(page, ids.URL, controls(), search=search)
+def test_hostile_url_values_show_a_notice_and_fall_back_to_the_defaults(page, search, changed):
+    out = _sync(page, ids.URL, DEFAULT_CONTROLS, search=search)
     assert out["notices_open"] is True
     assert "adjusted" in text_of(out["notices"])
-    assert out["search"].startswith("?growth=")  # the address bar is corrected
+    expected = {**DEFAULT_CONTROLS, **{getattr(ids, k.upper()): v for k, v in changed.items()}}
+    assert out["controls"] == expected
+    # The address bar is corrected to the same values, and the cards are worked out from them.
+    shown = {k: v[0] for k, v in parse_qs(out["search"].lstrip("?")).items()}
+    assert shown == {
+        "growth": f"{expected[ids.GROWTH]:g}", "target_year": str(expected[ids.TARGET_YEAR]),
+        "target": f"{expected[ids.TARGET]:g}", "base": expected[ids.BASE],
+        "method": expected[ids.METHOD], "band": f"{expected[ids.BAND]:g}",
+    }
+    year = year_target_met(expected[ids.GROWTH], target=expected[ids.TARGET])
+    assert reached_figure(out) == (str(year) if year else "not by 2050")
 
 
 def test_empty_url_on_the_default_scenario_redraws_nothing(page):
@@ -147,7 +176,8 @@ def test_preset_sets_the_growth_rate(page):
     )
     out = _sync(page, ids.PRESET, controls(), preset=needed["value"])
     assert out["controls"][ids.GROWTH] == float(needed["value"])
-    assert "2030" in text_of(out["cards"][ids.CARD_REACHED])
+    assert reached_figure(out) == "2030"  # the default target year, met at the needed rate
+    assert year_target_met(float(needed["value"])) == 2030
     assert out["preset"] == ""
 
 
@@ -188,34 +218,58 @@ def test_callback_through_the_server(app, client):
     assert resp.status_code == 200
     payload = resp.get_json()["response"]
     assert payload["url"]["search"].startswith("?growth=30&target_year=2032")
-    assert payload["card-reached"]["children"][0]["props"]["children"] == "2031"
-    assert "the target is reached in 2031" in payload[ids.KEY_MESSAGE]["children"]
+    assert reached_shown(payload) == str(year_target_met(30.0))
+    key_message = payload[ids.KEY_MESSAGE]["children"]
+    assert f"the target is reached in {year_target_met(30.0)}" in key_message
     assert payload[ids.BRIEFING_DOCX]["href"] == (
         f"/export/briefing.docx?{payload['url']['search'].lstrip('?')}"
     )
 
 
-def test_download_callbacks_give_csv(app, client):
+def _download(app, button: str, search: str = "") -> dict:
+    """What the download callback sends when ``button`` is clicked on a page whose address
+    has the query ``search``: filename and content."""
     key = next(k for k in app.callback_map if k.startswith(f"{ids.DOWNLOAD}."))
     body = {
         "output": key,
         "outputs": {"id": ids.DOWNLOAD, "property": "data"},
         "inputs": [
-            {"id": ids.DOWNLOAD_SERIES_BTN, "property": "n_clicks", "value": 1},
-            {"id": ids.DOWNLOAD_CITATIONS_BTN, "property": "n_clicks", "value": None},
+            {"id": b, "property": "n_clicks", "value": 1 if b == button else None}
+            for b in (ids.DOWNLOAD_SERIES_BTN, ids.DOWNLOAD_CITATIONS_BTN)
         ],
-        "changedPropIds": [f"{ids.DOWNLOAD_SERIES_BTN}.n_clicks"],
-        "state": [{"id": ids.URL, "property": "search", "value": "?reporter=MN"}],
+        "changedPropIds": [f"{button}.n_clicks"],
+        "state": [{"id": ids.URL, "property": "search", "value": search}],
     }
-    data = client.post("/_dash-update-component", json=body).get_json()["response"]
-    content = data[ids.DOWNLOAD]["data"]["content"]
+    resp = app.server.test_client().post("/_dash-update-component", json=body)
+    assert resp.status_code == 200
+    return resp.get_json()["response"][ids.DOWNLOAD]["data"]
+
+
+def test_download_callbacks_give_csv(app):
+    content = _download(app, ids.DOWNLOAD_SERIES_BTN, "?reporter=MN")["content"]
     lines = content.splitlines()
     # The series of the side on screen: the Mongolian one, 2020-2022 missing.
     assert lines[0].startswith("year,status,months,value_musd,yoy_change_pct")
     assert any(line.startswith("2020,missing") for line in lines)
     assert any(line.startswith("2023,full,12,76.7") for line in lines)
-    body["state"][0]["value"] = ""
-    data = client.post("/_dash-update-component", json=body).get_json()["response"]
-    lines = data[ids.DOWNLOAD]["data"]["content"].splitlines()
+    content = _download(app, ids.DOWNLOAD_SERIES_BTN)["content"]
+    lines = content.splitlines()
     assert any(line.startswith("2023,full,12,133.0") for line in lines)
     assert not any(",missing," in line for line in lines)
+
+
+@pytest.fixture(scope="module")
+def formula_app(tmp_path_factory):
+    return create_app(Config(data_path=write_rows(tmp_path_factory.mktemp("data") / "f.csv",
+                                                  formula_rows())))
+
+
+@pytest.mark.parametrize(
+    ("button", "cited"),
+    [(ids.DOWNLOAD_SERIES_BTN, 6), (ids.DOWNLOAD_CITATIONS_BTN, 10)],  # cited years; citations
+)
+def test_csv_downloads_neutralise_formulas_in_citation_text(formula_app, button, cited):
+    data = _download(formula_app, button)
+    assert data["filename"].endswith(".csv")
+    table = list(csv.reader(io.StringIO(data["content"], newline="")))
+    assert formula_cells_checked(table) == len(FORMULA_COLUMNS) * cited

@@ -74,7 +74,9 @@ def test_summary_text_is_a_short_readable_block(capsys):
     assert code == 0
     lines = out.splitlines()
     # The key message leads: where trade stands, what the target needs, what the scenario gives.
-    assert lines[0].startswith("On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024")
+    assert lines[0].startswith(
+        "On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024"
+    )
     assert "needs growth of 31.56 % a year" in lines[1]  # (500 / (74 × 12 / 7)) ^ (1/5) − 1
     assert lines[2] == "At the scenario's +25.0 % a year, the target is reached in 2032."
     assert lines[3] == ""
@@ -126,6 +128,50 @@ def test_validate_reports_missing_years(capsys, write_csv):
     assert code == 0
     assert "years with no citation (shown as missing): 2020" in out
     assert "years the series takes from an unrecorded side: 2019, 2021, 2022" in out
+
+
+def test_validate_names_the_years_whose_citations_disagree(capsys, write_csv):
+    # 2019: 40 and 44 differ by 10 %; 2021: 60 and 61 by under 2 %, not a dispute.
+    def alt(i, value):
+        return {**GOOD_ROWS[i], "citation_id": f"alt{i}", "value_musd": value,
+                "reporter_kind": "other"}
+
+    code, out, err = run(capsys, "validate", str(write_csv([*GOOD_ROWS, alt(0, "44"),
+                                                             alt(1, "61")])))
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "disagree" in x)
+    assert line.strip() == "years whose citations disagree by more than 5 %: 2019"
+    assert "years with no citation (shown as missing): 2020" in out
+
+
+def test_validate_mentions_no_disagreement_when_there_is_none(capsys):
+    code, out, _ = run(capsys, "validate")  # the bundled data cites each year once
+    assert code == 0 and "disagree" not in out
+
+
+def test_summary_json_floats_have_at_most_4_decimals(capsys):
+    code, out, err = run(capsys, "summary", "--growth", "23.45678", "--target-year", "2033",
+                         "--band", "3.33333", "--json")
+    assert code == 0, err
+    j = json.loads(out)
+    floats = list(_floats(j))
+    assert len(floats) > 10
+    assert all(x == round(x, 4) for x in floats), floats
+    # Worked out here at full precision, then rounded as the README says.
+    assert j["required_growth_pct"] == round(((500 / (83.9 * 12 / 8)) ** (1 / 9) - 1) * 100, 4)
+    assert j["scenario_growth_pct"] == 23.4568
+    assert j["band"]["high_pct"] == round(23.45678 + 3.33333, 4)
+
+
+def _floats(value):
+    if isinstance(value, float):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _floats(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _floats(v)
 
 
 def test_validate_bad_file_exits_2_naming_line_and_column(capsys, write_csv):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shlex
 import signal
 import struct
 import threading
@@ -24,6 +25,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.procs import group_gone, live_group_members
 from trade_dash import export, export_routes, figures
 from trade_dash.cli import main
 from trade_dash.config import Config
@@ -68,33 +70,6 @@ def svg_text(data: bytes) -> str:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def live_group_members(pgid: int) -> list[int]:
-    """Processes still running (not zombies) in process group ``pgid``."""
-    if not Path("/proc").is_dir():
-        pytest.skip("the process checks read /proc (Linux)")
-    out = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            out.append(int(entry.name))
-    return out
-
-
-def group_gone(pgid: int, within: float = 10.0) -> bool:
-    """Whether every process of group ``pgid`` has exited (children may take a moment)."""
-    deadline = time.monotonic() + within
-    while live_group_members(pgid):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-    return True
 
 
 def summary_for(ds, query: str):
@@ -291,19 +266,76 @@ def test_cli_export_needs_an_existing_folder(capsys, tmp_path):
     assert code == 2 and "does not exist" in capsys.readouterr().err
 
 
-@pytest.mark.export
-def test_cli_export_writes_the_file_and_leaves_no_browser(capsys, tmp_path, browsers_started):
-    started = browsers_started
-    out = tmp_path / "chart.svg"
-    code = main(
-        ["export", "--chart", "scenario", "--format", "svg", "--out", str(out), "--growth", "30"]
-    )
+def cli_export_svg(capsys, out: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["export", "--chart", "scenario", "--format", "svg", "--out", str(out), *args])
     stdout, err = capsys.readouterr()
+    return code, stdout, err
+
+
+@pytest.mark.export
+def test_cli_export_writes_the_file_and_leaves_no_browser(
+    capsys, monkeypatch, tmp_path, chromium, browsers_started
+):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
+    out = tmp_path / "chart.svg"
+    code, stdout, err = cli_export_svg(capsys, out, "--growth", "30")
     assert code == 0, err
     assert "wrote" in stdout
     assert "growth +30.0%/yr" in svg_text(out.read_bytes())
-    assert len(started) == 1
-    assert group_gone(started[0])
+    assert len(browsers_started) == 1
+    assert group_gone(browsers_started[0])
+
+
+def script(path: Path, body: str) -> str:
+    path.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    path.chmod(0o755)
+    return str(path)
+
+
+@pytest.mark.export
+@pytest.mark.parametrize(
+    ("browser", "timeout", "message"),
+    [
+        # An executable that is not a browser at all.
+        (lambda tmp, chromium: script(tmp / "not-chromium", "exit 0"), "30",
+         "Static export needs a working Chromium"),
+        # Chromium whose JavaScript engine has almost no stack: it starts and opens its page,
+        # but the code that draws the chart cannot run, so the render itself fails.
+        (lambda tmp, chromium: script(
+            tmp / "chromium-tiny-stack",
+            f'exec {shlex.quote(chromium)} --js-flags=--stack-size=16 "$@"'),
+         "30", "Rendering the SVG failed"),
+        # A render budget no chart can meet.
+        (lambda tmp, chromium: chromium, "0.1", "Rendering the SVG took longer than 0.1 s"),
+    ],
+    ids=["not-a-browser", "render-fails", "render-times-out"],
+)
+def test_cli_export_exits_1_with_a_message_when_the_export_cannot_be_made(
+    capsys, monkeypatch, tmp_path, chromium, browsers_started, browser, timeout, message
+):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", browser(tmp_path, chromium))
+    monkeypatch.setenv("TRADE_DASH_RENDER_TIMEOUT", timeout)
+    out = tmp_path / "chart.svg"
+    code, stdout, err = cli_export_svg(capsys, out)
+    assert code == 1
+    assert err.startswith(f"trade-dash: {message}"), err
+    assert "Traceback" not in err and stdout == ""
+    assert not out.exists()
+    assert all(group_gone(pid) for pid in browsers_started)
+
+
+@pytest.mark.export
+def test_cli_export_exits_1_when_the_file_cannot_be_written(
+    capsys, monkeypatch, tmp_path, chromium, browsers_started
+):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
+    taken = tmp_path / "chart.svg"
+    taken.mkdir()  # a folder already has the name
+    code, stdout, err = cli_export_svg(capsys, taken)
+    assert code == 1
+    assert err.startswith(f"trade-dash: could not write {taken}: Is a directory"), err
+    assert "Traceback" not in err and "wrote" not in stdout
+    assert len(browsers_started) == 1 and group_gone(browsers_started[0])
 
 
 # --- the renderer -----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -11,28 +12,20 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests import chromium
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
+from tests.conftest import DEBUG_ENVIRONMENT, year_target_met
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config, reached_shown
+from tests.procs import children, group_gone, live_group_members
 from tests.serverproc import running_server
 from trade_dash import ids
 from trade_dash.config import bundled_data_path
 
 
 def worker_pids(master: int) -> set[int]:
-    pids = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == master:
-                pids.add(int(entry.name))
-    return pids
+    return {p.pid for p in children(master)}
 
 
 def settled_workers(master: int, count: int, gone: int | None = None) -> set[int] | None:
@@ -61,9 +54,21 @@ def callback_body(url: str, growth: float) -> bytes:
 
 
 def reached(payload: bytes) -> str:
-    """The big figure of the "Target reached" card in a callback response."""
-    card = json.loads(payload)["response"]["card-reached"]["children"]
-    return card[0]["props"]["children"]
+    return reached_shown(json.loads(payload)["response"])
+
+
+@contextlib.contextmanager
+def only(worker: int, workers: set[int]):
+    """Let ``worker`` alone take new connections: the others are paused (SIGSTOP) meanwhile,
+    so whatever answers a connection opened inside this block was answered by ``worker``."""
+    paused = workers - {worker}
+    for pid in paused:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for pid in paused:
+            os.kill(pid, signal.SIGCONT)
 
 
 def post(url: str, body: bytes) -> tuple[int, bytes]:
@@ -79,12 +84,14 @@ def test_two_workers_give_the_same_answer_and_a_killed_worker_is_replaced(tmp_pa
         master = server.process.pid
         first_workers = wait_for(lambda: settled_workers(master, 2))
         body = callback_body(server.url, 30.0)
-        answers = {post(server.url, body) for _ in range(20)}  # new connection each time
+        answers = set()
+        for pid in first_workers:  # each worker answers while the other is paused
+            with only(pid, first_workers):
+                answers.add(post(server.url, body))
         assert len(answers) == 1
         status, payload = answers.pop()
         assert status == 200
-        # 30 %/yr from the 2025 estimate (74.0 × 12 / 7) meets $500M in 2031.
-        assert reached(payload) == "2031"
+        assert reached(payload) == str(year_target_met(30.0))
 
         # Kill a worker in the middle of a load from four clients: only requests that
         # worker had in flight (at most one per client) may fail; the rest carry on.
@@ -147,8 +154,16 @@ def test_invalid_data_file_stops_start_up_with_the_validate_message(tmp_path):
     assert "Traceback" not in message
 
 
+def page_of(url: str) -> str:
+    with urllib.request.urlopen(url + "/", timeout=10) as resp:
+        return resp.read().decode()
+
+
 def test_no_debugger_and_no_internals_in_error_responses(tmp_path):
-    with running_server(tmp_path) as server:
+    # Settings that turn debug mode on in other Flask and Dash apps change nothing here.
+    with running_server(tmp_path, env=DEBUG_ENVIRONMENT) as server:
+        assert page_config(page_of(server.url))["ui"] is False  # no dev tools
+        assert "Starting gunicorn" in server.log() and "Debug mode" not in server.log()
         for path in ("/_dash-component-suites/nope/x.js", "/_dash-update-component"):
             req = urllib.request.Request(server.url + path,
                                          data=b"{" if "update" in path else None)
@@ -159,6 +174,12 @@ def test_no_debugger_and_no_internals_in_error_responses(tmp_path):
             assert "Traceback" not in text and "Werkzeug" not in text
             assert "site-packages" not in text
             assert info.value.headers["Content-Security-Policy"]
+
+
+def test_dev_switches_to_the_debug_server(tmp_path):
+    with running_server(tmp_path, options=("--dev",)) as server:
+        assert page_config(page_of(server.url))["ui"] is True  # Dash's dev tools
+        assert "Debug mode: on" in server.log() and "gunicorn" not in server.log()
 
 
 @pytest.mark.export
@@ -191,11 +212,47 @@ def test_a_render_that_times_out_blocks_no_one_else(tmp_path):
         assert post(server.url, body)[0] == 200  # and the server is still healthy
 
 
+def export_svg(url: str, growth: float) -> bytes:
+    req = urllib.request.Request(f"{url}/export/chart/scenario.svg?growth={growth:g}",
+                                 headers={"Connection": "close"})
+    with urllib.request.urlopen(req, timeout=120) as resp:  # a first export starts Chromium
+        assert resp.status == 200
+        return resp.read()
+
+
+@pytest.mark.export
+def test_each_worker_renders_with_its_own_browser_started_after_the_fork(tmp_path):
+    chromium.required()
+    with running_server(tmp_path, workers=2) as server:
+        master = server.process.pid
+        workers = wait_for(lambda: settled_workers(master, 2))
+        assert all(children(w) == [] for w in workers)  # no browser before the first export
+        for pid, growth in zip(sorted(workers), (12, 34), strict=True):
+            with only(pid, workers):
+                assert f"growth +{growth:.1f}%/yr".encode() in export_svg(server.url, growth)
+        browsers = {w: children(w) for w in workers}
+        # One browser per worker, each started by the worker itself (so after the fork),
+        # and none by the master.
+        assert all(len(b) == 1 for b in browsers.values()), browsers
+        assert worker_pids(master) == workers
+        # A worker's next export goes to the browser it already has.
+        kept, stopped = sorted(workers)
+        with only(kept, workers):
+            export_svg(server.url, 56)
+        assert children(kept) == browsers[kept]
+        # A worker that stops takes its browser (a process group of its own) with it ...
+        os.kill(stopped, signal.SIGTERM)
+        assert group_gone(browsers[stopped][0].pid)
+        assert live_group_members(browsers[kept][0].pid)  # ... and only its own
+    # Stopping the server stops every browser it started.
+    assert group_gone(browsers[kept][0].pid)
+
+
 def test_python_app_py_serves_the_bundled_data_under_gunicorn_on_localhost(tmp_path):
     with running_server(tmp_path, app_py=True) as server:
         body = callback_body(server.url, 25.0)
         status, payload = post(server.url, body)
-        assert status == 200 and reached(payload) == "2032"  # 25 %/yr: met in 2032
+        assert status == 200 and reached(payload) == str(year_target_met(25.0))
         log = server.log()
         assert "Starting gunicorn" in log
         assert "Listening at: http://127.0.0.1:" in log

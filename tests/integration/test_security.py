@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
+import hashlib
 import json
 import re
 
+import brotli
 import pytest
 
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
+from tests.conftest import BUNDLED_DEFAULT_GROWTH, DEBUG_ENVIRONMENT
+from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
 from trade_dash import ids
 from trade_dash.config import Config
 from trade_dash.web import create_app
 
-HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
-           "Referrer-Policy")
+# The values the README promises; for the opener policy, same-origin (the strictest).
+FIXED_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,18 +52,49 @@ def asset_url(client) -> str:
     return page[start:page.index('"', start)]
 
 
-def test_security_headers_on_page_callback_and_asset(app, client):
-    responses = [client.get("/"), client.post("/_dash-update-component", json=good_body(app)),
-                 client.get(asset_url(client))]
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    parts = [d.split() for d in policy.split(";") if d.strip()]
+    return {d[0]: d[1:] for d in parts}
+
+
+def inline_script_hashes(page: str) -> set[str]:
+    """CSP hashes of the scripts a browser would run inline in ``page``."""
+    page = re.sub(r"<!--.*?-->", "", page, flags=re.S)  # commented out: never run
+    found = set()
+    for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", page, flags=re.S):
+        if "src=" in attrs or "application/json" in attrs:
+            continue  # loaded from the app itself, or data that is never run
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        found.add(f"'sha256-{digest}'")
+    return found
+
+
+def test_security_headers_carry_the_promised_values_everywhere(app, client):
+    page = client.get("/")
+    responses = [page, client.post("/_dash-update-component", json=good_body(app)),
+                 client.get(asset_url(client)),
+                 client.get("/_dash-component-suites/nope/x.js"),
+                 client.get("/export/chart/scenario.png?growth=abc")]
+    assert [r.status_code for r in responses] == [200, 200, 200, 404, 400]
+    csp = page.headers["Content-Security-Policy"]
     for resp in responses:
-        assert resp.status_code == 200
-        for header in HEADERS:
-            assert header in resp.headers, (header, resp.request.path)
-    csp = responses[0].headers["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in csp
+        for header, value in FIXED_HEADERS.items():
+            assert resp.headers.get(header) == value, (header, resp.request.path)
+        assert resp.headers.get("Content-Security-Policy") == csp, resp.request.path
+        denied = {f.strip() for f in resp.headers.get("Permissions-Policy", "").split(",")}
+        assert {"camera=()", "microphone=()", "geolocation=()"} <= denied
+
+    policy = csp_directives(csp)
+    scripts = policy["script-src"]
+    hashes = {t for t in scripts if t.startswith("'sha256-")}
+    # Scripts only from the app itself or by hash: no unsafe-eval, no unsafe-inline, no hosts.
+    assert set(scripts) - hashes == {"'self'"}
     assert "'unsafe-eval'" not in csp
-    assert "'sha256-" in csp  # Dash's inline scripts allowed by hash only
-    assert responses[0].headers["X-Content-Type-Options"] == "nosniff"
+    assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    # Every inline script Dash puts in the page is allowed by its hash, and nothing else is.
+    inline = inline_script_hashes(page.get_data(as_text=True))
+    assert inline and inline == hashes
 
 
 def forged(app, **changes):
@@ -93,10 +134,17 @@ def test_hostile_callback_bodies_get_4xx_and_the_server_stays_healthy(app, clien
 
 
 @pytest.mark.parametrize(
-    "value",
-    [float("nan"), 1e308, -1e308, "abc", None, [], {"a": 1}, True, "9" * 2_000, "1&base=full"],
+    ("value", "growth", "target_year"),
+    [
+        (float("nan"), BUNDLED_DEFAULT_GROWTH, 2030),  # not a number: the defaults
+        (1e308, 100.0, 2050),  # clamped: the top of the slider, the horizon
+        (-1e308, -50.0, 2025),  # clamped: the bottom, the year after the 2024 base
+        *[(v, BUNDLED_DEFAULT_GROWTH, 2030)
+          for v in ("abc", None, [], {"a": 1}, True, "9" * 2_000, "1&base=full")],
+    ],
 )
-def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, value):
+def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, value, growth,
+                                                                target_year):
     body = good_body(app)
     for item in body["inputs"]:
         if item["id"] in (ids.GROWTH, ids.TARGET_YEAR, ids.URL):
@@ -106,8 +154,11 @@ def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, val
     resp = client.post("/_dash-update-component", data=data, content_type="application/json")
     assert resp.status_code == 200, resp.get_data(as_text=True)[:300]
     payload = resp.get_json()["response"]
-    assert payload[ids.NOTICES]["is_open"] is True or value is None
-    assert "growth=" in payload[ids.URL]["search"]
+    assert payload[ids.NOTICES]["is_open"] is True
+    # Like a hostile URL: the controls are set back to the values used, and the address too.
+    assert payload[ids.GROWTH]["value"] == growth
+    assert payload[ids.TARGET_YEAR]["value"] == target_year
+    assert payload[ids.URL]["search"].startswith(f"?growth={growth:g}&target_year={target_year}&")
 
 
 def test_unexpected_error_is_a_plain_500_without_internals():
@@ -124,6 +175,16 @@ def test_unexpected_error_is_a_plain_500_without_internals():
     assert app.config.get("suppress_callback_exceptions") in (None, False)
 
 
+def test_debug_settings_in_the_environment_do_not_turn_debug_mode_on(monkeypatch):
+    for name, value in DEBUG_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("TRADE_DASH_DEV", raising=False)
+    app = create_app(Config.from_env())
+    assert app.server.debug is False
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    assert page_config(page)["ui"] is False
+
+
 @pytest.mark.parametrize(
     "path",
     ["/_dash-component-suites/dash/../../../etc/passwd", "/_dash-component-suites/nope/x.js",
@@ -136,14 +197,26 @@ def test_unknown_resources_are_plain_404s(client, path):
     assert "Traceback" not in text and "[project]" not in text
 
 
-def test_assets_are_compressed_once_and_cached_long(app, client):
+@pytest.mark.parametrize(
+    ("accept", "encoding", "decompress"),
+    [
+        ("gzip", "gzip", gzip.decompress),
+        ("br", "br", brotli.decompress),
+        ("gzip, deflate, br, zstd", "br", brotli.decompress),  # what Chromium sends
+    ],
+)
+def test_assets_are_compressed_once_and_cached_long(app, client, accept, encoding, decompress):
     url = asset_url(client)
-    first = client.get(url, headers={"Accept-Encoding": "gzip"})
-    second = client.get(url, headers={"Accept-Encoding": "gzip"})
-    assert first.headers["Content-Encoding"] == "gzip"
+    plain = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers
+    client.get(url, headers={"Accept-Encoding": "gzip" if encoding == "br" else "br"})
+    first = client.get(url, headers={"Accept-Encoding": accept})
+    second = client.get(url, headers={"Accept-Encoding": accept})
+    assert first.headers["Content-Encoding"] == encoding
+    # The other encoding, fetched first, is cached apart: each decodes to the asset itself.
+    assert decompress(first.get_data()) == plain.get_data()
     assert first.get_data() == second.get_data()
     assert "max-age=31536000" in first.headers["Cache-Control"]
-    plain = client.get(url)
     assert len(first.get_data()) < len(plain.get_data()) / 2
     cache = app.server.config["COMPRESS_CACHE_BACKEND"]()
     assert any(url in key for key in cache._entries)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 import pytest
 
 from tests.conftest import ROOT
@@ -26,19 +29,41 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def _options():
+def _options() -> dict[str, set[str]]:
+    """Each command of the parser and its options."""
     from trade_dash.cli import build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    for name, cmd in sub.choices.items():
-        for action in cmd._actions:
-            for flag in action.option_strings:
-                if flag not in ("-h", "--help"):
-                    yield name, flag
+    return {
+        name: {f for a in cmd._actions for f in a.option_strings if f not in ("-h", "--help")}
+        for name, cmd in sub.choices.items()
+    }
 
 
-@pytest.mark.parametrize(("command", "flag"), sorted(set(_options())))
+@functools.cache
+def _synopsis() -> dict[str, set[str]]:
+    """Options each command's synopsis in the README's Command line block shows, as whole
+    words (so ``--target-year`` does not count for ``--target``)."""
+    section = README[README.index("## Command line"):]
+    block = section[section.index("```") + 3:]
+    block = block[:block.index("```")]
+    shown: dict[str, set[str]] = {}
+    command = None
+    for line in block.splitlines():
+        if line.startswith("trade-dash "):
+            command = line.split()[1]
+        if command:
+            shown.setdefault(command, set()).update(re.findall(r"(?<![\w-])--[a-z][a-z-]*", line))
+    return shown
+
+
+def test_each_command_synopsis_lists_exactly_its_options():
+    assert _synopsis() == _options()
+
+
+@pytest.mark.parametrize(
+    ("command", "flag"), sorted((c, f) for c, flags in _options().items() for f in flags)
+)
 def test_every_cli_option_is_documented(command, flag):
-    assert f"trade-dash {command}" in README
-    assert flag in README
+    assert flag in _synopsis().get(command, set())

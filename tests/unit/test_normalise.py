@@ -126,6 +126,36 @@ def test_disagreement_beyond_tolerance_is_flagged(write_csv):
     assert s.loc[2019, "disputed"]
 
 
+@pytest.mark.parametrize(
+    ("other", "disputed"),
+    [
+        ("41.9", False),  # 4.75 % above the chosen 40
+        ("42", False),  # exactly 5 %: "more than 5 %" is not met
+        ("42.1", True),  # 5.25 % above
+        ("38.1", False),  # 4.75 % below
+        ("37.9", True),  # 5.25 % below
+    ],
+)
+def test_dispute_threshold_is_more_than_five_percent_of_the_chosen_value(
+    write_csv, other, disputed
+):
+    rows = [
+        row(citation_id="chosen", value_musd="40"),
+        row(citation_id="other", value_musd=other, reporter_kind="other"),
+    ]
+    s = series_of(write_csv, rows)
+    assert s.loc[2019, "citation_id"] == "chosen"
+    assert bool(s.loc[2019, "disputed"]) is disputed
+
+
+def test_a_tie_on_every_other_rule_goes_to_the_earlier_line(write_csv):
+    # Same body, exactness and publication date: only the order in the file differs.
+    first = row(citation_id="first", value_musd="40")
+    second = row(citation_id="second", value_musd="40.5")
+    assert series_of(write_csv, [first, second]).loc[2019, "citation_id"] == "first"
+    assert series_of(write_csv, [second, first]).loc[2019, "citation_id"] == "second"
+
+
 def test_rule_is_deterministic_under_row_order(write_csv, tmp_path):
     rows = [
         row(citation_id=f"r{i}", value_musd=str(40 + i), reporter_kind=k)

@@ -224,14 +224,38 @@ def _dataset(write_csv, rows):
     return Dataset.from_citations(load_citations(path), str(path))
 
 
-def test_a_default_rate_beyond_the_slider_is_limited_and_says_so(write_csv):
-    rows = [{**GOOD_ROWS[0], "year": "2022", "value_musd": "10", "published": "2023-02-01"},
-            {**GOOD_ROWS[1], "year": "2023", "value_musd": "40", "published": "2024-02-01"}]
+@pytest.mark.parametrize(
+    ("first", "last", "held_at", "rule"),
+    [
+        # 10 -> 40 in one year is +300 %, above the slider's +100 %.
+        ("10", "40", 100.0, "+300.0 %, limited to the -50 to 100 % range"),
+        # 40 -> 10 in one year is -75 %, below the slider's -50 %.
+        ("40", "10", -50.0, "-75.0 %, limited to the -50 to 100 % range"),
+    ],
+    ids=["above", "below"],
+)
+def test_a_default_rate_beyond_the_slider_is_held_at_the_limit_and_says_so(
+    write_csv, first, last, held_at, rule
+):
+    rows = [{**GOOD_ROWS[0], "year": "2022", "value_musd": first, "published": "2023-02-01"},
+            {**GOOD_ROWS[1], "year": "2023", "value_musd": last, "published": "2024-02-01"}]
     ds = _dataset(write_csv, rows)
     d = default_growth(ds.series)
-    assert d["pct"] == 100.0
-    assert "+300.0 %, limited to the -50 to 100 % range" in d["rule"]
-    analyse(ds, default_scenario(ds))  # the default scenario is always a valid one
+    assert d["pct"] == held_at
+    assert rule in d["rule"]
+    s = analyse(ds, default_scenario(ds))  # the default scenario is always a valid one
+    assert s.scenario_growth_pct == held_at
+
+
+def test_a_single_full_year_gives_a_default_of_zero(write_csv):
+    # One full year (2021) and a partial year after it: no pace can be measured.
+    ds = _dataset(write_csv, [r for r in GOOD_ROWS if r["citation_id"] != "a"])
+    d = default_growth(ds.series)
+    assert (d["pct"], d["from_year"], d["to_year"]) == (0.0, None, None)
+    assert "default is 0 %" in d["rule"]
+    s = analyse(ds, default_scenario(ds))
+    assert s.scenario_growth_pct == 0.0
+    assert s.target_reached_year is None  # no growth never reaches a target above the base
 
 
 def test_default_rate_falls_back_to_the_previous_full_year(write_csv):
