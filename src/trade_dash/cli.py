@@ -154,9 +154,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"  years with no citation (shown as missing): {', '.join(map(str, missing))}")
     if disputed:
         print(f"  years whose citations disagree by more than 5 %: {', '.join(map(str, disputed))}")
-    for side, years in ds.facts.side_years.items():
+    for side, side_years in ds.facts.side_years.items():
         print(f"  years the series takes from {side or 'an unrecorded side'}: "
-              f"{', '.join(map(str, years))}")
+              f"{', '.join(map(str, side_years))}")
     print(f"  {wording.freshness_text(ds.latest_published)}")
     return EXIT_OK
 

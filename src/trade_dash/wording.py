@@ -32,6 +32,7 @@ Design, for the modules that will move their sentences here:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 import gettext
 import re
 from dataclasses import dataclass
@@ -341,14 +342,14 @@ def mixed_sides_note(s: Summary) -> str | None:
     )
 
 
-def freshness_text(latest: dict | None) -> str:
+def freshness_text(latest: Mapping | None) -> str:
     """'latest figure published 2025-09-06'."""
     if latest is None:
         return "no figure in the data carries a publication date"
     return f"latest figure published {latest['latest_published']}"
 
 
-def stale_text(latest: dict | None, today: dt.date, since: str) -> str | None:
+def stale_text(latest: Mapping | None, today: dt.date, since: str) -> str | None:
     """The warning for data whose newest figure is more than a year old on ``today``;
     ``since`` names the moment ("today", "this briefing"). None when it is fresh."""
     fresh = freshness(latest, today)
