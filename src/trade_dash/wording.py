@@ -32,9 +32,9 @@ Design, for the modules that will move their sentences here:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 import gettext
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
