@@ -1,7 +1,8 @@
 """The briefing pack as PDF (reportlab) and PowerPoint (python-pptx).
 
 Builders take the dataset, the scenario's ``Summary``, the figure context and the
-charts already rendered as PNG, and return the file as bytes; they do no rendering
+charts already rendered as PNG (``ChartImage``, in the pack's order), and return the
+file as bytes; they do no rendering
 and read nothing but font files (see ``pdf_font_files``). Every number comes from the
 ``Summary`` that ``scenario.analyse`` returns, the same one behind the dashboard's
 cards and ``trade-dash summary``, so the pack cannot disagree with them.
@@ -12,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import reportlab
@@ -40,7 +42,6 @@ from trade_dash import figures
 from trade_dash.normalise import CONFLICT_TOLERANCE
 from trade_dash.scenario import Dataset, Summary, sources_rows
 
-CHARTS = ("scenario", "history")  # order in the pack: where the scenario leads, then the record
 PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
 AUTHOR = "trade-dash"
 SOURCES_PER_SLIDE = 12
@@ -65,6 +66,15 @@ def pdf_font_files() -> tuple[Path, ...]:
             return faces
     vera = Path(reportlab.__file__).resolve().parent / "fonts"
     return tuple(vera / f for f in VERA_FILES)
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A chart drawn for the pack: its title, a note for its slide, the PNG."""
+
+    title: str
+    slide_note: str
+    png: bytes
 
 
 # --- the text of the pack (pure) ---------------------------------------------
@@ -260,7 +270,7 @@ def _grid(rows: list[list], widths: list[float], header: bool = False) -> Table:
 
 
 def pdf_document(
-    ds: Dataset, s: Summary, ctx: figures.Context, charts: Mapping[str, bytes]
+    ds: Dataset, s: Summary, ctx: figures.Context, charts: Sequence[ChartImage]
 ) -> bytes:
     """The A4 briefing pack: headline figures and scenario, charts, sources, method."""
     _pdf_fonts()
@@ -294,11 +304,9 @@ def pdf_document(
         ]
     story.append(PageBreak())
     story.append(_p("Charts", st["h2"]))
-    for chart in CHARTS:
-        if chart not in charts:
-            continue
+    for chart in charts:
         # Each chart carries its own title, scenario, sources and date.
-        story.append(Image(io.BytesIO(charts[chart]), width=width, height=width * 9 / 16))
+        story.append(Image(io.BytesIO(chart.png), width=width, height=width * 9 / 16))
         story.append(Spacer(1, 12))
     story.append(_p(plain_source_line(ds), st["small"]))
     story.append(PageBreak())
@@ -417,7 +425,7 @@ def _table(slide, rows: list[list[str]], widths: list[float], top, size: float, 
 
 
 def pptx_document(
-    ds: Dataset, s: Summary, ctx: figures.Context, charts: Mapping[str, bytes]
+    ds: Dataset, s: Summary, ctx: figures.Context, charts: Sequence[ChartImage]
 ) -> bytes:
     """16:9 deck: title slide with the headline numbers, one chart a slide, sources."""
     prs = Presentation()
@@ -448,17 +456,15 @@ def pptx_document(
     slide.notes_slide.notes_text_frame.text = "\n".join(method_notes(s))
 
     source = plain_source_line(ds)
-    for chart in CHARTS:
-        if chart not in charts:
-            continue
+    for chart in charts:
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-        _title(slide, figures.TITLES[chart])
+        _title(slide, chart.title)
         height = Inches(5.3)
         width = int(height * 16 / 9)
         slide.shapes.add_picture(
-            io.BytesIO(charts[chart]), (SLIDE_W - width) // 2, Inches(1.2), width, height
+            io.BytesIO(chart.png), (SLIDE_W - width) // 2, Inches(1.2), width, height
         )
-        note = f" {figures.PROJECTION_NOTE}" if chart == "scenario" else ""
+        note = f" {chart.slide_note}" if chart.slide_note else ""
         _text(
             slide,
             f"{source}{note} Produced {ctx.produced} with trade-dash.",

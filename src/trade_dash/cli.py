@@ -9,13 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from trade_dash import model
+from trade_dash.charts import CHARTS, FORMATS, Registry
 from trade_dash.config import Config, ConfigError
 from trade_dash.data import DataFileError
 from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_scenario
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
-EXPORT_CHARTS = ("history", "scenario")
-EXPORT_FORMATS = {"chart": ("png", "svg", "pdf"), "briefing": ("pdf", "pptx")}
+EXPORT_FORMATS = {"chart": FORMATS, "briefing": ("pdf", "pptx")}
 
 
 class UsageError(Exception):
@@ -165,10 +165,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from trade_dash import export
 
     kind = "briefing" if args.briefing else "chart"
-    if args.format not in EXPORT_FORMATS[kind]:
+    chart = None if args.briefing else args.charts[args.chart]
+    formats = EXPORT_FORMATS["briefing"] if chart is None else chart.formats
+    if args.format not in formats:
         raise UsageError(
             f"--format {args.format} is not available for a {kind}; "
-            f"choose one of {', '.join(EXPORT_FORMATS[kind])}"
+            f"choose one of {', '.join(formats)}"
         )
     out = Path(args.out)
     if not out.parent.is_dir():
@@ -179,11 +181,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     ctx = export.cli_context(config, summary.scenario.query())
     renderer = export.Renderer(config.browser_path, config.render_timeout)
     try:
-        if args.briefing:
+        if chart is None:
             make = export.briefing_pdf if args.format == "pdf" else export.briefing_pptx
-            body = make(renderer, ds, summary, ctx)
+            body = make(renderer, ds, summary, ctx, args.charts)
         else:
-            body = export.render_chart(renderer, args.chart, args.format, ds, summary, ctx)
+            body = export.render_chart(renderer, chart, args.format, ds, summary, ctx)
     except export.ExportError as exc:
         print(f"trade-dash: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -198,11 +200,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
+    """The command line, offering the charts of ``charts`` to ``export``."""
     parser = argparse.ArgumentParser(
         prog="trade-dash",
         description="Kazakhstan–Mongolia trade turnover against the $500 million goal.",
     )
+    parser.set_defaults(charts=charts)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check a citations file and report every problem")
@@ -231,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a chart or the briefing pack for a scenario to a file (needs Chromium)",
     )
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--chart", choices=EXPORT_CHARTS, help="the chart to export")
+    what.add_argument("--chart", choices=charts.names, help="the chart to export")
     what.add_argument(
         "--briefing", action="store_true", help="the briefing pack (PDF) or deck (PowerPoint)"
     )
@@ -239,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         required=True,
         choices=sorted({f for fs in EXPORT_FORMATS.values() for f in fs}),
-        help="png, svg or pdf for a chart; pdf or pptx for the briefing",
+        help="png, svg or pdf for a chart (as the chart offers); pdf or pptx for the briefing",
     )
     p.add_argument("--out", required=True, metavar="FILE", help="file to write")
     add_scenario_options(p)
@@ -247,8 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, charts: Registry = CHARTS) -> int:
+    parser = build_parser(charts)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message already

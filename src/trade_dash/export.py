@@ -35,13 +35,13 @@ from choreographer.errors import (
 )
 
 from trade_dash import briefing, figures
+from trade_dash.charts import CHARTS, FORMATS, Chart, Registry
 from trade_dash.config import Config
 from trade_dash.scenario import Dataset, Summary
 
 log = logging.getLogger(__name__)
 
-CHARTS = tuple(figures.TITLES)
-CHART_FORMATS = ("png", "svg", "pdf")
+CHART_FORMATS = FORMATS  # what the renderer draws; each chart offers some or all of them
 BRIEFING_FORMATS = ("pdf", "pptx")
 MIME_TYPES = {
     "png": "image/png",
@@ -340,7 +340,7 @@ class Renderer:
 
 def render_chart(
     renderer: Renderer,
-    chart: str,
+    chart: Chart,
     fmt: str,
     ds: Dataset,
     s: Summary,
@@ -348,25 +348,37 @@ def render_chart(
     size: figures.ExportSize | None = None,
 ) -> bytes:
     """One chart for a scenario, title, scenario, sources and date included."""
-    if chart not in CHARTS:
-        raise ValueError(f"chart must be one of {', '.join(CHARTS)}, got {chart!r}")
-    size = size or figures.EXPORT_SIZES[fmt]
-    fig = figures.export_figure(figures.chart_figure(chart, ds, s, ctx), size)
-    return renderer.render(fig, fmt, size)
+    if fmt not in chart.formats:
+        raise ValueError(f"the {chart.name} chart comes as {', '.join(chart.formats)}, not {fmt}")
+    return _draw(renderer, chart, fmt, ds, s, ctx, size or figures.EXPORT_SIZES[fmt])
 
 
-def briefing_pdf(renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context) -> bytes:
-    charts = {
-        c: render_chart(renderer, c, "png", ds, s, ctx, figures.PAGE_IMAGE) for c in briefing.CHARTS
-    }
-    return briefing.pdf_document(ds, s, ctx, charts)
+def _draw(renderer: Renderer, chart: Chart, fmt: str, ds: Dataset, s: Summary,
+          ctx: figures.Context, size: figures.ExportSize) -> bytes:
+    return renderer.render(figures.export_figure(chart.build(ds, s, ctx), size), fmt, size)
 
 
-def briefing_pptx(renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context) -> bytes:
-    charts = {
-        c: render_chart(renderer, c, "png", ds, s, ctx, figures.SLIDE) for c in briefing.CHARTS
-    }
-    return briefing.pptx_document(ds, s, ctx, charts)
+def _briefing_images(
+    renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context, charts: Registry,
+    size: figures.ExportSize,
+) -> list[briefing.ChartImage]:
+    # Drawn as PNG whatever formats a chart offers for download: the pack embeds images.
+    return [
+        briefing.ChartImage(c.title, c.slide_note, _draw(renderer, c, "png", ds, s, ctx, size))
+        for c in charts.in_briefing()
+    ]
+
+
+def briefing_pdf(renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
+                 charts: Registry = CHARTS) -> bytes:
+    images = _briefing_images(renderer, ds, s, ctx, charts, figures.PAGE_IMAGE)
+    return briefing.pdf_document(ds, s, ctx, images)
+
+
+def briefing_pptx(renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
+                  charts: Registry = CHARTS) -> bytes:
+    images = _briefing_images(renderer, ds, s, ctx, charts, figures.SLIDE)
+    return briefing.pptx_document(ds, s, ctx, images)
 
 
 def filename(kind: str, fmt: str, produced: str) -> str:

@@ -1,6 +1,6 @@
 """HTTP routes for the static exports: parse the scenario, call ``export``, answer.
 
-GET {prefix}/export/chart/<history|scenario>.<png|svg|pdf>?<scenario query>
+GET {prefix}/export/chart/<chart>.<format>?<scenario query>   (charts: see charts.py)
 GET {prefix}/export/briefing.<pdf|pptx>?<scenario query>
 
 Failures are answered in plain text, never with a traceback: 400 for scenario
@@ -66,16 +66,17 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
         resp.headers["Cache-Control"] = "no-store"  # dated, and made for one scenario
         return resp
 
-    @server.get(f"{routes}/export/chart/<chart>.<fmt>")
-    def export_chart(chart: str, fmt: str):
-        if chart not in export.CHARTS or fmt not in export.CHART_FORMATS:
+    @server.get(f"{routes}/export/chart/<name>.<fmt>")
+    def export_chart(name: str, fmt: str):
+        if name not in page.charts:
+            return plain(404, f"No such export: the charts are {', '.join(page.charts.names)}.")
+        chart = page.charts[name]
+        if fmt not in chart.formats:
             return plain(
-                404,
-                f"No such export: charts are {', '.join(export.CHARTS)}, "
-                f"formats {', '.join(export.CHART_FORMATS)}.",
+                404, f"No such export: the {name} chart comes as {', '.join(chart.formats)}."
             )
         return answer(
-            chart,
+            name,
             fmt,
             lambda r, s, ctx: export.render_chart(r, chart, fmt, page.ds, s, ctx),
         )
@@ -87,6 +88,8 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
             return plain(
                 404, f"No such export: the briefing comes as {', '.join(export.BRIEFING_FORMATS)}."
             )
-        return answer("briefing", fmt, lambda r, s, ctx: builders[fmt](r, page.ds, s, ctx))
+        return answer(
+            "briefing", fmt, lambda r, s, ctx: builders[fmt](r, page.ds, s, ctx, page.charts)
+        )
 
     return renderer

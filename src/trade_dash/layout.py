@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from trade_dash import ids, model
+from trade_dash.charts import FORMAT_LABELS, Chart, Registry
 from trade_dash.normalise import CONFLICT_TOLERANCE
 from trade_dash.scenario import (
     BAND_MAX_PCT,
@@ -19,7 +20,6 @@ from trade_dash.scenario import (
     TARGET_MIN_MUSD,
     Dataset,
     Scenario,
-    sources_rows,
 )
 
 GRAPH_CONFIG = {
@@ -192,26 +192,20 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
     )
 
 
-def _export_bar(chart: str) -> html.Div:
+def _export_bar(chart: Chart) -> html.Div:
     return html.Div(
         [
-            dbc.Label(
-                "Download chart as", html_for=ids.EXPORT_FORMAT[chart], className="me-2 mb-0 small"
-            ),
+            dbc.Label("Download chart as", html_for=chart.format_id, className="me-2 mb-0 small"),
             dbc.Select(
-                id=ids.EXPORT_FORMAT[chart],
-                value="png",
+                id=chart.format_id,
+                value=chart.formats[0],
                 size="sm",
                 style={"width": "auto"},
-                options=[
-                    {"label": "PNG (slides)", "value": "png"},
-                    {"label": "SVG (designers)", "value": "svg"},
-                    {"label": "PDF (print)", "value": "pdf"},
-                ],
+                options=[{"label": FORMAT_LABELS[f], "value": f} for f in chart.formats],
             ),
             html.A(
                 "Download",
-                id=ids.EXPORT_LINK[chart],
+                id=chart.link_id,
                 href="",
                 download="",
                 className="btn btn-outline-primary btn-sm ms-2",
@@ -221,13 +215,14 @@ def _export_bar(chart: str) -> html.Div:
     )
 
 
-def _chart(chart: str, graph_id: str, figure) -> dbc.Card:
+def _chart(chart: Chart, figure) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
                 _export_bar(chart),
                 dcc.Graph(
-                    id=graph_id, figure=figure, config=GRAPH_CONFIG, style={"height": "600px"}
+                    id=chart.graph_id, figure=figure, config=GRAPH_CONFIG,
+                    style={"height": "600px"},
                 ),
             ]
         ),
@@ -251,9 +246,13 @@ SOURCE_COLUMNS = [
     ("line", "CSV line", 0.7, 90),
 ]
 WRAPPED = {"period", "flow", "reporter", "outlet", "note"}
+# The table pages through the citations inside a fixed height with its own scroll bar, so
+# only the rows in view are drawn: a file of thousands of citations draws as fast as ten.
+SOURCES_PAGE_SIZES = [20, 50, 100]
+SOURCES_HEIGHT = "640px"
 
 
-def sources_section(ds: Dataset) -> dbc.Card:
+def sources_section(rows: list[dict]) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
@@ -261,8 +260,17 @@ def sources_section(ds: Dataset) -> dbc.Card:
                 html.P(
                     "Each row is one figure as a source gave it. 'headline' rows make up the "
                     "series; 'alternate' rows were set aside by the rule below. Click a column "
-                    "header to sort.",
+                    "header to sort; type in the box to show only the rows that contain "
+                    "those words.",
                     className="small text-muted",
+                ),
+                _labelled(
+                    f"Filter the {len(rows):,} citations",
+                    dbc.Input(
+                        id=ids.SOURCES_FILTER, type="search", debounce=300, maxlength=200,
+                        placeholder="e.g. a year, a reporting body or an outlet",
+                    ),
+                    ids.SOURCES_FILTER,
                 ),
                 # AG Grid renders cell values as text; citation notes are never run as markup.
                 dag.AgGrid(
@@ -283,7 +291,7 @@ def sources_section(ds: Dataset) -> dbc.Card:
                         }
                         for key, name, flex, min_width in SOURCE_COLUMNS
                     ],
-                    rowData=sources_rows(ds),
+                    rowData=rows,
                     defaultColDef={
                         "sortable": True,
                         "resizable": True,
@@ -292,11 +300,13 @@ def sources_section(ds: Dataset) -> dbc.Card:
                         "autoHeaderHeight": True,
                     },
                     dashGridOptions={
-                        "domLayout": "autoHeight",
+                        "pagination": True,
+                        "paginationPageSize": SOURCES_PAGE_SIZES[0],
+                        "paginationPageSizeSelector": SOURCES_PAGE_SIZES,
                         "enableCellTextSelection": True,
                         "ensureDomOrder": True,
                     },
-                    style={"width": "100%"},
+                    style={"width": "100%", "height": SOURCES_HEIGHT},
                 ),
                 html.Div(
                     [
@@ -360,8 +370,15 @@ def method_section() -> dbc.Card:
 
 
 def page(
-    ds: Dataset, scenario: Scenario, methods: tuple[str, ...], history, scenario_fig
+    ds: Dataset,
+    scenario: Scenario,
+    methods: tuple[str, ...],
+    charts: Registry,
+    chart_figures: dict,
+    sources: list[dict],
 ) -> dbc.Container:
+    """The page; ``chart_figures`` holds each registered chart's figure by name and
+    ``sources`` the sources table's rows (``scenario.sources_rows``)."""
     return dbc.Container(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -411,16 +428,10 @@ def page(
             dbc.Row(
                 [
                     dbc.Col(controls(ds, scenario, methods), lg=4),
-                    dbc.Col(
-                        [
-                            _chart("scenario", ids.SCENARIO_GRAPH, scenario_fig),
-                            _chart("history", ids.HISTORY_GRAPH, history),
-                        ],
-                        lg=8,
-                    ),
+                    dbc.Col([_chart(c, chart_figures[c.name]) for c in charts], lg=8),
                 ]
             ),
-            sources_section(ds),
+            sources_section(sources),
             method_section(),
             html.Footer(html.P("trade-dash", className="small text-muted")),
         ],

@@ -10,9 +10,16 @@ import dash
 import flask
 
 from trade_dash import callbacks, export_routes, figures, layout, security
+from trade_dash.charts import CHARTS, Registry
 from trade_dash.config import Config
-from trade_dash.export import BRIEFING_FORMATS, CHART_FORMATS, CHARTS
-from trade_dash.scenario import Dataset, analyse, available_methods, default_scenario
+from trade_dash.export import BRIEFING_FORMATS
+from trade_dash.scenario import (
+    Dataset,
+    analyse,
+    available_methods,
+    default_scenario,
+    sources_rows,
+)
 
 VENDOR_CSS = "bootstrap5/css/bootstrap.min.css"
 
@@ -22,8 +29,9 @@ def _bootstrap_css() -> bytes:
     return (files("flask_bootstrap") / "static" / VENDOR_CSS).read_bytes()
 
 
-def create_app(config: Config) -> dash.Dash:
-    """Validate the data and build the app; raises ``DataFileError`` on a bad file."""
+def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
+    """Validate the data and build the app with ``charts`` on its page, in its export
+    routes and in its briefing pack; raises ``DataFileError`` on a bad file."""
     ds = Dataset.load(config.data_path)
     css_url = f"/_trade_dash/bootstrap-{version('bootstrap-flask')}.min.css"
     app = dash.Dash(
@@ -56,30 +64,26 @@ def create_app(config: Config) -> dash.Dash:
 
     def export_links(query: str) -> dict[str, str]:
         links = {
-            f"{c}.{f}": f"{prefix}/export/chart/{c}.{f}?{query}"
-            for c in CHARTS
-            for f in CHART_FORMATS
+            f"{c.name}.{f}": f"{prefix}/export/chart/{c.name}.{f}?{query}"
+            for c in charts
+            for f in c.formats
         }
         links.update(
             {f"briefing.{f}": f"{prefix}/export/briefing.{f}?{query}" for f in BRIEFING_FORMATS}
         )
         return links
 
-    page = callbacks.Page(ds=ds, context=context, export_links=export_links)
+    page = callbacks.Page(ds=ds, charts=charts, context=context, export_links=export_links)
     scenario = default_scenario(ds)
     summary = analyse(ds, scenario)
     methods = available_methods(ds)
+    sources = sources_rows(ds)  # the same for every page load; read-only
 
     def serve_layout():
         # Built per page load so the charts carry today's date and this host's reopen link.
         today = context(scenario.query())
-        return layout.page(
-            ds,
-            scenario,
-            methods,
-            figures.history_figure(ds, summary, today),
-            figures.scenario_figure(ds, summary, today),
-        )
+        built = {c.name: c.build(ds, summary, today) for c in charts}
+        return layout.page(ds, scenario, methods, charts, built, sources)
 
     app.layout = serve_layout
     callbacks.register(app, page)

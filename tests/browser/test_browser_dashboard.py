@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from trade_dash import ids
+from trade_dash.charts import CHARTS
 from trade_dash.cli import main
 from trade_dash.data import COLUMNS
 from trade_dash.normalise import SERIES_COLUMNS
@@ -89,7 +90,7 @@ def assert_headline(page, s) -> None:
 
 def projection(page) -> tuple[str, list[int], list[float]]:
     """Name, years and values of the scenario projection as drawn in the browser."""
-    return page.locator(f"#{ids.SCENARIO_GRAPH} .js-plotly-plot").evaluate(
+    return page.locator(f"#{CHARTS['scenario'].graph_id} .js-plotly-plot").evaluate(
         """g => { const t = g.data.find(d => (d.name || '').startsWith('Scenario'));
                   return [t.name, Array.from(t.x), Array.from(t.y)]; }"""
     )
@@ -116,7 +117,7 @@ def test_page_renders_both_charts_without_console_errors(page, console, server):
     assert any("cited figures" in t for t in titles)
     assert any("path to the target" in t for t in titles)
     # The cited history is drawn: one point per cited full year (2017, 2019, 2020, 2021, 2023).
-    history_points = page.locator(f"#{ids.HISTORY_GRAPH} .scatterlayer .trace").first
+    history_points = page.locator(f"#{CHARTS['history'].graph_id} .scatterlayer .trace").first
     assert history_points.locator(".points path").count() == 5
     assert page.locator(f"#{ids.SOURCES_TABLE}").inner_text().count("mccci-2023") == 1
     assert_clean(console, server, server.new_log())

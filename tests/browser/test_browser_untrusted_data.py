@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 from trade_dash import ids
+from trade_dash.charts import CHARTS
 from trade_dash.data import COLUMNS
 
 pytestmark = pytest.mark.browser
@@ -55,13 +56,13 @@ def loaded(page, hostile_server):
 
 def hover_first_point(page) -> str:
     """Hover the first cited year on the history chart and return the tooltip's text."""
-    point = page.locator(f"#{ids.HISTORY_GRAPH} .scatterlayer .trace .points path").first
+    point = page.locator(f"#{CHARTS['history'].graph_id} .scatterlayer .trace .points path").first
     point.scroll_into_view_if_needed()
     box = point.bounding_box()
     assert box is not None
     # Plotly's drag layer sits above the points, so hover by position rather than by element.
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    label = page.locator(f"#{ids.HISTORY_GRAPH} .hoverlayer .hovertext")
+    label = page.locator(f"#{CHARTS['history'].graph_id} .hoverlayer .hovertext")
     label.wait_for()
     return label.text_content() or ""
 
@@ -85,7 +86,7 @@ def test_markup_in_notes_and_outlets_is_shown_as_text(loaded, console, hostile_s
     tooltip = hover_first_point(page)
     assert "2017" in tooltip
     assert "Outlet: <img src=x onerror=" in tooltip  # the markup is read, not rendered
-    assert page.locator(f"#{ids.HISTORY_GRAPH} .hoverlayer image").count() == 0
+    assert page.locator(f"#{CHARTS['history'].graph_id} .hoverlayer image").count() == 0
     not_run(page)
 
     assert console.errors() == [], "\n".join(console.errors())

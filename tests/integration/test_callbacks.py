@@ -58,13 +58,19 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     out = _sync(page, ids.GROWTH, controls(growth=30))
     assert out["search"].startswith("?growth=30&")
     assert "2030" in text_of(out["cards"][ids.CARD_REACHED][0])
-    assert out["history"] is not None and out["history"].__class__.__name__ == "NoUpdate"
-    patch = out["scenario"].to_plotly_json()
+    patch = out["charts"]["scenario"].to_plotly_json()
     assert patch["__dash_patch_update"] == "__dash_patch_update"
     locations = [op["location"] for op in patch["operations"]]
     # Traces 0 and 1 (the cited history) are not resent.
     assert ["data", 0] not in locations and ["data", 1] not in locations
     assert ["data", 5] in locations and ["layout"] in locations
+    # The history chart draws no projection: only its footer's reopen link follows.
+    history = out["charts"]["history"].to_plotly_json()["operations"]
+    assert sorted(op["location"] for op in history) == [
+        ["layout", "annotations", 0, "text"], ["layout", "margin", "b"]]
+    footer = next(op["params"]["value"] for op in history if op["location"][-1] == "text")
+    assert f"http://analyst.test/?{out['query'].replace('&', '&amp;')}" in footer.replace(
+        "<br>", "")
 
 
 def test_loading_a_url_reproduces_the_scenario(page):
@@ -103,8 +109,8 @@ def test_hostile_url_values_show_a_notice_and_a_valid_page(page, search):
 
 def test_empty_url_on_the_default_scenario_redraws_nothing(page):
     out = _sync(page, ids.URL, controls(), search="")
-    assert out["history"].__class__.__name__ == "NoUpdate"
-    assert out["scenario"].__class__.__name__ == "NoUpdate"
+    assert {n: c.__class__.__name__ for n, c in out["charts"].items()} == {
+        "scenario": "NoUpdate", "history": "NoUpdate"}
     assert out["notices_open"] is False
 
 
@@ -126,7 +132,7 @@ def test_typed_out_of_range_value_is_clamped_and_echoed(page):
 
 def test_method_change_redraws_the_history(page):
     out = _sync(page, ids.METHOD, controls(method="seasonal"))
-    assert out["history"].__class__.__name__ == "Figure"
+    assert out["charts"]["history"].__class__.__name__ == "Figure"
     assert "pro-rata was used instead" in text_of(out["notices"])
 
 

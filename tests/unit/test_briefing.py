@@ -14,6 +14,7 @@ from pptx import Presentation
 
 from tests.conftest import GOOD_ROWS
 from trade_dash import briefing, figures
+from trade_dash.charts import CHARTS
 from trade_dash.scenario import Dataset, analyse, default_scenario
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
@@ -36,7 +37,7 @@ def tiny_png(width: int = 32, height: int = 18) -> bytes:
     )
 
 
-CHARTS = {c: tiny_png() for c in briefing.CHARTS}
+IMAGES = [briefing.ChartImage(c.title, c.slide_note, tiny_png()) for c in CHARTS.in_briefing()]
 
 
 def squash(text: str) -> str:
@@ -66,7 +67,7 @@ def test_method_notes_name_the_annualisation_and_the_assumed_year(summary):
 
 
 def test_pdf_pages_text_and_embedded_fonts(bundled, summary):
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, CHARTS)))
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, IMAGES)))
     assert len(reader.pages) == 3
     first, charts_page, sources = (squash(p.extract_text()) for p in reader.pages)
     for number in ("76.7", "83.9", "125.85", "500.0", f"{summary.required_growth_pct:.2f}"):
@@ -99,14 +100,14 @@ def pdf_fonts(reader: pypdf.PdfReader) -> list[tuple[str, bool]]:
 
 
 def test_pptx_slides_titles_and_source_lines(bundled, summary):
-    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, CTX, CHARTS)))
+    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, CTX, IMAGES)))
     slides = list(deck.slides)
     assert deck.slide_width * 9 == deck.slide_height * 16
     titles = [s.shapes.title.text for s in slides]
     assert titles == [
         briefing.title(summary),
-        figures.TITLES["scenario"],
-        figures.TITLES["history"],
+        figures.SCENARIO_TITLE,
+        figures.HISTORY_TITLE,
         "Sources: every citation",
     ]
 
@@ -135,7 +136,7 @@ def test_citation_text_is_inert_in_the_pdf(write_csv):
     rows[0]["note"] = "<b>bold?</b> & =1+1"
     ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, IMAGES)))
     assert "<b>bold?</b>&=1+1" in squash(reader.pages[-1].extract_text())
 
 
@@ -147,7 +148,7 @@ def test_cyrillic_names_print_when_dejavu_is_installed(write_csv):
     rows[1]["note"] = "Үндэсний статистикийн хороо"
     ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, CHARTS)))
+    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, IMAGES)))
     text = squash(" ".join(p.extract_text() for p in reader.pages))
     assert "Бюронациональнойстатистики" in text
     assert "Үндэсний" in text
