@@ -53,8 +53,9 @@ def main() -> int:
     )
 
     rows: list[tuple[str, float, float | None]] = []
+    chart = CHARTS["scenario"]
     with export.Renderer(browser, timeout=120) as renderer:
-        cold = timed(lambda: export.render_chart(renderer, CHARTS["scenario"], "png", ds, s, ctx))
+        cold = timed(lambda: export.render_chart(renderer, chart, "png", ds, s, ctx))
 
         def warm(make) -> float:
             runs = []
@@ -69,13 +70,13 @@ def main() -> int:
             kopts = {"path": browser, "mathjax": False}
 
             def make():
-                fig = figures.export_figure(CHARTS["scenario"].build(ds, s, ctx), size)
+                fig = figures.export_figure(chart.build(ds, s, ctx), size)
                 kaleido.calc_fig_sync(fig, opts=opts, kopts=kopts)
 
             return statistics.median(timed(make) for _ in range(args.repeat))
 
         for fmt in export.CHART_FORMATS:
-            w = warm(lambda fmt=fmt: export.render_chart(renderer, CHARTS["scenario"], fmt, ds, s, ctx))
+            w = warm(lambda fmt=fmt: export.render_chart(renderer, chart, fmt, ds, s, ctx))
             rows.append((f"chart {fmt}", w, one_shot(fmt)))
         for fmt, make in (("pdf", export.briefing_pdf), ("pptx", export.briefing_pptx)):
             w = warm(lambda make=make: make(renderer, ds, s, ctx))

@@ -260,7 +260,11 @@ HOVER_NAME_CHARS = 80  # a hover label stays narrower than the chart
 
 
 def _citations_by_id(ds: Dataset) -> dict[str, dict]:
-    return ds.citations.set_index("citation_id").to_dict("index")
+    """What a hover label says of an alternate citation, by citation id."""
+    c = ds.citations
+    keys = ("year", "months", "value_musd", "reporter")
+    columns = zip(c["citation_id"], *(c[k] for k in keys), strict=True)
+    return {cid: dict(zip(keys, values, strict=True)) for cid, *values in columns}
 
 
 def _hover(row: dict, by_id: dict[str, dict], label: str) -> str:

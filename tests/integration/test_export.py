@@ -4,7 +4,7 @@ Files are checked as files: PNG header and pixel size, SVG parsed as XML, PDF
 opened with pypdf, PowerPoint opened with python-pptx. Tests that render need
 Chromium; without it they are skipped with the reason shown, unless
 TRADE_DASH_REQUIRE_BROWSER=1, where a missing browser is a failure. One renderer
-(one browser) serves the whole session.
+(one browser, see conftest.py) serves the whole session.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import pypdf
 import pytest
 from pptx import Presentation
 
-from tests import chromium as browser
 from trade_dash import export, export_routes, figures
 from trade_dash.charts import CHARTS
 from trade_dash.cli import main
@@ -36,21 +35,6 @@ from trade_dash.web import create_app
 MISSING_BROWSER = "/nonexistent/chromium"
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25")
 SCENARIO, HISTORY = CHARTS["scenario"], CHARTS["history"]
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    return browser.required()
-
-
-@pytest.fixture(scope="session")
-def renderer(chromium):
-    """One browser for every export test; closed at the end of the session."""
-    r = export.Renderer(chromium, timeout=60)
-    try:
-        yield r
-    finally:
-        r.close()
 
 
 @pytest.fixture(scope="module")
