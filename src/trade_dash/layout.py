@@ -246,8 +246,10 @@ SOURCE_COLUMNS = [
     ("line", "CSV line", 0.7, 90),
 ]
 WRAPPED = {"period", "flow", "reporter", "outlet", "note"}
-# The table pages through the citations inside a fixed height with its own scroll bar, so
-# only the rows in view are drawn: a file of thousands of citations draws as fast as ten.
+# The table pages through the citations inside a fixed height with its own scroll bar.
+# Drawing every row of a file of thousands at once (as domLayout autoHeight did) kept the
+# browser busy for minutes; a page of at most 100 rows draws at once, all of it in the
+# document (so the browser's own find and screen readers reach every row of the page).
 SOURCES_PAGE_SIZES = [20, 50, 100]
 SOURCES_HEIGHT = "640px"
 
@@ -303,6 +305,7 @@ def sources_section(rows: list[dict]) -> dbc.Card:
                         "pagination": True,
                         "paginationPageSize": SOURCES_PAGE_SIZES[0],
                         "paginationPageSizeSelector": SOURCES_PAGE_SIZES,
+                        "suppressRowVirtualisation": True,
                         "enableCellTextSelection": True,
                         "ensureDomOrder": True,
                     },

@@ -19,12 +19,12 @@ from trade_dash.scenario import analyse, scenario_from_query
 
 pytestmark = pytest.mark.browser
 
-# Both charts on the page, each drawn with data (not just an empty plot frame).
-CHARTS_DRAWN = """() => {
+# Every registered chart on the page, each drawn with data (not just an empty plot frame).
+CHARTS_DRAWN = f"""() => {{
   const graphs = [...document.querySelectorAll('.js-plotly-plot')];
-  return graphs.length === 2 && graphs.every(
+  return graphs.length === {len(CHARTS)} && graphs.every(
     g => Array.isArray(g.data) && g.data.length > 0 && g.querySelector('.scatterlayer .trace'));
-}"""
+}}"""
 
 
 def money(x: float) -> str:
@@ -42,11 +42,11 @@ def reached_text(year: int | None, horizon: int) -> str:
     return str(year) if year else f"not by {horizon}"
 
 
-def open_dashboard(page, server, query: str = "") -> None:
+def open_dashboard(page, server, query: str = "", timeout_ms: float | None = None) -> None:
     """Load the page and wait until the charts are drawn and the headline is filled in."""
     response = page.goto(f"{server.url}/" + (f"?{query}" if query else ""))
     assert response is not None and response.status == 200
-    page.wait_for_function(CHARTS_DRAWN)
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
     page.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
 
 
@@ -112,7 +112,7 @@ def test_page_renders_both_charts_without_console_errors(page, console, server):
     server.mark()
     open_dashboard(page, server)
     graphs = page.locator(".js-plotly-plot")
-    assert graphs.count() == 2
+    assert graphs.count() == len(CHARTS)
     titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
     assert any("cited figures" in t for t in titles)
     assert any("path to the target" in t for t in titles)

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+from tests.browser.test_browser_dashboard import open_dashboard
 from tests.conftest import ROOT
 from trade_dash import ids
 from trade_dash.charts import CHARTS
@@ -16,12 +17,6 @@ pytestmark = pytest.mark.browser
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=2">'
 NOTE = f"Check {SCRIPT} then {IMAGE} end"
-
-CHARTS_DRAWN = """() => {
-  const graphs = [...document.querySelectorAll('.js-plotly-plot')];
-  return graphs.length === 2 && graphs.every(g => g.querySelector('.scatterlayer .trace'));
-}"""
-
 
 @pytest.fixture(scope="module")
 def hostile_csv(tmp_path_factory):
@@ -47,10 +42,7 @@ def hostile_server(serve_data, hostile_csv):
 @pytest.fixture
 def loaded(page, hostile_server):
     hostile_server.mark()
-    response = page.goto(hostile_server.url + "/")
-    assert response is not None and response.status == 200
-    page.wait_for_function(CHARTS_DRAWN)
-    page.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
+    open_dashboard(page, hostile_server)
     return page
 
 

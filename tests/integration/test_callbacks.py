@@ -179,3 +179,23 @@ def test_download_callbacks_give_csv(app, client):
     assert lines[0].startswith("year,status,months,value_musd")
     assert any(line.startswith("2018,missing") for line in lines)
     assert any(line.startswith("2023,full,12,76.7") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("value", "sent"),
+    [("kz-stat", "kz-stat"), ({"not": "text"}, ""), (None, ""), ("x" * 5000, "x" * 200)],
+)
+def test_sources_filter_passes_bounded_text_to_the_grid(app, client, value, sent):
+    key = next(k for k in app.callback_map if k.startswith(f"{ids.SOURCES_TABLE}."))
+    body = {
+        "output": key,
+        "outputs": {"id": ids.SOURCES_TABLE, "property": "dashGridOptions"},
+        "inputs": [{"id": ids.SOURCES_FILTER, "property": "value", "value": value}],
+        "changedPropIds": [f"{ids.SOURCES_FILTER}.value"],
+        "state": [],
+    }
+    resp = client.post("/_dash-update-component", json=body)
+    assert resp.status_code == 200
+    patch = resp.get_json()["response"][ids.SOURCES_TABLE]["dashGridOptions"]
+    assert patch["operations"] == [
+        {"operation": "Assign", "location": ["quickFilterText"], "params": {"value": sent}}]
