@@ -15,6 +15,7 @@ from pptx import Presentation
 from tests.conftest import GOOD_ROWS
 from tests.officefiles import pdf_pages, slide_text, squash, word
 from trade_dash import briefing, briefing_docx, figures
+from trade_dash.charts import CHARTS
 from trade_dash.scenario import Dataset, analyse, default_scenario
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
@@ -50,8 +51,15 @@ def tiny_svg(name: str) -> bytes:
     ).encode()
 
 
-SVGS = {c: tiny_svg(c) for c in briefing.CHARTS}
-PNGS = {c: tiny_png() for c in briefing.CHARTS}
+def stand_ins(image) -> list[briefing.ChartImage]:
+    """The registry's briefing charts in the pack's order, each drawn as ``image(name)``."""
+    return [briefing.ChartImage(c.name, c.title, c.slide_note, image(c.name))
+            for c in CHARTS.in_briefing()]
+
+
+SVGS = stand_ins(tiny_svg)
+PNGS = stand_ins(lambda _name: tiny_png())
+PNG = {c.name: c for c in PNGS}
 
 
 @pytest.fixture(scope="module")
@@ -125,9 +133,9 @@ def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_cs
 
 
 def test_alt_text_describes_each_chart(bundled, summary):
-    scenario = briefing.alt_text("scenario", bundled, summary)
+    scenario = briefing.alt_text(PNG["scenario"], bundled, summary)
     assert "+25.0 % a year" in scenario and "target reached in 2032" in scenario
-    history = briefing.alt_text("history", bundled, summary)
+    history = briefing.alt_text(PNG["history"], bundled, summary)
     # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
     assert "2017–2025" in history and "no figure is cited" not in history
     assert "Jan–Jul 2025" in history
@@ -281,8 +289,8 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
     assert [s.shapes.title.text for s in slides] == [
         briefing.title(summary),
         "Headline figures",
-        figures.TITLES["scenario"],
-        figures.TITLES["history"],
+        figures.SCENARIO_TITLE,
+        figures.HISTORY_TITLE,
         "Scenario parameters",
         "Sources: every citation",
     ]
@@ -295,7 +303,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         assert number in headline
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == 2
-    for picture, chart in zip(pictures, briefing.CHARTS, strict=True):
+    for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr == briefing.alt_text(chart, bundled, summary)
     assert "reached in 2031" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
@@ -338,7 +346,7 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
 
     shapes = doc.inline_shapes
     assert len(shapes) == 2
-    for shape, chart in zip(shapes, briefing.CHARTS, strict=True):
+    for shape, chart in zip(shapes, PNGS, strict=True):
         assert shape._inline.docPr.get("descr") == briefing.alt_text(chart, bundled, summary)
     section = doc.sections[0]
     assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)
