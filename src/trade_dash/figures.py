@@ -31,10 +31,11 @@ from trade_dash.wording import (
     side_text,
 )
 
-# Chosen to stay apart under deuteranopia and protanopia and to reach 4.5:1 on white
+# Chosen to stay apart under deuteranopia and protanopia, to reach 3:1 on white, and 4.5:1
 # where they also colour text (tests/unit/test_palette.py): Okabe–Ito blue and green,
-# Okabe–Ito orange darkened for contrast, Paul Tol's wine for projections. Colour is never
-# the only signal: each series also has its own marker or dash.
+# Okabe–Ito orange darkened for contrast, Paul Tol's wine for projections, Okabe–Ito
+# vermillion for Mongolian exports. Colour is never the only signal: each series also has
+# its own marker or dash.
 COLOURS = {
     "actual": "#0072B2",
     "partial": "#A15C00",
@@ -43,10 +44,10 @@ COLOURS = {
     "required": "#009E73",
     "target": "#000000",
     "alternate": "#7F7F7F",
-    "other_side": "#56B4E9",  # a lighter blue: the other side's books, for comparison
+    "other_side": "#0070F0",  # a brighter blue, drawn thin: the other side's books
     "missing": "rgba(0, 0, 0, 0.06)",
     "kz_exports": "#0072B2",
-    "mn_exports": "#E69F00",
+    "mn_exports": "#D55E00",
     "balance": "#000000",
 }
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
