@@ -92,10 +92,11 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
 def test_key_message_follows_the_scenario(page):
     slow = _sync(page, ids.GROWTH, controls(growth=10))["key_message"]
     fast = _sync(page, ids.GROWTH, controls(growth=30))["key_message"]
-    # 125.85 × 1.1^n first reaches 500 at n = 15 (2039); × 1.3^n at n = 6 (2030).
-    assert "+10.0 % a year, the target is reached in 2039" in slow
-    assert "+30.0 % a year, the target is reached in 2030" in fast
-    assert slow.startswith("Trade turnover was US$ 76.7 million in 2023")
+    # From the 2025 estimate 74.0 × 12 / 7 = 126.857: × 1.1^14 = 481.7 < 500 <= × 1.1^15
+    # = 529.9 (2040); × 1.3^5 = 471.0 < 500 <= × 1.3^6 = 612.3 (2031).
+    assert "+10.0 % a year, the target is reached in 2040" in slow
+    assert "+30.0 % a year, the target is reached in 2031" in fast
+    assert slow.startswith("On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024")
 
 
 def test_loading_a_url_reproduces_the_scenario(page):
@@ -146,7 +147,7 @@ DEFAULT_CONTROLS = controls(growth=BUNDLED_DEFAULT_GROWTH)
         ("?growth=abc", {}),
         ("?growth=", {}),
         ("?growth=1&growth=2", {"growth": 1.0}),  # the first one, with a notice
-        ("?target_year=-1", {"target_year": 2025}),  # the first year after the 2024 base
+        ("?target_year=-1", {"target_year": 2026}),  # the first year after the 2025 base
         ("?target=-5", {"target": 1.0}),  # the smallest target the control takes
         ("?base=%3Cscript%3E", {}),
         ("?growth=" + "9" * 5000, {}),
@@ -165,6 +166,7 @@ def test_hostile_url_values_show_a_notice_and_fall_back_to_the_defaults(page, se
         "growth": f"{expected[ids.GROWTH]:g}", "target_year": str(expected[ids.TARGET_YEAR]),
         "target": f"{expected[ids.TARGET]:g}", "base": expected[ids.BASE],
         "method": expected[ids.METHOD], "band": f"{expected[ids.BAND]:g}",
+        "reporter": expected[ids.REPORTER],
     }
     year = year_target_met(expected[ids.GROWTH], target=expected[ids.TARGET])
     assert reached_figure(out) == (str(year) if year else "not by 2050")
@@ -273,7 +275,8 @@ def formula_app(tmp_path_factory):
 
 @pytest.mark.parametrize(
     ("button", "cited"),
-    [(ids.DOWNLOAD_SERIES_BTN, 6), (ids.DOWNLOAD_CITATIONS_BTN, 10)],  # cited years; citations
+    # The series (Kazakh side) cites every year 2017–2025; the file has 27 citations.
+    [(ids.DOWNLOAD_SERIES_BTN, 9), (ids.DOWNLOAD_CITATIONS_BTN, 27)],
 )
 def test_csv_downloads_neutralise_formulas_in_citation_text(formula_app, button, cited):
     data = _download(formula_app, button)

@@ -292,22 +292,28 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         figures.SCENARIO_TITLE,
         figures.HISTORY_TITLE,
         "Scenario parameters",
+        # 27 citations at 12 a slide
         "Sources: every citation",
+        "Sources: every citation (continued)",
+        "Sources: every citation (continued)",
     ]
     first = slide_text(slides[0])
     for sentence in briefing.key_message(bundled, summary):
         assert sentence in first
     assert CTX.link in first
     headline = slide_text(slides[1])
-    for number in ("76.7", "125.85", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
+    # 2024 = 150.0; Jan–Jul 2025 74.0 × 12 / 7 = 126.857
+    for number in ("150.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
         assert number in headline
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == 2
     for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr == briefing.alt_text(chart, bundled, summary)
-    assert "reached in 2031" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
-    assert all(cid in slide_text(slides[-1]) for cid in bundled.citations["citation_id"])
+    # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
+    assert "reached in 2032" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
+    sources = "\n".join(slide_text(s) for s in slides[-3:])
+    assert all(cid in sources for cid in bundled.citations["citation_id"])
     assert deck.core_properties.author == "trade-dash"
 
 
@@ -334,9 +340,9 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     headline, parameters, sources = doc.tables
     assert {t.style.name for t in doc.tables} == {briefing_docx.TABLE_STYLE}
     cells = {row.cells[0].text: row.cells[1].text for row in headline.rows}
-    assert "76.7" in cells["Latest full year"] and "125.85" in cells["Year to date"]
+    assert "150.0" in cells["Latest full year"] and "126.86" in cells["Year to date"]
     assert f"{summary.required_growth_pct:.2f}" in cells["Growth needed"]
-    assert "2031" in cells["Scenario growth"]
+    assert "2032" in cells["Scenario growth"]
     assert [c.text for c in sources.rows[0].cells] == list(briefing.SOURCES_HEADER)
     published = [row.cells[4] for row in sources.rows[1:]]
     assert {c.text for c in published} >= {d for d in bundled.citations["published"] if d}
