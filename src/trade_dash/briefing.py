@@ -45,7 +45,7 @@ from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from trade_dash import figures, wording
-from trade_dash.normalise import CONFLICT_TOLERANCE
+from trade_dash.normalise import CONFLICT_TOLERANCE, period_label
 from trade_dash.scenario import Dataset, Summary, sources_rows
 
 PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
@@ -310,9 +310,10 @@ def alt_text(chart: ChartImage, ds: Dataset, s: Summary) -> str:
     """What a chart shows, for readers who cannot see it (the picture's description); a
     chart this function does not know by name is described by its title."""
     title = chart.title
-    years = ds.series["year"]
+    series = ds.view(s.scenario.reporter).series  # the side the charts draw
+    years = series["year"]
     if chart.name == "history":
-        missing = ds.series.loc[ds.series["status"] == "missing", "year"].tolist()
+        missing = series.loc[series["status"] == "missing", "year"].tolist()
         gaps = f"; no figure is cited for {', '.join(map(str, missing))}" if missing else ""
         ytd = s.year_to_date
         part = (
@@ -329,7 +330,40 @@ def alt_text(chart: ChartImage, ds: Dataset, s: Summary) -> str:
             f"{reached(s.target_reached_year, s.horizon_year)}. The dotted path is the "
             f"{s.required_growth_pct:.2f} % a year needed by {s.target_year}."
         )
+    if chart.name == "flows":
+        return _flows_alt_text(title, ds, s)
     return f"{title}."
+
+
+def _flows_alt_text(title: str, ds: Dataset, s: Summary) -> str:
+    flows = ds.view(s.scenario.reporter).flows
+    side = wording.side_text(s)
+    if flows.empty:
+        return f"{title}, {side}: no export or import figures are cited for this side."
+    years = flows["year"]
+    text = (
+        f"{title}, {side}: Kazakh exports to Mongolia and Mongolian exports to Kazakhstan "
+        f"by year, {years.min()}–{years.max()}, and the balance where both are given for "
+        "the same period"
+    )
+    whole = flows[(flows["status"] == "full") & (flows["balance_basis"] == "both")]
+    if len(whole):
+        last = whole.iloc[-1]
+        text += (
+            f"; the latest whole-year balance is {musd(last['balance_musd'])} in "
+            f"{last['year']} ({musd(last['kz_exports_musd'])} of Kazakh exports less "
+            f"{musd(last['mn_exports_musd'])} of Mongolian exports)"
+        )
+    missing = flows.loc[flows["status"] == "missing", "year"].tolist()
+    if missing:
+        text += f"; no figure is cited for {', '.join(map(str, missing))}"
+    partial = flows[flows["status"] == "partial"]
+    if len(partial):
+        periods = [period_label(y, m) for y, m in zip(partial["year"], partial["months"],
+                                                      strict=True)]
+        verb = "is a partial year" if len(periods) == 1 else "are partial years"
+        text += f"; {', '.join(periods)} {verb}"
+    return text + "."
 
 
 def source_table(ds: Dataset, reporter: str) -> list[list[str]]:

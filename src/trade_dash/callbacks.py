@@ -208,11 +208,14 @@ def sync(
     if from_url and scenario == default_scenario(ds) and not notices:
         # The charts were built with the default scenario; the cards start empty, so they are sent.
         out["charts"] = {c.name: no for c in page.charts}
-    elif from_url or triggered in (ids.METHOD, ids.REPORTER):
-        out["charts"] = {c.name: c.build(ds, summary, context) for c in page.charts}
     else:
-        # Only what the scenario changes: some traces, or just the footer's reopen link.
-        out["charts"] = {c.name: as_patch(c.parts(ds, summary, context)) for c in page.charts}
+        # A chart is redrawn when its data changed; otherwise only what the scenario
+        # changes in it is sent: some traces, or just the footer's reopen link.
+        out["charts"] = {
+            c.name: c.build(ds, summary, context) if from_url or triggered in c.rebuild_on
+            else as_patch(c.parts(ds, summary, context))
+            for c in page.charts
+        }
     return out
 
 

@@ -46,9 +46,12 @@ class Chart:
     formats: tuple[str, ...] = FORMATS
     briefing: int | None = None  # place in the briefing pack and deck; None: left out
     slide_note: str = ""  # printed under the chart on its slide in the deck
-    # How a scenario change (other than the annualisation method or the reporting side,
-    # which redraw every chart) updates the chart on the page; None: only its footer's
-    # date and link.
+    # The scenario controls (ids) whose change redraws the chart on the page: the
+    # reporting side changes every chart's data, the annualisation method the estimate
+    # the turnover charts draw.
+    rebuild_on: frozenset[str] = frozenset({ids.METHOD, ids.REPORTER})
+    # How any other scenario change updates the chart on the page; None: only its
+    # footer's date and link.
     update: Updater | None = None
 
     def __post_init__(self) -> None:
@@ -132,6 +135,16 @@ CHARTS = Registry(
             figures.history_figure,
             note=figures.history_note,
             briefing=2,
+        ),
+        Chart(
+            "flows",
+            figures.FLOWS_TITLE,
+            figures.flows_figure,
+            note=figures.flows_note,
+            briefing=3,
+            # Drawn from the side's export and import figures alone: no growth rate,
+            # base or annualisation in it.
+            rebuild_on=frozenset({ids.REPORTER}),
         ),
     )
 )

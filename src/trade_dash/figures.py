@@ -73,10 +73,10 @@ SCENARIO_NOTE = (
     "no source sets a deadline for the target."
 )
 FLOWS_NOTE = (
-    "Hatched bars and hollow diamonds: a partial year (January to month N), not "
-    "comparable with whole years. The balance is Kazakh exports minus Mongolian exports, "
-    "drawn only where both are given for the same period. 'approx.': the source gave a "
-    "rounded figure."
+    "Dotted bars: Mongolian exports. Hatched bars and hollow diamonds: a partial year "
+    "(January to month N), not comparable with whole years. The balance is Kazakh exports "
+    "minus Mongolian exports, drawn only where both are given for the same period. "
+    "'approx.': the source gave a rounded figure."
 )
 
 # Footer and subtitle lines are wrapped to this many characters, which fit the plot width
@@ -731,11 +731,15 @@ def scenario_parts(ds: Dataset, s: Summary, ctx: Context) -> dict[tuple, object]
 FLOW_NAMES = {"kz_exports": "Kazakh exports to Mongolia",
               "mn_exports": "Mongolian exports to Kazakhstan"}
 BALANCE_NAME = "Balance (Kazakh exports − Mongolian exports)"
+# Whole-year fill of each direction's bars, so the two differ in more than colour;
+# partial years are hatched in both.
+FLOW_FILLS = {"kz_exports": "", "mn_exports": "."}
 
 
 def _flow_bar(records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar:
-    """One direction's figures; partial years hatched, as they are not whole years.
-    ``records``: every citation by id, for the hover labels."""
+    """One direction's figures, whole years filled as ``FLOW_FILLS`` says and partial years
+    hatched, as they are not whole years. ``records``: every citation by id, for the
+    hover labels."""
     cited = flows[flows[f"{key}_citation_id"] != ""]
     partial = [int(m) < 12 for m in cited[f"{key}_months"]]
     return go.Bar(
@@ -744,7 +748,8 @@ def _flow_bar(records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar
         name=FLOW_NAMES[key],
         marker={
             "color": COLOURS[key],
-            "pattern": {"shape": ["/" if p else "" for p in partial], "solidity": 0.45},
+            "pattern": {"shape": ["/" if p else FLOW_FILLS[key] for p in partial],
+                        "solidity": 0.45},
             "line": {"color": COLOURS[key], "width": 1.5},
         },
         hovertext=[
@@ -791,8 +796,10 @@ def _balance_traces(flows: pd.DataFrame) -> list[go.Scatter]:
 
 def _flow_flags(flows: pd.DataFrame) -> list[dict]:
     """Printed above each year: its period when partial, and approximate or other-side
-    figures, so an exported image carries what the hover text says."""
+    figures, so an exported image carries what the hover text says. The first and last
+    years' flags run inwards from their bars, so they never run off the chart."""
     out = []
+    first, last = int(flows["year"].min()), int(flows["year"].max())
     for _, row in flows[flows["status"] != "missing"].iterrows():
         words = [period_label(row["year"], row["months"])] if row["status"] == "partial" else []
         for key in DIRECTIONS:
@@ -805,9 +812,11 @@ def _flow_flags(flows: pd.DataFrame) -> list[dict]:
             words.append("no balance")
         top = max(v for v in (row["kz_exports_musd"], row["mn_exports_musd"]) if v == v)
         if words:
-            out.append({"x": int(row["year"]), "y": round(float(top), 3), "yanchor": "bottom",
-                        "yshift": 4, "text": esc("; ".join(words)), "showarrow": False,
-                        "font": {"size": 10, "color": "#444"}})
+            year = int(row["year"])
+            side = "left" if year == first < last else "right" if year == last > first else "center"
+            out.append({"x": year, "y": round(float(top), 3), "yanchor": "bottom",
+                        "xanchor": side, "yshift": 4, "text": esc("; ".join(words)),
+                        "showarrow": False, "font": {"size": 10, "color": "#444"}})
     return out
 
 

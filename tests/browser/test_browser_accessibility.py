@@ -35,7 +35,7 @@ AXE_OPTIONS = {
     },
     "resultTypes": ["violations"],
 }
-SCENARIO, HISTORY = CHARTS["scenario"], CHARTS["history"]
+SCENARIO, HISTORY, FLOWS = CHARTS["scenario"], CHARTS["history"], CHARTS["flows"]
 PAGE_BACKGROUND = "#f7f8fa"  # style.css; the cards are white
 FOCUS_RING_MIN_PX = 2
 FOCUS_RING_CONTRAST = 3.0  # WCAG 1.4.11
@@ -200,6 +200,9 @@ EXPECTED_ORDER = [
     HISTORY.format_id,
     HISTORY.link_id,
     f"modebar {HISTORY.graph_id}",
+    FLOWS.format_id,
+    FLOWS.link_id,
+    f"modebar {FLOWS.graph_id}",
     ids.SOURCES_FILTER,
     "header citation_id",
     "paging Page Size",  # on the first page: first and previous page are disabled
@@ -244,7 +247,7 @@ def test_tab_walks_every_control_in_visual_order_with_a_visible_focus_ring(
     assert len(keys) == len(set(keys)), "a control was visited twice"
     assert set(page.evaluate(TABBABLE)) <= set(keys)
     # Each chart's toolbar is passed through, not a trap: its buttons, then the next control.
-    for graph in (SCENARIO.graph_id, HISTORY.graph_id):
+    for graph in (c.graph_id for c in CHARTS):
         buttons = [k for k in keys if k.startswith(f"modebar {graph} ")]
         assert {f"modebar {graph} Zoom in", f"modebar {graph} Reset axes"} <= set(buttons)
 
@@ -433,7 +436,7 @@ def test_the_page_fits_the_screen(page, console, server, width, height):
 
     heading = page.locator("h1")
     assert heading.evaluate("h => h.scrollWidth <= h.clientWidth")  # the title wraps
-    for graph in (SCENARIO.graph_id, HISTORY.graph_id):
+    for graph in (c.graph_id for c in CHARTS):
         box = page.locator(f"#{graph} .js-plotly-plot").bounding_box()
         assert box is not None and box["width"] > 0.8 * min(width, 700) and box["height"] > 300
     assert page.evaluate(CHARTS_DRAWN)

@@ -133,7 +133,7 @@ def assert_projection_follows(page, s) -> None:
 # 1 ---------------------------------------------------------------------------
 
 
-def test_page_renders_both_charts_without_console_errors(page, console, server):
+def test_page_renders_every_chart_without_console_errors(page, console, server):
     server.mark()
     open_dashboard(page, server)
     graphs = page.locator(".js-plotly-plot")
@@ -141,6 +141,7 @@ def test_page_renders_both_charts_without_console_errors(page, console, server):
     titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
     assert any("cited figures" in t for t in titles)
     assert any("path to the target" in t for t in titles)
+    assert any("by direction" in t for t in titles)
     # The cited history is drawn: one point per full year of the Kazakh series
     # (2017 to 2024 but 2022, of which only January-April is cited).
     history_points = page.locator(f"#{CHARTS['history'].graph_id} .scatterlayer .trace").first
@@ -450,4 +451,52 @@ def test_switching_the_reporting_side_to_mongolia_and_back(page, console, server
     expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "20.2")
     expect(page.locator(f"#{ids.METHOD} input[value=yoy]")).to_be_enabled()
     assert_headline(page, analyse(bundled, default_scenario(bundled)))
+    assert_clean(console)
+
+
+def flows_chart(page):
+    return page.locator(f"#{CHARTS['flows'].graph_id} .js-plotly-plot")
+
+
+def hover_text(page, chart, point) -> str:
+    """Hover ``point`` (a marker of ``chart``) and return the label plotly shows."""
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    assert box is not None
+    # Plotly's drag layer sits above the points, so hover by position rather than by element.
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    label = chart.locator(".hoverlayer .hovertext")
+    label.wait_for()
+    return label.text_content() or ""
+
+
+def test_the_trade_by_direction_chart_shows_the_balance_and_follows_the_side(
+    page, console, server, expect
+):
+    open_dashboard(page, server)
+    chart = flows_chart(page)
+    assert "exports, imports and balance" in (chart.locator(".gtitle").text_content() or "")
+    # Kazakh-side figures: each direction in 2019, January–April 2022 and 2023.
+    bars = chart.locator(".barlayer .trace")
+    assert bars.count() == 2
+    assert [bars.nth(i).locator(".point").count() for i in range(2)] == [3, 3]
+    assert "Jan–Apr 2022" in chart.locator(".annotation").all_text_contents()
+    # The balance line's markers are its whole years, 2019 and 2023; 2023: 124.3 − 8.7.
+    balance = chart.locator(".scatterlayer .trace").first.locator(".points path")
+    assert balance.count() == 2
+    label = hover_text(page, chart, balance.nth(1))
+    assert "Balance, 2023: $115.6M" in label
+    assert "Kazakh exports to Mongolia minus Mongolian exports to Kazakhstan" in label
+
+    page.get_by_label("Mongolia's figures only (MN)").check()
+    expect(page).to_have_url(re.compile(r"[?&]reporter=MN(&|$)"))
+    # The Mongolian chamber's citations give no figure for either direction.
+    expect(chart.locator(".annotation", has_text="No export or import figures are cited "
+                         "for this reporting side.")).to_have_count(1)
+    expect(chart.locator(".barlayer .point")).to_have_count(0)
+    assert "Mongolian figures only (MN)" in (chart.locator(".infolayer").text_content() or "")
+
+    page.get_by_label("Any side (one side kept where it can be)").check()
+    expect(page).to_have_url(re.compile(r"[?&]reporter=any(&|$)"))
+    expect(chart.locator(".barlayer .point")).to_have_count(6)
     assert_clean(console)

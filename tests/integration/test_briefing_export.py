@@ -125,6 +125,10 @@ def test_pdf_page_1_has_the_key_message_numbers_and_the_chart_as_vectors(packs, 
     assert squash(figures.SCENARIO_TITLE) in first
     assert squash(f"Target met in {expected['target_reached_year']}") in first
     assert not any(page.images for page in reader.pages)
+    # The other charts follow, also as vectors: the trade by direction after the history.
+    later = squash(" ".join(p.extract_text() for p in reader.pages[1:]))
+    assert squash(figures.HISTORY_TITLE) in later and squash(figures.FLOWS_TITLE) in later
+    assert later.index(squash(figures.HISTORY_TITLE)) < later.index(squash(figures.FLOWS_TITLE))
 
 
 @pytest.mark.export
@@ -146,13 +150,15 @@ def test_pptx_key_message_first_and_alt_text_on_every_picture(packs, expected):
     slides = list(deck(packs["pptx"].data).slides)
     assert f"reachedin{expected['target_reached_year']}" in pptx_key_message(packs["pptx"].data)
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == PICTURE]
-    assert len(pictures) == 2
+    assert len(pictures) == 3  # scenario, history, trade by direction
     for picture in pictures:
         assert png_size(picture.image.blob) == (3200, 1800)
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr and descr != "image.png"
     scenario = pictures[0]._element.nvPicPr.cNvPr.get("descr")
     assert f"{expected['scenario_growth_pct']:+.1f} % a year" in scenario
+    flows = pictures[2]._element.nvPicPr.cNvPr.get("descr")
+    assert flows.startswith(figures.FLOWS_TITLE) and "US$ 115.6 million in 2023" in flows
 
 
 @pytest.mark.export
@@ -170,7 +176,7 @@ def test_word_document_is_editable_on_letter_paper(packs, expected, bundled):
     assert f"{expected['year_to_date']['annualised_musd']:.2f}" in cells
     assert all(cid in cells for cid in bundled.citations["citation_id"])
     pictures = doc.inline_shapes
-    assert len(pictures) == 2
+    assert len(pictures) == 3  # scenario, history, trade by direction
     for picture in pictures:
         assert picture._inline.docPr.get("descr")
         blob = doc.part.related_parts[

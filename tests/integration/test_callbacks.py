@@ -80,13 +80,15 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     # Traces 0 and 1 (the cited history) are not resent.
     assert ["data", 0] not in locations and ["data", 1] not in locations
     assert ["data", 5] in locations and ["layout"] in locations
-    # The history chart draws no projection: only its footer's reopen link follows.
-    history = out["charts"]["history"].to_plotly_json()["operations"]
-    assert sorted(op["location"] for op in history) == [
-        ["layout", "annotations", 0, "text"], ["layout", "margin", "b"]]
-    footer = next(op["params"]["value"] for op in history if op["location"][-1] == "text")
-    assert f"http://analyst.test/?{out['query'].replace('&', '&amp;')}" in footer.replace(
-        "<br>", "")
+    # The history and trade-by-direction charts draw no projection: only their footers'
+    # reopen links follow.
+    for name in ("history", "flows"):
+        ops = out["charts"][name].to_plotly_json()["operations"]
+        assert sorted(op["location"] for op in ops) == [
+            ["layout", "annotations", 0, "text"], ["layout", "margin", "b"]]
+        footer = next(op["params"]["value"] for op in ops if op["location"][-1] == "text")
+        assert f"http://analyst.test/?{out['query'].replace('&', '&amp;')}" in footer.replace(
+            "<br>", "")
 
 
 def test_key_message_follows_the_scenario(page):
@@ -126,6 +128,10 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     actual = history.data[0]
     assert {x: y for x, y in zip(actual.x, actual.y, strict=True) if y} == {2019: 35.3,
                                                                            2023: 76.7}
+    # The Mongolian side's sources give no export figures: the third chart says so.
+    flows = out["charts"]["flows"]
+    assert flows.__class__.__name__ == "Figure" and len(flows.data) == 0
+    assert "No export or import figures" in flows.layout.annotations[1].text
     assert [o["disabled"] for o in out["method_options"]] == [True, True, True]
     assert "nothing to annualise" in out["method_help"]
     assert out["notices_open"] is False
@@ -175,7 +181,7 @@ def test_hostile_url_values_show_a_notice_and_fall_back_to_the_defaults(page, se
 def test_empty_url_on_the_default_scenario_redraws_nothing(page):
     out = _sync(page, ids.URL, controls(), search="")
     assert {n: c.__class__.__name__ for n, c in out["charts"].items()} == {
-        "scenario": "NoUpdate", "history": "NoUpdate"}
+        "scenario": "NoUpdate", "history": "NoUpdate", "flows": "NoUpdate"}
     assert out["notices_open"] is False
 
 
@@ -199,6 +205,8 @@ def test_typed_out_of_range_value_is_clamped_and_echoed(page):
 def test_method_change_redraws_the_history(page):
     out = _sync(page, ids.METHOD, controls(method="seasonal"))
     assert out["charts"]["history"].__class__.__name__ == "Figure"
+    # Exports and imports have no annualised estimate: only the footer's link follows.
+    assert out["charts"]["flows"].__class__.__name__ == "Patch"
     assert "pro-rata was used instead" in text_of(out["notices"])
     out = _sync(page, ids.METHOD, controls(method="yoy"))
     assert "$155.4 million (year-on-year" in text_of(out["cards"][ids.CARD_YTD])  # 150 × 1.036

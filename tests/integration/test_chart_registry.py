@@ -30,7 +30,7 @@ def demo_figure(ds, s, ctx):
 
 
 DEMO = Chart("demo", DEMO_TITLE, demo_figure, note=figures.history_note, formats=("svg", "pdf"),
-             briefing=3, slide_note="Shown only in this test.")
+             briefing=4, slide_note="Shown only in this test.")
 WITH_DEMO = CHARTS.adding(DEMO)
 
 
@@ -62,7 +62,7 @@ def test_the_page_has_its_graph_format_menu_and_download_link(app):
     with app.server.test_request_context("/"):
         page = components(app.layout())
     graphs = [cid for cid, c in page.items() if c.__class__.__name__ == "Graph"]
-    assert graphs == ["scenario-graph", "history-graph", "demo-graph"]
+    assert graphs == ["scenario-graph", "history-graph", "flows-graph", "demo-graph"]
     assert DEMO_TITLE in page[DEMO.graph_id].figure["layout"]["title"]["text"]
     assert [o["value"] for o in page[DEMO.format_id].options] == ["svg", "pdf"]
     assert DEMO.link_id in page
@@ -100,8 +100,9 @@ def test_the_briefing_deck_has_a_slide_for_it_in_its_place(client):
     slides = list(Presentation(io.BytesIO(resp.data)).slides)
     titles = [s.shapes.title.text for s in slides]
     at = titles.index(figures.SCENARIO_TITLE)  # after the key message and headline slides
-    assert titles[at : at + 3] == [figures.SCENARIO_TITLE, figures.HISTORY_TITLE, DEMO_TITLE]
-    demo = slides[at + 2]
+    assert titles[at : at + 4] == [figures.SCENARIO_TITLE, figures.HISTORY_TITLE,
+                                   figures.FLOWS_TITLE, DEMO_TITLE]
+    demo = slides[at + 3]
     demo_text = " ".join(sh.text_frame.text for sh in demo.shapes if sh.has_text_frame)
     assert "Shown only in this test." in demo_text
     # A chart the briefing has no description for is described by its title.

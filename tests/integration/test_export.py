@@ -288,6 +288,31 @@ def test_cli_export_writes_the_file_and_leaves_no_browser(
     assert group_gone(browsers_started[0])
 
 
+@pytest.mark.export
+def test_cli_exports_the_trade_by_direction_chart_of_a_side(capsys, monkeypatch, tmp_path,
+                                                             chromium):
+    monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
+
+    def export_flows(reporter: str) -> str:
+        out = tmp_path / f"flows-{reporter}.svg"
+        code = main(["export", "--chart", "flows", "--format", "svg", "--out", str(out),
+                     "--reporter", reporter])
+        assert code == 0, capsys.readouterr().err
+        return svg_text(out.read_bytes())
+
+    kz = export_flows("KZ")
+    assert figures.FLOWS_TITLE in kz and "Kazakh figures only (KZ)" in kz
+    for series in ("Kazakh exports to Mongolia", "Mongolian exports to Kazakhstan",
+                   "Balance (Kazakh exports − Mongolian exports)"):
+        assert series in kz  # the legend
+    assert "Jan–Apr 2022" in kz  # the partial year, labelled
+    assert "Dotted bars: Mongolian exports." in kz and "reporter=KZ" in kz  # footer, link
+    # The Mongolian side's sources give no export figures: the chart says so.
+    mn = export_flows("MN")
+    assert "No export or import figures are cited for this reporting side." in mn
+    assert "Kazakh exports to Mongolia" not in mn and "reporter=MN" in mn
+
+
 def script(path: Path, body: str) -> str:
     path.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
     path.chmod(0o755)

@@ -16,7 +16,7 @@ from tests.conftest import GOOD_ROWS
 from tests.officefiles import pdf_pages, slide_text, squash, word
 from trade_dash import briefing, briefing_docx, figures
 from trade_dash.charts import CHARTS
-from trade_dash.scenario import Dataset, analyse, default_scenario
+from trade_dash.scenario import Dataset, analyse, default_scenario, scenario_from_query
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
 
@@ -139,6 +139,25 @@ def test_alt_text_describes_each_chart(bundled, summary):
     # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
     assert "2017–2025" in history and "no figure is cited" not in history
     assert "Jan–Jul 2025" in history
+    flows = briefing.alt_text(PNG["flows"], bundled, summary)
+    # Kazakh-side export figures: 2019, January–April 2022 and 2023; the 2023 balance is
+    # 124.3 − 8.7 = 115.6.
+    assert flows.startswith(f"{figures.FLOWS_TITLE}, Kazakh figures (KZ): ")
+    assert "by year, 2019–2023" in flows
+    assert ("the latest whole-year balance is US$ 115.6 million in 2023 (US$ 124.3 million "
+            "of Kazakh exports less US$ 8.7 million of Mongolian exports)") in flows
+    assert "no figure is cited for 2020, 2021" in flows
+    assert "Jan–Apr 2022 is a partial year" in flows
+
+
+def test_alt_text_follows_the_reporting_side(bundled):
+    mn = analyse(bundled, scenario_from_query(bundled, "reporter=MN")[0])
+    # The Mongolian chamber cites 2019 and 2023 only, and no export figures.
+    history = briefing.alt_text(PNG["history"], bundled, mn)
+    assert "2019–2023; no figure is cited for 2020, 2021, 2022." in history
+    flows = briefing.alt_text(PNG["flows"], bundled, mn)
+    assert flows.endswith("Mongolian figures only (MN): no export or import figures are cited "
+                          "for this side.")
 
 
 @pytest.mark.parametrize("total", [120.0, 300.0, 1000.0])
@@ -175,8 +194,9 @@ def test_pdf_page_1_tells_the_story(bundled, summary):
     assert "morethanayearbeforethisbriefing" in first  # produced 2026-11-22
     # The scenario chart is drawn on page 1, as vectors with its text kept as text.
     assert "Stand-inscenariochart" in first
-    assert "Stand-inhistorychart" not in first
-    assert any("Stand-inhistorychart" in squash(p) for p in pages[1:])
+    for later in ("Stand-inhistorychart", "Stand-inflowschart"):
+        assert later not in first
+        assert any(later in squash(p) for p in pages[1:])
     assert not pypdf.PdfReader(io.BytesIO(data)).pages[0].images  # no bitmap
 
 
@@ -291,6 +311,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         "Headline figures",
         figures.SCENARIO_TITLE,
         figures.HISTORY_TITLE,
+        figures.FLOWS_TITLE,
         "Scenario parameters",
         # 27 citations at 12 a slide
         "Sources: every citation",
@@ -306,7 +327,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
     for number in ("150.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
         assert number in headline
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
-    assert len(pictures) == 2
+    assert len(pictures) == len(CHARTS.in_briefing()) == 3
     for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr == briefing.alt_text(chart, bundled, summary)
@@ -351,7 +372,7 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     assert all(cid in ids for cid in bundled.citations["citation_id"])
 
     shapes = doc.inline_shapes
-    assert len(shapes) == 2
+    assert len(shapes) == len(CHARTS.in_briefing()) == 3
     for shape, chart in zip(shapes, PNGS, strict=True):
         assert shape._inline.docPr.get("descr") == briefing.alt_text(chart, bundled, summary)
     section = doc.sections[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trade_dash import figures
+from trade_dash import figures, ids
 from trade_dash.charts import CHARTS, Chart, Registry
 from trade_dash.scenario import analyse, default_scenario, scenario_from_query
 
@@ -12,8 +12,8 @@ CTX = figures.Context(produced="2026-11-23", link="http://x.test/?growth=1&band=
 
 
 def test_the_registered_charts_their_order_and_ids():
-    assert CHARTS.names == ("scenario", "history")  # page order: the scenario leads
-    assert [c.name for c in CHARTS.in_briefing()] == ["scenario", "history"]
+    assert CHARTS.names == ("scenario", "history", "flows")  # page order: the scenario leads
+    assert [c.name for c in CHARTS.in_briefing()] == ["scenario", "history", "flows"]
     history = CHARTS["history"]
     assert (history.graph_id, history.format_id, history.link_id) == (
         "history-graph", "export-history-format", "export-history-link")
@@ -26,9 +26,9 @@ def test_the_registered_charts_their_order_and_ids():
 def test_adding_a_chart_makes_a_new_registry_and_leaves_the_default_alone():
     extra = Chart("extra", "Extra", figures.history_figure, briefing=0)
     bigger = CHARTS.adding(extra)
-    assert bigger.names == ("scenario", "history", "extra")
-    assert [c.name for c in bigger.in_briefing()] == ["extra", "scenario", "history"]
-    assert CHARTS.names == ("scenario", "history")
+    assert bigger.names == ("scenario", "history", "flows", "extra")
+    assert [c.name for c in bigger.in_briefing()] == ["extra", "scenario", "history", "flows"]
+    assert CHARTS.names == ("scenario", "history", "flows")
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,17 @@ def test_registry_iterates_in_page_order():
     registry = Registry((b, a))
     assert list(registry) == [b, a] and len(registry) == 2
     assert registry.in_briefing() == (b,)
+
+
+def test_the_trade_by_direction_chart_does_not_follow_growth_base_or_method(bundled):
+    """Why only a change of side redraws it on the page: for one side, every scenario
+    draws the same chart (the footer's link aside, which comes from the context)."""
+    flows = CHARTS["flows"]
+    assert flows.rebuild_on == {ids.REPORTER} and flows.update is None
+    drawn = [
+        flows.build(bundled, analyse(bundled, scenario_from_query(bundled, q)[0]), CTX)
+        for q in ("growth=5&base=full", "growth=40&method=yoy&target_year=2040")
+    ]
+    assert drawn[0].to_plotly_json() == drawn[1].to_plotly_json()
+    mn = analyse(bundled, scenario_from_query(bundled, "reporter=MN")[0])
+    assert flows.build(bundled, mn, CTX).to_plotly_json() != drawn[0].to_plotly_json()

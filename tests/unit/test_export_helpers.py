@@ -96,7 +96,7 @@ def test_renderer_is_created_stopped_and_refuses_unknown_formats():
 def test_cli_offers_what_the_exporter_makes():
     chart = next(a for a in cli.build_parser()._subparsers._group_actions[0].choices["export"]
                  ._actions if a.dest == "chart")
-    assert tuple(chart.choices) == CHARTS.names == ("scenario", "history")
+    assert tuple(chart.choices) == CHARTS.names == ("scenario", "history", "flows")
     assert cli.EXPORT_FORMATS == {
         "chart": export.CHART_FORMATS,
         "briefing": export.BRIEFING_FORMATS,

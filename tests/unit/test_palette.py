@@ -110,10 +110,10 @@ def test_coloured_text_on_the_charts_is_readable(charts):
 
 
 def series_colours(fig) -> set[str]:
-    """Opaque line and marker colours of a chart's traces, and its target line."""
+    """Opaque line, marker and bar colours of a chart's traces, and its target line."""
     found = set()
     for trace in fig.data:
-        for part in (trace.line, getattr(trace, "marker", None)):
+        for part in (getattr(trace, "line", None), getattr(trace, "marker", None)):
             colour = getattr(part, "color", None) if part is not None else None
             if isinstance(colour, str) and colour.startswith("#"):
                 found.add(colour)
@@ -137,7 +137,10 @@ def test_series_colours_on_one_chart_stay_apart(charts, vision):
 
 
 def shape(trace) -> tuple:
-    """How a trace looks with its colour taken away."""
+    """How a trace looks with its colour taken away: for bars, the fill of each bar."""
+    if trace.type == "bar":
+        pattern = trace.marker.pattern.shape if trace.marker.pattern else None
+        return ("bar", tuple(pattern) if isinstance(pattern, list | tuple) else pattern)
     mode = trace.mode or ""
     line = trace.line
     drawn_line = "lines" in mode and not (line and line.width == 0)
