@@ -19,7 +19,8 @@ from trade_dash import model
 from trade_dash.data import SIDES
 from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
-from trade_dash.wording import (
+from trade_dash.wording import english
+from trade_dash.wording.facts import (
     METHOD_NAMES,
     SIDE_ADJECTIVES,
     mixed_sides_note,
@@ -100,7 +101,7 @@ def scenario_subtitle(s: Summary) -> str:
     return (
         f"Scenario: {base}, growth {s.scenario_growth_pct:+.1f}%/yr "
         f"(band ±{s.scenario.band_pct:g} pts), target {money(s.target_musd)} by "
-        f"{s.target_year} (assumed year); {side_code_text(s)}"
+        f"{s.target_year} (assumed year); {side_code_text(english(), s)}"
     )
 
 
@@ -415,10 +416,10 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     if other is not None:
         note += (f" Dashed light line: the {SIDE_ADJECTIVES[other]} side's own figures, "
                  "which the series does not use.")
-    mixed = mixed_sides_note(s)
+    mixed = mixed_sides_note(english(), s)
     if mixed:
         note += f" {mixed}"
-    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(s)}"
+    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(english(), s)}"
     if s.year_to_date:
         subtitle += (f"; {s.year_to_date['year']} estimate annualised "
                      f"{METHOD_NAMES[s.year_to_date['method']]}")
@@ -573,7 +574,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         f"{PROJECTION_NOTE} Dashed and shaded lines are projections from the base; "
         "no source sets a deadline for the target."
     )
-    mixed = mixed_sides_note(s)
+    mixed = mixed_sides_note(english(), s)
     if mixed:
         note += f" {mixed}"
     layout = _layout_dict(
@@ -713,7 +714,7 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         "rounded figure."
     )
     subtitle = (f"Exports each way and the balance by calendar year, {UNIT}; "
-                f"{side_text(s)}")
+                f"{side_text(english(), s)}")
     layout = _layout_dict(FLOWS_TITLE, esc(subtitle), _footer(ds, ctx, note), shapes,
                           annotations)
     layout["barmode"] = "group"

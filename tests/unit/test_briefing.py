@@ -284,7 +284,10 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         figures.TITLES["scenario"],
         figures.TITLES["history"],
         "Scenario parameters",
+        # 27 citations, 12 a slide
         "Sources: every citation",
+        "Sources: every citation (continued)",
+        "Sources: every citation (continued)",
     ]
     first = slide_text(slides[0])
     for sentence in briefing.key_message(bundled, summary):
