@@ -21,6 +21,7 @@ import time
 import kaleido
 
 from trade_dash import export, figures
+from trade_dash.charts import CHARTS
 from trade_dash.scenario import Dataset, analyse, default_scenario
 
 IDLE_S = 0.5  # pause before each warm export, not timed
@@ -52,8 +53,9 @@ def main() -> int:
     )
 
     rows: list[tuple[str, float, float | None]] = []
+    chart = CHARTS["scenario"]
     with export.Renderer(browser, timeout=120) as renderer:
-        cold = timed(lambda: export.render_chart(renderer, "scenario", "png", ds, s, ctx))
+        cold = timed(lambda: export.render_chart(renderer, chart, "png", ds, s, ctx))
 
         def warm(make) -> float:
             runs = []
@@ -68,13 +70,13 @@ def main() -> int:
             kopts = {"path": browser, "mathjax": False}
 
             def make():
-                fig = figures.export_figure(figures.chart_figure("scenario", ds, s, ctx), size)
+                fig = figures.export_figure(chart.build(ds, s, ctx), size)
                 kaleido.calc_fig_sync(fig, opts=opts, kopts=kopts)
 
             return statistics.median(timed(make) for _ in range(args.repeat))
 
         for fmt in export.CHART_FORMATS:
-            w = warm(lambda fmt=fmt: export.render_chart(renderer, "scenario", fmt, ds, s, ctx))
+            w = warm(lambda fmt=fmt: export.render_chart(renderer, chart, fmt, ds, s, ctx))
             rows.append((f"chart {fmt}", w, one_shot(fmt)))
         for fmt, make in export.BRIEFINGS.items():  # pdf, pptx and docx
             w = warm(lambda make=make: make(renderer, ds, s, ctx))

@@ -55,9 +55,10 @@ def server(cmd: list[str], port: int, cwd: Path = ROOT) -> Iterator[subprocess.P
             proc.wait()
 
 
-def trade_dash_cmd(port: int, workers: int = 2) -> list[str]:
-    return [sys.executable, "-m", "trade_dash.cli", "serve", "--port", str(port),
-            "--workers", str(workers)]
+def trade_dash_cmd(port: int, workers: int = 2, data: Path | None = None) -> list[str]:
+    cmd = [sys.executable, "-m", "trade_dash.cli", "serve", "--port", str(port),
+           "--workers", str(workers)]
+    return cmd + (["--data", str(data)] if data else [])
 
 
 def bare_cmd(port: int, workers: int = 2) -> list[str]:

@@ -1,9 +1,11 @@
 """Browser benchmark: how quickly the dashboard appears and answers the growth slider.
 
-Runs the real trade-dash server and, as a floor, a bare Dash app with one slider
-and one graph under the same gunicorn settings, both on 127.0.0.1 at the same time,
-and drives each with headless Chromium, taking turns (one load or one move of one
-app, then the other's) so both meet the same machine load. For each app it reports:
+Runs the real trade-dash server on the bundled data and on a generated file of 2,000
+citations (tests/bigfile.py: 1992–2025, every flow, long names and notes), and, as a
+floor, a bare Dash app with one slider and one graph under the same gunicorn settings,
+all on 127.0.0.1 at the same time, and drives each with headless Chromium, taking turns
+(one load or one move of one app, then the next's) so all meet the same machine load.
+For each it reports:
 
 1. time to first chart: navigation start to the frame after the first plotly chart
    with data is drawn (cold browser cache, median of --loads page loads);
@@ -34,12 +36,17 @@ import platform
 import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import procs
+
+sys.path.insert(0, str(procs.ROOT))  # the large file comes from the tests' own generator
+from tests import bigfile
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CALLBACK_PATH = "/_dash-update-component"
@@ -77,7 +84,7 @@ PROBE_JS = """
 @dataclass(frozen=True)
 class App:
     name: str
-    command: Callable[[int], list[str]]
+    command: Callable[[int, Path], list[str]]  # (port, folder for generated data)
     # Text the redrawn chart shows for a growth rate, and where it shows it.
     chart_text: Callable[[float], str]
     chart_selector: str
@@ -96,16 +103,24 @@ class Result:
     fetched: list[list] = field(default_factory=list)
 
 
+BIG = "2,000 citations"
 APPS = (
     App(
         "trade-dash",
-        lambda port: procs.trade_dash_cmd(port, workers=1),
+        lambda port, _: procs.trade_dash_cmd(port, workers=1),
+        lambda g: f"Scenario {g:+.1f}%/yr",
+        "#scenario-graph .legendtext",
+    ),
+    App(
+        BIG,
+        lambda port, folder: procs.trade_dash_cmd(
+            port, workers=1, data=bigfile.write(folder / "big.csv")),
         lambda g: f"Scenario {g:+.1f}%/yr",
         "#scenario-graph .legendtext",
     ),
     App(
         "bare Dash",
-        lambda port: procs.bare_cmd(port, workers=1),
+        lambda port, _: procs.bare_cmd(port, workers=1),
         lambda g: f"growth {g:.1f}",
         "#graph .gtitle",
     ),
@@ -254,25 +269,28 @@ def p95(values: list[float]) -> float:
 
 
 def table(results: dict[str, Result]) -> str:
-    td, bare = results["trade-dash"], results["bare Dash"]
+    """One column per app; the ratio compares trade-dash on the bundled data with the floor."""
     med = statistics.median
     rows = [
-        ("time to first chart, median (ms)", med(td.first_chart_ms), med(bare.first_chart_ms)),
-        ("time to first chart, worst (ms)", max(td.first_chart_ms), max(bare.first_chart_ms)),
-        ("first page load transferred (KiB)", med(td.page_kib), med(bare.page_kib)),
-        ("first page load requests", med(td.page_requests), med(bare.page_requests)),
-        ("slider to redrawn chart, median (ms)", med(td.move_ms), med(bare.move_ms)),
-        ("slider to redrawn chart, p95 (ms)", p95(td.move_ms), p95(bare.move_ms)),
-        ("callback requests per move", med(td.requests), med(bare.requests)),
-        ("callback response per move, JSON (bytes)", med(td.json_bytes), med(bare.json_bytes)),
-        ("callback response per move, wire (bytes)", med(td.wire_bytes), med(bare.wire_bytes)),
+        ("time to first chart, median (ms)", lambda r: med(r.first_chart_ms)),
+        ("time to first chart, worst (ms)", lambda r: max(r.first_chart_ms)),
+        ("first page load transferred (KiB)", lambda r: med(r.page_kib)),
+        ("first page load requests", lambda r: med(r.page_requests)),
+        ("slider to redrawn chart, median (ms)", lambda r: med(r.move_ms)),
+        ("slider to redrawn chart, p95 (ms)", lambda r: p95(r.move_ms)),
+        ("callback requests per move", lambda r: med(r.requests)),
+        ("callback response per move, JSON (bytes)", lambda r: med(r.json_bytes)),
+        ("callback response per move, wire (bytes)", lambda r: med(r.wire_bytes)),
     ]
+    names = [a.name for a in APPS]
     width = max(len(r[0]) for r in rows)
-    lines = [f"{'':{width}}  {'trade-dash':>10}  {'bare Dash':>10}  {'ratio':>6}"]
+    lines = [f"{'':{width}}" + "".join(f"  {n:>15}" for n in names) + f"  {'ratio':>6}"]
     lines.append("-" * len(lines[0]))
-    for label, a, b in rows:
-        ratio = f"{a / b:6.2f}" if b else "     -"
-        lines.append(f"{label:{width}}  {a:10.0f}  {b:10.0f}  {ratio}")
+    for label, value in rows:
+        values = [value(results[n]) for n in names]
+        td, bare = value(results["trade-dash"]), value(results["bare Dash"])
+        ratio = f"{td / bare:6.2f}" if bare else "     -"
+        lines.append(f"{label:{width}}" + "".join(f"  {v:15.0f}" for v in values) + f"  {ratio}")
     return "\n".join(lines)
 
 
@@ -359,11 +377,12 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     load_before = load_average()
-    with sync_playwright() as pw, contextlib.ExitStack() as servers:
+    with (sync_playwright() as pw, contextlib.ExitStack() as servers,
+          tempfile.TemporaryDirectory() as folder):
         urls = {}
         for app in APPS:
             port = procs.free_port()
-            servers.enter_context(procs.server(app.command(port), port))
+            servers.enter_context(procs.server(app.command(port, Path(folder)), port))
             urls[app.name] = f"http://127.0.0.1:{port}"
         browser = pw.chromium.launch(executable_path=chromium(), headless=True, args=CHROMIUM_ARGS)
         try:

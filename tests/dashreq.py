@@ -6,6 +6,7 @@ import json
 import re
 
 from trade_dash import ids
+from trade_dash.charts import CHARTS
 
 MAIN_OUTPUT_START = f"..{ids.URL}.search..."
 
@@ -13,7 +14,7 @@ MAIN_OUTPUT_START = f"..{ids.URL}.search..."
 DEFAULTS = {
     ids.URL: "", ids.GROWTH: 25, ids.TARGET_YEAR: 2030, ids.TARGET: 500, ids.BASE: "ytd",
     ids.METHOD: "pro_rata", ids.BAND: 5, ids.REPORTER: "any", ids.PRESET: "",
-    ids.EXPORT_FORMAT["history"]: "png", ids.EXPORT_FORMAT["scenario"]: "svg",
+    **{c.format_id: c.formats[0] for c in CHARTS},
 }
 
 

@@ -2,12 +2,12 @@
 ``briefing_docx``, built from the same text.
 
 Builders take the dataset, the scenario's ``Summary``, the figure context and the
-charts already rendered (a mapping chart name -> SVG for the PDF, PNG for the
-slides), and return the file as bytes; they do no rendering and read nothing but
-font files (see ``pdf_font_files``). Every number comes from the ``Summary`` that
-``scenario.analyse`` returns, the same one behind the dashboard's cards and
-``trade-dash summary``, so the pack cannot disagree with them. Every sentence of the
-pack is written in the text section below, shared by all three formats.
+charts already rendered (``ChartImage``, in the pack's order: SVG for the PDF, PNG
+for the slides and the Word file), and return the file as bytes; they do no rendering
+and read nothing but font files (see ``pdf_font_files``). Every number comes from the
+``Summary`` that ``scenario.analyse`` returns, the same one behind the dashboard's
+cards and ``trade-dash summary``, so the pack cannot disagree with them. Every sentence
+of the pack is written in the text section below, shared by all three formats.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import reportlab
@@ -48,7 +49,6 @@ from trade_dash.normalise import CONFLICT_TOLERANCE
 from trade_dash.scenario import Dataset, Summary, sources_rows
 from trade_dash.wording import english, facts
 
-CHARTS = ("scenario", "history")  # order in the pack: where the scenario leads, then the record
 PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
 AUTHOR = "trade-dash"
 SOURCES_PER_SLIDE = 12
@@ -75,6 +75,17 @@ def pdf_font_files() -> tuple[Path, ...]:
             return faces
     vera = Path(reportlab.__file__).resolve().parent / "fonts"
     return tuple(vera / f for f in VERA_FILES)
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A chart drawn for the pack: its name in the chart registry, its title, a note for
+    its slide, and the image (SVG for the PDF, PNG for the slides and the Word file)."""
+
+    name: str
+    title: str
+    slide_note: str
+    image: bytes
 
 
 # --- the text of the pack (pure) ---------------------------------------------
@@ -298,11 +309,12 @@ def pack_notes(s: Summary) -> list[str]:
             + [facts.notice_text(english(), n) for n in s.notices]]
 
 
-def alt_text(chart: str, ds: Dataset, s: Summary) -> str:
-    """What a chart shows, for readers who cannot see it (the picture's description)."""
-    title = figures.TITLES.get(chart, chart)
+def alt_text(chart: ChartImage, ds: Dataset, s: Summary) -> str:
+    """What a chart shows, for readers who cannot see it (the picture's description); a
+    chart this function does not know by name is described by its title."""
+    title = chart.title
     years = ds.series["year"]
-    if chart == "history":
+    if chart.name == "history":
         missing = ds.series.loc[ds.series["status"] == "missing", "year"].tolist()
         gaps = f"; no figure is cited for {', '.join(map(str, missing))}" if missing else ""
         ytd = s.year_to_date
@@ -312,7 +324,7 @@ def alt_text(chart: str, ds: Dataset, s: Summary) -> str:
             else ""
         )
         return f"{title}: cited turnover by year, {years.min()}–{years.max()}{gaps}{part}."
-    if chart == "scenario":
+    if chart.name == "scenario":
         return (
             f"{title}: cited turnover and a projection at {s.scenario_growth_pct:+.1f} % a year "
             f"(band {s.band['low_pct']:+.1f} to {s.band['high_pct']:+.1f} %) from the "
@@ -516,7 +528,7 @@ def pdf_document(
     ds: Dataset,
     s: Summary,
     ctx: figures.Context,
-    charts: Mapping[str, bytes],
+    charts: Sequence[ChartImage],
     paper: str = DEFAULT_PAPER,
 ) -> bytes:
     """The briefing pack: page 1 tells the story (key message, headline figures, the
@@ -543,10 +555,9 @@ def pdf_document(
     story += [_p(n, st["small"]) for n in pack_notes(s)]
     story += [_p(HEADINGS["headline"], st["h2"]), pairs(headline_items(s))]
     story.append(_p(HEADINGS["charts"], st["h2"]))
-    for chart in CHARTS:
-        if chart in charts:
-            # Each chart carries its own title, scenario, short source line and date.
-            story += [_Chart(svg_drawing(charts[chart]), width), Spacer(1, 10)]
+    for chart in charts:
+        # Each chart carries its own title, scenario, short source line and date.
+        story += [_Chart(svg_drawing(chart.image), width), Spacer(1, 10)]
     story += [
         PageBreak(),
         _p(HEADINGS["appendix"], st["h1"]),
@@ -644,7 +655,7 @@ def _table(slide, rows: list[list[str]], widths: list[float], top, size: float, 
 
 
 def pptx_document(
-    ds: Dataset, s: Summary, ctx: figures.Context, charts: Mapping[str, bytes]
+    ds: Dataset, s: Summary, ctx: figures.Context, charts: Sequence[ChartImage]
 ) -> bytes:
     """16:9 deck: the key message first, the headline figures, one chart a slide (PNG, with
     alt text), then the scenario's settings and the sources; method in the speaker notes."""
@@ -671,18 +682,16 @@ def pptx_document(
     _title(slide, HEADINGS["headline"])
     _table(slide, [list(i) for i in headline_items(s)], [2.6, 9.73], Inches(1.4), 14, False)
 
-    for chart in CHARTS:
-        if chart not in charts:
-            continue
+    for chart in charts:
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-        _title(slide, figures.TITLES[chart])
+        _title(slide, chart.title)
         height = Inches(5.3)
         width = int(height * 16 / 9)
         picture = slide.shapes.add_picture(
-            io.BytesIO(charts[chart]), (SLIDE_W - width) // 2, Inches(1.2), width, height
+            io.BytesIO(chart.image), (SLIDE_W - width) // 2, Inches(1.2), width, height
         )
         picture._element.nvPicPr.cNvPr.set("descr", alt_text(chart, ds, s))  # the alt text
-        note = f"{figures.PROJECTION_NOTE} " if chart == "scenario" else ""
+        note = f"{chart.slide_note} " if chart.slide_note else ""
         _text(slide, f"{note}Produced {ctx.produced} with trade-dash.", MARGIN, Inches(6.6),
               inner, Inches(0.6), 10)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -127,7 +127,7 @@ def docx_document(
     ds: Dataset,
     s: Summary,
     ctx: figures.Context,
-    charts: Mapping[str, bytes],
+    charts: Sequence[briefing.ChartImage],
     paper: str = briefing.DEFAULT_PAPER,
 ) -> bytes:
     """The Word briefing: key message, headline figures, charts, then the appendix."""
@@ -156,10 +156,8 @@ def docx_document(
     items = [list(i) for i in briefing.headline_items(s)]
     _table(doc, items, width, frozenset({0}), header=False)
     doc.add_heading(briefing.HEADINGS["charts"], level=1)
-    for chart in briefing.CHARTS:
-        if chart in charts:
-            _picture(doc, charts[chart], width, briefing.alt_text(chart, ds, s),
-                     figures.TITLES.get(chart, chart))
+    for chart in charts:
+        _picture(doc, chart.image, width, briefing.alt_text(chart, ds, s), chart.title)
 
     doc.add_page_break()
     doc.add_heading(briefing.HEADINGS["appendix"], level=1)

@@ -8,7 +8,7 @@ parts of the charts that changed, as ``Patch`` objects.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -17,6 +17,7 @@ from dash import Input, Output, Patch, State, ctx, dcc, html
 
 from trade_dash import figures, ids
 from trade_dash.briefing import key_message
+from trade_dash.charts import Registry
 from trade_dash.csv_export import citations_csv, series_csv
 from trade_dash.layout import CARD_TITLES, method_help, method_options
 from trade_dash.notices import Notice
@@ -35,6 +36,9 @@ CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.B
             ids.REPORTER)
 # Derived from the data of one side: a change of side lets the new side's defaults apply.
 SIDE_DEFAULTS = (ids.GROWTH, ids.BASE, ids.METHOD)
+MAX_FILTER = 200  # characters of the sources table's filter text
+# The briefing's download links, by format, in page order.
+BRIEFING_LINKS = {"pdf": ids.BRIEFING_PDF, "pptx": ids.BRIEFING_PPTX, "docx": ids.BRIEFING_DOCX}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Page:
     """Everything the callbacks need besides their inputs."""
 
     ds: Dataset
+    charts: Registry
     context: Callable[[str], figures.Context]  # query -> figure context (date, link)
     export_links: Callable[[str], dict]  # query -> {chart/briefing name: href}
 
@@ -130,13 +135,14 @@ def preset_options(ds: Dataset, scenario: Scenario) -> list[dict]:
     return [{"label": p.label, "value": f"{p.growth_pct:g}"} for p in presets(ds, scenario)]
 
 
-def scenario_patch(ds: Dataset, s: Summary, context: figures.Context) -> Patch:
-    """Only the scenario-dependent traces and the layout of the scenario chart."""
+def as_patch(parts: Mapping[tuple, object]) -> Patch:
+    """A figure update that sends only the given parts, each named by its path."""
     patch = Patch()
-    first = figures.SCENARIO_TRACES.index("band_low")
-    for offset, trace in enumerate(figures.scenario_traces(s)):
-        patch["data"][first + offset] = trace
-    patch["layout"] = figures.scenario_layout(s, ds, context)
+    for path, value in parts.items():
+        target = patch
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
     return patch
 
 
@@ -203,13 +209,12 @@ def sync(
     }
     if from_url and scenario == default_scenario(ds) and not notices:
         # The charts were built with the default scenario; the cards start empty, so they are sent.
-        out["history"] = out["scenario"] = no
+        out["charts"] = {c.name: no for c in page.charts}
     elif from_url or triggered in (ids.METHOD, ids.REPORTER):
-        out["history"] = figures.history_figure(ds, summary, context)
-        out["scenario"] = figures.scenario_figure(ds, summary, context)
+        out["charts"] = {c.name: c.build(ds, summary, context) for c in page.charts}
     else:
-        out["history"] = no
-        out["scenario"] = scenario_patch(ds, summary, context)
+        # Only what the scenario changes: some traces, or just the footer's reopen link.
+        out["charts"] = {c.name: as_patch(c.parts(ds, summary, context)) for c in page.charts}
     return out
 
 
@@ -225,26 +230,22 @@ def _differs(given, used) -> bool:
 CARDS = tuple(CARD_TITLES)  # the cards, in page order
 
 
-def export_hrefs(
-    page: Page, query: str, history_format: str, scenario_format: str
-) -> tuple[str, ...]:
-    """Download links for a canonical scenario query, in the chosen formats."""
+def export_hrefs(page: Page, query: str, formats: list) -> tuple[str, ...]:
+    """Download links for a canonical scenario query: each chart's in its chosen format
+    (``formats`` in registry order), then the briefing's (``BRIEFING_LINKS`` order)."""
     links = page.export_links(query)
-    return (
-        links.get(f"history.{history_format}", ""),
-        links.get(f"scenario.{scenario_format}", ""),
-        links.get("briefing.pdf", ""),
-        links.get("briefing.pptx", ""),
-        links.get("briefing.docx", ""),
-    )
-
-
-EXPORT_LINKS = (ids.EXPORT_LINK["history"], ids.EXPORT_LINK["scenario"], ids.BRIEFING_PDF,
-                ids.BRIEFING_PPTX, ids.BRIEFING_DOCX)
+    charts = [
+        links.get(f"{c.name}.{_text(fmt)}", "")
+        for c, fmt in zip(page.charts, formats, strict=True)
+    ]
+    return (*charts, *(links.get(f"briefing.{f}", "") for f in BRIEFING_LINKS))
 
 
 def register(app: dash.Dash, page: Page) -> None:
     """Attach the callbacks to ``app`` (inside the factory, so apps never share them)."""
+    charts = page.charts
+    export_links = (*[c.link_id for c in charts], *BRIEFING_LINKS.values())
+    n = len(CONTROLS)
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -259,23 +260,20 @@ def register(app: dash.Dash, page: Page) -> None:
         *[Output(c, "value") for c in CONTROLS],
         Output(ids.METHOD, "options"),
         Output(ids.METHOD_HELP, "children"),
-        Output(ids.HISTORY_GRAPH, "figure"),
-        Output(ids.SCENARIO_GRAPH, "figure"),
-        *[Output(e, "href") for e in EXPORT_LINKS],
+        *[Output(c.graph_id, "figure") for c in charts],
+        *[Output(e, "href") for e in export_links],
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
         State(ids.URL, "href"),
-        State(ids.EXPORT_FORMAT["history"], "value"),
-        State(ids.EXPORT_FORMAT["scenario"], "value"),
+        *[State(c.format_id, "value") for c in charts],
     )
-    def on_change(search, growth, target_year, target, base, method, band, reporter, preset,
-                  href, history_format, scenario_format):
-        values = dict(zip(CONTROLS, (growth, target_year, target, base, method, band, reporter),
-                          strict=True))
+    def on_change(search, *args):
+        values = dict(zip(CONTROLS, args[:n], strict=True))
+        preset, href, *formats = args[n:]
         out = sync(page, ctx.triggered_id, search, href, values, preset)
         # Links go out with the same response, so a slider move costs one request.
-        links = export_hrefs(page, out["query"], _text(history_format), _text(scenario_format))
+        links = export_hrefs(page, out["query"], formats)
         return (
             out["search"],
             out["share"],
@@ -289,21 +287,31 @@ def register(app: dash.Dash, page: Page) -> None:
             *[out["controls"][c] for c in CONTROLS],
             out["method_options"],
             out["method_help"],
-            out["history"],
-            out["scenario"],
+            *[out["charts"][c.name] for c in charts],
             *links,
         )
 
     @app.callback(
-        *[Output(e, "href", allow_duplicate=True) for e in EXPORT_LINKS],
-        Input(ids.EXPORT_FORMAT["history"], "value"),
-        Input(ids.EXPORT_FORMAT["scenario"], "value"),
+        *[Output(e, "href", allow_duplicate=True) for e in export_links],
+        *[Input(c.format_id, "value") for c in charts],
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_export_format(history_format, scenario_format, search):
+    def on_export_format(*args):
+        *formats, search = args
         query = scenario_from_query(page.ds, _text(search))[0].query()
-        return export_hrefs(page, query, _text(history_format), _text(scenario_format))
+        return export_hrefs(page, query, formats)
+
+    @app.callback(
+        Output(ids.SOURCES_TABLE, "dashGridOptions"),
+        Input(ids.SOURCES_FILTER, "value"),
+        prevent_initial_call=True,
+    )
+    def on_sources_filter(text):
+        # The grid filters its own rows; only the text goes back to it.
+        patch = Patch()
+        patch["quickFilterText"] = _text(text)[:MAX_FILTER]
+        return patch
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),

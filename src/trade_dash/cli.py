@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from trade_dash import model
+from trade_dash.charts import CHARTS, FORMATS, Registry
 from trade_dash.config import Config, ConfigError, bundled_data_path
 from trade_dash.data import COLUMNS, DataFileError, append_citation
 from trade_dash.normalise import ANY, REPORTERS
@@ -18,8 +19,7 @@ from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_sce
 from trade_dash.wording import english, facts
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
-EXPORT_CHARTS = ("history", "scenario")
-EXPORT_FORMATS = {"chart": ("png", "svg", "pdf"), "briefing": ("pdf", "pptx", "docx")}
+EXPORT_FORMATS = {"chart": FORMATS, "briefing": ("pdf", "pptx", "docx")}
 PAPERS = ("a4", "letter")  # briefing.PAPERS, without importing reportlab for every command
 
 
@@ -209,10 +209,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from trade_dash import export
 
     kind = "briefing" if args.briefing else "chart"
-    if args.format not in EXPORT_FORMATS[kind]:
+    chart = None if args.briefing else args.charts[args.chart]
+    formats = EXPORT_FORMATS["briefing"] if chart is None else chart.formats
+    if args.format not in formats:
         raise UsageError(
             f"--format {args.format} is not available for a {kind}; "
-            f"choose one of {', '.join(EXPORT_FORMATS[kind])}"
+            f"choose one of {', '.join(formats)}"
         )
     if args.paper and not args.briefing:
         raise UsageError("--paper applies to a briefing; a chart PDF is always A4 landscape")
@@ -225,11 +227,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     ctx = export.cli_context(config, summary.scenario.query())
     renderer = export.Renderer(config.browser_path, config.render_timeout)
     try:
-        if args.briefing:
+        if chart is None:
             make = export.BRIEFINGS[args.format]
-            body = make(renderer, ds, summary, ctx, args.paper or PAPERS[0])
+            body = make(renderer, ds, summary, ctx, args.paper or PAPERS[0], args.charts)
         else:
-            body = export.render_chart(renderer, args.chart, args.format, ds, summary, ctx)
+            body = export.render_chart(renderer, chart, args.format, ds, summary, ctx)
     except export.ExportError as exc:
         print(f"trade-dash: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -267,11 +269,13 @@ ADD_OPTIONS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
+    """The command line, offering the charts of ``charts`` to ``export``."""
     parser = argparse.ArgumentParser(
         prog="trade-dash",
         description="Kazakhstan–Mongolia trade turnover against the $500 million goal.",
     )
+    parser.set_defaults(charts=charts)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check a citations file and report every problem")
@@ -300,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a chart or the briefing pack for a scenario to a file (needs Chromium)",
     )
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--chart", choices=EXPORT_CHARTS, help="the chart to export")
+    what.add_argument("--chart", choices=charts.names, help="the chart to export")
     what.add_argument(
         "--briefing",
         action="store_true",
@@ -310,7 +314,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         required=True,
         choices=sorted({f for fs in EXPORT_FORMATS.values() for f in fs}),
-        help="png, svg or pdf for a chart; pdf, pptx or docx for the briefing",
+        help="png, svg or pdf for a chart (as the chart offers); pdf, pptx or docx for the "
+        "briefing",
     )
     p.add_argument(
         "--paper",
@@ -335,8 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, charts: Registry = CHARTS) -> int:
+    parser = build_parser(charts)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message already

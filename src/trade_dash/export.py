@@ -36,13 +36,13 @@ from choreographer.errors import (
 
 from trade_dash import briefing, figures
 from trade_dash.briefing_docx import docx_document
+from trade_dash.charts import CHARTS, FORMATS, Chart, Registry
 from trade_dash.config import Config
 from trade_dash.scenario import Dataset, Summary
 
 log = logging.getLogger(__name__)
 
-CHARTS = tuple(figures.TITLES)
-CHART_FORMATS = ("png", "svg", "pdf")
+CHART_FORMATS = FORMATS  # what the renderer draws; each chart offers some or all of them
 BRIEFING_FORMATS = ("pdf", "pptx", "docx")
 PAPERS = tuple(briefing.PAPERS)
 MIME_TYPES = {
@@ -345,7 +345,7 @@ class Renderer:
 
 def render_chart(
     renderer: Renderer,
-    chart: str,
+    chart: Chart,
     fmt: str,
     ds: Dataset,
     s: Summary,
@@ -353,11 +353,14 @@ def render_chart(
     size: figures.ExportSize | None = None,
 ) -> bytes:
     """One chart for a scenario, title, scenario, sources and date included."""
-    if chart not in CHARTS:
-        raise ValueError(f"chart must be one of {', '.join(CHARTS)}, got {chart!r}")
-    size = size or figures.EXPORT_SIZES[fmt]
-    fig = figures.export_figure(figures.chart_figure(chart, ds, s, ctx), size)
-    return renderer.render(fig, fmt, size)
+    if fmt not in chart.formats:
+        raise ValueError(f"the {chart.name} chart comes as {', '.join(chart.formats)}, not {fmt}")
+    return _draw(renderer, chart, fmt, ds, s, ctx, size or figures.EXPORT_SIZES[fmt])
+
+
+def _draw(renderer: Renderer, chart: Chart, fmt: str, ds: Dataset, s: Summary,
+          ctx: figures.Context, size: figures.ExportSize) -> bytes:
+    return renderer.render(figures.export_figure(chart.build(ds, s, ctx), size), fmt, size)
 
 
 def pack_charts(
@@ -367,34 +370,40 @@ def pack_charts(
     ds: Dataset,
     s: Summary,
     ctx: figures.Context,
-) -> dict[str, bytes]:
-    """Every chart of the briefing pack, by name, as ``fmt`` at ``size``."""
-    return {c: render_chart(renderer, c, fmt, ds, s, ctx, size) for c in briefing.CHARTS}
+    charts: Registry,
+) -> list[briefing.ChartImage]:
+    """The briefing charts of ``charts``, in the pack's order, as ``fmt`` at ``size``:
+    whatever formats a chart offers for download, the pack embeds SVG or PNG."""
+    return [
+        briefing.ChartImage(c.name, c.title, c.slide_note,
+                            _draw(renderer, c, fmt, ds, s, ctx, size))
+        for c in charts.in_briefing()
+    ]
 
 
 def briefing_pdf(
     renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
-    paper: str = briefing.DEFAULT_PAPER,
+    paper: str = briefing.DEFAULT_PAPER, charts: Registry = CHARTS,
 ) -> bytes:
-    charts = pack_charts(renderer, "svg", PAGE_VECTOR, ds, s, ctx)
-    return briefing.pdf_document(ds, s, ctx, charts, paper)
+    images = pack_charts(renderer, "svg", PAGE_VECTOR, ds, s, ctx, charts)
+    return briefing.pdf_document(ds, s, ctx, images, paper)
 
 
 def briefing_pptx(
     renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
-    paper: str = briefing.DEFAULT_PAPER,
+    paper: str = briefing.DEFAULT_PAPER, charts: Registry = CHARTS,
 ) -> bytes:
     """The deck; ``paper`` is accepted like the other formats' but slides have no paper size."""
-    charts = pack_charts(renderer, "png", figures.SLIDE, ds, s, ctx)
-    return briefing.pptx_document(ds, s, ctx, charts)
+    images = pack_charts(renderer, "png", figures.SLIDE, ds, s, ctx, charts)
+    return briefing.pptx_document(ds, s, ctx, images)
 
 
 def briefing_docx(
     renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
-    paper: str = briefing.DEFAULT_PAPER,
+    paper: str = briefing.DEFAULT_PAPER, charts: Registry = CHARTS,
 ) -> bytes:
-    charts = pack_charts(renderer, "png", figures.PAGE_IMAGE, ds, s, ctx)
-    return docx_document(ds, s, ctx, charts, paper)
+    images = pack_charts(renderer, "png", figures.PAGE_IMAGE, ds, s, ctx, charts)
+    return docx_document(ds, s, ctx, images, paper)
 
 
 BRIEFINGS = {"pdf": briefing_pdf, "pptx": briefing_pptx, "docx": briefing_docx}

@@ -1,6 +1,6 @@
 """HTTP routes for the static exports: parse the scenario, call ``export``, answer.
 
-GET {prefix}/export/chart/<history|scenario>.<png|svg|pdf>?<scenario query>
+GET {prefix}/export/chart/<chart>.<format>?<scenario query>   (charts: see charts.py)
 GET {prefix}/export/briefing.<pdf|pptx|docx>?<scenario query>[&paper=a4|letter]
 
 Failures are answered in plain text, never with a traceback: 400 for scenario or
@@ -68,16 +68,17 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
         resp.headers["Cache-Control"] = "no-store"  # dated, and made for one scenario
         return resp
 
-    @server.get(f"{routes}/export/chart/<chart>.<fmt>")
-    def export_chart(chart: str, fmt: str):
-        if chart not in export.CHARTS or fmt not in export.CHART_FORMATS:
+    @server.get(f"{routes}/export/chart/<name>.<fmt>")
+    def export_chart(name: str, fmt: str):
+        if name not in page.charts:
+            return plain(404, f"No such export: the charts are {', '.join(page.charts.names)}.")
+        chart = page.charts[name]
+        if fmt not in chart.formats:
             return plain(
-                404,
-                f"No such export: charts are {', '.join(export.CHARTS)}, "
-                f"formats {', '.join(export.CHART_FORMATS)}.",
+                404, f"No such export: the {name} chart comes as {', '.join(chart.formats)}."
             )
         return answer(
-            chart,
+            name,
             fmt,
             lambda r, s, ctx: export.render_chart(r, chart, fmt, page.ds, s, ctx),
         )
@@ -90,7 +91,10 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
             )
         paper, problems = paper_from_args(flask.request.args.getlist("paper"))
         make = export.BRIEFINGS[fmt]
-        return answer("briefing", fmt, lambda r, s, ctx: make(r, page.ds, s, ctx, paper), problems)
+        return answer(
+            "briefing", fmt, lambda r, s, ctx: make(r, page.ds, s, ctx, paper, page.charts),
+            problems,
+        )
 
     return renderer
 

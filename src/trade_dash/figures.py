@@ -1,16 +1,20 @@
 """Figure builders: data in, ``go.Figure`` out. Pure: no I/O, no clock, no Dash.
 
-Every chart carries its own title, scenario subtitle, source line and date, so
-a chart downloaded from the browser or exported on the server stands alone. The
-charts draw the series of the scenario's reporting side (``Summary.reporting_side``).
-The scenario chart keeps its scenario-dependent traces at fixed positions
-(``SCENARIO_TRACES``) so a callback can patch just those.
+Every chart carries its own title, scenario subtitle, source line, date and reopen
+link, so a chart downloaded from the browser or exported on the server stands alone.
+The charts draw the series of the scenario's reporting side (``Summary.reporting_side``).
+The footer has a bounded size whatever the data (the full list of sources is in the
+sources table and the briefing pack), and it is the layout's first annotation, so a
+scenario change can replace it alone (``footer_parts``). The scenario chart keeps its
+scenario-dependent traces at fixed positions (``SCENARIO_TRACES``) so a callback can
+patch just those (``scenario_parts``).
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,7 +23,7 @@ from trade_dash import model
 from trade_dash.data import SIDES
 from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
-from trade_dash.wording import english
+from trade_dash.wording import Wording, english
 from trade_dash.wording.facts import (
     METHOD_NAMES,
     SIDE_ADJECTIVES,
@@ -28,10 +32,11 @@ from trade_dash.wording.facts import (
     side_text,
 )
 
-# Chosen to stay apart under deuteranopia and protanopia and to reach 4.5:1 on white
+# Chosen to stay apart under deuteranopia and protanopia, to reach 3:1 on white, and 4.5:1
 # where they also colour text (tests/unit/test_palette.py): Okabe–Ito blue and green,
-# Okabe–Ito orange darkened for contrast, Paul Tol's wine for projections. Colour is never
-# the only signal: each series also has its own marker or dash.
+# Okabe–Ito orange darkened for contrast, Paul Tol's wine for projections, Okabe–Ito
+# vermillion for Mongolian exports. Colour is never the only signal: each series also has
+# its own marker or dash.
 COLOURS = {
     "actual": "#0072B2",
     "partial": "#A15C00",
@@ -40,10 +45,10 @@ COLOURS = {
     "required": "#009E73",
     "target": "#000000",
     "alternate": "#7F7F7F",
-    "other_side": "#56B4E9",  # a lighter blue: the other side's books, for comparison
+    "other_side": "#0070F0",  # a brighter blue, drawn thin: the other side's books
     "missing": "rgba(0, 0, 0, 0.06)",
     "kz_exports": "#0072B2",
-    "mn_exports": "#E69F00",
+    "mn_exports": "#D55E00",
     "balance": "#000000",
 }
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -53,12 +58,36 @@ UNIT = "US$ million"
 # Order of the traces of the scenario chart; callbacks patch these by index.
 SCENARIO_TRACES = ("actual", "estimate", "band_low", "band_high", "required", "projection")
 
-TITLES = {
-    "history": "Kazakhstan–Mongolia trade turnover, cited figures",
-    "scenario": "Kazakhstan–Mongolia trade: path to the target",
-}
-# Not in TITLES yet: the chart registry wires it into the page, exports and briefing.
+HISTORY_TITLE = "Kazakhstan–Mongolia trade turnover, cited figures"
+SCENARIO_TITLE = "Kazakhstan–Mongolia trade: path to the target"
 FLOWS_TITLE = "Kazakhstan–Mongolia trade by direction: exports, imports and balance"
+# The parts of each chart's footer note that do not depend on the scenario; the notes
+# themselves (``history_note`` and the others) add what the reporting side calls for.
+HISTORY_NOTE = (
+    "Figures come from different reporting bodies and are not strictly comparable. "
+    "Hollow markers: partial year and its annualised estimate. "
+    "'approx.': the source gave a rounded figure; 'sources differ': citations for that "
+    "period disagree by more than 5 %."
+)
+SCENARIO_NOTE = (
+    f"{PROJECTION_NOTE} Dashed and shaded lines are projections from the base; "
+    "no source sets a deadline for the target."
+)
+FLOWS_NOTE = (
+    "Hatched bars and hollow diamonds: a partial year (January to month N), not "
+    "comparable with whole years. The balance is Kazakh exports minus Mongolian exports, "
+    "drawn only where both are given for the same period. 'approx.': the source gave a "
+    "rounded figure."
+)
+
+# Footer and subtitle lines are wrapped to this many characters, which fit the plot width
+# of a laptop page and of every export size; a name in the source line is cut to NAME_CHARS.
+LINE_CHARS = 125
+SUBTITLE_CHARS = 110
+NAME_CHARS = 60
+FOOTER_GAP_PX = 38  # from the bottom of the plot area to the footer: room for tick labels
+FOOTER_LINE_PX = 14  # one 10 px footer line, with plotly's line spacing and some slack
+HOVER_ALTERNATES = 5  # other citations listed in a point's hover label; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -67,6 +96,7 @@ class Context:
 
     produced: str  # ISO date printed on the chart
     link: str | None = None  # address that reopens the same scenario
+    words: Wording = field(default_factory=english)  # the reader's language
 
 
 def esc(text: object) -> str:
@@ -78,17 +108,38 @@ def money(x: float) -> str:
     return f"${x:,.1f}M"
 
 
+def short(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters (at a word break where there is one
+    in its second half), an ellipsis marking the cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:(") + "…"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def source_line(ds: Dataset) -> str:
-    """Outlets and reporting bodies behind the figures, for the foot of each chart."""
+    """Where the figures come from, in a line whose length does not grow with the data:
+    how many citations from how many bodies, the bodies behind most of the headline
+    series, and where the full list is."""
     c = ds.citations
-    bodies = sorted(set(c["reporter"]))
-    outlets = sorted({o for o in c["outlet"] if o})
-    undated = int((c["outlet"] == "").sum())
-    parts = ["Sources: " + "; ".join(bodies)]
-    if outlets:
-        extra = f" and {undated} citation(s) whose outlet is not named" if undated else ""
-        parts.append("as published by " + "; ".join(outlets) + extra)
-    return esc(", ".join(parts) + ".")
+    bodies = c["reporter"].nunique()
+    text = (f"Sources: {_count(len(c), 'citation')} from {bodies:,} reporting "
+            f"{'body' if bodies == 1 else 'bodies'}")
+    headline = ds.series.loc[ds.series["status"] != "missing", "reporter"].value_counts()
+    if len(headline):
+        main = [f"{short(name, NAME_CHARS)} ({_count(int(n), 'year')})"
+                for name, n in headline.head(2).items()]
+        text += "; headline series mainly from " + " and ".join(main)
+    text += (". Full list: the dashboard's sources table and the briefing pack's "
+             "sources pages.")
+    return esc(text)
 
 
 def scenario_subtitle(s: Summary) -> str:
@@ -105,18 +156,7 @@ def scenario_subtitle(s: Summary) -> str:
     )
 
 
-def _footer(ds: Dataset, ctx: Context, extra: str = "") -> str:
-    lines = [source_line(ds)]
-    if extra:
-        lines.append(esc(extra))
-    tail = f"Produced {ctx.produced} with trade-dash."
-    if ctx.link:
-        tail += f" Reopen: {esc(ctx.link)}"
-    lines.append(tail)
-    return "<br>".join(_wrap(line, 125) for line in lines)  # fits a laptop-width chart
-
-
-def _wrap(text: str, width: int) -> str:
+def _wrap(text: str, width: int) -> list[str]:
     words, lines, current = text.split(" "), [], ""
     for word in words:
         if current and len(current) + 1 + len(word) > width:
@@ -125,16 +165,71 @@ def _wrap(text: str, width: int) -> str:
         else:
             current = f"{current} {word}" if current else word
     lines.append(current)
-    return "<br>".join(lines)
+    return lines
 
 
-def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=()) -> dict:
+def _link_lines(link: str, width: int) -> list[str]:
+    """A link on lines of its own, broken before '?' or '&' only where it must be."""
+    lines, current = [], ""
+    for piece in re.split(r"(?=[?&])", link):
+        if current and len(current) + len(piece) > width:
+            lines.append(current)
+            current = piece
+        else:
+            current += piece
+    lines.append(current)
+    return [esc(line) for line in lines]
+
+
+def footer_lines(ds: Dataset, ctx: Context, note: str) -> list[str]:
+    """Source line, the chart's note, the date and the reopen link, as display lines.
+
+    Bounded: nothing in it lists citations, so its height is the same for ten
+    citations or ten thousand; ``_layout_dict`` sizes the bottom margin to it.
+    """
+    lines = _wrap(source_line(ds), LINE_CHARS)
+    if note:
+        lines += _wrap(esc(note), LINE_CHARS)
+    tail = f"Produced {ctx.produced} with trade-dash."
+    if ctx.link:
+        lines.append(tail + " Reopen this scenario:")
+        lines += _link_lines(ctx.link, LINE_CHARS)
+    else:
+        lines.append(tail)
+    return lines
+
+
+def _footer_margin(lines: list[str]) -> int:
+    return FOOTER_GAP_PX + FOOTER_LINE_PX * len(lines) + 12
+
+
+def footer_parts(ds: Dataset, ctx: Context, note: str) -> dict[tuple, object]:
+    """What changes in a chart's layout when only its date or link change, by path."""
+    lines = footer_lines(ds, ctx, note)
+    return {
+        ("layout", "annotations", 0, "text"): "<br>".join(lines),
+        ("layout", "margin", "b"): _footer_margin(lines),
+    }
+
+
+def _year_axis(layout: dict, first: int, last: int) -> None:
+    """Years from ``first`` to ``last``, labelled every 1, 2, 5 or 10 years so that at
+    most about 16 horizontal labels share the axis."""
+    span = last - first + 1
+    step = next((s for s in (1, 2, 5) if span <= 16 * s), 10)
+    layout["xaxis"] |= {"range": [first - 0.6, last + 0.6], "dtick": step,
+                        "tick0": first - first % step}
+
+
+def _layout_dict(title: str, subtitle: str, footer: list[str], shapes=(),
+                 annotations=()) -> dict:
     """The common layout as a plain dict: cheap to build, sent as-is in partial updates."""
     return {
         "template": {"data": {}, "layout": {}},  # keeps plotly's large default theme out
         "title": {
             "text": f"<b>{esc(title)}</b>",
-            "subtitle": {"text": subtitle, "font": {"size": 13}},
+            "subtitle": {"text": "<br>".join(_wrap(subtitle, SUBTITLE_CHARS)),
+                         "font": {"size": 13}},
             "x": 0.01,
             "xanchor": "left",
             # Pinned to the top edge so a legend that wraps on a narrow screen grows
@@ -147,7 +242,7 @@ def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=
         "font": {"family": FONT, "size": 13, "color": "#222"},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
-        "margin": {"l": 70, "r": 30, "t": 140, "b": 150},
+        "margin": {"l": 70, "r": 30, "t": 140, "b": _footer_margin(footer)},
         "hovermode": "closest",
         "legend": {
             "orientation": "h",
@@ -156,7 +251,9 @@ def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=
             "yanchor": "bottom",
             "font": {"size": 12},
         },
-        "xaxis": {"dtick": 1, "showgrid": False, "linecolor": "#444", "ticks": "outside"},
+        # Tick labels stay horizontal, so they keep to the room left above the footer.
+        "xaxis": {"dtick": 1, "tickangle": 0, "showgrid": False, "linecolor": "#444",
+                  "ticks": "outside"},
         "yaxis": {
             "title": {"text": UNIT},
             "gridcolor": "#e5e5e5",
@@ -167,32 +264,46 @@ def _layout_dict(title: str, subtitle: str, footer: str, shapes=(), annotations=
         "height": 600,
         "shapes": list(shapes),
         "annotations": [
-            *annotations,
-            # Pinned in pixels below the axis so it never collides with the tick labels.
+            # First, so ``footer_parts`` can find it. Pinned in pixels below the axis so it
+            # never collides with the tick labels; the bottom margin is sized to hold it.
             {
-                "text": footer,
+                "text": "<br>".join(footer),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
                 "y": 0,
-                "yshift": -38,
+                "yshift": -FOOTER_GAP_PX,
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
                 "align": "left",
                 "font": {"size": 10, "color": "#555"},
             },
+            *annotations,
         ],
     }
 
 
-def _hover(row: pd.Series, ds: Dataset, label: str) -> str:
+HOVER_NAME_CHARS = 80  # a hover label stays narrower than the chart
+
+
+def _citations_by_id(ds: Dataset) -> dict[str, dict]:
+    """What a hover label says of an alternate citation, by citation id."""
+    c = ds.citations
+    keys = ("year", "months", "value_musd", "reporter")
+    columns = zip(c["citation_id"], *(c[k] for k in keys), strict=True)
+    return {cid: dict(zip(keys, values, strict=True)) for cid, *values in columns}
+
+
+def _hover(row: dict, by_id: dict[str, dict], label: str) -> str:
+    """A point's provenance. Alternates beyond ``HOVER_ALTERNATES`` are counted, not listed,
+    so a year with many citations keeps a readable label and a small page."""
     side = row.get("reporting_country") or "not recorded"
     lines = [
         f"<b>{esc(label)}: {money(row['value_musd'])}</b>"
         + (" (approximate)" if row.get("precision") == "approximate" else ""),
-        f"Reported by: {esc(row['reporter'])} (side: {esc(side)})",
-        f"Outlet: {esc(row['outlet'] or 'not named')}",
+        f"Reported by: {esc(short(row['reporter'], HOVER_NAME_CHARS))} (side: {esc(side)})",
+        f"Outlet: {esc(short(row['outlet'] or 'not named', HOVER_NAME_CHARS))}",
         f"Published: {esc(row['published'] or 'date not given')}",
         f"Citation: {esc(row['citation_id'])} (line {row['line']})",
     ]
@@ -200,14 +311,15 @@ def _hover(row: pd.Series, ds: Dataset, label: str) -> str:
         lines.append(f"Rule: {esc(row['rule'])}")
     alternates = [a for a in str(row.get("alternates", "")).split(",") if a]
     if alternates:
-        c = ds.citations.set_index("citation_id")
         lines.append("Other citations for this year:")
-        for a in alternates:
-            alt = c.loc[a]
+        for a in alternates[:HOVER_ALTERNATES]:
+            alt = by_id[a]
             lines.append(
                 f"  {esc(period_label(alt['year'], alt['months']))}: "
-                f"{money(alt['value_musd'])}, {esc(alt['reporter'])}"
+                f"{money(alt['value_musd'])}, {esc(short(alt['reporter'], HOVER_NAME_CHARS))}"
             )
+        if len(alternates) > HOVER_ALTERNATES:
+            lines.append(f"  and {len(alternates) - HOVER_ALTERNATES} more: see the sources table")
     if row.get("disputed"):
         lines.append("<b>Citations for this period disagree by more than 5 %</b>")
     if row.get("from_other_side"):
@@ -220,11 +332,12 @@ def _full_points(ds: Dataset, series: pd.DataFrame
                  ) -> tuple[list[int], list[float | None], list[str]]:
     """Full-year values with None in missing or partial years, so the line breaks there."""
     xs, ys, hovers = [], [], []
-    for _, row in series.iterrows():
+    by_id = _citations_by_id(ds)
+    for row in series.to_dict("records"):
         xs.append(int(row["year"]))
         if row["status"] == "full":
             ys.append(round(float(row["value_musd"]), 2))
-            hovers.append(_hover(row, ds, str(row["year"])))
+            hovers.append(_hover(row, by_id, str(row["year"])))
         else:
             ys.append(None)
             hovers.append("")
@@ -303,14 +416,14 @@ def _missing_marks(frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     return shapes, labels
 
 
-def _citation_markers(ds: Dataset, rows: pd.DataFrame, name: str, symbol: str, colour: str,
-                      suffix: str = "") -> go.Scatter:
+def _citation_markers(by_id: dict[str, dict], rows: pd.DataFrame, name: str, symbol: str,
+                      colour: str, suffix: str = "") -> go.Scatter:
     """Hollow markers for citations drawn apart from the full-year line."""
     return go.Scatter(
         x=rows["year"].tolist(), y=rows["value_musd"].round(2).tolist(), mode="markers",
         name=name, marker={"symbol": symbol, "size": 11, "line": {"width": 2.5}, "color": colour},
-        hovertext=[_hover(r, ds, period_label(r["year"], r["months"]) + suffix)
-                   for _, r in rows.iterrows()],
+        hovertext=[_hover(r, by_id, period_label(r["year"], r["months"]) + suffix)
+                   for r in rows.to_dict("records")],
         hoverinfo="text", visible=True if len(rows) else "legendonly",
     )
 
@@ -354,6 +467,31 @@ def _other_side_trace(ds: Dataset, side: str | None) -> go.Scatter:
     )
 
 
+def _with_mixed_sides(note: str, s: Summary) -> str:
+    mixed = mixed_sides_note(english(), s)
+    return f"{note} {mixed}" if mixed else note
+
+
+# Each chart's footer note for a scenario. A footer-only page update (see charts.py)
+# writes the footer again, so these are the single source of what the builders print.
+def history_note(ds: Dataset, s: Summary) -> str:
+    note = HISTORY_NOTE
+    other = _other_side(ds, s)
+    if other is not None:
+        note += (f" Dashed light line: the {SIDE_ADJECTIVES[other]} side's own figures, "
+                 "which the series does not use.")
+    return _with_mixed_sides(note, s)
+
+
+def scenario_note(ds: Dataset, s: Summary) -> str:
+    return _with_mixed_sides(SCENARIO_NOTE, s)
+
+
+def flows_note(ds: Dataset, s: Summary) -> str:
+    # Other-side figures are flagged on the bars themselves, year by year.
+    return FLOWS_NOTE
+
+
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """Cited turnover by year: full years solid, the partial year hollow with its estimate,
     and the other reporting side's figures as a lighter line."""
@@ -363,8 +501,9 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     fig.add_trace(_actual_trace(ds, series))
     other_trace = _other_side_trace(ds, other)
     fig.add_trace(other_trace)
+    by_id = _citations_by_id(ds)
     partial = series[series["status"] == "partial"]
-    fig.add_trace(_citation_markers(ds, partial, "Partial year (January to month N)",
+    fig.add_trace(_citation_markers(by_id, partial, "Partial year (January to month N)",
                                     "circle-open", COLOURS["partial"]))
     fig.add_trace(_estimate_trace(s))
     actual = actual_turnover(ds.citations)
@@ -372,7 +511,7 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     if other is not None:
         drawn |= set(ds.view(other).series.query("status == 'full'")["citation_id"])
     alternates = actual[~actual["citation_id"].isin(drawn)]
-    fig.add_trace(_citation_markers(ds, alternates, "Other citation (not used)", "x-thin-open",
+    fig.add_trace(_citation_markers(by_id, alternates, "Other citation (not used)", "x-thin-open",
                                     COLOURS["alternate"], " (alternate)"))
     annotations = []
     if s.year_to_date:
@@ -407,32 +546,20 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
             },
         ]
     shapes, labels = _missing_marks(series)
-    note = (
-        "Figures come from different reporting bodies and are not strictly comparable. "
-        "Hollow markers: partial year and its annualised estimate. "
-        "'approx.': the source gave a rounded figure; 'sources differ': citations for that "
-        "period disagree by more than 5 %."
-    )
-    if other is not None:
-        note += (f" Dashed light line: the {SIDE_ADJECTIVES[other]} side's own figures, "
-                 "which the series does not use.")
-    mixed = mixed_sides_note(english(), s)
-    if mixed:
-        note += f" {mixed}"
     subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(english(), s)}"
     if s.year_to_date:
         subtitle += (f"; {s.year_to_date['year']} estimate annualised "
                      f"{METHOD_NAMES[s.year_to_date['method']]}")
     layout = _layout_dict(
-        TITLES["history"],
+        HISTORY_TITLE,
         esc(subtitle),
-        _footer(ds, ctx, note),
+        footer_lines(ds, ctx, history_note(ds, s)),
         shapes,
         [*annotations, *_flags(series), *labels],
     )
     years = [*series["year"], *(x for x, y in zip(other_trace.x, other_trace.y, strict=True)
                                  if y is not None)]
-    layout["xaxis"]["range"] = [int(min(years)) - 0.6, int(max(years)) + 0.6]
+    _year_axis(layout, int(min(years)), int(max(years)))
     fig.update_layout(layout)
     return fig
 
@@ -570,17 +697,11 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         reached,
         *labels,
     ]
-    note = (
-        f"{PROJECTION_NOTE} Dashed and shaded lines are projections from the base; "
-        "no source sets a deadline for the target."
-    )
-    mixed = mixed_sides_note(english(), s)
-    if mixed:
-        note += f" {mixed}"
     layout = _layout_dict(
-        TITLES["scenario"], scenario_subtitle(s), _footer(ds, ctx, note), shapes, annotations
+        SCENARIO_TITLE, scenario_subtitle(s), footer_lines(ds, ctx, scenario_note(ds, s)), shapes,
+        annotations,
     )
-    layout["xaxis"]["range"] = [first - 0.6, end + 0.6]
+    _year_axis(layout, first, end)
     # Scale to the target and the central path; the band may run off the top.
     central = scenario_traces(s)[-1]["y"]
     layout["yaxis"]["range"] = [0, max(s.target_musd, *central) * 1.15]
@@ -596,6 +717,17 @@ def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     )
 
 
+def scenario_parts(ds: Dataset, s: Summary, ctx: Context) -> dict[tuple, object]:
+    """What a scenario change alters in the scenario chart, by path: the
+    scenario-dependent traces (``SCENARIO_TRACES`` from 'band_low') and the layout."""
+    first = SCENARIO_TRACES.index("band_low")
+    parts: dict[tuple, object] = {
+        ("data", first + offset): trace for offset, trace in enumerate(scenario_traces(s))
+    }
+    parts[("layout",)] = scenario_layout(s, ds, ctx)
+    return parts
+
+
 # --- the two directions of trade ------------------------------------------------
 
 FLOW_NAMES = {"kz_exports": "Kazakh exports to Mongolia",
@@ -603,13 +735,9 @@ FLOW_NAMES = {"kz_exports": "Kazakh exports to Mongolia",
 BALANCE_NAME = "Balance (Kazakh exports − Mongolian exports)"
 
 
-def _citation_hover(ds: Dataset, citation_id: str, label: str) -> str:
-    row = ds.citations[ds.citations["citation_id"] == citation_id].iloc[0]
-    return _hover(row, ds, label)
-
-
-def _flow_bar(ds: Dataset, flows: pd.DataFrame, key: str) -> go.Bar:
-    """One direction's figures; partial years hatched, as they are not whole years."""
+def _flow_bar(records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar:
+    """One direction's figures; partial years hatched, as they are not whole years.
+    ``records``: every citation by id, for the hover labels."""
     cited = flows[flows[f"{key}_citation_id"] != ""]
     partial = [int(m) < 12 for m in cited[f"{key}_months"]]
     return go.Bar(
@@ -622,7 +750,7 @@ def _flow_bar(ds: Dataset, flows: pd.DataFrame, key: str) -> go.Bar:
             "line": {"color": COLOURS[key], "width": 1.5},
         },
         hovertext=[
-            _citation_hover(ds, cid, f"{FLOW_NAMES[key]}, {period_label(year, months)}")
+            _hover(records[cid], records, f"{FLOW_NAMES[key]}, {period_label(year, months)}")
             for cid, year, months in zip(cited[f"{key}_citation_id"], cited["year"],
                                          cited[f"{key}_months"], strict=True)
         ],
@@ -701,32 +829,21 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         })
         years = view.series["year"]
     else:
+        records = {r["citation_id"]: r for r in ds.citations.to_dict("records")}
         for key in DIRECTIONS:
-            fig.add_trace(_flow_bar(ds, flows, key))
+            fig.add_trace(_flow_bar(records, flows, key))
         fig.add_traces(_balance_traces(flows))
         shapes, labels = _missing_marks(flows)
         annotations = [*_flow_flags(flows), *labels]
         years = flows["year"]
-    note = (
-        "Hatched bars and hollow diamonds: a partial year (January to month N), not "
-        "comparable with whole years. The balance is Kazakh exports minus Mongolian exports, "
-        "drawn only where both are given for the same period. 'approx.': the source gave a "
-        "rounded figure."
-    )
     subtitle = (f"Exports each way and the balance by calendar year, {UNIT}; "
                 f"{side_text(english(), s)}")
-    layout = _layout_dict(FLOWS_TITLE, esc(subtitle), _footer(ds, ctx, note), shapes,
-                          annotations)
+    layout = _layout_dict(FLOWS_TITLE, esc(subtitle), footer_lines(ds, ctx, flows_note(ds, s)),
+                          shapes, annotations)
     layout["barmode"] = "group"
-    layout["xaxis"]["range"] = [int(years.min()) - 0.6, int(years.max()) + 0.6]
+    _year_axis(layout, int(years.min()), int(years.max()))
     fig.update_layout(layout)
     return fig
-
-
-def chart_figure(chart: str, ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
-    """The named chart (a key of ``TITLES``) for a scenario."""
-    builders = {"history": history_figure, "scenario": scenario_figure}
-    return builders[chart](ds, s, ctx)
 
 
 # --- static export sizes -------------------------------------------------------

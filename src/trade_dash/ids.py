@@ -26,17 +26,26 @@ CARD_GAP = "card-gap"
 CARD_REQUIRED = "card-required"
 CARD_REACHED = "card-reached"
 
-HISTORY_GRAPH = "history-graph"
-SCENARIO_GRAPH = "scenario-graph"
-
 SOURCES_TABLE = "sources-table"
+SOURCES_FILTER = "sources-filter"
 DOWNLOAD_SERIES_BTN = "download-series-btn"
 DOWNLOAD_CITATIONS_BTN = "download-citations-btn"
 DOWNLOAD = "download"
 
-# Server-side export (one format picker and button per chart, one briefing pack menu).
-EXPORT_FORMAT = {"history": "export-history-format", "scenario": "export-scenario-format"}
-EXPORT_LINK = {"history": "export-history-link", "scenario": "export-scenario-link"}
 BRIEFING_PDF = "briefing-pdf"
 BRIEFING_PPTX = "briefing-pptx"
 BRIEFING_DOCX = "briefing-docx"
+
+
+# Each registered chart (see charts.py) has a graph, an export format menu and a download
+# link, named after the chart.
+def chart_graph(name: str) -> str:
+    return f"{name}-graph"
+
+
+def chart_format(name: str) -> str:
+    return f"export-{name}-format"
+
+
+def chart_link(name: str) -> str:
+    return f"export-{name}-link"

@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from trade_dash import ids, model
+from trade_dash.charts import FORMAT_LABELS, Chart, Registry
 from trade_dash.normalise import ANY, CONFLICT_TOLERANCE, REPORTERS
 from trade_dash.scenario import (
     BAND_MAX_PCT,
@@ -21,7 +22,6 @@ from trade_dash.scenario import (
     TARGET_MIN_MUSD,
     Dataset,
     Scenario,
-    sources_rows,
 )
 from trade_dash.wording import english, facts
 
@@ -244,27 +244,22 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
     )
 
 
-def _export_bar(chart: str) -> html.Div:
+def _export_bar(chart: Chart) -> html.Div:
     return html.Div(
         [
-            dbc.Label(
-                "Download chart as", html_for=ids.EXPORT_FORMAT[chart], className="me-2 mb-0 small"
-            ),
+            dbc.Label("Download chart as", html_for=chart.format_id, className="me-2 mb-0 small"),
             dbc.Select(
-                id=ids.EXPORT_FORMAT[chart],
-                value="png",
+                id=chart.format_id,
+                value=chart.formats[0],
                 size="sm",
                 style={"width": "auto"},
-                options=[
-                    {"label": "PNG (slides)", "value": "png"},
-                    {"label": "SVG (designers)", "value": "svg"},
-                    {"label": "PDF (print)", "value": "pdf"},
-                ],
+                options=[{"label": FORMAT_LABELS[f], "value": f} for f in chart.formats],
             ),
             html.A(
-                # Two links read "Download"; the hidden words tell them apart out of context.
-                ["Download", html.Span(f" the {chart} chart", className="visually-hidden")],
-                id=ids.EXPORT_LINK[chart],
+                # Every chart's link reads "Download"; the hidden words tell them apart out
+                # of context.
+                ["Download", html.Span(f" the {chart.name} chart", className="visually-hidden")],
+                id=chart.link_id,
                 href="",
                 download="",
                 className="btn btn-outline-primary btn-sm ms-2",
@@ -274,13 +269,14 @@ def _export_bar(chart: str) -> html.Div:
     )
 
 
-def _chart(chart: str, graph_id: str, figure) -> dbc.Card:
+def _chart(chart: Chart, figure) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
                 _export_bar(chart),
                 dcc.Graph(
-                    id=graph_id, figure=figure, config=GRAPH_CONFIG, style={"height": "600px"}
+                    id=chart.graph_id, figure=figure, config=GRAPH_CONFIG,
+                    style={"height": "600px"},
                 ),
             ]
         ),
@@ -305,9 +301,16 @@ SOURCE_COLUMNS = [
     ("line", "CSV line", 0.7, 90),
 ]
 WRAPPED = {"period", "flow", "reporter", "outlet", "note"}
+# The table pages through the citations. Drawing every row of a file of thousands at once
+# (as an unpaged autoHeight grid did) kept the browser busy for minutes; a page of at most
+# 100 rows draws at once, all of it in the document (so the browser's own find and screen
+# readers reach every row of the page). The grid grows to its page's rows rather than
+# scrolling inside a fixed height: axe-core's colour-contrast check gives up on the whole
+# page when rows are clipped inside a scrolling box, and the accessibility test relies on it.
+SOURCES_PAGE_SIZES = [20, 50, 100]
 
 
-def sources_section(ds: Dataset) -> dbc.Card:
+def sources_section(rows: list[dict]) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
@@ -317,8 +320,17 @@ def sources_section(ds: Dataset) -> dbc.Card:
                     "series with reporting side 'any'; 'alternate' rows were set aside by the "
                     "rule below. 'Side' is the country whose books the figure comes from. "
                     "Click a column header to sort, or press Enter on it; the arrow keys move "
-                    "between headers and cells.",
+                    "between headers and cells. Type in the box to show only the rows that "
+                    "contain those words.",
                     className="small text-muted",
+                ),
+                _labelled(
+                    f"Filter the {len(rows):,} citations",
+                    dbc.Input(
+                        id=ids.SOURCES_FILTER, type="search", debounce=300, maxlength=200,
+                        placeholder="e.g. a year, a reporting body or an outlet",
+                    ),
+                    ids.SOURCES_FILTER,
                 ),
                 # AG Grid renders cell values as text; citation notes are never run as markup.
                 dag.AgGrid(
@@ -339,7 +351,7 @@ def sources_section(ds: Dataset) -> dbc.Card:
                         }
                         for key, name, flex, min_width in SOURCE_COLUMNS
                     ],
-                    rowData=sources_rows(ds),
+                    rowData=rows,
                     defaultColDef={
                         "sortable": True,
                         "resizable": True,
@@ -349,6 +361,10 @@ def sources_section(ds: Dataset) -> dbc.Card:
                     },
                     dashGridOptions={
                         "domLayout": "autoHeight",
+                        "pagination": True,
+                        "paginationPageSize": SOURCES_PAGE_SIZES[0],
+                        "paginationPageSizeSelector": SOURCES_PAGE_SIZES,
+                        "suppressRowVirtualisation": True,
                         "enableCellTextSelection": True,
                         "ensureDomOrder": True,
                         # Tab leaves the grid instead of visiting every cell (a11y.js);
@@ -462,9 +478,17 @@ def stale_notice(ds: Dataset, today: dt.date) -> list:
 
 
 def page(
-    ds: Dataset, scenario: Scenario, methods: tuple[str, ...], history, scenario_fig,
+    ds: Dataset,
+    scenario: Scenario,
+    methods: tuple[str, ...],
+    charts: Registry,
+    chart_figures: dict,
+    sources: list[dict],
     today: dt.date,
 ) -> dbc.Container:
+    """The page; ``chart_figures`` holds each registered chart's figure by name,
+    ``sources`` the sources table's rows (``scenario.sources_rows``), and ``today`` is the
+    date the data's freshness is judged on."""
     return dbc.Container(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -517,16 +541,10 @@ def page(
                     dbc.Row(
                         [
                             dbc.Col(controls(ds, scenario, methods), lg=4),
-                            dbc.Col(
-                                [
-                                    _chart("scenario", ids.SCENARIO_GRAPH, scenario_fig),
-                                    _chart("history", ids.HISTORY_GRAPH, history),
-                                ],
-                                lg=8,
-                            ),
+                            dbc.Col([_chart(c, chart_figures[c.name]) for c in charts], lg=8),
                         ]
                     ),
-                    sources_section(ds),
+                    sources_section(sources),
                     method_section(),
                 ]
             ),

@@ -14,9 +14,16 @@ import flask
 from plotly.offline import get_plotlyjs_version
 
 from trade_dash import callbacks, export_routes, figures, layout, security
+from trade_dash.charts import CHARTS, Registry
 from trade_dash.config import Config
-from trade_dash.export import BRIEFING_FORMATS, CHART_FORMATS, CHARTS
-from trade_dash.scenario import Dataset, analyse, available_methods, default_scenario
+from trade_dash.export import BRIEFING_FORMATS
+from trade_dash.scenario import (
+    Dataset,
+    analyse,
+    available_methods,
+    default_scenario,
+    sources_rows,
+)
 
 LOG = logging.getLogger("trade_dash")
 VENDOR_CSS = "bootstrap5/css/bootstrap.min.css"
@@ -76,8 +83,9 @@ def _use_vendored_plotly_js(app: dash.Dash) -> None:
     app.scripts.append_script({"relative_package_path": PLOTLY_JS, "namespace": "trade_dash"})
 
 
-def create_app(config: Config) -> dash.Dash:
-    """Validate the data and build the app; raises ``DataFileError`` on a bad file."""
+def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
+    """Validate the data and build the app with ``charts`` on its page, in its export
+    routes and in its briefing pack; raises ``DataFileError`` on a bad file."""
     ds = Dataset.load(config.data_path)
     css_url = f"/_trade_dash/bootstrap-{version('bootstrap-flask')}.min.css"
     app = dash.Dash(
@@ -112,40 +120,41 @@ def create_app(config: Config) -> dash.Dash:
 
     def export_links(query: str) -> dict[str, str]:
         links = {
-            f"{c}.{f}": f"{prefix}/export/chart/{c}.{f}?{query}"
-            for c in CHARTS
-            for f in CHART_FORMATS
+            f"{c.name}.{f}": f"{prefix}/export/chart/{c.name}.{f}?{query}"
+            for c in charts
+            for f in c.formats
         }
         links.update(
             {f"briefing.{f}": f"{prefix}/export/briefing.{f}?{query}" for f in BRIEFING_FORMATS}
         )
         return links
 
-    page = callbacks.Page(ds=ds, context=context, export_links=export_links)
+    page = callbacks.Page(ds=ds, charts=charts, context=context, export_links=export_links)
     scenario = default_scenario(ds)
     summary = analyse(ds, scenario)
     methods = available_methods(ds)
+    sources = sources_rows(ds)  # the same for every page load; read-only
 
     @lru_cache(maxsize=16)
-    def default_figures(today: figures.Context) -> tuple[dict, dict]:
+    def default_figures(today: figures.Context) -> dict[str, dict]:
         # Building the figures is most of a page load's server time, and they change only
-        # with the date and the host name in the reopen link: built once per pair.
-        return (
-            figures.history_figure(ds, summary, today).to_plotly_json(),
-            figures.scenario_figure(ds, summary, today).to_plotly_json(),
-        )
+        # with the date and the host name in the reopen link: built once per pair, every
+        # registered chart. Read-only: the layout only passes them on.
+        return {c.name: c.build(ds, summary, today).to_plotly_json() for c in charts}
 
     def serve_layout():
         # Per page load, so the charts carry today's date and this host's reopen link, and
         # the freshness notice is measured from today.
-        return layout.page(ds, scenario, methods, *default_figures(context(scenario.query())),
-                           dt.date.today())
+        built = default_figures(context(scenario.query()))
+        return layout.page(ds, scenario, methods, charts, built, sources, dt.date.today())
 
     app.layout = serve_layout  # Dash checks it here and keeps it as the validation layout
     # Dash sends the validation layout inside every page, for the browser to check callback
     # ids against: the whole first layout, figures included, which the page then loads
-    # again. The components without the figures hold every id.
-    app.validation_layout = layout.page(ds, scenario, methods, {}, {}, dt.date.today())
+    # again. The components without the figures (and the table without its rows) hold
+    # every id.
+    app.validation_layout = layout.page(ds, scenario, methods, charts,
+                                        {c.name: {} for c in charts}, [], dt.date.today())
     callbacks.register(app, page)
     export_routes.register(app, page, config)  # the browser starts on the first export
     if config.dev:

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from trade_dash import ids
+from trade_dash.charts import CHARTS
 from trade_dash.cli import main
 from trade_dash.data import COLUMNS
 from trade_dash.normalise import SERIES_COLUMNS
@@ -18,12 +19,12 @@ from trade_dash.scenario import analyse, default_scenario, freshness, scenario_f
 
 pytestmark = pytest.mark.browser
 
-# Both charts on the page, each drawn with data (not just an empty plot frame).
-CHARTS_DRAWN = """() => {
+# Every registered chart on the page, each drawn with data (not just an empty plot frame).
+CHARTS_DRAWN = f"""() => {{
   const graphs = [...document.querySelectorAll('.js-plotly-plot')];
-  return graphs.length === 2 && graphs.every(
+  return graphs.length === {len(CHARTS)} && graphs.every(
     g => Array.isArray(g.data) && g.data.length > 0 && g.querySelector('.scatterlayer .trace'));
-}"""
+}}"""
 
 
 def money(x: float) -> str:
@@ -41,12 +42,37 @@ def reached_text(year: int | None, horizon: int) -> str:
     return str(year) if year else f"not by {horizon}"
 
 
-def open_dashboard(page, server, query: str = "") -> None:
+def open_dashboard(page, server, query: str = "", timeout_ms: float | None = None) -> None:
     """Load the page and wait until the charts are drawn and the headline is filled in."""
     response = page.goto(f"{server.url}/" + (f"?{query}" if query else ""))
     assert response is not None and response.status == 200
-    page.wait_for_function(CHARTS_DRAWN)
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
     page.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
+
+
+MAX_PAGES = 50  # a bound on paging through a sources table
+
+
+def sources_pages(page) -> list[str]:
+    """The sources table's rows as text, one entry per page, turning the pages with the
+    table's own buttons from the first page to the last."""
+    table = page.locator(f"#{ids.SOURCES_TABLE}")
+    summary = f"#{ids.SOURCES_TABLE} .ag-paging-row-summary-panel"
+    first, after = (table.get_by_role("button", name=n) for n in ("First Page", "Next Page"))
+    texts: list[str] = []
+    for _ in range(MAX_PAGES):
+        if not texts and first.get_attribute("aria-disabled") == "false":
+            turn = first  # start from the first page
+        else:
+            texts.append(table.locator(".ag-center-cols-container").inner_text())
+            if after.get_attribute("aria-disabled") == "true":
+                return texts
+            turn = after
+        before = page.locator(summary).inner_text()
+        turn.click()
+        page.wait_for_function("([s, t]) => document.querySelector(s).textContent !== t",
+                               arg=[summary, before])
+    raise AssertionError(f"the sources table has more than {MAX_PAGES} pages")
 
 
 def card(page, card_id: str) -> tuple[str, str]:
@@ -89,7 +115,7 @@ def assert_headline(page, s) -> None:
 
 def projection(page) -> tuple[str, list[int], list[float]]:
     """Name, years and values of the scenario projection as drawn in the browser."""
-    return page.locator(f"#{ids.SCENARIO_GRAPH} .js-plotly-plot").evaluate(
+    return page.locator(f"#{CHARTS['scenario'].graph_id} .js-plotly-plot").evaluate(
         """g => { const t = g.data.find(d => (d.name || '').startsWith('Scenario'));
                   return [t.name, Array.from(t.x), Array.from(t.y)]; }"""
     )
@@ -111,13 +137,13 @@ def test_page_renders_both_charts_without_console_errors(page, console, server):
     server.mark()
     open_dashboard(page, server)
     graphs = page.locator(".js-plotly-plot")
-    assert graphs.count() == 2
+    assert graphs.count() == len(CHARTS)
     titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
     assert any("cited figures" in t for t in titles)
     assert any("path to the target" in t for t in titles)
     # The cited history is drawn: one point per full year of the Kazakh series
     # (2017 to 2024 but 2022, of which only January-April is cited).
-    history_points = page.locator(f"#{ids.HISTORY_GRAPH} .scatterlayer .trace").first
+    history_points = page.locator(f"#{CHARTS['history'].graph_id} .scatterlayer .trace").first
     assert history_points.locator(".points path").count() == 7
     assert page.locator(f"#{ids.SOURCES_TABLE}").inner_text().count("mccci-2023") == 1
     assert_clean(console, server, server.new_log())
@@ -378,7 +404,7 @@ def test_every_control_is_labelled_and_reachable_by_keyboard(page, console, serv
 
 def history_series(page) -> tuple[dict, list[str]]:
     """The history chart's own series ({year: value}, gaps left out) and its trace names."""
-    return page.locator(f"#{ids.HISTORY_GRAPH} .js-plotly-plot").evaluate(
+    return page.locator(f"#{CHARTS['history'].graph_id} .js-plotly-plot").evaluate(
         """g => [Object.fromEntries(g.data[0].x.map((x, i) => [x, g.data[0].y[i]])
                                       .filter(([, y]) => y !== null)),
                  g.data.map(d => d.name)]"""
@@ -409,7 +435,7 @@ def test_switching_the_reporting_side_to_mongolia_and_back(page, console, server
     expect(page.locator(f"#{ids.BASE} input[value=full]")).to_be_checked()
     expect(page.locator(f"#{ids.METHOD} input[value=yoy]")).to_be_disabled()
     page.wait_for_function(
-        f"() => document.querySelector('#{ids.HISTORY_GRAPH} .js-plotly-plot')"
+        f"() => document.querySelector('#{CHARTS['history'].graph_id} .js-plotly-plot')"
         ".data[0].y.filter(v => v).length === 2")
     series, names = history_series(page)
     assert series == {"2019": 35.3, "2023": 76.7}

@@ -16,6 +16,7 @@ from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
 from tests.conftest import BUNDLED_BASE, year_target_met
 from tests.officefiles import squash, word
 from trade_dash import ids
+from trade_dash.charts import CHARTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.export]
 EXPORT_TIMEOUT_MS = 90_000  # the first export starts the server's renderer
@@ -31,11 +32,11 @@ def download(page, click) -> tuple[str, bytes]:
 
 def choose_format(page, chart: str, fmt: str) -> None:
     """Pick a format and wait until the chart's download link points at it."""
-    page.select_option(f"#{ids.EXPORT_FORMAT[chart]}", fmt)
+    page.select_option(f"#{CHARTS[chart].format_id}", fmt)
     page.wait_for_function(
         "([id, fmt]) => (document.getElementById(id).getAttribute('href') || '')"
         ".split('?')[0].endsWith('.' + fmt)",
-        arg=[ids.EXPORT_LINK[chart], fmt],
+        arg=[CHARTS[chart].link_id, fmt],
     )
 
 
@@ -52,7 +53,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_chart_downloads_in_each_format_carry_the_scenario(page, console, server):
     open_dashboard(page, server, "growth=30&target_year=2032")
     choose_format(page, "scenario", "svg")
-    name, svg = download(page, lambda: page.click(f"#{ids.EXPORT_LINK['scenario']}"))
+    name, svg = download(page, lambda: page.click(f"#{CHARTS['scenario'].link_id}"))
     assert name.endswith(".svg")
     text = " ".join(ET.fromstring(svg).itertext())
     assert "path to the target" in text
@@ -60,13 +61,13 @@ def test_chart_downloads_in_each_format_carry_the_scenario(page, console, server
     assert "Statistics Committee of Kazakhstan" in text
 
     choose_format(page, "history", "png")
-    name, png = download(page, lambda: page.click(f"#{ids.EXPORT_LINK['history']}"))
+    name, png = download(page, lambda: page.click(f"#{CHARTS['history'].link_id}"))
     assert name.endswith(".png")
     width, height = png_size(png)
     assert width >= 1600 and abs(width / height - 16 / 9) < 0.01
 
     choose_format(page, "history", "pdf")
-    name, pdf = download(page, lambda: page.click(f"#{ids.EXPORT_LINK['history']}"))
+    name, pdf = download(page, lambda: page.click(f"#{CHARTS['history'].link_id}"))
     assert name.endswith(".pdf")
     assert "cited figures" in words(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
     assert_clean(console)
@@ -124,7 +125,7 @@ def test_key_message_is_shown_and_copied(page, context, console, server, expect)
 def test_in_browser_png_download_works_without_the_server(page, console, server):
     """The chart's own camera button draws the PNG in the browser (no server export)."""
     open_dashboard(page, server)
-    graph = page.locator(f"#{ids.SCENARIO_GRAPH}")
+    graph = page.locator(f"#{CHARTS['scenario'].graph_id}")
     graph.hover()
     name, png = download(
         page, lambda: graph.locator(".modebar-btn[data-title^='Download plot']").click()

@@ -122,7 +122,7 @@ def test_pdf_page_1_has_the_key_message_numbers_and_the_chart_as_vectors(packs, 
         assert number in first, number
     # The scenario chart is on page 1, drawn as vectors: its lettering is text, and no
     # page carries a bitmap.
-    assert squash(figures.TITLES["scenario"]) in first
+    assert squash(figures.SCENARIO_TITLE) in first
     assert squash(f"Target met in {expected['target_reached_year']}") in first
     assert not any(page.images for page in reader.pages)
 

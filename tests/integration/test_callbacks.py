@@ -74,22 +74,29 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     out = _sync(page, ids.GROWTH, controls(growth=30))
     assert out["search"].startswith("?growth=30&")
     assert reached_figure(out) == str(year_target_met(30.0))
-    assert out["history"] is not None and out["history"].__class__.__name__ == "NoUpdate"
-    patch = out["scenario"].to_plotly_json()
+    patch = out["charts"]["scenario"].to_plotly_json()
     assert patch["__dash_patch_update"] == "__dash_patch_update"
     locations = [op["location"] for op in patch["operations"]]
     # Traces 0 and 1 (the cited history) are not resent.
     assert ["data", 0] not in locations and ["data", 1] not in locations
     assert ["data", 5] in locations and ["layout"] in locations
+    # The history chart draws no projection: only its footer's reopen link follows.
+    history = out["charts"]["history"].to_plotly_json()["operations"]
+    assert sorted(op["location"] for op in history) == [
+        ["layout", "annotations", 0, "text"], ["layout", "margin", "b"]]
+    footer = next(op["params"]["value"] for op in history if op["location"][-1] == "text")
+    assert f"http://analyst.test/?{out['query'].replace('&', '&amp;')}" in footer.replace(
+        "<br>", "")
 
 
 def test_key_message_follows_the_scenario(page):
     slow = _sync(page, ids.GROWTH, controls(growth=10))["key_message"]
     fast = _sync(page, ids.GROWTH, controls(growth=30))["key_message"]
-    # 125.85 × 1.1^n first reaches 500 at n = 15 (2039); × 1.3^n at n = 6 (2030).
-    assert "+10.0 % a year, the target is reached in 2039" in slow
-    assert "+30.0 % a year, the target is reached in 2030" in fast
-    assert slow.startswith("Trade turnover was US$ 76.7 million in 2023")
+    # From the 2025 estimate 74.0 × 12 / 7 = 126.857: × 1.1^14 = 481.7 < 500 <= × 1.1^15
+    # = 529.9 (2040); × 1.3^5 = 471.0 < 500 <= × 1.3^6 = 612.3 (2031).
+    assert "+10.0 % a year, the target is reached in 2040" in slow
+    assert "+30.0 % a year, the target is reached in 2031" in fast
+    assert slow.startswith("On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024")
 
 
 def test_loading_a_url_reproduces_the_scenario(page):
@@ -114,8 +121,9 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert out["controls"][ids.TARGET_YEAR] == 2035
     assert "$76.7 million" in text_of(out["cards"][ids.CARD_LATEST])
     assert "none after the latest full year" in text_of(out["cards"][ids.CARD_YTD])
-    assert out["history"].__class__.__name__ == "Figure"  # a whole new series
-    actual = out["history"].data[0]
+    history = out["charts"]["history"]
+    assert history.__class__.__name__ == "Figure"  # a whole new series
+    actual = history.data[0]
     assert {x: y for x, y in zip(actual.x, actual.y, strict=True) if y} == {2019: 35.3,
                                                                            2023: 76.7}
     assert [o["disabled"] for o in out["method_options"]] == [True, True, True]
@@ -139,7 +147,7 @@ DEFAULT_CONTROLS = controls(growth=BUNDLED_DEFAULT_GROWTH)
         ("?growth=abc", {}),
         ("?growth=", {}),
         ("?growth=1&growth=2", {"growth": 1.0}),  # the first one, with a notice
-        ("?target_year=-1", {"target_year": 2025}),  # the first year after the 2024 base
+        ("?target_year=-1", {"target_year": 2026}),  # the first year after the 2025 base
         ("?target=-5", {"target": 1.0}),  # the smallest target the control takes
         ("?base=%3Cscript%3E", {}),
         ("?growth=" + "9" * 5000, {}),
@@ -158,6 +166,7 @@ def test_hostile_url_values_show_a_notice_and_fall_back_to_the_defaults(page, se
         "growth": f"{expected[ids.GROWTH]:g}", "target_year": str(expected[ids.TARGET_YEAR]),
         "target": f"{expected[ids.TARGET]:g}", "base": expected[ids.BASE],
         "method": expected[ids.METHOD], "band": f"{expected[ids.BAND]:g}",
+        "reporter": expected[ids.REPORTER],
     }
     year = year_target_met(expected[ids.GROWTH], target=expected[ids.TARGET])
     assert reached_figure(out) == (str(year) if year else "not by 2050")
@@ -165,8 +174,8 @@ def test_hostile_url_values_show_a_notice_and_fall_back_to_the_defaults(page, se
 
 def test_empty_url_on_the_default_scenario_redraws_nothing(page):
     out = _sync(page, ids.URL, controls(), search="")
-    assert out["history"].__class__.__name__ == "NoUpdate"
-    assert out["scenario"].__class__.__name__ == "NoUpdate"
+    assert {n: c.__class__.__name__ for n, c in out["charts"].items()} == {
+        "scenario": "NoUpdate", "history": "NoUpdate"}
     assert out["notices_open"] is False
 
 
@@ -189,7 +198,7 @@ def test_typed_out_of_range_value_is_clamped_and_echoed(page):
 
 def test_method_change_redraws_the_history(page):
     out = _sync(page, ids.METHOD, controls(method="seasonal"))
-    assert out["history"].__class__.__name__ == "Figure"
+    assert out["charts"]["history"].__class__.__name__ == "Figure"
     assert "pro-rata was used instead" in text_of(out["notices"])
     out = _sync(page, ids.METHOD, controls(method="yoy"))
     assert "$155.4 million (year-on-year" in text_of(out["cards"][ids.CARD_YTD])  # 150 × 1.036
@@ -266,10 +275,31 @@ def formula_app(tmp_path_factory):
 
 @pytest.mark.parametrize(
     ("button", "cited"),
-    [(ids.DOWNLOAD_SERIES_BTN, 6), (ids.DOWNLOAD_CITATIONS_BTN, 10)],  # cited years; citations
+    # The series (Kazakh side) cites every year 2017–2025; the file has 27 citations.
+    [(ids.DOWNLOAD_SERIES_BTN, 9), (ids.DOWNLOAD_CITATIONS_BTN, 27)],
 )
 def test_csv_downloads_neutralise_formulas_in_citation_text(formula_app, button, cited):
     data = _download(formula_app, button)
     assert data["filename"].endswith(".csv")
     table = list(csv.reader(io.StringIO(data["content"], newline="")))
     assert formula_cells_checked(table) == len(FORMULA_COLUMNS) * cited
+
+
+@pytest.mark.parametrize(
+    ("value", "sent"),
+    [("kz-stat", "kz-stat"), ({"not": "text"}, ""), (None, ""), ("x" * 5000, "x" * 200)],
+)
+def test_sources_filter_passes_bounded_text_to_the_grid(app, client, value, sent):
+    key = next(k for k in app.callback_map if k.startswith(f"{ids.SOURCES_TABLE}."))
+    body = {
+        "output": key,
+        "outputs": {"id": ids.SOURCES_TABLE, "property": "dashGridOptions"},
+        "inputs": [{"id": ids.SOURCES_FILTER, "property": "value", "value": value}],
+        "changedPropIds": [f"{ids.SOURCES_FILTER}.value"],
+        "state": [],
+    }
+    resp = client.post("/_dash-update-component", json=body)
+    assert resp.status_code == 200
+    patch = resp.get_json()["response"][ids.SOURCES_TABLE]["dashGridOptions"]
+    assert patch["operations"] == [
+        {"operation": "Assign", "location": ["quickFilterText"], "params": {"value": sent}}]

@@ -27,6 +27,7 @@ import pytest
 
 from tests.procs import group_gone, live_group_members
 from trade_dash import export, export_routes, figures
+from trade_dash.charts import CHARTS
 from trade_dash.cli import main
 from trade_dash.config import Config
 from trade_dash.scenario import analyse, default_scenario, scenario_from_query
@@ -34,6 +35,7 @@ from trade_dash.web import create_app
 
 MISSING_BROWSER = "/nonexistent/chromium"
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25")
+SCENARIO, HISTORY = CHARTS["scenario"], CHARTS["history"]
 
 
 @pytest.fixture(scope="module")
@@ -99,11 +101,11 @@ def test_svg_chart_is_self_contained(client, bundled):
     assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
     text = svg_text(resp.data)
     s = summary_for(bundled, "growth=25&target_year=2030")
-    assert figures.TITLES["scenario"] in text
+    assert figures.SCENARIO_TITLE in text
     assert "growth +25.0%/yr" in text and "by 2030" in text
     assert "Sources:" in text and "Statistics Committee of Kazakhstan" in text
     assert figures.PROJECTION_NOTE in text
-    assert "Produced " in text and "Reopen:" in text
+    assert "Produced " in text and "Reopen this scenario:" in text
     assert f"{s.required_growth_pct:+.1f}%/yr" in text
     root = ET.fromstring(resp.data)
     assert (root.get("width"), root.get("height")) == ("1123", "794")  # A4 landscape
@@ -130,7 +132,7 @@ def test_pdf_chart_is_one_a4_page_with_selectable_text(client):
         595, abs=2
     )
     text = unicodedata.normalize("NFKC", reader.pages[0].extract_text())  # Chromium uses "ﬁ"
-    assert figures.TITLES["history"] in text and "Sources:" in text
+    assert figures.HISTORY_TITLE in text and "Sources:" in text
 
 
 @pytest.mark.export
@@ -350,10 +352,10 @@ def test_creating_the_app_starts_no_browser(no_browser_app):
 @pytest.mark.export
 def test_a_warm_export_reuses_the_running_browser(renderer, bundled):
     s = analyse(bundled, default_scenario(bundled))
-    export.render_chart(renderer, "scenario", "svg", bundled, s, CTX)  # warm
+    export.render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)  # warm
     time.sleep(0.5)  # an idle browser, as between two clicks
     pid = renderer.browser_pid
-    svg = export.render_chart(renderer, "history", "svg", bundled, s, CTX)
+    svg = export.render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
     assert svg.lstrip().startswith(b"<svg")
     assert renderer.browser_pid == pid  # the warm browser served it; timings are in the benchmark
 
@@ -361,29 +363,29 @@ def test_a_warm_export_reuses_the_running_browser(renderer, bundled):
 @pytest.mark.export
 def test_a_timeout_is_reported_and_the_renderer_recovers(renderer, bundled):
     s = analyse(bundled, replace(default_scenario(bundled), growth_pct=7))
-    export.render_chart(renderer, "scenario", "svg", bundled, s, CTX)  # running
+    export.render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)  # running
     old_pid = renderer.browser_pid
     renderer.timeout = 0.001
     try:
         with pytest.raises(export.ExportTimeout, match="took longer than"):
-            export.render_chart(renderer, "scenario", "png", bundled, s, CTX)
+            export.render_chart(renderer, SCENARIO, "png", bundled, s, CTX)
     finally:
         renderer.timeout = 60
     assert group_gone(old_pid)  # the stuck browser was closed
-    data = export.render_chart(renderer, "scenario", "svg", bundled, s, CTX)
+    data = export.render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)
     assert "growth +7.0%/yr" in svg_text(data)
 
 
 @pytest.mark.export
 def test_a_crashed_browser_is_replaced(renderer, bundled):
     s = analyse(bundled, default_scenario(bundled))
-    export.render_chart(renderer, "history", "svg", bundled, s, CTX)
+    export.render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
     pid = renderer.browser_pid
     os.killpg(pid, signal.SIGKILL)
     deadline = time.monotonic() + 10
     while renderer.running and time.monotonic() < deadline:
         time.sleep(0.05)
-    data = export.render_chart(renderer, "history", "png", bundled, s, CTX)
+    data = export.render_chart(renderer, HISTORY, "png", bundled, s, CTX)
     assert png_size(data) == (3200, 1800)
     assert renderer.browser_pid not in (None, pid)
 
@@ -392,7 +394,7 @@ def test_a_crashed_browser_is_replaced(renderer, bundled):
 def test_close_leaves_no_chromium_and_a_later_render_restarts(chromium, bundled):
     s = analyse(bundled, default_scenario(bundled))
     with export.Renderer(chromium, timeout=60) as r:
-        export.render_chart(r, "history", "svg", bundled, s, CTX)
+        export.render_chart(r, HISTORY, "svg", bundled, s, CTX)
         pid = r.browser_pid
         assert live_group_members(pid)
     assert not r.running and group_gone(pid)

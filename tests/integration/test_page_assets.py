@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import ROOT
 from trade_dash import web
+from trade_dash.charts import CHARTS
 from trade_dash.config import Config
 from trade_dash.web import create_app
 
@@ -51,7 +52,8 @@ def test_first_charts_reopen_on_the_host_they_were_asked_from(client):
     for host, other in (("a.example", "b.example"), ("b.example", "a.example"),
                         ("a.example", "b.example")):
         layout = json.dumps(client.get("/_dash-layout", headers={"Host": host}).get_json())
-        assert layout.count(f"Reopen:<br>http://{host}/?growth=") == 2  # both charts
+        # every chart's footer
+        assert layout.count(f"Reopen this scenario:<br>http://{host}/?growth=") == len(CHARTS)
         assert other not in layout
         assert f"Produced {dt.date.today().isoformat()}" in layout
 
@@ -65,7 +67,7 @@ def test_the_page_does_not_carry_the_charts_a_second_time(client):
     assert config is not None
     validation = json.dumps(json.loads(config.group(1))["validation_layout"])
     assert "Produced " not in validation
-    assert json.dumps(client.get("/_dash-layout").get_json()).count("Produced ") == 2
+    assert json.dumps(client.get("/_dash-layout").get_json()).count("Produced ") == len(CHARTS)
     used = set()
     for dep in client.get("/_dash-dependencies").get_json():
         used |= {o.rsplit(".", 1)[0] for o in dep["output"].strip(".").split("...")}

@@ -138,7 +138,7 @@ def test_hostile_callback_bodies_get_4xx_and_the_server_stays_healthy(app, clien
     [
         (float("nan"), BUNDLED_DEFAULT_GROWTH, 2030),  # not a number: the defaults
         (1e308, 100.0, 2050),  # clamped: the top of the slider, the horizon
-        (-1e308, -50.0, 2025),  # clamped: the bottom, the year after the 2024 base
+        (-1e308, -50.0, 2026),  # clamped: the bottom, the year after the 2025 base
         *[(v, BUNDLED_DEFAULT_GROWTH, 2030)
           for v in ("abc", None, [], {"a": 1}, True, "9" * 2_000, "1&base=full")],
     ],

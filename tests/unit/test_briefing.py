@@ -15,6 +15,7 @@ from pptx import Presentation
 from tests.conftest import GOOD_ROWS
 from tests.officefiles import pdf_pages, slide_text, squash, word
 from trade_dash import briefing, briefing_docx, figures
+from trade_dash.charts import CHARTS
 from trade_dash.scenario import Dataset, analyse, default_scenario
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
@@ -50,8 +51,15 @@ def tiny_svg(name: str) -> bytes:
     ).encode()
 
 
-SVGS = {c: tiny_svg(c) for c in briefing.CHARTS}
-PNGS = {c: tiny_png() for c in briefing.CHARTS}
+def stand_ins(image) -> list[briefing.ChartImage]:
+    """The registry's briefing charts in the pack's order, each drawn as ``image(name)``."""
+    return [briefing.ChartImage(c.name, c.title, c.slide_note, image(c.name))
+            for c in CHARTS.in_briefing()]
+
+
+SVGS = stand_ins(tiny_svg)
+PNGS = stand_ins(lambda _name: tiny_png())
+PNG = {c.name: c for c in PNGS}
 
 
 @pytest.fixture(scope="module")
@@ -125,9 +133,9 @@ def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_cs
 
 
 def test_alt_text_describes_each_chart(bundled, summary):
-    scenario = briefing.alt_text("scenario", bundled, summary)
+    scenario = briefing.alt_text(PNG["scenario"], bundled, summary)
     assert "+25.0 % a year" in scenario and "target reached in 2032" in scenario
-    history = briefing.alt_text("history", bundled, summary)
+    history = briefing.alt_text(PNG["history"], bundled, summary)
     # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
     assert "2017–2025" in history and "no figure is cited" not in history
     assert "Jan–Jul 2025" in history
@@ -281,10 +289,10 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
     assert [s.shapes.title.text for s in slides] == [
         briefing.title(summary),
         "Headline figures",
-        figures.TITLES["scenario"],
-        figures.TITLES["history"],
+        figures.SCENARIO_TITLE,
+        figures.HISTORY_TITLE,
         "Scenario parameters",
-        # 27 citations, 12 a slide
+        # 27 citations at 12 a slide
         "Sources: every citation",
         "Sources: every citation (continued)",
         "Sources: every citation (continued)",
@@ -294,15 +302,18 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         assert sentence in first
     assert CTX.link in first
     headline = slide_text(slides[1])
-    for number in ("76.7", "125.85", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
+    # 2024 = 150.0; Jan–Jul 2025 74.0 × 12 / 7 = 126.857
+    for number in ("150.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
         assert number in headline
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == 2
-    for picture, chart in zip(pictures, briefing.CHARTS, strict=True):
+    for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr == briefing.alt_text(chart, bundled, summary)
-    assert "reached in 2031" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
-    assert all(cid in slide_text(slides[-1]) for cid in bundled.citations["citation_id"])
+    # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
+    assert "reached in 2032" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
+    sources = "\n".join(slide_text(s) for s in slides[-3:])
+    assert all(cid in sources for cid in bundled.citations["citation_id"])
     assert deck.core_properties.author == "trade-dash"
 
 
@@ -329,9 +340,9 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     headline, parameters, sources = doc.tables
     assert {t.style.name for t in doc.tables} == {briefing_docx.TABLE_STYLE}
     cells = {row.cells[0].text: row.cells[1].text for row in headline.rows}
-    assert "76.7" in cells["Latest full year"] and "125.85" in cells["Year to date"]
+    assert "150.0" in cells["Latest full year"] and "126.86" in cells["Year to date"]
     assert f"{summary.required_growth_pct:.2f}" in cells["Growth needed"]
-    assert "2031" in cells["Scenario growth"]
+    assert "2032" in cells["Scenario growth"]
     assert [c.text for c in sources.rows[0].cells] == list(briefing.SOURCES_HEADER)
     published = [row.cells[4] for row in sources.rows[1:]]
     assert {c.text for c in published} >= {d for d in bundled.citations["published"] if d}
@@ -341,7 +352,7 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
 
     shapes = doc.inline_shapes
     assert len(shapes) == 2
-    for shape, chart in zip(shapes, briefing.CHARTS, strict=True):
+    for shape, chart in zip(shapes, PNGS, strict=True):
         assert shape._inline.docPr.get("descr") == briefing.alt_text(chart, bundled, summary)
     section = doc.sections[0]
     assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)

@@ -9,6 +9,7 @@ import kaleido
 import pytest
 
 from trade_dash import cli, export, figures
+from trade_dash.charts import CHARTS
 from trade_dash.config import Config
 from trade_dash.scenario import analyse, default_scenario
 
@@ -33,21 +34,21 @@ def test_slide_png_is_3200_by_1800_and_print_is_a4_landscape():
     }
 
 
-@pytest.mark.parametrize("chart", export.CHARTS)
+@pytest.mark.parametrize("chart", CHARTS, ids=CHARTS.names)
 def test_export_figure_fixes_the_canvas_on_a_copy(bundled, chart):
     s = analyse(bundled, default_scenario(bundled))
-    fig = figures.chart_figure(chart, bundled, s, CTX)
+    fig = chart.build(bundled, s, CTX)
     out = figures.export_figure(fig, figures.SLIDE)
     assert (out.layout.width, out.layout.height, out.layout.autosize) == (1024, 576, False)
     assert fig.layout.width is None  # the dashboard's figure keeps resizing with the page
     assert words(out) == words(fig)
-    assert figures.TITLES[chart] in words(out)
+    assert chart.title in words(out)
     assert "Sources:" in words(out) and "Produced 2026-11-22" in words(out)
 
 
 def test_scenario_chart_carries_scenario_and_projection_note(bundled):
     s = analyse(bundled, default_scenario(bundled))
-    layout = words(figures.chart_figure("scenario", bundled, s, CTX))
+    layout = words(CHARTS["scenario"].build(bundled, s, CTX))
     assert f"growth {s.scenario_growth_pct:+.1f}%/yr" in layout
     assert f"by {s.target_year}" in layout
     assert figures.PROJECTION_NOTE in layout
@@ -93,7 +94,9 @@ def test_renderer_is_created_stopped_and_refuses_unknown_formats():
 
 
 def test_cli_offers_what_the_exporter_makes():
-    assert cli.EXPORT_CHARTS == export.CHARTS
+    chart = next(a for a in cli.build_parser()._subparsers._group_actions[0].choices["export"]
+                 ._actions if a.dest == "chart")
+    assert tuple(chart.choices) == CHARTS.names == ("scenario", "history")
     assert cli.EXPORT_FORMATS == {
         "chart": export.CHART_FORMATS,
         "briefing": export.BRIEFING_FORMATS,

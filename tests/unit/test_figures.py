@@ -126,7 +126,7 @@ def test_every_chart_stands_alone(bundled):
         footer = " ".join(a.text for a in fig.layout.annotations).replace("<br>", " ")
         assert "Kazakhstan–Mongolia" in fig.layout.title.text
         assert "Statistics Committee of Kazakhstan" in footer
-        assert "timesca.com" in footer
+        assert "Full list: the dashboard's sources table" in footer
         assert "Produced 2026-01-02" in footer
         assert "http://example.test/?growth=1" in footer
         assert fig.layout.yaxis.title.text == "US$ million"

@@ -14,7 +14,7 @@ import math
 import pytest
 
 from tests.colour import contrast, linear_rgb
-from trade_dash import figures
+from trade_dash.charts import CHARTS
 from trade_dash.figures import COLOURS, Context
 from trade_dash.scenario import analyse, default_scenario
 
@@ -77,7 +77,7 @@ def test_the_helpers_agree_with_published_values():
 def charts(bundled) -> dict:
     s = analyse(bundled, default_scenario(bundled))
     ctx = Context(produced="2024-11-01")
-    return {name: figures.chart_figure(name, bundled, s, ctx) for name in figures.TITLES}
+    return {c.name: c.build(bundled, s, ctx) for c in CHARTS}
 
 
 def solid_colours() -> dict[str, str]:

@@ -9,6 +9,7 @@ from plotly.offline import get_plotlyjs_version
 
 from tests.conftest import ROOT
 from trade_dash import figures
+from trade_dash.charts import CHARTS
 from trade_dash.scenario import analyse, default_scenario
 
 # The trace types the basic bundle registers (its npm README); others are silently not drawn.
@@ -53,10 +54,10 @@ def test_readme_says_how_to_refresh_it():
 def test_every_chart_uses_only_trace_types_the_bundle_draws(bundled):
     summary = analyse(bundled, default_scenario(bundled))
     ctx = figures.Context(produced="2026-11-23")
-    for chart in figures.TITLES:
-        types = {trace.type for trace in figures.chart_figure(chart, bundled, summary, ctx).data}
+    for chart in CHARTS:
+        types = {trace.type for trace in chart.build(bundled, summary, ctx).data}
         assert types <= BASIC_TRACES, (
-            f"the {chart} chart uses {sorted(types - BASIC_TRACES)}, which the vendored "
+            f"the {chart.name} chart uses {sorted(types - BASIC_TRACES)}, which the vendored "
             "plotly.js-basic-dist-min does not draw; vendor a bundle that does (README, "
             "'Refreshing the vendored plotly.js')"
         )

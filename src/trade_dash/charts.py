@@ -1,0 +1,142 @@
+"""The charts the product offers, each registered once.
+
+A ``Chart`` record holds everything the page, the export routes, the command line and
+the briefing pack need to know about one chart: its name (used in addresses and on the
+command line), title, figure builder, export formats, place in the briefing pack, and how
+a scenario change updates it on the page. Its component ids come from its name. Those
+places all read a ``Registry``; ``create_app`` and the CLI take one (``CHARTS`` unless
+told otherwise), so adding a chart is adding one record here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from trade_dash import figures, ids
+from trade_dash.scenario import Dataset, Summary
+from trade_dash.wording import Wording
+
+# What the renderer can draw, and how the download menus name it.
+FORMATS = ("png", "svg", "pdf")
+FORMAT_LABELS = {"png": "PNG (slides)", "svg": "SVG (designers)", "pdf": "PDF (print)"}
+_NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
+
+Builder = Callable[[Dataset, Summary, figures.Context], go.Figure]
+# Parts of the figure a scenario change alters, by path (see ``figures.scenario_parts``).
+Updater = Callable[[Dataset, Summary, figures.Context], Mapping[tuple, object]]
+# The note a builder prints in its footer for a scenario (it may name the reporting side).
+Note = Callable[[Dataset, Summary], str]
+
+
+def no_note(ds: Dataset, s: Summary) -> str:
+    return ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: what it is called, how it is drawn, and where it appears."""
+
+    name: str  # in export addresses and ``--chart``: lower case, digits and '-'
+    title: str
+    build: Builder
+    note: Note = no_note  # the builder's footer note, which a footer-only update repeats
+    formats: tuple[str, ...] = FORMATS
+    briefing: int | None = None  # place in the briefing pack and deck; None: left out
+    slide_note: str = ""  # printed under the chart on its slide in the deck
+    # How a scenario change (other than the annualisation method or the reporting side,
+    # which redraw every chart) updates the chart on the page; None: only its footer's
+    # date and link.
+    update: Updater | None = None
+
+    def __post_init__(self) -> None:
+        if not _NAME.match(self.name):
+            raise ValueError(f"chart name {self.name!r}: lower-case letters, digits and '-'")
+        if not self.formats or not set(self.formats) <= set(FORMATS):
+            raise ValueError(f"chart {self.name!r}: formats must be among {', '.join(FORMATS)}")
+
+    @property
+    def graph_id(self) -> str:
+        return ids.chart_graph(self.name)
+
+    @property
+    def format_id(self) -> str:
+        return ids.chart_format(self.name)
+
+    @property
+    def link_id(self) -> str:
+        return ids.chart_link(self.name)
+
+    def title_in(self, w: Wording) -> str:
+        """The title in ``w``'s language (``title`` is its English message id)."""
+        return w.pgettext("chart title", self.title)
+
+    def parts(self, ds: Dataset, s: Summary, ctx: figures.Context) -> Mapping[tuple, object]:
+        """The page update for a scenario change, by path."""
+        if self.update is not None:
+            return self.update(ds, s, ctx)
+        return figures.footer_parts(ds, ctx, self.note(ds, s))
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Charts in page order. Immutable: ``adding`` returns a new registry."""
+
+    charts: tuple[Chart, ...]
+
+    def __post_init__(self) -> None:
+        names = [c.name for c in self.charts]
+        if len(set(names)) != len(names):
+            raise ValueError(f"chart names must be unique: {', '.join(names)}")
+
+    def __iter__(self) -> Iterator[Chart]:
+        return iter(self.charts)
+
+    def __len__(self) -> int:
+        return len(self.charts)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __getitem__(self, name: str) -> Chart:
+        for chart in self.charts:
+            if chart.name == name:
+                return chart
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.charts)
+
+    def in_briefing(self) -> tuple[Chart, ...]:
+        """The charts of the briefing pack, in the pack's order."""
+        placed = [(c.briefing, i, c) for i, c in enumerate(self.charts) if c.briefing is not None]
+        return tuple(c for _, _, c in sorted(placed))
+
+    def adding(self, chart: Chart) -> Registry:
+        return Registry((*self.charts, chart))
+
+
+CHARTS = Registry(
+    (
+        Chart(
+            "scenario",
+            figures.SCENARIO_TITLE,
+            figures.scenario_figure,
+            note=figures.scenario_note,
+            briefing=1,  # the pack leads with where the scenario goes, then the record
+            slide_note=figures.PROJECTION_NOTE,
+            update=figures.scenario_parts,
+        ),
+        Chart(
+            "history",
+            figures.HISTORY_TITLE,
+            figures.history_figure,
+            note=figures.history_note,
+            briefing=2,
+        ),
+    )
+)

@@ -1,0 +1,76 @@
+"""The chart registry: one record per chart, read by every place that offers charts."""
+
+from __future__ import annotations
+
+import pytest
+
+from trade_dash import figures
+from trade_dash.charts import CHARTS, Chart, Registry
+from trade_dash.scenario import analyse, default_scenario, scenario_from_query
+
+CTX = figures.Context(produced="2026-11-23", link="http://x.test/?growth=1&band=5")
+
+
+def test_the_registered_charts_their_order_and_ids():
+    assert CHARTS.names == ("scenario", "history")  # page order: the scenario leads
+    assert [c.name for c in CHARTS.in_briefing()] == ["scenario", "history"]
+    history = CHARTS["history"]
+    assert (history.graph_id, history.format_id, history.link_id) == (
+        "history-graph", "export-history-format", "export-history-link")
+    assert history.formats == ("png", "svg", "pdf")
+    assert "history" in CHARTS and "pie" not in CHARTS
+    with pytest.raises(KeyError):
+        CHARTS["pie"]
+
+
+def test_adding_a_chart_makes_a_new_registry_and_leaves_the_default_alone():
+    extra = Chart("extra", "Extra", figures.history_figure, briefing=0)
+    bigger = CHARTS.adding(extra)
+    assert bigger.names == ("scenario", "history", "extra")
+    assert [c.name for c in bigger.in_briefing()] == ["extra", "scenario", "history"]
+    assert CHARTS.names == ("scenario", "history")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Chart("Bad Name", "t", figures.history_figure), "lower-case"),
+        (lambda: Chart("gif", "t", figures.history_figure, formats=("gif",)), "formats"),
+        (lambda: Chart("none", "t", figures.history_figure, formats=()), "formats"),
+        (lambda: CHARTS.adding(Chart("history", "again", figures.history_figure)), "unique"),
+    ],
+)
+def test_a_bad_registration_is_refused_at_once(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+@pytest.mark.parametrize("reporter", ["any", "KZ", "MN"])
+def test_title_and_note_match_what_each_builder_draws(bundled, reporter):
+    """The record's title and note are the builder's own, on every reporting side (the
+    note names the other side's dashed line): a footer-only page update (a chart without
+    ``update``) must write the footer the builder wrote."""
+    s = analyse(bundled, scenario_from_query(bundled, f"reporter={reporter}")[0])
+    for chart in CHARTS:
+        fig = chart.build(bundled, s, CTX)
+        assert chart.title in fig.layout.title.text
+        footer = figures.footer_parts(bundled, CTX, chart.note(bundled, s))
+        assert fig.layout.annotations[0].text == footer[("layout", "annotations", 0, "text")]
+        assert fig.layout.margin.b == footer[("layout", "margin", "b")]
+
+
+def test_a_chart_without_update_changes_only_its_footer_on_a_scenario_change(bundled):
+    s = analyse(bundled, default_scenario(bundled))
+    parts = CHARTS["history"].parts(bundled, s, CTX)
+    assert set(parts) == {("layout", "annotations", 0, "text"), ("layout", "margin", "b")}
+    assert "http://x.test/?growth=1&amp;band=5" in parts[("layout", "annotations", 0, "text")]
+    scenario = CHARTS["scenario"].parts(bundled, s, CTX)
+    assert ("layout",) in scenario and ("data", 2) in scenario and ("data", 0) not in scenario
+
+
+def test_registry_iterates_in_page_order():
+    a = Chart("a", "A", figures.history_figure)
+    b = Chart("b", "B", figures.scenario_figure, briefing=1)
+    registry = Registry((b, a))
+    assert list(registry) == [b, a] and len(registry) == 2
+    assert registry.in_briefing() == (b,)
