@@ -44,9 +44,10 @@ from reportlab.platypus import (
 from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
-from trade_dash import figures, wording
+from trade_dash import figures
 from trade_dash.normalise import CONFLICT_TOLERANCE, period_label
 from trade_dash.scenario import Dataset, Summary, sources_rows
+from trade_dash.wording import english, facts
 
 PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
 AUTHOR = "trade-dash"
@@ -120,7 +121,7 @@ def headline_items(s: Summary) -> list[tuple[str, str]]:
     b = s.base
     kind = "current-year estimate" if b["kind"] == "ytd" else "latest full year"
     items += [
-        ("Reporting side", wording.side_text(s)),
+        ("Reporting side", facts.side_text(english(), s)),
         ("Scenario base", f"{b['year']} {kind}: {musd(b['value_musd'], 2)}"),
         (
             "Target",
@@ -172,16 +173,16 @@ def scenario_items(ds: Dataset, s: Summary) -> list[tuple[str, str]]:
         ("Base", base),
         ("Annualisation", method),
         ("Horizon", f"projections run to {s.horizon_year} at the latest"),
-        ("Reporting side", f"{sc.reporter}: {wording.side_text(s)}"),
+        ("Reporting side", f"{sc.reporter}: {facts.side_text(english(), s)}"),
         ("Data", Path(ds.source).name),
     ]
 
 
 def freshness_sentence(s: Summary, produced: str) -> str:
     """How fresh the data is on the day the briefing is produced."""
-    text = wording.freshness_text(s.data_freshness)
-    stale = wording.stale_text(s.data_freshness, dt.date.fromisoformat(produced),
-                               "this briefing")
+    text = facts.freshness_text(english(), s.data_freshness)
+    stale = facts.stale_text(english(), s.data_freshness, dt.date.fromisoformat(produced),
+                             briefing=True)
     return f"Data: {text}." + (f" {stale}" if stale else "")
 
 
@@ -194,7 +195,8 @@ def method_notes(s: Summary) -> list[str]:
         "citations are kept as alternates.",
         "Reporting side: Kazakhstan and Mongolia each publish the trade from their own books, "
         "and the figures differ. This briefing uses "
-        f"{wording.side_text(s)}. With reporting side 'any', the side whose citations cover the "
+        f"{facts.side_text(english(), s)}. With reporting side 'any', the side whose "
+        "citations cover the "
         "most years is kept and the other side is used only for a year it does not cover; "
         "growth rates offered as presets or as the default never compare years from "
         "different sides.",
@@ -215,10 +217,10 @@ def method_notes(s: Summary) -> list[str]:
         f"deadline; growth is constant; the default rate is the {s.default_growth['rule']}.",
         figures.PROJECTION_NOTE,
     ]
-    mixed = wording.mixed_sides_note(s)
+    mixed = facts.mixed_sides_note(english(), s)
     if mixed:
         notes.insert(2, mixed)
-    notes += [f"Adjusted: {n}" for n in s.notices]
+    notes += [f"Adjusted: {facts.notice_text(english(), n)}" for n in s.notices]
     return notes
 
 
@@ -287,7 +289,7 @@ def key_message(ds: Dataset, s: Summary) -> list[str]:
     rs = s.reporting_side
     if opening and (rs["reporter"] != "any" or rs["primary"] is not None):
         # Whose books the figures come from is an assumption the reader must see.
-        opening = f"On {wording.side_text(s)}, {opening[0].lower()}{opening[1:]}"
+        opening = f"On {facts.side_text(english(), s)}, {opening[0].lower()}{opening[1:]}"
     return [*([opening + "."] if opening else []), needs, gives]
 
 
@@ -302,8 +304,9 @@ def cover_lines(s: Summary, ctx: figures.Context) -> list[str]:
 
 def pack_notes(s: Summary) -> list[str]:
     """Notes under the cover: a series that mixes reporting sides, and adjusted settings."""
-    mixed = wording.mixed_sides_note(s)
-    return [f"Note: {n}" for n in ([mixed] if mixed else []) + list(s.notices)]
+    mixed = facts.mixed_sides_note(english(), s)
+    return [f"Note: {n}" for n in ([mixed] if mixed else [])
+            + [facts.notice_text(english(), n) for n in s.notices]]
 
 
 def alt_text(chart: ChartImage, ds: Dataset, s: Summary) -> str:
@@ -337,7 +340,7 @@ def alt_text(chart: ChartImage, ds: Dataset, s: Summary) -> str:
 
 def _flows_alt_text(title: str, ds: Dataset, s: Summary) -> str:
     flows = ds.view(s.scenario.reporter).flows
-    side = wording.side_text(s)
+    side = facts.side_text(english(), s)
     if flows.empty:
         return f"{title}, {side}: no export or import figures are cited for this side."
     years = flows["year"]

@@ -20,6 +20,7 @@ from trade_dash.briefing import key_message
 from trade_dash.charts import Registry
 from trade_dash.csv_export import citations_csv, series_csv
 from trade_dash.layout import CARD_TITLES, method_help, method_options
+from trade_dash.notices import Notice
 from trade_dash.scenario import (
     Dataset,
     Scenario,
@@ -29,6 +30,7 @@ from trade_dash.scenario import (
     presets,
     scenario_from_query,
 )
+from trade_dash.wording import english, facts
 
 CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.BAND,
             ids.REPORTER)
@@ -144,12 +146,12 @@ def as_patch(parts: Mapping[tuple, object]) -> Patch:
     return patch
 
 
-def notices_children(notices: list[str]) -> list:
+def notices_children(notices: list[Notice]) -> list:
     if not notices:
         return []
     return [
         html.Strong("Some settings were adjusted: "),
-        html.Ul([html.Li(n) for n in notices], className="mb-0"),
+        html.Ul([html.Li(facts.notice_text(english(), n)) for n in notices], className="mb-0"),
     ]
 
 

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from trade_dash import figures, ids
 from trade_dash.scenario import Dataset, Summary
+from trade_dash.wording import Wording
 
 # What the renderer can draw, and how the download menus name it.
 FORMATS = ("png", "svg", "pdf")
@@ -71,6 +72,10 @@ class Chart:
     @property
     def link_id(self) -> str:
         return ids.chart_link(self.name)
+
+    def title_in(self, w: Wording) -> str:
+        """The title in ``w``'s language (``title`` is its English message id)."""
+        return w.pgettext("chart title", self.title)
 
     def parts(self, ds: Dataset, s: Summary, ctx: figures.Context) -> Mapping[tuple, object]:
         """The page update for a scenario change, by path."""

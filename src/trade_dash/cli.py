@@ -10,12 +10,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from trade_dash import model, wording
+from trade_dash import model
 from trade_dash.charts import CHARTS, FORMATS, Registry
 from trade_dash.config import Config, ConfigError, bundled_data_path
 from trade_dash.data import COLUMNS, DataFileError, append_citation
 from trade_dash.normalise import ANY, REPORTERS
 from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_scenario
+from trade_dash.wording import english, facts
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
 EXPORT_FORMATS = {"chart": FORMATS, "briefing": ("pdf", "pptx", "docx")}
@@ -106,7 +107,7 @@ def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
 def format_summary(s: Summary, source: str, today: dt.date) -> str:
     """The short text block printed by ``trade-dash summary``."""
     lines = [f"Kazakhstan–Mongolia trade turnover, US$ million (data: {source})"]
-    lines.append(f"  Reporting side      {s.scenario.reporter}: {wording.side_text(s)}")
+    lines.append(f"  Reporting side      {s.scenario.reporter}: {facts.side_text(english(), s)}")
     if s.latest_full_year:
         f = s.latest_full_year
         lines.append(f"  Latest full year    {f['year']}: {f['value_musd']:.1f}")
@@ -134,9 +135,10 @@ def format_summary(s: Summary, source: str, today: dt.date) -> str:
         else f"target not reached by {s.horizon_year}"
     )
     lines.append(f"  Scenario growth     {s.scenario_growth_pct:.1f} % a year: {reached}")
-    lines.append(f"  Data                {wording.freshness_text(s.data_freshness)}")
-    notes = [wording.mixed_sides_note(s), wording.stale_text(s.data_freshness, today, "today"),
-             *s.notices]
+    lines.append(f"  Data                {facts.freshness_text(english(), s.data_freshness)}")
+    notes = [facts.mixed_sides_note(english(), s),
+             facts.stale_text(english(), s.data_freshness, today),
+             *(facts.notice_text(english(), n) for n in s.notices)]
     lines.extend(f"  Note: {n}" for n in notes if n)
     return "\n".join(lines)
 
@@ -157,7 +159,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for side, side_years in ds.facts.side_years.items():
         print(f"  years the series takes from {side or 'an unrecorded side'}: "
               f"{', '.join(map(str, side_years))}")
-    print(f"  {wording.freshness_text(ds.latest_published)}")
+    print(f"  {facts.freshness_text(english(), ds.latest_published)}")
     return EXIT_OK
 
 
@@ -165,7 +167,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))
     if args.json:
-        print(json.dumps(summary.as_json(), indent=2, allow_nan=False, ensure_ascii=False))
+        out = summary.as_json(lambda n: facts.notice_text(english(), n))
+        print(json.dumps(out, indent=2, allow_nan=False, ensure_ascii=False))
     else:
         from trade_dash.briefing import key_message  # imported late: it brings reportlab
 

@@ -21,6 +21,7 @@ from trade_dash.config import Config
 from trade_dash.model import ScenarioError
 from trade_dash.scenario import analyse, scenario_from_query
 from trade_dash.security import plain
+from trade_dash.wording import english, facts
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,8 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
 
     def answer(kind: str, fmt: str, make, problems: list[str] | None = None) -> flask.Response:
         query = flask.request.query_string.decode("utf-8", errors="replace")
-        scenario, notices = scenario_from_query(page.ds, query)
-        notices += problems or []
+        scenario, adjusted = scenario_from_query(page.ds, query)
+        notices = [facts.notice_text(english(), n) for n in adjusted] + (problems or [])
         if notices:
             # An export is a document someone will rely on: never quietly change what was asked.
             lines = "\n".join(f"- {n}" for n in notices)

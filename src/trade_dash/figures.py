@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,7 +23,8 @@ from trade_dash import model
 from trade_dash.data import SIDES
 from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
-from trade_dash.wording import (
+from trade_dash.wording import Wording, english
+from trade_dash.wording.facts import (
     METHOD_NAMES,
     SIDE_ADJECTIVES,
     mixed_sides_note,
@@ -95,6 +96,7 @@ class Context:
 
     produced: str  # ISO date printed on the chart
     link: str | None = None  # address that reopens the same scenario
+    words: Wording = field(default_factory=english)  # the reader's language
 
 
 def esc(text: object) -> str:
@@ -150,7 +152,7 @@ def scenario_subtitle(s: Summary) -> str:
     return (
         f"Scenario: {base}, growth {s.scenario_growth_pct:+.1f}%/yr "
         f"(band ±{s.scenario.band_pct:g} pts), target {money(s.target_musd)} by "
-        f"{s.target_year} (assumed year); {side_code_text(s)}"
+        f"{s.target_year} (assumed year); {side_code_text(english(), s)}"
     )
 
 
@@ -466,7 +468,7 @@ def _other_side_trace(ds: Dataset, side: str | None) -> go.Scatter:
 
 
 def _with_mixed_sides(note: str, s: Summary) -> str:
-    mixed = mixed_sides_note(s)
+    mixed = mixed_sides_note(english(), s)
     return f"{note} {mixed}" if mixed else note
 
 
@@ -544,7 +546,7 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
             },
         ]
     shapes, labels = _missing_marks(series)
-    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(s)}"
+    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(english(), s)}"
     if s.year_to_date:
         subtitle += (f"; {s.year_to_date['year']} estimate annualised "
                      f"{METHOD_NAMES[s.year_to_date['method']]}")
@@ -844,7 +846,7 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         annotations = [*_flow_flags(flows), *labels]
         years = flows["year"]
     subtitle = (f"Exports each way and the balance by calendar year, {UNIT}; "
-                f"{side_text(s)}")
+                f"{side_text(english(), s)}")
     layout = _layout_dict(FLOWS_TITLE, esc(subtitle), footer_lines(ds, ctx, flows_note(ds, s)),
                           shapes, annotations)
     layout["barmode"] = "group"

@@ -8,7 +8,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from trade_dash import ids, model, wording
+from trade_dash import ids, model
 from trade_dash.charts import FORMAT_LABELS, Chart, Registry
 from trade_dash.normalise import ANY, CONFLICT_TOLERANCE, REPORTERS
 from trade_dash.scenario import (
@@ -23,6 +23,7 @@ from trade_dash.scenario import (
     Dataset,
     Scenario,
 )
+from trade_dash.wording import english, facts
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -467,7 +468,7 @@ def key_message_section() -> html.Section:
     )
 def stale_notice(ds: Dataset, today: dt.date) -> list:
     """The notice shown when the newest figure is more than a year old on ``today``."""
-    text = wording.stale_text(ds.latest_published, today, "today")
+    text = facts.stale_text(english(), ds.latest_published, today)
     if text is None:
         return []
     return [dbc.Alert(
@@ -504,7 +505,7 @@ def page(
                             "target, with scenarios. Data: ",
                             html.Code(ds.source.split("/")[-1]),
                             "; ",
-                            html.Span(wording.freshness_text(ds.latest_published),
+                            html.Span(facts.freshness_text(english(), ds.latest_published),
                                       id=ids.FRESHNESS),
                             ".",
                         ],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +32,7 @@ from trade_dash.normalise import (
     same_period_citation,
     target,
 )
+from trade_dash.notices import Notice
 
 HORIZON_YEAR = 2050
 DEFAULT_TARGET_YEAR = 2030  # an assumption: no source states a deadline
@@ -181,13 +182,16 @@ class Summary:
     default_growth: dict
     reporting_side: dict
     data_freshness: dict | None
-    notices: tuple[str, ...]
+    notices: tuple[Notice, ...]
 
-    def as_json(self) -> dict:
-        """Plain data for JSON; floats rounded to 4 decimals to drop binary noise."""
+    def as_json(self, describe: Callable[[Notice], str] | None = None) -> dict:
+        """Plain data for JSON; floats rounded to 4 decimals to drop binary noise. Notices
+        are sentences made by ``describe`` (the wording layer's), or codes with values."""
         out = asdict(self)
         out.pop("scenario")
-        out["notices"] = list(self.notices)
+        out["notices"] = [
+            describe(n) if describe else {"code": n.code, **n.args} for n in self.notices
+        ]
         return _rounded(out)
 
 
@@ -471,26 +475,18 @@ def default_scenario(ds: Dataset, reporter: str = ANY) -> Scenario:
     )
 
 
-def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
+def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[Notice]]:
     """The base the scenario projects from, with notices when the request fell back."""
-    notices = []
+    notices: list[Notice] = []
     if ds.target is None and scenario.target_musd == ASSUMED_TARGET_MUSD:
-        notices.append(f"The data cites no target; the US$ {ASSUMED_TARGET_MUSD:,.0f} million "
-                       "goal of October 2024 is assumed.")
+        notices.append(Notice.of("target_assumed", target=ASSUMED_TARGET_MUSD))
     facts = ds.view(scenario.reporter).facts
     full = facts.latest_full
     est = annualised(ds, scenario.method, scenario.reporter)
     if scenario.method == model.SEASONAL and est is not None and est.method != model.SEASONAL:
-        notices.append(
-            "Seasonal annualisation needs last year's full-year and same-period "
-            "figures from the same reporting side; pro-rata was used instead."
-        )
+        notices.append(Notice.of("seasonal_fallback"))
     if scenario.method == model.YOY and est is not None and est.method != model.YOY:
-        notices.append(
-            "Year-on-year annualisation needs the year-to-date change on last year and "
-            "last year's full-year figure from the same reporting side; pro-rata was used "
-            "instead."
-        )
+        notices.append(Notice.of("yoy_fallback"))
     if scenario.base == "ytd" and est is not None:
         ytd = facts.ytd
         return (
@@ -503,9 +499,7 @@ def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[str]]:
             notices,
         )
     if scenario.base == "ytd":
-        notices.append(
-            "No year-to-date figure after the latest full year; the latest full year is the base."
-        )
+        notices.append(Notice.of("no_ytd_base"))
     if full is None:
         raise model.ScenarioError("the data has no full-year figure to use as a base")
     return (
@@ -639,17 +633,16 @@ def _parse_number(raw: str) -> float | None:
     return x if math.isfinite(x) else None
 
 
-def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
+def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[Notice]]:
     """A scenario from a URL query string; bad values fall back or clamp, with a notice."""
-    notices: list[str] = []
+    notices: list[Notice] = []
     try:
         params = parse_qs(
             query.lstrip("?"), keep_blank_values=True, max_num_fields=MAX_QUERY_FIELDS
         )
     except ValueError:
         params = {}
-        notices.append(f"The address has more than {MAX_QUERY_FIELDS} parameters; "
-                       "the default scenario was used.")
+        notices.append(Notice.of("too_many_params", limit=MAX_QUERY_FIELDS))
     values: dict = {}
 
     def take(key: str) -> str | None:
@@ -657,10 +650,10 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
         if not got:
             return None
         if len(got) > 1:
-            notices.append(f"'{key}' was given {len(got)} times; the first value was used.")
+            notices.append(Notice.of("repeated", key=key, count=len(got)))
         raw = got[0].strip()
         if len(raw) > MAX_QUERY_VALUE:
-            notices.append(f"'{key}' was too long and was ignored.")
+            notices.append(Notice.of("too_long", key=key))
             return None
         return raw
 
@@ -669,11 +662,10 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
     raw = take("reporter")
     if raw is not None and raw not in REPORTERS:
         notices.append(
-            f"'reporter={_short(raw)}' is not one of {', '.join(REPORTERS)}; the default was used."
+            Notice.of("not_a_choice", key="reporter", value=_short(raw), choices=REPORTERS)
         )
     elif raw is not None and raw not in ds.reporters:
-        notices.append(f"'reporter={raw}': the data has no full-year turnover figure from "
-                       f"{raw}; {ANY} was used.")
+        notices.append(Notice.of("reporter_absent", value=raw, used=ANY))
     elif raw is not None:
         reporter = raw
     default = default_scenario(ds, reporter)
@@ -683,7 +675,7 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
             continue
         if raw not in allowed:
             notices.append(
-                f"'{key}={_short(raw)}' is not one of {', '.join(allowed)}; the default was used."
+                Notice.of("not_a_choice", key=key, value=_short(raw), choices=tuple(allowed))
             )
             continue
         values[attr] = raw
@@ -699,26 +691,27 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[str]]:
             continue
         x = _parse_number(raw)
         if x is None:
-            notices.append(f"'{key}={_short(raw)}' is not a number; the default was used.")
+            notices.append(Notice.of("not_a_number", key=key, value=_short(raw)))
             continue
         if key == "target_year":
             lo = resolve_base(ds, replace(default, **values))[0]["year"] + 1
             if x != round(x):
-                notices.append(f"'{key}={_short(raw)}' is not a whole year; {round(x)} was used.")
+                notices.append(
+                    Notice.of("not_whole_year", key=key, value=_short(raw), used=round(x))
+                )
             x = round(x)
         if not lo <= x <= hi:
             clamped = min(max(x, lo), hi)
-            notices.append(f"'{key}={_short(raw)}' is outside {lo:g}–{hi:g}; {clamped:g} was used.")
+            notices.append(Notice.of("out_of_range", key=key, value=_short(raw), lo=lo, hi=hi,
+                                     used=clamped))
             x = clamped
         values[attr] = int(x) if key == "target_year" else x
     scenario = replace(default, **values)
     # A base change can move the base year past a target year that was valid before.
     base_year = resolve_base(ds, scenario)[0]["year"]
     if scenario.target_year <= base_year:
-        notices.append(
-            f"target year {scenario.target_year} is not after the base year "
-            f"{base_year}; {base_year + 1} was used."
-        )
+        notices.append(Notice.of("target_year_moved", year=scenario.target_year,
+                                 base_year=base_year, used=base_year + 1))
         scenario = replace(scenario, target_year=base_year + 1)
     return scenario, notices
 

@@ -32,21 +32,17 @@ Design, for the modules that will move their sentences here:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
 from babel import Locale, dates, numbers
 
-from trade_dash import model
 from trade_dash.catalogs import DOMAIN, LOCALE_DIR, NP_, po_path
-from trade_dash.data import SIDES
 from trade_dash.languages import LANGUAGES, LanguageNotice, native_name
-from trade_dash.normalise import ANY
-from trade_dash.scenario import Summary, freshness
 
 Width = Literal["abbreviated", "wide"]
 
@@ -125,6 +121,11 @@ class Wording:
 
     @classmethod
     def for_lang(cls, lang: str) -> Wording:
+        """The wording of ``lang``; one shared, immutable instance per language."""
+        return _for_lang(lang)
+
+    @classmethod
+    def _load(cls, lang: str) -> Wording:
         if lang not in LANGUAGES:
             raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
         try:
@@ -285,77 +286,12 @@ def _fraction(pattern: str, least: int, most: int) -> str:
                   count=1)
 
 
+@functools.cache
+def _for_lang(lang: str) -> Wording:
+    # Immutable and read-only, so sharing one per language across threads is safe; it also
+    # makes a Wording usable in a cache key (figure caches are keyed on the context).
+    return Wording._load(lang)
+
+
 def _fill(template: str, params: dict[str, object]) -> str:
     return template % params if params else template
-
-
-# --- sentences about reporting sides, methods and freshness ------------------------
-# English for now; they move into ``Wording`` (and the catalogs) with the rest of the
-# product's sentences.
-
-SIDE_ADJECTIVES = {"KZ": "Kazakh", "MN": "Mongolian"}
-METHOD_NAMES = {
-    model.PRO_RATA: "pro-rata",
-    model.SEASONAL: "seasonal share",
-    model.YOY: "year-on-year change",
-}
-
-
-def side_text(s: Summary) -> str:
-    """Whose books the series comes from, in a few words."""
-    rs = s.reporting_side
-    reporter, primary = rs["reporter"], rs["primary"]
-    if reporter != ANY:
-        return f"{SIDE_ADJECTIVES[reporter]} figures only ({reporter})"
-    if primary is None:
-        return "reporting side not recorded"
-    own = f"{SIDE_ADJECTIVES[primary]} figures ({primary})"
-    return f"{own}, other side where none" if rs["mixed"] else own
-
-
-def side_code_text(s: Summary) -> str:
-    """The same in as few words as a one-line chart subtitle allows."""
-    rs = s.reporting_side
-    if rs["reporter"] != ANY:
-        return f"{rs['reporter']} figures only"
-    if rs["primary"] is None:
-        return "side not recorded"
-    return f"{rs['primary']} figures" + (", mixed sides" if rs["mixed"] else "")
-
-
-def mixed_sides_note(s: Summary) -> str | None:
-    """Where the series mixes reporting sides, which years come from which, and what that
-    means for growth rates; None when it does not."""
-    rs = s.reporting_side
-    if not rs["mixed"]:
-        return None
-    parts = [
-        f"{', '.join(map(str, years))} from "
-        + (side if side in SIDES else "an unrecorded side")
-        for side, years in rs["years"].items()
-        if side != rs["primary"]
-    ]
-    main = f"{rs['primary']} figures except " if rs["primary"] else "Years "
-    return (
-        f"Mixed reporting sides: {main}{'; '.join(parts)}. Growth rates offered as presets or "
-        "as the default never compare years from different sides."
-    )
-
-
-def freshness_text(latest: Mapping | None) -> str:
-    """'latest figure published 2025-09-06'."""
-    if latest is None:
-        return "no figure in the data carries a publication date"
-    return f"latest figure published {latest['latest_published']}"
-
-
-def stale_text(latest: Mapping | None, today: dt.date, since: str) -> str | None:
-    """The warning for data whose newest figure is more than a year old on ``today``;
-    ``since`` names the moment ("today", "this briefing"). None when it is fresh."""
-    fresh = freshness(latest, today)
-    if fresh is None or not fresh["stale"]:
-        return None
-    return (
-        f"The newest figure in the data was published on {fresh['latest_published']}, more "
-        f"than a year before {since}: newer figures may have been published since."
-    )

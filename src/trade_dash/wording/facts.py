@@ -1,0 +1,170 @@
+"""Sentences about what the data and the scenario layer report: reporting sides, data
+freshness and notices (fall-backs applied to a request). Each takes the reader's
+``Wording``; every message is in the catalogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from babel import numbers
+
+from trade_dash import model
+from trade_dash.normalise import ANY
+from trade_dash.notices import Notice
+from trade_dash.scenario import Summary, freshness
+from trade_dash.wording.core import Wording
+
+# English names still used by the chart builders until they take the reader's language.
+SIDE_ADJECTIVES = {"KZ": "Kazakh", "MN": "Mongolian"}
+METHOD_NAMES = {
+    model.PRO_RATA: "pro-rata",
+    model.SEASONAL: "seasonal share",
+    model.YOY: "year-on-year change",
+}
+
+
+def _side_name(w: Wording, side: str) -> str:
+    """'Kazakh figures (KZ)', or the unrecorded side."""
+    if side == "KZ":
+        return w.gettext("Kazakh figures (KZ)")
+    if side == "MN":
+        return w.gettext("Mongolian figures (MN)")
+    return w.gettext("figures whose reporting side is not recorded")
+
+
+def side_text(w: Wording, s: Summary) -> str:
+    """Whose books the series comes from, in a few words."""
+    rs = s.reporting_side
+    reporter, primary = rs["reporter"], rs["primary"]
+    if reporter == "KZ":
+        return w.gettext("Kazakh figures only (KZ)")
+    if reporter == "MN":
+        return w.gettext("Mongolian figures only (MN)")
+    if primary is None:
+        return w.gettext("reporting side not recorded")
+    own = _side_name(w, primary)
+    return w.gettext("%(side)s, other side where none", side=own) if rs["mixed"] else own
+
+
+def side_code_text(w: Wording, s: Summary) -> str:
+    """The same in as few words as a one-line chart subtitle allows."""
+    rs = s.reporting_side
+    if rs["reporter"] != ANY:
+        return w.gettext("%(side)s figures only", side=rs["reporter"])
+    if rs["primary"] is None:
+        return w.gettext("side not recorded")
+    if rs["mixed"]:
+        return w.gettext("%(side)s figures, mixed sides", side=rs["primary"])
+    return w.gettext("%(side)s figures", side=rs["primary"])
+
+
+def mixed_sides_note(w: Wording, s: Summary) -> str | None:
+    """Where the series mixes reporting sides, which years come from which, and what that
+    means for growth rates; None when it does not."""
+    rs = s.reporting_side
+    if not rs["mixed"]:
+        return None
+    parts = [
+        w.gettext("%(years)s from %(side)s",
+                  years=", ".join(w.year(y) for y in years),
+                  side=side if side in ("KZ", "MN") else w.gettext("an unrecorded side"))
+        for side, years in rs["years"].items()
+        if side != rs["primary"]
+    ]
+    listed = "; ".join(parts)
+    if rs["primary"]:
+        return w.gettext(
+            "Mixed reporting sides: %(side)s figures except %(years)s. Growth rates offered as "
+            "presets or as the default never compare years from different sides.",
+            side=rs["primary"], years=listed,
+        )
+    return w.gettext(
+        "Mixed reporting sides: years %(years)s. Growth rates offered as presets or as the "
+        "default never compare years from different sides.",
+        years=listed,
+    )
+
+
+def freshness_text(w: Wording, latest: Mapping | None) -> str:
+    """'latest figure published 6 Sept 2025'."""
+    if latest is None:
+        return w.gettext("no figure in the data carries a publication date")
+    # ISO dates read the same in every language and match the data file.
+    return w.gettext("latest figure published %(date)s", date=latest["latest_published"])
+
+
+def stale_text(w: Wording, latest: Mapping | None, today: dt.date,
+               briefing: bool = False) -> str | None:
+    """The warning for data whose newest figure is more than a year old on ``today`` (the
+    day a briefing is produced, with ``briefing``). None when it is fresh."""
+    fresh = freshness(latest, today)
+    if fresh is None or not fresh["stale"]:
+        return None
+    date = fresh["latest_published"]
+    if briefing:
+        return w.gettext(
+            "The newest figure in the data was published on %(date)s, more than a year before "
+            "this briefing: newer figures may have been published since.", date=date)
+    return w.gettext(
+        "The newest figure in the data was published on %(date)s, more than a year before "
+        "today: newer figures may have been published since.", date=date)
+
+
+def _number(w: Wording, x: object) -> str:
+    """A limit or value as typed in an address: no grouping, the reader's decimal mark."""
+    f = float(x)  # type: ignore[arg-type]  # notice values are numbers where used here
+    if f == int(f):
+        return str(int(f))
+    return f"{f:g}".replace(".", numbers.get_decimal_symbol(w.locale))
+
+
+def notice_text(w: Wording, n: Notice) -> str:
+    """A notice as a sentence in the reader's language."""
+    v = n.args
+    match n.code:
+        case "target_assumed":
+            return w.gettext("The data cites no target; the %(target)s goal of October 2024 "
+                             "is assumed.", target=w.money(float(v["target"])))  # type: ignore[arg-type]
+        case "seasonal_fallback":
+            return w.gettext("Seasonal annualisation needs last year's full-year and "
+                             "same-period figures from the same reporting side; pro-rata was "
+                             "used instead.")
+        case "yoy_fallback":
+            return w.gettext("Year-on-year annualisation needs the year-to-date change on last "
+                             "year and last year's full-year figure from the same reporting "
+                             "side; pro-rata was used instead.")
+        case "no_ytd_base":
+            return w.gettext("No year-to-date figure after the latest full year; the latest "
+                             "full year is the base.")
+        case "too_many_params":
+            return w.gettext("The address has more than %(limit)s parameters; the default "
+                             "scenario was used.", limit=v["limit"])
+        case "repeated":
+            return w.gettext("'%(key)s' was given %(count)s times; the first value was used.",
+                             key=v["key"], count=v["count"])
+        case "too_long":
+            return w.gettext("'%(key)s' was too long and was ignored.", key=v["key"])
+        case "not_a_choice":
+            return w.gettext("'%(key)s=%(value)s' is not one of %(choices)s; the default was "
+                             "used.", key=v["key"], value=v["value"],
+                             choices=", ".join(v["choices"]))  # type: ignore[arg-type]
+        case "reporter_absent":
+            return w.gettext("'reporter=%(value)s': the data has no full-year turnover figure "
+                             "from %(value)s; %(used)s was used.", value=v["value"],
+                             used=v["used"])
+        case "not_a_number":
+            return w.gettext("'%(key)s=%(value)s' is not a number; the default was used.",
+                             key=v["key"], value=v["value"])
+        case "not_whole_year":
+            return w.gettext("'%(key)s=%(value)s' is not a whole year; %(used)s was used.",
+                             key=v["key"], value=v["value"], used=v["used"])
+        case "out_of_range":
+            return w.gettext("'%(key)s=%(value)s' is outside %(lo)s–%(hi)s; %(used)s was used.",
+                             key=v["key"], value=v["value"], lo=_number(w, v["lo"]),
+                             hi=_number(w, v["hi"]), used=_number(w, v["used"]))
+        case "target_year_moved":
+            return w.gettext("target year %(year)s is not after the base year %(base_year)s; "
+                             "%(used)s was used.", year=v["year"], base_year=v["base_year"],
+                             used=v["used"])
+    raise ValueError(f"no wording for notice {n.code!r}")  # a new code needs a sentence
