@@ -17,8 +17,11 @@ from tests.officefiles import pdf_pages, slide_text, squash, word
 from trade_dash import briefing, briefing_docx, figures
 from trade_dash.charts import CHARTS
 from trade_dash.scenario import Dataset, analyse, default_scenario
+from trade_dash.wording import Wording
+from trade_dash.wording import briefing as text
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
+EN = Wording.for_lang("en")
 
 
 def tiny_png(width: int = 32, height: int = 18) -> bytes:
@@ -71,21 +74,21 @@ def summary(bundled):
 
 
 def test_headline_items_use_the_summary_numbers(summary):
-    items = dict(briefing.headline_items(summary))
-    assert items["Latest full year"] == "2024: US$ 150.0 million"
+    items = dict(text.headline_items(EN, summary))
+    assert items["Latest full year"] == "2024: US$ 150 million"
     # January-July 2025 = 74.0; 74.0 × 12 / 7 = 126.857
-    assert "Jan–Jul 2025: US$ 74.0 million" in items["Year to date"]
+    assert "Jan\u2009–\u2009Jul 2025: US$ 74 million" in items["Year to date"]
     assert "126.86" in items["Year to date"]
     assert items["Reporting side"] == "Kazakh figures (KZ)"
-    assert "500.0" in items["Target"] and "assumption" in items["Target"]
+    assert "US$ 500 million" in items["Target"] and "assumption" in items["Target"]
     assert f"{summary.gap_musd:,.2f}" in items["Gap to target"]
     assert f"{summary.required_growth_pct:.2f}" in items["Growth needed"]
     # 126.857 × 1.25^6 = 483.9 < 500 ≤ 126.857 × 1.25^7 = 604.9
-    assert "+25.0 %" in items["Scenario growth"] and "2032" in items["Scenario growth"]
+    assert "+25.0%" in items["Scenario growth"] and "2032" in items["Scenario growth"]
 
 
 def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summary):
-    notes = " ".join(briefing.method_notes(summary))
+    notes = " ".join(text.method_notes(EN, summary))
     assert "pro-rata" in notes and "126.86" in notes
     assert "This briefing uses Kazakh figures (KZ)" in notes
     assert "never compare years from different sides" in notes
@@ -96,29 +99,29 @@ def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summa
 def test_key_message_says_where_trade_stands_what_the_target_needs_and_what_the_scenario_gives(
     bundled, summary
 ):
-    stands, needs, gives = briefing.key_message(bundled, summary)
+    stands, needs, gives = briefing.key_message(EN, bundled, summary)
     # Worked by hand: Jan–Jul 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %;
     # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9, so 2032.
-    assert stands.startswith("On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024")
+    assert stands.startswith("On Kazakh figures (KZ), trade turnover was US$ 150 million in 2024")
     assert "latest full year" in stands
-    assert "Jan–Jul 2025" in stands and "US$ 74.0 million" in stands
+    assert "Jan\u2009–\u2009Jul 2025" in stands and "US$ 74 million" in stands
     assert "US$ 126.86 million" in stands and "pro-rata" in stands
     needed = ((500 / (74.0 * 12 / 7)) ** (1 / 5) - 1) * 100
-    assert f"{needed:.2f}" == "31.56" and "needs growth of 31.56 % a year" in needs
+    assert f"{needed:.2f}" == "31.56" and "needs growth of 31.56% a year" in needs
     assert "US$ 500 million target by 2030" in needs and "assumed year" in needs
     assert "from the 2025 estimate" in needs
     years = next(n for n in range(1, 30) if 74.0 * 12 / 7 * 1.25**n >= 500)
     assert 2025 + years == 2032
-    assert gives == "At the scenario's +25.0 % a year, the target is reached in 2032."
+    assert gives == "At the scenario's +25.0% a year, the target is reached in 2032."
 
 
 def test_key_message_for_a_slow_scenario_a_full_year_base_and_a_met_target(bundled):
     slow = analyse(bundled, replace(default_scenario(bundled), growth_pct=0.0, base="full"))
-    _, needs, gives = briefing.key_message(bundled, slow)
-    assert "from the 2024 figure of US$ 150.0 million" in needs
-    assert gives == "At the scenario's +0.0 % a year, the target is not reached by 2050."
+    _, needs, gives = briefing.key_message(EN, bundled, slow)
+    assert "from the 2024 figure of US$ 150 million" in needs
+    assert gives == "At the scenario's +0.0% a year, the target is not reached by 2050."
     met = analyse(bundled, replace(default_scenario(bundled), target_musd=100.0))
-    _, needs, _ = briefing.key_message(bundled, met)
+    _, needs, _ = briefing.key_message(EN, bundled, met)
     assert needs.startswith("The US$ 100 million target for 2030") and "already met" in needs
 
 
@@ -126,19 +129,19 @@ def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_cs
     rows = [dict(r) for r in GOOD_ROWS if r["citation_id"] not in ("c", "t")]
     ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
-    sentences = briefing.key_message(ds, s)
+    sentences = briefing.key_message(EN, ds, s)
     assert len(sentences) == 3
-    assert sentences[0] == "Trade turnover was US$ 60.0 million in 2021, the latest full year."
+    assert sentences[0] == "Trade turnover was US$ 60 million in 2021, the latest full year."
     assert "assumed US$ 500 million target" in sentences[1]
 
 
 def test_alt_text_describes_each_chart(bundled, summary):
-    scenario = briefing.alt_text(PNG["scenario"], bundled, summary)
-    assert "+25.0 % a year" in scenario and "target reached in 2032" in scenario
-    history = briefing.alt_text(PNG["history"], bundled, summary)
+    scenario = briefing.alt_text(EN, PNG["scenario"], bundled, summary)
+    assert "+25.0% a year" in scenario and "Target reached in 2032" in scenario
+    history = briefing.alt_text(EN, PNG["history"], bundled, summary)
     # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
     assert "2017–2025" in history and "no figure is cited" not in history
-    assert "Jan–Jul 2025" in history
+    assert "Jan\u2009–\u2009Jul 2025" in history
 
 
 @pytest.mark.parametrize("total", [120.0, 300.0, 1000.0])
@@ -165,10 +168,10 @@ def test_pdf_page_1_tells_the_story(bundled, summary):
     data = briefing.pdf_document(bundled, summary, CTX, SVGS)
     pages = pdf_pages(data)
     first = squash(pages[0])
-    for sentence in briefing.key_message(bundled, summary):
+    for sentence in briefing.key_message(EN, bundled, summary):
         assert squash(sentence) in first
     assert "reachedin2032" in first
-    for number in ("150.0", "74.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}"):
+    for number in ("150", "74", "126.86", "500", f"{summary.required_growth_pct:.2f}"):
         assert number in first
     assert squash(CTX.link) in first
     assert "latestfigurepublished2025-09-06" in first
@@ -182,9 +185,9 @@ def test_pdf_page_1_tells_the_story(bundled, summary):
 
 def test_the_pack_says_how_fresh_the_data_is(summary):
     # The newest bundled figure was published on 2025-09-06.
-    assert briefing.freshness_sentence(summary, "2026-01-15") == (
+    assert text.freshness_sentence(EN, summary, "2026-01-15") == (
         "Data: latest figure published 2025-09-06.")
-    late = briefing.freshness_sentence(summary, "2026-11-22")
+    late = text.freshness_sentence(EN, summary, "2026-11-22")
     assert late.startswith("Data: latest figure published 2025-09-06. The newest figure")
     assert "more than a year before this briefing" in late
 
@@ -217,7 +220,7 @@ def test_pdf_paper_sizes_keep_the_scenario_chart_on_page_1(bundled, summary, pap
 
 def test_pdf_metadata_and_embedded_fonts(bundled, summary):
     reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, SVGS)))
-    assert reader.metadata.title == briefing.title(summary)
+    assert reader.metadata.title == text.title(EN, summary)
     fonts = pdf_fonts(reader)
     assert fonts and all(embedded for _, embedded in fonts), fonts
 
@@ -287,7 +290,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
     slides = list(deck.slides)
     assert deck.slide_width * 9 == deck.slide_height * 16
     assert [s.shapes.title.text for s in slides] == [
-        briefing.title(summary),
+        text.title(EN, summary),
         "Headline figures",
         figures.SCENARIO_TITLE,
         figures.HISTORY_TITLE,
@@ -298,18 +301,18 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         "Sources: every citation (continued)",
     ]
     first = slide_text(slides[0])
-    for sentence in briefing.key_message(bundled, summary):
+    for sentence in briefing.key_message(EN, bundled, summary):
         assert sentence in first
     assert CTX.link in first
     headline = slide_text(slides[1])
     # 2024 = 150.0; Jan–Jul 2025 74.0 × 12 / 7 = 126.857
-    for number in ("150.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
+    for number in ("150", "126.86", "500", f"{summary.required_growth_pct:.2f}", "+25.0"):
         assert number in headline
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == 2
     for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
-        assert descr == briefing.alt_text(chart, bundled, summary)
+        assert descr == briefing.alt_text(EN, chart, bundled, summary)
     # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
     assert "reached in 2032" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
     sources = "\n".join(slide_text(s) for s in slides[-3:])
@@ -323,7 +326,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
 def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, summary):
     doc = word(briefing_docx.docx_document(bundled, summary, CTX, PNGS, "letter"))
     paragraphs = doc.paragraphs
-    assert paragraphs[0].style.name == "Title" and paragraphs[0].text == briefing.title(summary)
+    assert paragraphs[0].style.name == "Title" and paragraphs[0].text == text.title(EN, summary)
     by_style = {}
     for p in paragraphs:
         by_style.setdefault(p.style.name, []).append(p.text)
@@ -331,19 +334,19 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
         "Key message", "Headline figures", "Charts", "Appendix: scenario, method and sources"
     ]
     assert by_style["Heading 2"] == ["Scenario parameters", "Method", "Sources: every citation"]
-    assert by_style["List Bullet"] == briefing.method_notes(summary)
+    assert by_style["List Bullet"] == text.method_notes(EN, summary)
     # The key message follows its heading, sentence by sentence.
     texts = [p.text for p in paragraphs]
     start = texts.index("Key message") + 1
-    assert texts[start : start + 3] == briefing.key_message(bundled, summary)
+    assert texts[start : start + 3] == briefing.key_message(EN, bundled, summary)
 
     headline, parameters, sources = doc.tables
     assert {t.style.name for t in doc.tables} == {briefing_docx.TABLE_STYLE}
     cells = {row.cells[0].text: row.cells[1].text for row in headline.rows}
-    assert "150.0" in cells["Latest full year"] and "126.86" in cells["Year to date"]
+    assert "150" in cells["Latest full year"] and "126.86" in cells["Year to date"]
     assert f"{summary.required_growth_pct:.2f}" in cells["Growth needed"]
     assert "2032" in cells["Scenario growth"]
-    assert [c.text for c in sources.rows[0].cells] == list(briefing.SOURCES_HEADER)
+    assert [c.text for c in sources.rows[0].cells] == text.sources_header(EN)
     published = [row.cells[4] for row in sources.rows[1:]]
     assert {c.text for c in published} >= {d for d in bundled.citations["published"] if d}
     assert all(c._tc.tcPr.find(qn("w:noWrap")) is not None for c in published)
@@ -353,12 +356,12 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     shapes = doc.inline_shapes
     assert len(shapes) == 2
     for shape, chart in zip(shapes, PNGS, strict=True):
-        assert shape._inline.docPr.get("descr") == briefing.alt_text(chart, bundled, summary)
+        assert shape._inline.docPr.get("descr") == briefing.alt_text(EN, chart, bundled, summary)
     section = doc.sections[0]
     assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)
     links = [r.target_ref for r in doc.part.rels.values() if r.is_external]
     assert links == [CTX.link]
-    assert doc.core_properties.title == briefing.title(summary)
+    assert doc.core_properties.title == text.title(EN, summary)
 
 
 def test_docx_a4_and_inert_citation_text(marked_up):
