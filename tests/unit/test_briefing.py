@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zlib
 from dataclasses import replace
@@ -379,3 +380,97 @@ def test_every_entry_point_offers_the_same_papers_and_formats():
     assert cli.PAPERS == export.PAPERS == tuple(briefing.PAPERS) == ("a4", "letter")
     assert cli.EXPORT_FORMATS["briefing"] == export.BRIEFING_FORMATS == tuple(export.BRIEFINGS)
     assert export.MIME_TYPES["docx"].endswith("wordprocessingml.document")
+
+
+# --- in the reader's language ------------------------------------------------------------
+
+KK, RU, MN = (Wording.for_lang(code) for code in ("kk", "ru", "mn"))
+# Letters Kazakh writes and Russian does not: a Kazakh pack must print them.
+KAZAKH_LETTERS = "әғқңөұүі"
+
+
+@pytest.mark.parametrize(("w", "mark"), [(RU, ","), (KK, ","), (MN, ".")])
+def test_key_message_in_each_language_with_its_decimal_mark(bundled, summary, w, mark):
+    stands, needs, gives = briefing.key_message(w, bundled, summary)
+    # Worked by hand as in English: 74 × 12 / 7 = 126.857 → 126.86; (500 / 126.857) ^ (1/5)
+    # − 1 = 31.56 %; 2032 at +25 %. Russian and Kazakh write a decimal comma.
+    assert f"126{mark}86" in stands and f"31{mark}56" in needs
+    assert f"+25{mark}0" in gives and "2032" in gives and "2030" in needs
+    for sentence in (stands, needs, gives):
+        # No English word; Mongolian numbers months in Roman numerals (I – VII сар).
+        assert not re.search(r"\b(?![IVX]+\b)[A-Za-z]{3,}", sentence), sentence
+
+
+def test_key_message_words_in_russian_kazakh_and_mongolian(bundled, summary):
+    ru = " ".join(briefing.key_message(RU, bundled, summary))
+    assert "товарооборот составил 150 млн долл. США в 2024 году" in ru
+    assert "в пересчёте" not in ru and "цел" in ru and "с начала года × 12/7" in ru
+    kk = " ".join(briefing.key_message(KK, bundled, summary))
+    assert "тауар айналымы" in kk and "мақсат" in kk and "жыл басынан бері × 12/7" in kk
+    mn = " ".join(briefing.key_message(MN, bundled, summary))
+    assert "худалдааны эргэлт" in mn and "зорилт" in mn and "оны эхнээс × 12/7" in mn
+
+
+def test_the_sources_table_keeps_citation_text_and_translates_the_product_s_words(bundled):
+    header, *rows = text.source_table(KK, bundled, "any")
+    assert header == ["Дәйексөз", "Мән", "Кім хабарлады", "Басылым", "Жарияланды",
+                      "Қалай қолданылды", "Ескерту"]
+    cited = bundled.citations.set_index("citation_id")
+    for row in rows:
+        cid = row[0].split(" ")[0]
+        assert cited.loc[cid, "reporter"] in row[2]  # as cited, never translated
+        assert row[6] == cited.loc[cid, "note"]
+        assert "headline" not in row[5] and "alternate" not in row[5]
+
+
+def kazakh_pdf(bundled, summary) -> bytes:
+    ctx = replace(CTX, words=KK)
+    return briefing.pdf_document(bundled, summary, ctx, SVGS)
+
+
+def test_a_kazakh_pdf_prints_kazakh_letters_in_embedded_dejavu(bundled, summary):
+    if "DejaVu" not in briefing.pdf_font_files()[0].name:
+        pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core)")
+    reader = pypdf.PdfReader(io.BytesIO(kazakh_pdf(bundled, summary)))
+    whole = " ".join(p.extract_text() for p in reader.pages)
+    assert set(KAZAKH_LETTERS) <= set(whole.lower()), set(KAZAKH_LETTERS) - set(whole.lower())
+    assert "Қазақстан" in whole and "Негізгі қорытынды" in whole
+    first = squash(reader.pages[0].extract_text())
+    for sentence in briefing.key_message(KK, bundled, summary):
+        assert squash(sentence) in first
+    fonts = pdf_fonts(reader)
+    assert fonts and all("DejaVu" in name and embedded for name, embedded in fonts), fonts
+    assert reader.metadata.title == text.title(KK, summary)
+
+
+def test_a_kazakh_pdf_refuses_a_latin_only_font(bundled, summary, monkeypatch):
+    vera = briefing.Path(briefing.reportlab.__file__).parent / "fonts"
+    monkeypatch.setattr(briefing, "pdf_font_files",
+                        lambda: tuple(vera / f for f in briefing.VERA_FILES))
+    with pytest.raises(briefing.FontMissing, match="DejaVu Sans"):
+        kazakh_pdf(bundled, summary)
+
+
+def test_a_mongolian_deck_and_word_file_are_in_mongolian(bundled, summary):
+    ctx = replace(CTX, words=MN)
+    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, ctx, PNGS)))
+    slides = list(deck.slides)
+    titles = [s.shapes.title.text for s in slides]
+    assert titles[1] == "Гол үзүүлэлтүүд"
+    assert titles[-1] == "Эх сурвалж: бүх иш татсан мэдээ (үргэлжлэл)"
+    first = slide_text(slides[0])
+    assert "126.86 сая ам. доллар" in first and "31.56%" in first
+    runs = [r for s in slides for sh in s.shapes if sh.has_text_frame
+            for p in sh.text_frame.paragraphs for r in p.runs]
+    assert runs and {r.font.name for r in runs} == {"DejaVu Sans"}
+    assert deck.core_properties.language == "mn"
+
+    doc = word(briefing_docx.docx_document(bundled, summary, ctx, PNGS))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Гол санаа", "Гол үзүүлэлтүүд", "Графикууд",
+                        "Хавсралт: хувилбар, аргачлал, эх сурвалж"]
+    body = " ".join(p.text for p in doc.paragraphs).replace(CTX.link, "")
+    assert "худалдааны эргэлт" in body and "оны эхнээс" in body
+    assert doc.styles["Normal"].font.name == "DejaVu Sans"
+    for product_word in ("Key message", "Headline", "Scenario", "Method", "Sources", "target"):
+        assert product_word not in body

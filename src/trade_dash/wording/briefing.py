@@ -20,6 +20,8 @@ from trade_dash.wording import facts
 from trade_dash.wording.core import Wording
 
 AUTHOR = "trade-dash"  # the product's name, not translated
+# The production date is written in ISO form (2026-11-22) in every language, as the data's
+# publication dates are and as the download's file name gives it.
 # The English msgid of the note the charts carry; translated where the pack shows it.
 PROJECTION_NOTE = N_("Projections are scenarios, not forecasts.")
 
@@ -51,7 +53,7 @@ def continued(w: Wording, heading: str) -> str:
 
 
 def footer(w: Wording, produced: str) -> str:
-    return w.gettext("trade-dash briefing, produced %(date)s", date=w.date(produced))
+    return w.gettext("trade-dash briefing, produced %(date)s", date=produced)
 
 
 def page_number(w: Wording, n: int) -> str:
@@ -59,7 +61,7 @@ def page_number(w: Wording, n: int) -> str:
 
 
 def produced_line(w: Wording, produced: str) -> str:
-    return w.gettext("Produced %(date)s with trade-dash.", date=w.date(produced))
+    return w.gettext("Produced %(date)s with trade-dash.", date=produced)
 
 
 def projection_note(w: Wording) -> str:
@@ -313,7 +315,7 @@ def cover_lines(w: Wording, s: Summary, produced: str) -> list[str]:
     """Under the title: when the pack was made, and the scenario it shows."""
     return [
         w.gettext("Briefing produced %(date)s with trade-dash. %(note)s",
-                  date=w.date(produced), note=projection_note(w)),
+                  date=produced, note=projection_note(w)),
         scenario_line(w, s) + ".",
         freshness_sentence(w, s, produced),
     ]
