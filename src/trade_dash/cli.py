@@ -188,19 +188,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     from trade_dash import export
     from trade_dash.briefing import FontMissing
 
-    kind = "briefing" if args.briefing else "chart"
+    w = words(args)
     chart = None if args.briefing else args.charts[args.chart]
     formats = EXPORT_FORMATS["briefing"] if chart is None else chart.formats
     if args.format not in formats:
-        raise UsageError(
-            f"--format {args.format} is not available for a {kind}; "
-            f"choose one of {', '.join(formats)}"
-        )
+        raise UsageError(text.format_unavailable(w, args.format, args.briefing, formats))
     if args.paper and not args.briefing:
-        raise UsageError("--paper applies to a briefing; a chart PDF is always A4 landscape")
+        raise UsageError(text.paper_for_chart(w))
     out = Path(args.out)
     if not out.parent.is_dir():
-        raise UsageError(f"--out: the folder {str(out.parent)!r} does not exist")
+        raise UsageError(text.no_folder(w, str(out.parent)))
     ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))  # a bad scenario stops here, exit 2
     config = Config.from_env()
@@ -220,9 +217,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         out.write_bytes(body)
     except OSError as exc:
-        print(f"trade-dash: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+        print(text.not_written(w, str(out), exc), file=sys.stderr)
         return EXIT_FAILED
-    print(text.wrote(words(args), str(out), len(body)))
+    print(text.wrote(w, str(out), len(body)))
     return EXIT_OK
 
 

@@ -312,3 +312,14 @@ def test_add_to_the_bundled_file_by_default(capsys, monkeypatch, tmp_path):
     assert code == 0, err
     assert str(copy) in out
     assert copy.read_text(encoding="utf-8").splitlines()[-1].startswith("kz-2025-ytd8,")
+
+
+def test_export_usage_errors_are_in_the_chosen_language(capsys, tmp_path):
+    code, _, err = run(capsys, "export", "--briefing", "--format", "png", "--lang", "ru",
+                       "--out", str(tmp_path / "x.png"))
+    assert code == 2
+    assert err.strip() == "trade-dash: --format png недоступен для справки; выберите один из: " \
+        "pdf, pptx, docx"
+    code, _, err = run(capsys, "export", "--briefing", "--format", "pdf", "--lang", "mn",
+                       "--out", str(tmp_path / "missing" / "x.pdf"))
+    assert code == 2 and "хавтас байхгүй" in err and "Traceback" not in err

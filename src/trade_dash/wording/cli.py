@@ -5,6 +5,7 @@ and the messages of ``export``. Each function takes the reader's ``Wording`` fir
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from trade_dash.scenario import Summary
 from trade_dash.wording import facts
@@ -30,3 +31,26 @@ def summary_text(w: Wording, s: Summary, source: str, today: dt.date) -> str:
 def wrote(w: Wording, path: str, size: int) -> str:
     return w.gettext("trade-dash: wrote %(path)s (%(size)s bytes)", path=path,
                      size=w.integer(size))
+
+
+def not_written(w: Wording, path: str, exc: OSError) -> str:
+    # The system's reason (exc.strerror) comes in the system's language.
+    return w.gettext("trade-dash: could not write %(path)s: %(reason)s", path=path,
+                     reason=exc.strerror or str(exc))
+
+
+def format_unavailable(w: Wording, fmt: str, briefing: bool, formats: Sequence[str]) -> str:
+    choices = ", ".join(formats)
+    if briefing:
+        return w.gettext("--format %(format)s is not available for a briefing; choose one of "
+                         "%(choices)s", format=fmt, choices=choices)
+    return w.gettext("--format %(format)s is not available for a chart; choose one of "
+                     "%(choices)s", format=fmt, choices=choices)
+
+
+def paper_for_chart(w: Wording) -> str:
+    return w.gettext("--paper applies to a briefing; a chart PDF is always A4 landscape")
+
+
+def no_folder(w: Wording, folder: str) -> str:
+    return w.gettext("--out: the folder '%(folder)s' does not exist", folder=folder)
