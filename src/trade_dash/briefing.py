@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,12 +45,12 @@ from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from trade_dash import figures
-from trade_dash.normalise import CONFLICT_TOLERANCE, period_label
-from trade_dash.scenario import Dataset, Summary, sources_rows
-from trade_dash.wording import english, facts
+from trade_dash.scenario import Dataset, Summary
+from trade_dash.wording import Wording
+from trade_dash.wording import briefing as text
+from trade_dash.wording.briefing import AUTHOR, key_message
 
-PACK_TITLE = "Kazakhstan–Mongolia trade turnover and the {target} goal"
-AUTHOR = "trade-dash"
+__all__ = ["AUTHOR", "key_message"]  # key_message is the page's too
 SOURCES_PER_SLIDE = 12
 PAPERS = {"a4": A4, "letter": LETTER}  # (width, height) in points
 DEFAULT_PAPER = "a4"
@@ -58,7 +58,8 @@ DEFAULT_PAPER = "a4"
 # A TrueType font is embedded in the PDF (the standard 14 fonts are not). DejaVu Sans,
 # the font the charts are drawn in, also covers Cyrillic, so Kazakh and Mongolian names
 # in citations print; it is used where the system has it (Debian: fonts-dejavu-core).
-# Otherwise Bitstream Vera, shipped inside reportlab, which DejaVu grew from (Latin only).
+# Otherwise Bitstream Vera, shipped inside reportlab, which DejaVu grew from: Latin only,
+# so only an English pack may fall back to it (``check_fonts``).
 PDF_FONT_FACES = ("TradeDashSans", "TradeDashSans-Bold", "TradeDashSans-Italic",
                   "TradeDashSans-BoldItalic")
 DEJAVU_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"))
@@ -77,6 +78,18 @@ def pdf_font_files() -> tuple[Path, ...]:
     return tuple(vera / f for f in VERA_FILES)
 
 
+class FontMissing(RuntimeError):
+    """The font a non-English pack needs is not installed."""
+
+
+def check_fonts(w: Wording) -> None:
+    """Refuse to print Cyrillic in Vera, which would show every letter as a box."""
+    if w.lang != "en" and pdf_font_files()[0].name not in DEJAVU_FILES:
+        raise FontMissing(w.gettext(
+            "The PDF briefing in this language needs the DejaVu Sans font, which is not "
+            "installed (Debian and Ubuntu: apt install fonts-dejavu-core)."))
+
+
 @dataclass(frozen=True)
 class ChartImage:
     """A chart drawn for the pack: its name in the chart registry, its title, a note for
@@ -88,306 +101,7 @@ class ChartImage:
     image: bytes
 
 
-# --- the text of the pack (pure) ---------------------------------------------
-
-
-def musd(x: float, digits: int = 1) -> str:
-    return f"US$ {x:,.{digits}f} million"
-
-
-def title(s: Summary) -> str:
-    return PACK_TITLE.format(target=f"US$ {s.target_musd:,.0f} million")
-
-
-def reached(year: int | None, horizon: int) -> str:
-    return f"target reached in {year}" if year else f"target not reached by {horizon}"
-
-
-def headline_items(s: Summary) -> list[tuple[str, str]]:
-    """(label, value) pairs with the precision ``trade-dash summary`` prints."""
-    items = []
-    if s.latest_full_year:
-        f = s.latest_full_year
-        items.append(("Latest full year", f"{f['year']}: {musd(f['value_musd'])}"))
-    if s.year_to_date:
-        y = s.year_to_date
-        items.append(
-            (
-                "Year to date",
-                f"{y['period']}: {musd(y['value_musd'])}; full-year estimate "
-                f"{musd(y['annualised_musd'], 2)} ({y['method_description']})",
-            )
-        )
-    b = s.base
-    kind = "current-year estimate" if b["kind"] == "ytd" else "latest full year"
-    items += [
-        ("Reporting side", facts.side_text(english(), s)),
-        ("Scenario base", f"{b['year']} {kind}: {musd(b['value_musd'], 2)}"),
-        (
-            "Target",
-            f"{musd(s.target_musd)} a year by {s.target_year} (the year is an assumption: "
-            "no source states a deadline)",
-        ),
-        ("Gap to target", f"{musd(s.gap_musd, 2)} ({s.gap_pct_of_target:.1f} % of the target)"),
-        (
-            "Growth needed",
-            f"{s.required_growth_pct:.2f} % a year from {b['year']} to {s.target_year}",
-        ),
-        (
-            "Scenario growth",
-            f"{s.scenario_growth_pct:+.1f} % a year: "
-            f"{reached(s.target_reached_year, s.horizon_year)}",
-        ),
-        (
-            "Low / high band",
-            f"{s.band['low_pct']:+.1f} % a year: "
-            f"{reached(s.band['low_reached_year'], s.horizon_year)}; "
-            f"{s.band['high_pct']:+.1f} % a year: "
-            f"{reached(s.band['high_reached_year'], s.horizon_year)}",
-        ),
-    ]
-    return items
-
-
-def scenario_items(ds: Dataset, s: Summary) -> list[tuple[str, str]]:
-    """The scenario's settings, as a reader needs them to reproduce it."""
-    sc, b = s.scenario, s.base
-    default = s.default_growth
-    growth = f"{sc.growth_pct:+.1f} % a year"
-    if default["from_year"] is not None and abs(sc.growth_pct - default["pct"]) < 1e-9:
-        growth += f" (the default: {default['rule']})"
-    if b["kind"] == "ytd":
-        base = f"{b['year']} current-year estimate (annualised year to date)"
-        method = s.year_to_date["method_description"]
-    else:
-        base = f"{b['year']} latest full year"
-        method = "not used: the base is a full year"
-    return [
-        ("Growth rate", growth),
-        (
-            "Band",
-            f"± {sc.band_pct:g} points ({s.band['low_pct']:+.1f} % to {s.band['high_pct']:+.1f} %)",
-        ),
-        ("Target", f"{musd(sc.target_musd)} a year"),
-        ("Target year", f"{sc.target_year} (an assumption)"),
-        ("Base", base),
-        ("Annualisation", method),
-        ("Horizon", f"projections run to {s.horizon_year} at the latest"),
-        ("Reporting side", f"{sc.reporter}: {facts.side_text(english(), s)}"),
-        ("Data", Path(ds.source).name),
-    ]
-
-
-def freshness_sentence(s: Summary, produced: str) -> str:
-    """How fresh the data is on the day the briefing is produced."""
-    text = facts.freshness_text(english(), s.data_freshness)
-    stale = facts.stale_text(english(), s.data_freshness, dt.date.fromisoformat(produced),
-                             briefing=True)
-    return f"Data: {text}." + (f" {stale}" if stale else "")
-
-
-def method_notes(s: Summary) -> list[str]:
-    """How the numbers were made, including the annualisation this scenario used."""
-    notes = [
-        "One figure per year: a full-year figure supersedes a January-to-month-N figure; "
-        "then statistics office, customs, government, business association, other; then an "
-        "exact figure before an approximate one; then the most recent publication. Other "
-        "citations are kept as alternates.",
-        "Reporting side: Kazakhstan and Mongolia each publish the trade from their own books, "
-        "and the figures differ. This briefing uses "
-        f"{facts.side_text(english(), s)}. With reporting side 'any', the side whose "
-        "citations cover the "
-        "most years is kept and the other side is used only for a year it does not cover; "
-        "growth rates offered as presets or as the default never compare years from "
-        "different sides.",
-        f"A year is flagged disputed when citations for the same period differ by more than "
-        f"{CONFLICT_TOLERANCE:.0%}. Years with no citation are shown as missing, never filled in.",
-    ]
-    if s.year_to_date:
-        y = s.year_to_date
-        notes.append(
-            f"Annualisation: {y['period']} = {musd(y['value_musd'])} becomes a full-year "
-            f"estimate of {musd(y['annualised_musd'], 2)} by {y['method_description']}. "
-            "It is an estimate, not a reported figure."
-        )
-    notes += [
-        "Projection: base × (1 + rate) ^ years, one point a year. Required rate: "
-        "(target ÷ base) ^ (1 ÷ (target year − base year)) − 1.",
-        f"Assumptions: the target year {s.target_year} is assumed, as no source gives a "
-        f"deadline; growth is constant; the default rate is the {s.default_growth['rule']}.",
-        figures.PROJECTION_NOTE,
-    ]
-    mixed = facts.mixed_sides_note(english(), s)
-    if mixed:
-        notes.insert(2, mixed)
-    notes += [f"Adjusted: {facts.notice_text(english(), n)}" for n in s.notices]
-    return notes
-
-
-def figure_text(r: Mapping) -> str:
-    """A sources-table row's figure in a few words, naming the flow when it is not turnover."""
-    flow = "" if r["flow"] == "total turnover" else f" ({r['flow']})"
-    return f"{r['measure']}{flow}, {r['period']}: {r['value_musd']:g} ({r['precision']})"
-
-
-# Section headings, in the order every format uses them.
-HEADINGS = {
-    "key": "Key message",
-    "headline": "Headline figures",
-    "charts": "Charts",
-    "appendix": "Appendix: scenario, method and sources",
-    "scenario": "Scenario parameters",
-    "method": "Method",
-    "sources": "Sources: every citation",
-}
-SOURCES_INTRO = (
-    "One row per figure as a source gave it. 'headline' rows make up the series; "
-    "'alternate' rows were set aside by the rule in the method note; 'target' rows "
-    "cite the goal."
-)
-SOURCES_HEADER = ("Citation", "Figure", "Reported by", "Outlet", "Published", "Used as", "Note")
-REOPEN = "Reopen this scenario in the dashboard:"
-
-
-def key_message(ds: Dataset, s: Summary) -> list[str]:
-    """Two or three plain sentences for a reader with one minute: where trade stands, what
-    the target needs and what the chosen scenario gives, with the assumptions named."""
-    full, ytd, b = s.latest_full_year, s.year_to_date, s.base
-    stands = []
-    if full:
-        stands.append(
-            f"Trade turnover was {musd(full['value_musd'])} in {full['year']}, "
-            "the latest full year"
-        )
-    if ytd:
-        stands.append(
-            f"{ytd['period']} reached {musd(ytd['value_musd'])}, an estimated "
-            f"{musd(ytd['annualised_musd'], 2)} for the whole of {ytd['year']} "
-            f"({ytd['method_description']})"
-        )
-    target = f"{'assumed ' if ds.target is None else ''}US$ {s.target_musd:,g} million target"
-    base = (
-        f"the {b['year']} estimate of {musd(b['value_musd'], 2)}"
-        if b["kind"] == "ytd"
-        else f"the {b['year']} figure of {musd(b['value_musd'])}"
-    )
-    when = f"{s.target_year} (an assumed year: no source states a deadline)"
-    if s.gap_musd <= 0:
-        needs = f"The {target} for {when} is already met by {base}."
-    else:
-        needs = (
-            f"Reaching the {target} by {when} needs growth of "
-            f"{s.required_growth_pct:.2f} % a year from {base}."
-        )
-    rate = f"At the scenario's {s.scenario_growth_pct:+.1f} % a year"
-    gives = (
-        f"{rate}, the target is reached in {s.target_reached_year}."
-        if s.target_reached_year
-        else f"{rate}, the target is not reached by {s.horizon_year}."
-    )
-    opening = "; ".join(stands)
-    rs = s.reporting_side
-    if opening and (rs["reporter"] != "any" or rs["primary"] is not None):
-        # Whose books the figures come from is an assumption the reader must see.
-        opening = f"On {facts.side_text(english(), s)}, {opening[0].lower()}{opening[1:]}"
-    return [*([opening + "."] if opening else []), needs, gives]
-
-
-def cover_lines(s: Summary, ctx: figures.Context) -> list[str]:
-    """Under the title: when the pack was made, and the scenario it shows."""
-    return [
-        f"Briefing produced {ctx.produced} with trade-dash. {figures.PROJECTION_NOTE}",
-        f"{html.unescape(figures.scenario_subtitle(s))}.",
-        freshness_sentence(s, ctx.produced),
-    ]
-
-
-def pack_notes(s: Summary) -> list[str]:
-    """Notes under the cover: a series that mixes reporting sides, and adjusted settings."""
-    mixed = facts.mixed_sides_note(english(), s)
-    return [f"Note: {n}" for n in ([mixed] if mixed else [])
-            + [facts.notice_text(english(), n) for n in s.notices]]
-
-
-def alt_text(chart: ChartImage, ds: Dataset, s: Summary) -> str:
-    """What a chart shows, for readers who cannot see it (the picture's description); a
-    chart this function does not know by name is described by its title."""
-    title = chart.title
-    series = ds.view(s.scenario.reporter).series  # the side the charts draw
-    years = series["year"]
-    if chart.name == "history":
-        missing = series.loc[series["status"] == "missing", "year"].tolist()
-        gaps = f"; no figure is cited for {', '.join(map(str, missing))}" if missing else ""
-        ytd = s.year_to_date
-        part = (
-            f"; {ytd['period']} is drawn as a partial year with its full-year estimate"
-            if ytd
-            else ""
-        )
-        return f"{title}: cited turnover by year, {years.min()}–{years.max()}{gaps}{part}."
-    if chart.name == "scenario":
-        return (
-            f"{title}: cited turnover and a projection at {s.scenario_growth_pct:+.1f} % a year "
-            f"(band {s.band['low_pct']:+.1f} to {s.band['high_pct']:+.1f} %) from the "
-            f"{s.base['year']} base, against the US$ {s.target_musd:,g} million target line; "
-            f"{reached(s.target_reached_year, s.horizon_year)}. The dotted path is the "
-            f"{s.required_growth_pct:.2f} % a year needed by {s.target_year}."
-        )
-    if chart.name == "flows":
-        return _flows_alt_text(title, ds, s)
-    return f"{title}."
-
-
-def _flows_alt_text(title: str, ds: Dataset, s: Summary) -> str:
-    flows = ds.view(s.scenario.reporter).flows
-    side = facts.side_text(english(), s)
-    if flows.empty:
-        return f"{title}, {side}: no export or import figures are cited for this side."
-    years = flows["year"]
-    text = (
-        f"{title}, {side}: Kazakh exports to Mongolia and Mongolian exports to Kazakhstan "
-        f"by year, {years.min()}–{years.max()}, and the balance where both are given for "
-        "the same period"
-    )
-    whole = flows[(flows["status"] == "full") & (flows["balance_basis"] == "both")]
-    if len(whole):
-        last = whole.iloc[-1]
-        text += (
-            f"; the latest whole-year balance is {musd(last['balance_musd'])} in "
-            f"{last['year']} ({musd(last['kz_exports_musd'])} of Kazakh exports less "
-            f"{musd(last['mn_exports_musd'])} of Mongolian exports)"
-        )
-    missing = flows.loc[flows["status"] == "missing", "year"].tolist()
-    if missing:
-        text += f"; no figure is cited for {', '.join(map(str, missing))}"
-    partial = flows[flows["status"] == "partial"]
-    if len(partial):
-        periods = [period_label(y, m) for y, m in zip(partial["year"], partial["months"],
-                                                      strict=True)]
-        verb = "is a partial year" if len(periods) == 1 else "are partial years"
-        text += f"; {', '.join(periods)} {verb}"
-    return text + "."
-
-
-def source_table(ds: Dataset, reporter: str) -> list[list[str]]:
-    """The sources table, header first: every citation with the use the rule made of it
-    for the series of ``reporter``'s side."""
-    return [
-        list(SOURCES_HEADER),
-        *(
-            [
-                f"{r['citation_id']} (line {r['line']})",
-                figure_text(r),
-                f"{r['reporter']} (side: {r['side']})",
-                r["outlet"],
-                r["published"],
-                r["used"],
-                r["note"],
-            ]
-            for r in sources_rows(ds, reporter)
-        ),
-    ]
-
+# --- the text of the pack: sentences in wording.briefing ---------------------
 
 def fit_widths(
     rows: list[list[str]], total: float, measure, nowrap: frozenset[int] = frozenset(), pad=0.0
@@ -420,6 +134,11 @@ def fit_widths(
         extra = spare - sum(want)
         return [m + extra * m / sum(most) for m in most]
     return [lo + spare * w / sum(want) for lo, w in zip(least, want, strict=True)]
+
+
+def alt_text(w: Wording, chart: ChartImage, ds: Dataset, s: Summary) -> str:
+    """What ``chart`` shows, in ``w``'s language (``wording.briefing.ALT_TEXTS``)."""
+    return text.alt_text(w, chart.name, chart.title, ds, s)
 
 
 # --- PDF -------------------------------------------------------------------
@@ -568,43 +287,48 @@ def pdf_document(
     """The briefing pack: page 1 tells the story (key message, headline figures, the
     scenario chart), the other charts follow, then one appendix with the scenario's
     settings, the method and every source. ``charts`` holds SVG, drawn as vectors."""
+    w = ctx.words
+    check_fonts(w)
     _pdf_fonts()
     st = _styles()
     page = PAPERS[paper]
+    heads = text.headings(w)
     width = page[0] - 36 * mm
 
     def pairs(items: list[tuple[str, str]]) -> Table:
         return _grid([list(i) for i in items], width, [st["label"], st["body"]], frozenset({0}))
 
-    story: list = [_p(title(s), st["h1"]), *[_p(line, st["small"]) for line in cover_lines(s, ctx)]]
+    story: list = [_p(text.title(w, s), st["h1"]),
+                   *[_p(line, st["small"]) for line in text.cover_lines(w, s, ctx.produced)]]
     if ctx.link:
         story.append(
             Paragraph(
-                f'{REOPEN} <link href="{html.escape(ctx.link)}" color="#0b5ed7">'
+                f"{html.escape(text.reopen(w))} "
+                f'<link href="{html.escape(ctx.link)}" color="#0b5ed7">'
                 f"{html.escape(ctx.link)}</link>",
                 st["small"],
             )
         )
-    story += [_p(HEADINGS["key"], st["h2"]), *[_p(t, st["lead"]) for t in key_message(ds, s)]]
-    story += [_p(n, st["small"]) for n in pack_notes(s)]
-    story += [_p(HEADINGS["headline"], st["h2"]), pairs(headline_items(s))]
-    story.append(_p(HEADINGS["charts"], st["h2"]))
+    story += [_p(heads["key"], st["h2"]), *[_p(t, st["lead"]) for t in key_message(w, ds, s)]]
+    story += [_p(n, st["small"]) for n in text.pack_notes(w, s)]
+    story += [_p(heads["headline"], st["h2"]), pairs(text.headline_items(w, s))]
+    story.append(_p(heads["charts"], st["h2"]))
     for chart in charts:
         # Each chart carries its own title, scenario, short source line and date.
         story += [_Chart(svg_drawing(chart.image), width), Spacer(1, 10)]
     story += [
         PageBreak(),
-        _p(HEADINGS["appendix"], st["h1"]),
-        _p(HEADINGS["scenario"], st["h2"]),
-        pairs(scenario_items(ds, s)),
-        _p(HEADINGS["method"], st["h2"]),
+        _p(heads["appendix"], st["h1"]),
+        _p(heads["scenario"], st["h2"]),
+        pairs(text.scenario_items(w, ds, s)),
+        _p(heads["method"], st["h2"]),
         *[Paragraph(html.escape(n, quote=False), st["bullet"], bulletText="•")
-          for n in method_notes(s)],
-        _p(HEADINGS["sources"], st["h2"]),
-        _p(SOURCES_INTRO, st["small"]),
+          for n in text.method_notes(w, s)],
+        _p(heads["sources"], st["h2"]),
+        _p(text.sources_intro(w), st["small"]),
         Spacer(1, 4),
         # Published dates and the use made of a citation never wrap.
-        _grid(source_table(ds, s.scenario.reporter), width, [st["cell"]], frozenset({4, 5}),
+        _grid(text.source_table(w, ds, s.scenario.reporter), width, [st["cell"]], frozenset({4, 5}),
               header=st["th"]),
     ]
 
@@ -612,8 +336,8 @@ def pdf_document(
         canvas.saveState()
         canvas.setFont("TradeDashSans", 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(18 * mm, 10 * mm, f"trade-dash briefing, produced {ctx.produced}")
-        canvas.drawRightString(page[0] - 18 * mm, 10 * mm, f"page {doc.page}")
+        canvas.drawString(18 * mm, 10 * mm, text.footer(w, ctx.produced))
+        canvas.drawRightString(page[0] - 18 * mm, 10 * mm, text.page_number(w, doc.page))
         canvas.restoreState()
 
     out = io.BytesIO()
@@ -625,9 +349,10 @@ def pdf_document(
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=18 * mm,
-        title=title(s),
+        title=text.title(w, s),
         author=AUTHOR,
-        subject=f"Scenario: {html.unescape(figures.scenario_subtitle(s))}",
+        subject=text.scenario_line(w, s),
+        lang=w.lang,
         creator=AUTHOR,
     )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
@@ -639,6 +364,9 @@ def pdf_document(
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 16:9, 13.33 × 7.5 inches
 MARGIN = Inches(0.5)
 LAYOUT_TITLE_ONLY = 5  # in python-pptx's default template
+# The deck and the Word file name a face that has every Kazakh and Mongolian letter (and
+# ₸ ₮); the default template's Calibri lacks Ә Ғ Қ Ң Ө Ұ Ү Һ on many systems.
+OFFICE_FONT = "DejaVu Sans"
 
 
 def _place(shape, left, top, width, height) -> None:
@@ -655,6 +383,7 @@ def _text(slide, text: str, left, top, width, height, size: float, bold: bool = 
         run.text = line
         run.font.size = Pt(size)
         run.font.bold = bold
+        run.font.name = OFFICE_FONT
     return box
 
 
@@ -667,6 +396,7 @@ def _title(slide, text: str, size: float = 28) -> None:
         for run in para.runs:
             run.font.size = Pt(size)
             run.font.bold = True
+            run.font.name = OFFICE_FONT
 
 
 def _table(slide, rows: list[list[str]], widths: list[float], top, size: float, header: bool):
@@ -685,6 +415,7 @@ def _table(slide, rows: list[list[str]], widths: list[float], top, size: float, 
                 for run in para.runs:
                     run.font.size = Pt(size)
                     run.font.bold = (header and r == 0) or (not header and c == 0)
+                    run.font.name = OFFICE_FONT
     return table
 
 
@@ -693,28 +424,33 @@ def pptx_document(
 ) -> bytes:
     """16:9 deck: the key message first, the headline figures, one chart a slide (PNG, with
     alt text), then the scenario's settings and the sources; method in the speaker notes."""
+    w = ctx.words
+    heads = text.headings(w)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     props = prs.core_properties
-    props.title = title(s)
+    props.title = text.title(w, s)
     props.author = props.last_modified_by = AUTHOR
-    props.subject = html.unescape(figures.scenario_subtitle(s))
-    props.comments = figures.PROJECTION_NOTE
+    props.subject = text.scenario_line(w, s)
+    props.comments = text.projection_note(w)
+    props.language = w.lang
     props.created = props.modified = dt.datetime.fromisoformat(ctx.produced)
     props.revision = 1
     inner = SLIDE_W - 2 * MARGIN
 
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-    _title(slide, title(s), size=30)
-    _text(slide, "\n".join(key_message(ds, s)), MARGIN, Inches(1.4), inner, Inches(3.6), 20)
-    cover = cover_lines(s, ctx) + ([f"{REOPEN} {ctx.link}"] if ctx.link else [])
-    cover += pack_notes(s)
+    _title(slide, text.title(w, s), size=30)
+    _text(slide, "\n".join(key_message(w, ds, s)), MARGIN, Inches(1.4), inner, Inches(3.6), 20)
+    cover = text.cover_lines(w, s, ctx.produced)
+    cover += [f"{text.reopen(w)} {ctx.link}"] if ctx.link else []
+    cover += text.pack_notes(w, s)
     _text(slide, "\n".join(cover), MARGIN, Inches(5.3), inner, Inches(1.9), 12)
-    slide.notes_slide.notes_text_frame.text = "\n".join(method_notes(s))
+    slide.notes_slide.notes_text_frame.text = "\n".join(text.method_notes(w, s))
 
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-    _title(slide, HEADINGS["headline"])
-    _table(slide, [list(i) for i in headline_items(s)], [2.6, 9.73], Inches(1.4), 14, False)
+    _title(slide, heads["headline"])
+    _table(slide, [list(i) for i in text.headline_items(w, s)], [2.6, 9.73], Inches(1.4), 14,
+           False)
 
     for chart in charts:
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
@@ -724,20 +460,22 @@ def pptx_document(
         picture = slide.shapes.add_picture(
             io.BytesIO(chart.image), (SLIDE_W - width) // 2, Inches(1.2), width, height
         )
-        picture._element.nvPicPr.cNvPr.set("descr", alt_text(chart, ds, s))  # the alt text
-        note = f"{chart.slide_note} " if chart.slide_note else ""
-        _text(slide, f"{note}Produced {ctx.produced} with trade-dash.", MARGIN, Inches(6.6),
+        picture._element.nvPicPr.cNvPr.set("descr", alt_text(w, chart, ds, s))  # the alt text
+        # A slide note is an English msgid, like a chart's title.
+        note = f"{w.gettext(chart.slide_note)} " if chart.slide_note else ""
+        _text(slide, note + text.produced_line(w, ctx.produced), MARGIN, Inches(6.6),
               inner, Inches(0.6), 10)
 
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-    _title(slide, HEADINGS["scenario"])
-    _table(slide, [list(i) for i in scenario_items(ds, s)], [2.6, 9.73], Inches(1.4), 14, False)
+    _title(slide, heads["scenario"])
+    _table(slide, [list(i) for i in text.scenario_items(w, ds, s)], [2.6, 9.73], Inches(1.4), 14,
+           False)
 
-    header, *rows = source_table(ds, s.scenario.reporter)
+    header, *rows = text.source_table(w, ds, s.scenario.reporter)
     chunks = [rows[i : i + SOURCES_PER_SLIDE] for i in range(0, len(rows), SOURCES_PER_SLIDE)]
     for n, chunk in enumerate(chunks):
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-        _title(slide, HEADINGS["sources"] + (" (continued)" if n else ""))
+        _title(slide, text.continued(w, heads["sources"]) if n else heads["sources"])
         body = [row[:6] for row in [header, *chunk]]  # the notes are in the PDF and Word files
         _table(slide, body, [1.9, 2.6, 3.3, 2.3, 1.2, 1.03], Inches(1.3), 10, True)
     out = io.BytesIO()

@@ -10,7 +10,6 @@ ministry's template can restyle it: the title is "Title", sections "Heading 1" a
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 from collections.abc import Sequence
 
@@ -24,6 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from trade_dash import briefing, figures
 from trade_dash.scenario import Dataset, Summary
+from trade_dash.wording import briefing as text
 
 MARGIN = Mm(18)
 TABLE_STYLE = "Light List Accent 1"  # built into Word and python-docx's default template
@@ -44,7 +44,16 @@ def _page(doc: docx.document.Document, paper: str) -> float:
 
 
 def _styles(doc: docx.document.Document) -> None:
-    """The two styles python-docx's template lacks, under the names Word itself uses."""
+    """The two styles python-docx's template lacks, under the names Word itself uses, and
+    a face with every Kazakh and Mongolian letter for the text and the headings."""
+    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        font = doc.styles[name].font
+        font.name = briefing.OFFICE_FONT
+        fonts = doc.styles[name].element.rPr.get_or_add_rFonts()
+        for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(script), briefing.OFFICE_FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)  # a theme font would win over the name
     table = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
     table.base_style = doc.styles["Normal"]
     table.font.size = Pt(TABLE_TEXT_PT)
@@ -131,44 +140,47 @@ def docx_document(
     paper: str = briefing.DEFAULT_PAPER,
 ) -> bytes:
     """The Word briefing: key message, headline figures, charts, then the appendix."""
+    w = ctx.words
+    heads = text.headings(w)
     doc = docx.Document()
     width = _page(doc, paper)
     _styles(doc)
     props = doc.core_properties
-    props.title = briefing.title(s)
+    props.title = text.title(w, s)
     props.author = props.last_modified_by = briefing.AUTHOR
-    props.subject = html.unescape(figures.scenario_subtitle(s))
-    props.comments = figures.PROJECTION_NOTE
+    props.subject = text.scenario_line(w, s)
+    props.comments = text.projection_note(w)
+    props.language = w.lang
     props.created = props.modified = dt.datetime.fromisoformat(ctx.produced)
     props.revision = 1
 
-    doc.add_heading(briefing.title(s), level=0)
-    for line in briefing.cover_lines(s, ctx):
+    doc.add_heading(text.title(w, s), level=0)
+    for line in text.cover_lines(w, s, ctx.produced):
         doc.add_paragraph(line)
     if ctx.link:
-        _hyperlink(doc.add_paragraph(f"{briefing.REOPEN} "), ctx.link)
-    doc.add_heading(briefing.HEADINGS["key"], level=1)
-    for sentence in briefing.key_message(ds, s):
+        _hyperlink(doc.add_paragraph(f"{text.reopen(w)} "), ctx.link)
+    doc.add_heading(heads["key"], level=1)
+    for sentence in text.key_message(w, ds, s):
         doc.add_paragraph(sentence)
-    for n in briefing.pack_notes(s):
+    for n in text.pack_notes(w, s):
         doc.add_paragraph(n)
-    doc.add_heading(briefing.HEADINGS["headline"], level=1)
-    items = [list(i) for i in briefing.headline_items(s)]
+    doc.add_heading(heads["headline"], level=1)
+    items = [list(i) for i in text.headline_items(w, s)]
     _table(doc, items, width, frozenset({0}), header=False)
-    doc.add_heading(briefing.HEADINGS["charts"], level=1)
+    doc.add_heading(heads["charts"], level=1)
     for chart in charts:
-        _picture(doc, chart.image, width, briefing.alt_text(chart, ds, s), chart.title)
+        _picture(doc, chart.image, width, briefing.alt_text(w, chart, ds, s), chart.title)
 
     doc.add_page_break()
-    doc.add_heading(briefing.HEADINGS["appendix"], level=1)
-    doc.add_heading(briefing.HEADINGS["scenario"], level=2)
-    _table(doc, [list(i) for i in briefing.scenario_items(ds, s)], width, frozenset({0}), False)
-    doc.add_heading(briefing.HEADINGS["method"], level=2)
-    for note in briefing.method_notes(s):
+    doc.add_heading(heads["appendix"], level=1)
+    doc.add_heading(heads["scenario"], level=2)
+    _table(doc, [list(i) for i in text.scenario_items(w, ds, s)], width, frozenset({0}), False)
+    doc.add_heading(heads["method"], level=2)
+    for note in text.method_notes(w, s):
         doc.add_paragraph(note, style="List Bullet")
-    doc.add_heading(briefing.HEADINGS["sources"], level=2)
-    doc.add_paragraph(briefing.SOURCES_INTRO)
-    sources = briefing.source_table(ds, s.scenario.reporter)
+    doc.add_heading(heads["sources"], level=2)
+    doc.add_paragraph(text.sources_intro(w))
+    sources = text.source_table(w, ds, s.scenario.reporter)
     _table(doc, sources, width, frozenset({4, 5}), header=True)
     out = io.BytesIO()
     doc.save(out)

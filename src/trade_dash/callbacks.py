@@ -185,7 +185,7 @@ def sync(
         "notices": notices_children(notices),
         "notices_open": bool(notices),
         "cards": cards(summary),
-        "key_message": " ".join(key_message(ds, summary)),
+        "key_message": " ".join(key_message(context.words, ds, summary)),
         "presets": preset_options(ds, scenario),
         "preset": "",
         "query": canonical,

@@ -14,9 +14,11 @@ from trade_dash import model
 from trade_dash.charts import CHARTS, FORMATS, Registry
 from trade_dash.config import Config, ConfigError, bundled_data_path
 from trade_dash.data import COLUMNS, DataFileError, append_citation
+from trade_dash.languages import LANGUAGES, native_name
 from trade_dash.normalise import ANY, REPORTERS
-from trade_dash.scenario import Dataset, Scenario, Summary, analyse, default_scenario
-from trade_dash.wording import english, facts
+from trade_dash.scenario import Dataset, Scenario, analyse, default_scenario
+from trade_dash.wording import Wording, english, facts
+from trade_dash.wording import cli as text
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
 EXPORT_FORMATS = {"chart": FORMATS, "briefing": ("pdf", "pptx", "docx")}
@@ -39,6 +41,16 @@ def _number(text: str) -> float:
         return float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+
+
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the text: "
+        + ", ".join(f"{code} ({native_name(code)})" for code in LANGUAGES)
+        + "; default en",
+    )
 
 
 def add_scenario_options(p: argparse.ArgumentParser) -> None:
@@ -104,43 +116,9 @@ def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
     return replace(default, **{k: v for k, v in chosen.items() if v is not None})
 
 
-def format_summary(s: Summary, source: str, today: dt.date) -> str:
-    """The short text block printed by ``trade-dash summary``."""
-    lines = [f"Kazakhstan–Mongolia trade turnover, US$ million (data: {source})"]
-    lines.append(f"  Reporting side      {s.scenario.reporter}: {facts.side_text(english(), s)}")
-    if s.latest_full_year:
-        f = s.latest_full_year
-        lines.append(f"  Latest full year    {f['year']}: {f['value_musd']:.1f}")
-    if s.year_to_date:
-        y = s.year_to_date
-        lines.append(
-            f"  Year to date        {y['period']}: {y['value_musd']:.1f}, "
-            f"annualised {y['annualised_musd']:.2f} ({y['method_description']})"
-        )
-    b = s.base
-    kind = "current-year estimate" if b["kind"] == "ytd" else "latest full year"
-    lines.append(f"  Scenario base       {b['year']} {kind}: {b['value_musd']:.2f}")
-    lines.append(
-        f"  Target              {s.target_musd:.1f} a year by {s.target_year} "
-        "(the target year is an assumption: no source states a deadline)"
-    )
-    lines.append(f"  Gap                 {s.gap_musd:.2f} ({s.gap_pct_of_target:.1f} % of target)")
-    lines.append(
-        f"  Required growth     {s.required_growth_pct:.2f} % a year "
-        f"from {b['year']} to {s.target_year}"
-    )
-    reached = (
-        f"target reached in {s.target_reached_year}"
-        if s.target_reached_year
-        else f"target not reached by {s.horizon_year}"
-    )
-    lines.append(f"  Scenario growth     {s.scenario_growth_pct:.1f} % a year: {reached}")
-    lines.append(f"  Data                {facts.freshness_text(english(), s.data_freshness)}")
-    notes = [facts.mixed_sides_note(english(), s),
-             facts.stale_text(english(), s.data_freshness, today),
-             *(facts.notice_text(english(), n) for n in s.notices)]
-    lines.extend(f"  Note: {n}" for n in notes if n)
-    return "\n".join(lines)
+def words(args: argparse.Namespace) -> Wording:
+    """The language chosen with ``--lang`` (English by default)."""
+    return Wording.for_lang(getattr(args, "lang", None) or "en")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -164,16 +142,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    w = words(args)
     ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))
-    if args.json:
-        out = summary.as_json(lambda n: facts.notice_text(english(), n))
+    if args.json:  # keys stay English for scripts; the notices are sentences for readers
+        out = summary.as_json(lambda n: facts.notice_text(w, n))
         print(json.dumps(out, indent=2, allow_nan=False, ensure_ascii=False))
     else:
-        from trade_dash.briefing import key_message  # imported late: it brings reportlab
+        from trade_dash.wording.briefing import key_message
 
-        print("\n".join(key_message(ds, summary)), end="\n\n")
-        print(format_summary(summary, ds.source, dt.date.today()))
+        print("\n".join(key_message(w, ds, summary)), end="\n\n")
+        print(text.summary_text(w, summary, ds.source, dt.date.today()))
     return EXIT_OK
 
 
@@ -207,24 +186,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     # Imported late: plotly, kaleido and reportlab are needed by this command only.
     from trade_dash import export
+    from trade_dash.briefing import FontMissing
 
-    kind = "briefing" if args.briefing else "chart"
+    w = words(args)
     chart = None if args.briefing else args.charts[args.chart]
     formats = EXPORT_FORMATS["briefing"] if chart is None else chart.formats
     if args.format not in formats:
-        raise UsageError(
-            f"--format {args.format} is not available for a {kind}; "
-            f"choose one of {', '.join(formats)}"
-        )
+        raise UsageError(text.format_unavailable(w, args.format, args.briefing, formats))
     if args.paper and not args.briefing:
-        raise UsageError("--paper applies to a briefing; a chart PDF is always A4 landscape")
+        raise UsageError(text.paper_for_chart(w))
     out = Path(args.out)
     if not out.parent.is_dir():
-        raise UsageError(f"--out: the folder {str(out.parent)!r} does not exist")
+        raise UsageError(text.no_folder(w, str(out.parent)))
     ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))  # a bad scenario stops here, exit 2
     config = Config.from_env()
-    ctx = export.cli_context(config, summary.scenario.query())
+    ctx = replace(export.cli_context(config, summary.scenario.query()), words=words(args))
     renderer = export.Renderer(config.browser_path, config.render_timeout)
     try:
         if chart is None:
@@ -232,7 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             body = make(renderer, ds, summary, ctx, args.paper or PAPERS[0], args.charts)
         else:
             body = export.render_chart(renderer, chart, args.format, ds, summary, ctx)
-    except export.ExportError as exc:
+    except (export.ExportError, FontMissing) as exc:
         print(f"trade-dash: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
@@ -240,9 +217,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         out.write_bytes(body)
     except OSError as exc:
-        print(f"trade-dash: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+        print(text.not_written(w, str(out), exc), file=sys.stderr)
         return EXIT_FAILED
-    print(f"trade-dash: wrote {out} ({len(body):,} bytes)")
+    print(text.wrote(w, str(out), len(body)))
     return EXIT_OK
 
 
@@ -284,7 +261,9 @@ def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="print the headline numbers for a scenario")
     add_scenario_options(p)
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON for scripts (keys in English, notices in --lang)")
+    add_lang_option(p)
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("serve", help="run the dashboard")
@@ -323,6 +302,7 @@ def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
         help="paper size of a PDF or Word briefing (default a4; slides have none)",
     )
     p.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    add_lang_option(p)
     add_scenario_options(p)
     p.set_defaults(func=cmd_export)
 

@@ -375,7 +375,7 @@ def pack_charts(
     """The briefing charts of ``charts``, in the pack's order, as ``fmt`` at ``size``:
     whatever formats a chart offers for download, the pack embeds SVG or PNG."""
     return [
-        briefing.ChartImage(c.name, c.title, c.slide_note,
+        briefing.ChartImage(c.name, c.title_in(ctx.words), c.slide_note,
                             _draw(renderer, c, fmt, ds, s, ctx, size))
         for c in charts.in_briefing()
     ]

@@ -79,8 +79,8 @@ def test_briefing_pack_downloads_match_the_headline(page, console, server):
     # year 30 % a year meets it.
     base_year, base = BUNDLED_BASE
     required = ((500 / base) ** (1 / (2032 - base_year)) - 1) * 100
-    needed = f"Growth needed {required:.2f} % a year from {base_year} to 2032"
-    scenario = f"Scenario growth +30.0 % a year: target reached in {year_target_met(30.0)}"
+    needed = f"Growth needed {required:.2f}% a year from {base_year} to 2032"
+    scenario = f"Scenario growth +30.0% a year: Target reached in {year_target_met(30.0)}"
     card = page.locator(f"#{ids.CARD_REQUIRED} .fs-4").inner_text()
     assert card == f"{required:+.1f} % a year"  # what the pack must agree with
 
@@ -113,8 +113,8 @@ def test_key_message_is_shown_and_copied(page, context, console, server, expect)
     open_dashboard(page, server, "growth=30&target_year=2032")
     message = page.locator(f"#{ids.KEY_MESSAGE}")
     # (74.0 × 12 / 7) × 1.3^6 = 612 is the first year on or above 500: 2025 + 6.
-    expect(message).to_contain_text("+30.0 % a year, the target is reached in 2031.")
-    expect(message).to_contain_text("trade turnover was US$ 150.0 million in 2024")
+    expect(message).to_contain_text("+30.0% a year, the target is reached in 2031.")
+    expect(message).to_contain_text("trade turnover was US$ 150 million in 2024")
     page.click(f"#{ids.KEY_MESSAGE_COPY}")
     page.wait_for_function(
         "t => navigator.clipboard.readText().then(c => c === t)", arg=message.inner_text()

@@ -115,7 +115,7 @@ def test_pdf_page_1_has_the_key_message_numbers_and_the_chart_as_vectors(packs, 
     first = squash(reader.pages[0].extract_text())
     assert f"reachedin{expected['target_reached_year']}" in pdf_key_message(resp.data)
     for number in (
-        f"{expected['latest_full_year']['value_musd']:.1f}",
+        f"{expected['latest_full_year']['value_musd']:g}",  # money: at most one decimal
         f"{expected['year_to_date']['annualised_musd']:.2f}",
         f"{expected['required_growth_pct']:.2f}",
     ):
@@ -156,7 +156,7 @@ def test_pptx_key_message_first_and_alt_text_on_every_picture(packs, expected):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr and descr != "image.png"
     scenario = pictures[0]._element.nvPicPr.cNvPr.get("descr")
-    assert f"{expected['scenario_growth_pct']:+.1f} % a year" in scenario
+    assert f"{expected['scenario_growth_pct']:+.1f}% a year" in scenario
     flows = pictures[2]._element.nvPicPr.cNvPr.get("descr")
     assert flows.startswith(figures.FLOWS_TITLE) and "US$ 115.6 million in 2023" in flows
 
@@ -202,9 +202,9 @@ def test_every_format_carries_the_same_message_numbers_scenario_date_and_link(pa
     for fmt, resp in packs.items():
         message = messages[fmt]
         for part in (
-            f"US${expected['latest_full_year']['value_musd']:.1f}million"
+            f"US${expected['latest_full_year']['value_musd']:g}million"
             f"in{expected['latest_full_year']['year']}",
-            f"{ytd['period']}reachedUS${ytd['value_musd']:.1f}million",
+            f"{ytd['period']}reachedUS${ytd['value_musd']:g}million",
             f"US${ytd['annualised_musd']:.2f}million",
             f"growthof{expected['required_growth_pct']:.2f}%ayear",
             f"by{expected['target_year']}",
@@ -215,7 +215,7 @@ def test_every_format_carries_the_same_message_numbers_scenario_date_and_link(pa
         text = squash(all_text(fmt, resp.data))
         assert squash(f"produced {produced(resp)}") in text.lower(), fmt
         assert produced(resp) == produced(packs["pdf"])
-        assert squash(f"growth {expected['scenario_growth_pct']:+.1f}%/yr") in text, fmt
+        assert squash(f"growth {expected['scenario_growth_pct']:+.1f}% a year") in text, fmt
         assert squash(f"by {expected['target_year']} (assumed year)") in text, fmt
         assert squash(f"base {expected['base']['year']} estimate") in text, fmt
         assert squash(LINK) in text, fmt
@@ -239,7 +239,7 @@ def test_cli_writes_a_word_briefing_and_leaves_no_browser(capsys, tmp_path, brow
     assert code == 0, err
     doc = word(out.read_bytes())
     assert doc.sections[0].page_width.inches == 8.5
-    assert "At the scenario's +30.0 % a year" in docx_text(doc)
+    assert "At the scenario's +30.0% a year" in docx_text(doc)
     assert len(browsers_started) == 1 and group_gone(browsers_started[0])
 
 
@@ -259,3 +259,76 @@ def test_bad_paper_is_400_in_plain_text(no_browser_app, query, message):
     assert resp.mimetype == "text/plain"
     body = resp.get_data(as_text=True)
     assert message in body and "Traceback" not in body
+
+
+# --- the same briefing in a second language ------------------------------------------------
+
+KAZAKH_HEADINGS = ("Негізгі қорытынды", "Негізгі көрсеткіштер")  # key message, headline figures
+
+
+def comma(x: float, digits: int) -> str:
+    """A number as Kazakh writes it: a decimal comma (worked out apart from Babel)."""
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
+@pytest.fixture(scope="module")
+def kazakh_packs(renderer, bundled) -> dict[str, bytes]:
+    """The pack in Kazakh in every format, as the export command builds it (``--lang kk``)."""
+    from dataclasses import replace
+
+    from trade_dash.scenario import analyse, scenario_from_query
+    from trade_dash.wording import Wording
+
+    scenario, _ = scenario_from_query(bundled, QUERY)
+    s = analyse(bundled, scenario)
+    ctx = replace(export.cli_context(Config(), QUERY), words=Wording.for_lang("kk"))
+    return {fmt: make(renderer, bundled, s, ctx, "a4") for fmt, make in export.BRIEFINGS.items()}
+
+
+def kazakh_key_message(fmt: str, data: bytes) -> str:
+    if fmt == "pdf":
+        return squash(between(pdf_pages(data)[0], *KAZAKH_HEADINGS))
+    if fmt == "pptx":
+        return pptx_key_message(data)
+    paragraphs = [p.text for p in word(data).paragraphs]
+    start, end = (paragraphs.index(h) for h in KAZAKH_HEADINGS)
+    return squash("".join(paragraphs[start + 1 : end]))
+
+
+@pytest.mark.export
+def test_every_format_carries_the_same_kazakh_message_and_numbers(kazakh_packs, expected):
+    messages = {fmt: kazakh_key_message(fmt, data) for fmt, data in kazakh_packs.items()}
+    assert len(set(messages.values())) == 1, messages
+    ytd = expected["year_to_date"]
+    for fmt, data in kazakh_packs.items():
+        message = messages[fmt]
+        for part in (
+            "тауар айналымы",
+            f"{expected['latest_full_year']['year']} жылы",
+            f"{comma(ytd['annualised_musd'], 2)} млн АҚШ доллары",
+            f"жылына {comma(expected['required_growth_pct'], 2)}% өсім қажет",
+            f"+{comma(expected['scenario_growth_pct'], 1)}%",
+            f"мақсатқа {expected['target_reached_year']} жылы жетеді",
+        ):
+            assert squash(part) in message, (fmt, part)
+        text = squash(all_text(fmt, data))
+        assert f"{comma(expected['gap_musd'], 2)}" in text, fmt
+        assert squash("Сценарий параметрлері") in text, fmt
+        for english in ("Key message", "Headline figures", "Appendix", "Scenario parameters"):
+            assert english not in text, (fmt, english)
+
+
+@pytest.mark.export
+def test_cli_writes_a_mongolian_word_briefing(capsys, tmp_path, expected):
+    out = tmp_path / "briefing-mn.docx"
+    code = main(["export", "--briefing", "--format", "docx", "--out", str(out), "--lang", "mn",
+                 *(f"--{k.replace('_', '-')}={v}" for k, v in SCENARIO.items()
+                   if k not in ("target_year",)), "--target-year", "2030"])
+    stdout, err = capsys.readouterr()
+    assert code == 0, err
+    assert stdout.startswith("trade-dash: ") and "файлыг бичлээ" in stdout
+    text = docx_text(word(out.read_bytes()))
+    # Mongolian writes a decimal point, like English: 74 × 12 / 7 = 126.857 → 126.86.
+    assert f"{expected['year_to_date']['annualised_musd']:.2f} сая ам. доллар" in text
+    assert "Гол санаа" in text and "худалдааны эргэлт" in text
+    assert "Key message" not in text

@@ -75,18 +75,51 @@ def test_summary_text_is_a_short_readable_block(capsys):
     lines = out.splitlines()
     # The key message leads: where trade stands, what the target needs, what the scenario gives.
     assert lines[0].startswith(
-        "On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024"
+        "On Kazakh figures (KZ), trade turnover was US$ 150 million in 2024"
     )
-    assert "needs growth of 31.56 % a year" in lines[1]  # (500 / (74 × 12 / 7)) ^ (1/5) − 1
-    assert lines[2] == "At the scenario's +25.0 % a year, the target is reached in 2032."
+    assert "needs growth of 31.56% a year" in lines[1]  # (500 / (74 × 12 / 7)) ^ (1/5) − 1
+    assert lines[2] == "At the scenario's +25.0% a year, the target is reached in 2032."
     assert lines[3] == ""
-    assert "Reporting side      any: Kazakh figures (KZ)" in out
-    assert "Latest full year    2024: 150.0" in out
-    assert "Jan–Jul 2025: 74.0, annualised 126.86 (pro-rata" in out
-    assert "target reached in 2032" in out
+    assert "Reporting side      Kazakh figures (KZ)" in out
+    assert "Latest full year    2024: US$ 150 million" in out
+    # CLDR's month range, thin spaces around the dash; 74 × 12 / 7 = 126.857
+    assert "Jan\u2009–\u2009Jul 2025: US$ 74 million; full-year estimate US$ 126.86 million" in out
+    assert "Target reached in 2032" in out
     assert "assumption" in out
     assert "latest figure published 2025-09-06" in out
     assert len(out.splitlines()) < 19
+
+
+def test_summary_in_kazakh_with_its_decimal_comma(capsys):
+    code, out, _ = run(capsys, "summary", "--growth", "25", "--target-year", "2030", "--lang",
+                       "kk")
+    assert code == 0
+    lines = out.splitlines()
+    # The same numbers as in English, with Kazakh words and a decimal comma:
+    # 74 × 12 / 7 = 126,857; (500 / 126,857) ^ (1/5) − 1 = 31,56 %; 2032 at +25 %.
+    assert lines[0].startswith("Қазақстан деректері (KZ): тауар айналымы")
+    assert "126,86 млн АҚШ доллары" in lines[0] and "жыл басынан бері × 12/7" in lines[0]
+    assert "жылына 31,56% өсім қажет" in lines[1]
+    assert lines[2] == "Сценарийдегі жылына +25,0% өсіммен мақсатқа 2032 жылы жетеді."
+    assert "Соңғы толық жыл     2024: 150 млн АҚШ доллары" in out
+    assert "Есеп беруші тарап" in out
+    for english in ("Latest full year", "Target", "Reporting side", "a year", "million"):
+        assert english not in out
+
+
+def test_summary_json_keeps_english_keys_and_words_notices_in_the_language(capsys):
+    code, out, _ = run(capsys, "summary", "--method", "seasonal", "--json", "--lang", "ru")
+    assert code == 0
+    j = json.loads(out)
+    assert j["target_musd"] == 500.0 and "year_to_date" in j and "notices" in j
+    # The bundled KZ series has no January–July 2024 figure, so seasonal falls back.
+    assert any("пропорциональн" in n for n in j["notices"]), j["notices"]
+
+
+def test_an_unknown_language_is_refused(capsys):
+    code, _, err = run(capsys, "summary", "--lang", "fr")
+    assert code == 2
+    assert "--lang" in err and "kk" in err and "Traceback" not in err
 
 
 def test_summary_reports_not_within_horizon(capsys):
@@ -279,3 +312,14 @@ def test_add_to_the_bundled_file_by_default(capsys, monkeypatch, tmp_path):
     assert code == 0, err
     assert str(copy) in out
     assert copy.read_text(encoding="utf-8").splitlines()[-1].startswith("kz-2025-ytd8,")
+
+
+def test_export_usage_errors_are_in_the_chosen_language(capsys, tmp_path):
+    code, _, err = run(capsys, "export", "--briefing", "--format", "png", "--lang", "ru",
+                       "--out", str(tmp_path / "x.png"))
+    assert code == 2
+    assert err.strip() == "trade-dash: --format png недоступен для справки; выберите один из: " \
+        "pdf, pptx, docx"
+    code, _, err = run(capsys, "export", "--briefing", "--format", "pdf", "--lang", "mn",
+                       "--out", str(tmp_path / "missing" / "x.pdf"))
+    assert code == 2 and "хавтас байхгүй" in err and "Traceback" not in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zlib
 from dataclasses import replace
@@ -17,8 +18,11 @@ from tests.officefiles import pdf_pages, slide_text, squash, word
 from trade_dash import briefing, briefing_docx, figures
 from trade_dash.charts import CHARTS
 from trade_dash.scenario import Dataset, analyse, default_scenario, scenario_from_query
+from trade_dash.wording import Wording
+from trade_dash.wording import briefing as text
 
 CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
+EN = Wording.for_lang("en")
 
 
 def tiny_png(width: int = 32, height: int = 18) -> bytes:
@@ -71,21 +75,21 @@ def summary(bundled):
 
 
 def test_headline_items_use_the_summary_numbers(summary):
-    items = dict(briefing.headline_items(summary))
-    assert items["Latest full year"] == "2024: US$ 150.0 million"
+    items = dict(text.headline_items(EN, summary))
+    assert items["Latest full year"] == "2024: US$ 150 million"
     # January-July 2025 = 74.0; 74.0 × 12 / 7 = 126.857
-    assert "Jan–Jul 2025: US$ 74.0 million" in items["Year to date"]
+    assert "Jan\u2009–\u2009Jul 2025: US$ 74 million" in items["Year to date"]
     assert "126.86" in items["Year to date"]
     assert items["Reporting side"] == "Kazakh figures (KZ)"
-    assert "500.0" in items["Target"] and "assumption" in items["Target"]
+    assert "US$ 500 million" in items["Target"] and "assumption" in items["Target"]
     assert f"{summary.gap_musd:,.2f}" in items["Gap to target"]
     assert f"{summary.required_growth_pct:.2f}" in items["Growth needed"]
     # 126.857 × 1.25^6 = 483.9 < 500 ≤ 126.857 × 1.25^7 = 604.9
-    assert "+25.0 %" in items["Scenario growth"] and "2032" in items["Scenario growth"]
+    assert "+25.0%" in items["Scenario growth"] and "2032" in items["Scenario growth"]
 
 
 def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summary):
-    notes = " ".join(briefing.method_notes(summary))
+    notes = " ".join(text.method_notes(EN, summary))
     assert "pro-rata" in notes and "126.86" in notes
     assert "This briefing uses Kazakh figures (KZ)" in notes
     assert "never compare years from different sides" in notes
@@ -96,29 +100,29 @@ def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summa
 def test_key_message_says_where_trade_stands_what_the_target_needs_and_what_the_scenario_gives(
     bundled, summary
 ):
-    stands, needs, gives = briefing.key_message(bundled, summary)
+    stands, needs, gives = briefing.key_message(EN, bundled, summary)
     # Worked by hand: Jan–Jul 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %;
     # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9, so 2032.
-    assert stands.startswith("On Kazakh figures (KZ), trade turnover was US$ 150.0 million in 2024")
+    assert stands.startswith("On Kazakh figures (KZ), trade turnover was US$ 150 million in 2024")
     assert "latest full year" in stands
-    assert "Jan–Jul 2025" in stands and "US$ 74.0 million" in stands
+    assert "Jan\u2009–\u2009Jul 2025" in stands and "US$ 74 million" in stands
     assert "US$ 126.86 million" in stands and "pro-rata" in stands
     needed = ((500 / (74.0 * 12 / 7)) ** (1 / 5) - 1) * 100
-    assert f"{needed:.2f}" == "31.56" and "needs growth of 31.56 % a year" in needs
+    assert f"{needed:.2f}" == "31.56" and "needs growth of 31.56% a year" in needs
     assert "US$ 500 million target by 2030" in needs and "assumed year" in needs
     assert "from the 2025 estimate" in needs
     years = next(n for n in range(1, 30) if 74.0 * 12 / 7 * 1.25**n >= 500)
     assert 2025 + years == 2032
-    assert gives == "At the scenario's +25.0 % a year, the target is reached in 2032."
+    assert gives == "At the scenario's +25.0% a year, the target is reached in 2032."
 
 
 def test_key_message_for_a_slow_scenario_a_full_year_base_and_a_met_target(bundled):
     slow = analyse(bundled, replace(default_scenario(bundled), growth_pct=0.0, base="full"))
-    _, needs, gives = briefing.key_message(bundled, slow)
-    assert "from the 2024 figure of US$ 150.0 million" in needs
-    assert gives == "At the scenario's +0.0 % a year, the target is not reached by 2050."
+    _, needs, gives = briefing.key_message(EN, bundled, slow)
+    assert "from the 2024 figure of US$ 150 million" in needs
+    assert gives == "At the scenario's +0.0% a year, the target is not reached by 2050."
     met = analyse(bundled, replace(default_scenario(bundled), target_musd=100.0))
-    _, needs, _ = briefing.key_message(bundled, met)
+    _, needs, _ = briefing.key_message(EN, bundled, met)
     assert needs.startswith("The US$ 100 million target for 2030") and "already met" in needs
 
 
@@ -126,20 +130,20 @@ def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_cs
     rows = [dict(r) for r in GOOD_ROWS if r["citation_id"] not in ("c", "t")]
     ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
-    sentences = briefing.key_message(ds, s)
+    sentences = briefing.key_message(EN, ds, s)
     assert len(sentences) == 3
-    assert sentences[0] == "Trade turnover was US$ 60.0 million in 2021, the latest full year."
+    assert sentences[0] == "Trade turnover was US$ 60 million in 2021, the latest full year."
     assert "assumed US$ 500 million target" in sentences[1]
 
 
 def test_alt_text_describes_each_chart(bundled, summary):
-    scenario = briefing.alt_text(PNG["scenario"], bundled, summary)
-    assert "+25.0 % a year" in scenario and "target reached in 2032" in scenario
-    history = briefing.alt_text(PNG["history"], bundled, summary)
+    scenario = briefing.alt_text(EN, PNG["scenario"], bundled, summary)
+    assert "+25.0% a year" in scenario and "Target reached in 2032" in scenario
+    history = briefing.alt_text(EN, PNG["history"], bundled, summary)
     # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
     assert "2017–2025" in history and "no figure is cited" not in history
-    assert "Jan–Jul 2025" in history
-    flows = briefing.alt_text(PNG["flows"], bundled, summary)
+    assert "Jan\u2009–\u2009Jul 2025" in history
+    flows = briefing.alt_text(EN, PNG["flows"], bundled, summary)
     # Kazakh-side export figures: 2019, January–April 2022 and 2023; the 2023 balance is
     # 124.3 − 8.7 = 115.6.
     assert flows.startswith(f"{figures.FLOWS_TITLE}, Kazakh figures (KZ): ")
@@ -147,15 +151,15 @@ def test_alt_text_describes_each_chart(bundled, summary):
     assert ("the latest whole-year balance is US$ 115.6 million in 2023 (US$ 124.3 million "
             "of Kazakh exports less US$ 8.7 million of Mongolian exports)") in flows
     assert "no figure is cited for 2020, 2021" in flows
-    assert "Jan–Apr 2022 is a partial year" in flows
+    assert "Jan\u2009–\u2009Apr 2022 is a partial year" in flows
 
 
 def test_alt_text_follows_the_reporting_side(bundled):
     mn = analyse(bundled, scenario_from_query(bundled, "reporter=MN")[0])
     # The Mongolian chamber cites 2019 and 2023 only, and no export figures.
-    history = briefing.alt_text(PNG["history"], bundled, mn)
+    history = briefing.alt_text(EN, PNG["history"], bundled, mn)
     assert "2019–2023; no figure is cited for 2020, 2021, 2022." in history
-    flows = briefing.alt_text(PNG["flows"], bundled, mn)
+    flows = briefing.alt_text(EN, PNG["flows"], bundled, mn)
     assert flows.endswith("Mongolian figures only (MN): no export or import figures are cited "
                           "for this side.")
 
@@ -184,10 +188,10 @@ def test_pdf_page_1_tells_the_story(bundled, summary):
     data = briefing.pdf_document(bundled, summary, CTX, SVGS)
     pages = pdf_pages(data)
     first = squash(pages[0])
-    for sentence in briefing.key_message(bundled, summary):
+    for sentence in briefing.key_message(EN, bundled, summary):
         assert squash(sentence) in first
     assert "reachedin2032" in first
-    for number in ("150.0", "74.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}"):
+    for number in ("150", "74", "126.86", "500", f"{summary.required_growth_pct:.2f}"):
         assert number in first
     assert squash(CTX.link) in first
     assert "latestfigurepublished2025-09-06" in first
@@ -202,9 +206,9 @@ def test_pdf_page_1_tells_the_story(bundled, summary):
 
 def test_the_pack_says_how_fresh_the_data_is(summary):
     # The newest bundled figure was published on 2025-09-06.
-    assert briefing.freshness_sentence(summary, "2026-01-15") == (
+    assert text.freshness_sentence(EN, summary, "2026-01-15") == (
         "Data: latest figure published 2025-09-06.")
-    late = briefing.freshness_sentence(summary, "2026-11-22")
+    late = text.freshness_sentence(EN, summary, "2026-11-22")
     assert late.startswith("Data: latest figure published 2025-09-06. The newest figure")
     assert "more than a year before this briefing" in late
 
@@ -237,7 +241,7 @@ def test_pdf_paper_sizes_keep_the_scenario_chart_on_page_1(bundled, summary, pap
 
 def test_pdf_metadata_and_embedded_fonts(bundled, summary):
     reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, SVGS)))
-    assert reader.metadata.title == briefing.title(summary)
+    assert reader.metadata.title == text.title(EN, summary)
     fonts = pdf_fonts(reader)
     assert fonts and all(embedded for _, embedded in fonts), fonts
 
@@ -307,7 +311,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
     slides = list(deck.slides)
     assert deck.slide_width * 9 == deck.slide_height * 16
     assert [s.shapes.title.text for s in slides] == [
-        briefing.title(summary),
+        text.title(EN, summary),
         "Headline figures",
         figures.SCENARIO_TITLE,
         figures.HISTORY_TITLE,
@@ -319,18 +323,18 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         "Sources: every citation (continued)",
     ]
     first = slide_text(slides[0])
-    for sentence in briefing.key_message(bundled, summary):
+    for sentence in briefing.key_message(EN, bundled, summary):
         assert sentence in first
     assert CTX.link in first
     headline = slide_text(slides[1])
     # 2024 = 150.0; Jan–Jul 2025 74.0 × 12 / 7 = 126.857
-    for number in ("150.0", "126.86", "500.0", f"{summary.required_growth_pct:.2f}", "+25.0"):
+    for number in ("150", "126.86", "500", f"{summary.required_growth_pct:.2f}", "+25.0"):
         assert number in headline
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == len(CHARTS.in_briefing()) == 3
     for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
-        assert descr == briefing.alt_text(chart, bundled, summary)
+        assert descr == briefing.alt_text(EN, chart, bundled, summary)
     # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
     assert "reached in 2032" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
     sources = "\n".join(slide_text(s) for s in slides[-3:])
@@ -344,7 +348,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
 def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, summary):
     doc = word(briefing_docx.docx_document(bundled, summary, CTX, PNGS, "letter"))
     paragraphs = doc.paragraphs
-    assert paragraphs[0].style.name == "Title" and paragraphs[0].text == briefing.title(summary)
+    assert paragraphs[0].style.name == "Title" and paragraphs[0].text == text.title(EN, summary)
     by_style = {}
     for p in paragraphs:
         by_style.setdefault(p.style.name, []).append(p.text)
@@ -352,19 +356,19 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
         "Key message", "Headline figures", "Charts", "Appendix: scenario, method and sources"
     ]
     assert by_style["Heading 2"] == ["Scenario parameters", "Method", "Sources: every citation"]
-    assert by_style["List Bullet"] == briefing.method_notes(summary)
+    assert by_style["List Bullet"] == text.method_notes(EN, summary)
     # The key message follows its heading, sentence by sentence.
     texts = [p.text for p in paragraphs]
     start = texts.index("Key message") + 1
-    assert texts[start : start + 3] == briefing.key_message(bundled, summary)
+    assert texts[start : start + 3] == briefing.key_message(EN, bundled, summary)
 
     headline, parameters, sources = doc.tables
     assert {t.style.name for t in doc.tables} == {briefing_docx.TABLE_STYLE}
     cells = {row.cells[0].text: row.cells[1].text for row in headline.rows}
-    assert "150.0" in cells["Latest full year"] and "126.86" in cells["Year to date"]
+    assert "150" in cells["Latest full year"] and "126.86" in cells["Year to date"]
     assert f"{summary.required_growth_pct:.2f}" in cells["Growth needed"]
     assert "2032" in cells["Scenario growth"]
-    assert [c.text for c in sources.rows[0].cells] == list(briefing.SOURCES_HEADER)
+    assert [c.text for c in sources.rows[0].cells] == text.sources_header(EN)
     published = [row.cells[4] for row in sources.rows[1:]]
     assert {c.text for c in published} >= {d for d in bundled.citations["published"] if d}
     assert all(c._tc.tcPr.find(qn("w:noWrap")) is not None for c in published)
@@ -374,12 +378,12 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     shapes = doc.inline_shapes
     assert len(shapes) == len(CHARTS.in_briefing()) == 3
     for shape, chart in zip(shapes, PNGS, strict=True):
-        assert shape._inline.docPr.get("descr") == briefing.alt_text(chart, bundled, summary)
+        assert shape._inline.docPr.get("descr") == briefing.alt_text(EN, chart, bundled, summary)
     section = doc.sections[0]
     assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)
     links = [r.target_ref for r in doc.part.rels.values() if r.is_external]
     assert links == [CTX.link]
-    assert doc.core_properties.title == briefing.title(summary)
+    assert doc.core_properties.title == text.title(EN, summary)
 
 
 def test_docx_a4_and_inert_citation_text(marked_up):
@@ -397,3 +401,97 @@ def test_every_entry_point_offers_the_same_papers_and_formats():
     assert cli.PAPERS == export.PAPERS == tuple(briefing.PAPERS) == ("a4", "letter")
     assert cli.EXPORT_FORMATS["briefing"] == export.BRIEFING_FORMATS == tuple(export.BRIEFINGS)
     assert export.MIME_TYPES["docx"].endswith("wordprocessingml.document")
+
+
+# --- in the reader's language ------------------------------------------------------------
+
+KK, RU, MN = (Wording.for_lang(code) for code in ("kk", "ru", "mn"))
+# Letters Kazakh writes and Russian does not: a Kazakh pack must print them.
+KAZAKH_LETTERS = "әғқңөұүі"
+
+
+@pytest.mark.parametrize(("w", "mark"), [(RU, ","), (KK, ","), (MN, ".")])
+def test_key_message_in_each_language_with_its_decimal_mark(bundled, summary, w, mark):
+    stands, needs, gives = briefing.key_message(w, bundled, summary)
+    # Worked by hand as in English: 74 × 12 / 7 = 126.857 → 126.86; (500 / 126.857) ^ (1/5)
+    # − 1 = 31.56 %; 2032 at +25 %. Russian and Kazakh write a decimal comma.
+    assert f"126{mark}86" in stands and f"31{mark}56" in needs
+    assert f"+25{mark}0" in gives and "2032" in gives and "2030" in needs
+    for sentence in (stands, needs, gives):
+        # No English word; Mongolian numbers months in Roman numerals (I – VII сар).
+        assert not re.search(r"\b(?![IVX]+\b)[A-Za-z]{3,}", sentence), sentence
+
+
+def test_key_message_words_in_russian_kazakh_and_mongolian(bundled, summary):
+    ru = " ".join(briefing.key_message(RU, bundled, summary))
+    assert "товарооборот составил 150 млн долл. США в 2024 году" in ru
+    assert "в пересчёте" not in ru and "цел" in ru and "с начала года × 12/7" in ru
+    kk = " ".join(briefing.key_message(KK, bundled, summary))
+    assert "тауар айналымы" in kk and "мақсат" in kk and "жыл басынан бері × 12/7" in kk
+    mn = " ".join(briefing.key_message(MN, bundled, summary))
+    assert "худалдааны эргэлт" in mn and "зорилт" in mn and "оны эхнээс × 12/7" in mn
+
+
+def test_the_sources_table_keeps_citation_text_and_translates_the_product_s_words(bundled):
+    header, *rows = text.source_table(KK, bundled, "any")
+    assert header == ["Дәйексөз", "Мән", "Кім хабарлады", "Басылым", "Жарияланды",
+                      "Қалай қолданылды", "Ескерту"]
+    cited = bundled.citations.set_index("citation_id")
+    for row in rows:
+        cid = row[0].split(" ")[0]
+        assert cited.loc[cid, "reporter"] in row[2]  # as cited, never translated
+        assert row[6] == cited.loc[cid, "note"]
+        assert "headline" not in row[5] and "alternate" not in row[5]
+
+
+def kazakh_pdf(bundled, summary) -> bytes:
+    ctx = replace(CTX, words=KK)
+    return briefing.pdf_document(bundled, summary, ctx, SVGS)
+
+
+def test_a_kazakh_pdf_prints_kazakh_letters_in_embedded_dejavu(bundled, summary):
+    if "DejaVu" not in briefing.pdf_font_files()[0].name:
+        pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core)")
+    reader = pypdf.PdfReader(io.BytesIO(kazakh_pdf(bundled, summary)))
+    whole = " ".join(p.extract_text() for p in reader.pages)
+    assert set(KAZAKH_LETTERS) <= set(whole.lower()), set(KAZAKH_LETTERS) - set(whole.lower())
+    assert "Қазақстан" in whole and "Негізгі қорытынды" in whole
+    first = squash(reader.pages[0].extract_text())
+    for sentence in briefing.key_message(KK, bundled, summary):
+        assert squash(sentence) in first
+    fonts = pdf_fonts(reader)
+    assert fonts and all("DejaVu" in name and embedded for name, embedded in fonts), fonts
+    assert reader.metadata.title == text.title(KK, summary)
+
+
+def test_a_kazakh_pdf_refuses_a_latin_only_font(bundled, summary, monkeypatch):
+    vera = briefing.Path(briefing.reportlab.__file__).parent / "fonts"
+    monkeypatch.setattr(briefing, "pdf_font_files",
+                        lambda: tuple(vera / f for f in briefing.VERA_FILES))
+    with pytest.raises(briefing.FontMissing, match="DejaVu Sans"):
+        kazakh_pdf(bundled, summary)
+
+
+def test_a_mongolian_deck_and_word_file_are_in_mongolian(bundled, summary):
+    ctx = replace(CTX, words=MN)
+    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, ctx, PNGS)))
+    slides = list(deck.slides)
+    titles = [s.shapes.title.text for s in slides]
+    assert titles[1] == "Гол үзүүлэлтүүд"
+    assert titles[-1] == "Эх сурвалж: бүх иш татсан мэдээ (үргэлжлэл)"
+    first = slide_text(slides[0])
+    assert "126.86 сая ам. доллар" in first and "31.56%" in first
+    runs = [r for s in slides for sh in s.shapes if sh.has_text_frame
+            for p in sh.text_frame.paragraphs for r in p.runs]
+    assert runs and {r.font.name for r in runs} == {"DejaVu Sans"}
+    assert deck.core_properties.language == "mn"
+
+    doc = word(briefing_docx.docx_document(bundled, summary, ctx, PNGS))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Гол санаа", "Гол үзүүлэлтүүд", "Графикууд",
+                        "Хавсралт: хувилбар, аргачлал, эх сурвалж"]
+    body = " ".join(p.text for p in doc.paragraphs).replace(CTX.link, "")
+    assert "худалдааны эргэлт" in body and "оны эхнээс" in body
+    assert doc.styles["Normal"].font.name == "DejaVu Sans"
+    for product_word in ("Key message", "Headline", "Scenario", "Method", "Sources", "target"):
+        assert product_word not in body

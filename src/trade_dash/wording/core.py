@@ -184,9 +184,10 @@ class Wording:
         """``x`` with exactly ``digits`` decimals and the locale's marks: 1,234.5 / 1 234,5."""
         return self._format(x, digits, digits)
 
-    def money(self, musd: float) -> str:
-        """An amount in US$ million, in words: 'US$ 76.7 million', '76,7 млн долл. США'."""
-        amount = self._format(musd, 0, 1)
+    def money(self, musd: float, digits: int = 1) -> str:
+        """An amount in US$ million, in words: 'US$ 76.7 million', '76,7 млн долл. США';
+        up to ``digits`` decimals (2 for estimates, whose second decimal readers compare)."""
+        amount = self._format(musd, 0, digits)
         return self.gettext("US$ %(amount)s million", amount=amount)
 
     def money_short(self, musd: float) -> str:

@@ -1,0 +1,56 @@
+"""The sentences of the ``trade-dash`` command's own output: the text of ``summary``
+and the messages of ``export``. Each function takes the reader's ``Wording`` first
+(``--lang``); the headline items are the briefing's, so the two cannot disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from trade_dash.scenario import Summary
+from trade_dash.wording import facts
+from trade_dash.wording.briefing import headline_items
+from trade_dash.wording.core import Wording
+
+LABEL_WIDTH = 20  # the labels' column in ``summary``'s text block
+
+
+def summary_text(w: Wording, s: Summary, source: str, today: dt.date) -> str:
+    """The short text block printed by ``trade-dash summary``: the headline items, how
+    fresh the data is and any notes, labels in a column."""
+    lines = [w.gettext("Kazakhstan–Mongolia trade turnover (data: %(source)s)", source=source)]
+    items = [*headline_items(w, s),
+             (w.gettext("Data"), facts.freshness_text(w, s.data_freshness))]
+    lines += [f"  {label:<{LABEL_WIDTH - 1}} {value}" for label, value in items]
+    notes = [facts.mixed_sides_note(w, s), facts.stale_text(w, s.data_freshness, today),
+             *(facts.notice_text(w, n) for n in s.notices)]
+    lines += [f"  {w.gettext('Note: %(note)s', note=n)}" for n in notes if n]
+    return "\n".join(lines)
+
+
+def wrote(w: Wording, path: str, size: int) -> str:
+    return w.gettext("trade-dash: wrote %(path)s (%(size)s bytes)", path=path,
+                     size=w.integer(size))
+
+
+def not_written(w: Wording, path: str, exc: OSError) -> str:
+    # The system's reason (exc.strerror) comes in the system's language.
+    return w.gettext("trade-dash: could not write %(path)s: %(reason)s", path=path,
+                     reason=exc.strerror or str(exc))
+
+
+def format_unavailable(w: Wording, fmt: str, briefing: bool, formats: Sequence[str]) -> str:
+    choices = ", ".join(formats)
+    if briefing:
+        return w.gettext("--format %(format)s is not available for a briefing; choose one of "
+                         "%(choices)s", format=fmt, choices=choices)
+    return w.gettext("--format %(format)s is not available for a chart; choose one of "
+                     "%(choices)s", format=fmt, choices=choices)
+
+
+def paper_for_chart(w: Wording) -> str:
+    return w.gettext("--paper applies to a briefing; a chart PDF is always A4 landscape")
+
+
+def no_folder(w: Wording, folder: str) -> str:
+    return w.gettext("--out: the folder '%(folder)s' does not exist", folder=folder)
