@@ -173,7 +173,7 @@ def test_headline_shows_the_bundled_figures_and_matches_the_cli(page, console, s
         74.0, 126.8571, "pro_rata")
     big, text = card(page, ids.CARD_YTD)
     assert big == "US$ 74 million" and agrees(big, ytd["value_musd"])
-    assert "Jan – Jul 2025" in text
+    assert "Jan\u2009–\u2009Jul 2025" in text  # CLDR puts thin spaces round the dash
     estimate = re.search(r"full-year estimate (US\$ [\d,.]+ million)", text)
     assert estimate is not None, text
     assert estimate.group(1) == "US$ 126.9 million" and agrees(estimate.group(1), 74.0 * 12 / 7)

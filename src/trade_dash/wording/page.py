@@ -113,20 +113,20 @@ TEXT = {
     "footer": NP_("page", "About this page"),
     "language": NP_("page", "Language"),
 }
-# AG Grid's own words on the sources table (its localeText keys).
+# AG Grid's own words on the sources table (its localeText keys and English defaults).
 GRID_TEXT = {
     "page": NP_("grid", "Page"),
     "of": NP_("grid", "of"),
     "to": NP_("grid", "to"),
     "more": NP_("grid", "more"),
-    "firstPage": NP_("grid", "First page"),
-    "previousPage": NP_("grid", "Previous page"),
-    "nextPage": NP_("grid", "Next page"),
-    "lastPage": NP_("grid", "Last page"),
-    "pageSizeSelectorLabel": NP_("grid", "Page size:"),
-    "ariaPageSizeSelectorLabel": NP_("grid", "Page size"),
-    "noRowsToShow": NP_("grid", "No rows to show"),
-    "loadingOoo": NP_("grid", "Loading…"),
+    "firstPage": NP_("grid", "First Page"),
+    "previousPage": NP_("grid", "Previous Page"),
+    "nextPage": NP_("grid", "Next Page"),
+    "lastPage": NP_("grid", "Last Page"),
+    "pageSizeSelectorLabel": NP_("grid", "Page Size:"),
+    "ariaPageSizeSelectorLabel": NP_("grid", "Page Size"),
+    "noRowsToShow": NP_("grid", "No Rows To Show"),
+    "loadingOoo": NP_("grid", "Loading..."),
 }
 
 
