@@ -418,7 +418,8 @@ def language_switch(w: Wording, hrefs: dict[str, str]) -> html.Nav:
                     html.A(
                         native_name(code), id=ids.lang_link(code), href=hrefs[code],
                         lang=code,
-                        className="fw-bold text-body" if code == w.lang else "link-primary",
+                        className="fw-bold text-body text-decoration-none" if code == w.lang
+                        else None,
                         **({"aria-current": "true"} if code == w.lang else {}),
                     ),
                     className="list-inline-item me-3",

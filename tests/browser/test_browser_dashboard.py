@@ -105,7 +105,7 @@ def assert_headline(page, s) -> None:
     assert big == money(s.target_musd) and f"by {s.target_year}" in text
     big, text = card(page, ids.CARD_GAP)
     assert big == money(s.gap_musd)
-    assert f"{s.gap_pct_of_target:.1f}% of the target" in text
+    assert f"{s.gap_pct_of_target:,.1f}% of the target" in text
     big, text = card(page, ids.CARD_REQUIRED)
     assert big == f"{s.required_growth_pct:+.1f}% a year"
     assert f"from {s.base['year']} to reach the target in {s.target_year}" in text
@@ -443,7 +443,7 @@ def test_switching_the_reporting_side_to_mongolia_and_back(page, console, server
     assert "Kazakh side's figures (KZ), for comparison" in names
     assert_projection_follows(page, mn)
     options = page.locator(f"#{ids.PRESET} option").all_inner_texts()
-    assert [o for o in options if o.startswith("Repeat")] == ["Repeat the 2019–2023 pace (+21.4 %)"]
+    assert [o for o in options if o.startswith("Repeat")] == ["Repeat the 2019–2023 pace (+21.4%)"]
 
     page.get_by_label("Any side (one side kept where it can be)").check()
     expect(page).to_have_url(re.compile(r"[?&]reporter=any(&|$)"))
