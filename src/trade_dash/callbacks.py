@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from typing import Protocol
+from urllib.parse import parse_qs, urlencode
 
 import dash
+import flask
 from dash import Input, Output, Patch, State, ctx, dcc, html
 
-from trade_dash import figures, ids
+from trade_dash import figures, ids, languages
 from trade_dash.briefing import key_message
 from trade_dash.charts import Registry
 from trade_dash.csv_export import citations_csv, series_csv
-from trade_dash.layout import CARD_TITLES, method_help, method_options
-from trade_dash.notices import Notice
+from trade_dash.languages import DEFAULT, LANGUAGES, LanguageChoice
+from trade_dash.layout import CARDS, method_options
 from trade_dash.scenario import (
     Dataset,
     Scenario,
@@ -30,7 +32,8 @@ from trade_dash.scenario import (
     presets,
     scenario_from_query,
 )
-from trade_dash.wording import english, facts
+from trade_dash.wording import Wording, facts
+from trade_dash.wording import page as page_words
 
 CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.BAND,
             ids.REPORTER)
@@ -41,13 +44,19 @@ MAX_FILTER = 200  # characters of the sources table's filter text
 BRIEFING_LINKS = {"pdf": ids.BRIEFING_PDF, "pptx": ids.BRIEFING_PPTX, "docx": ids.BRIEFING_DOCX}
 
 
+class ContextFor(Protocol):
+    """(canonical query, reader's wording, English if not given) -> figure context."""
+
+    def __call__(self, query: str, words: Wording | None = None) -> figures.Context: ...
+
+
 @dataclass(frozen=True)
 class Page:
     """Everything the callbacks need besides their inputs."""
 
     ds: Dataset
     charts: Registry
-    context: Callable[[str], figures.Context]  # query -> figure context (date, link)
+    context: ContextFor  # figure context: date, reopen link, language
     export_links: Callable[[str], dict]  # query -> {chart/briefing name: href}
 
 
@@ -72,67 +81,44 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _fmt_money(x: float) -> str:
-    return f"${x:,.1f} million"
+def language(search: str | None, header: str | None = None) -> LanguageChoice:
+    """The reader's language: the address's ``lang``, else the browser's Accept-Language
+    (``header``, or this request's), else English."""
+    try:
+        given = parse_qs(_text(search).lstrip("?"), keep_blank_values=True,
+                         max_num_fields=100).get("lang")
+    except ValueError:  # too many parameters: the scenario parser says so
+        given = None
+    if header is None and flask.has_request_context():
+        header = flask.request.headers.get("Accept-Language")
+    return languages.choose(given[0] if given else None, header)
 
 
-def cards(s: Summary) -> dict[str, list]:
+def with_lang(query: str, choice: LanguageChoice) -> str:
+    """A canonical scenario query carrying the language when the address chose it or the
+    browser chose one other than English, so a shared link opens in the sender's language
+    (English from the browser's preference is left out: it is the default anyway)."""
+    chosen = choice.source == "url" or (choice.source == "header" and choice.lang != DEFAULT)
+    return f"{query}&lang={choice.lang}" if chosen else query
+
+
+def lang_hrefs(base_href: str, query: str) -> dict[str, str]:
+    """The language switch's links: the same scenario in each language."""
+    return {code: f"{base_href}?{query}&lang={code}" for code in LANGUAGES}
+
+
+def cards(w: Wording, s: Summary) -> dict[str, list]:
     """Children of each headline card."""
-    big = "fs-4 fw-bold"
-    small = "small text-muted"
-    latest = s.latest_full_year
-    ytd = s.year_to_date
-    reached = s.target_reached_year
-    side = (f"{latest['year']}, {latest['reporting_country']} figure"
-            if latest and latest["reporting_country"] else f"{latest['year']}" if latest else "")
     return {
-        ids.CARD_LATEST: [
-            html.Div(_fmt_money(latest["value_musd"]) if latest else "none cited", className=big),
-            html.Div(side, className=small),
-        ],
-        ids.CARD_YTD: [
-            html.Div(_fmt_money(ytd["value_musd"]), className=big),
-            html.Div(
-                f"{ytd['period']}; full-year estimate "
-                f"{_fmt_money(ytd['annualised_musd'])} ({ytd['method_description']})",
-                className=small,
-            ),
-        ]
-        if ytd
-        else [html.Div("none after the latest full year", className=small)],
-        ids.CARD_TARGET: [
-            html.Div(_fmt_money(s.target_musd), className=big),
-            html.Div(f"a year, by {s.target_year} (assumed: no deadline given)", className=small),
-        ],
-        ids.CARD_GAP: [
-            html.Div(_fmt_money(s.gap_musd), className=big),
-            html.Div(
-                f"{s.gap_pct_of_target:.1f} % of the target, from the "
-                f"{s.base['year']} {'estimate' if s.base['kind'] == 'ytd' else 'figure'}",
-                className=small,
-            ),
-        ],
-        ids.CARD_REQUIRED: [
-            html.Div(f"{s.required_growth_pct:+.1f} % a year", className=big),
-            html.Div(
-                f"from {s.base['year']} to reach the target in {s.target_year}", className=small
-            ),
-        ],
-        ids.CARD_REACHED: [
-            html.Div(str(reached) if reached else f"not by {s.horizon_year}", className=big),
-            html.Div(
-                f"at {s.scenario_growth_pct:+.1f} % a year "
-                f"(band {s.band['low_pct']:+.1f} to {s.band['high_pct']:+.1f} %: "
-                f"{s.band['high_reached_year'] or 'not by ' + str(s.horizon_year)}"
-                f" – {s.band['low_reached_year'] or 'not by ' + str(s.horizon_year)})",
-                className=small,
-            ),
-        ],
+        card: [html.Div(big, className="fs-4 fw-bold"), html.Div(small,
+                                                                  className="small text-muted")]
+        for card, (big, small) in page_words.cards(w, s).items()
     }
 
 
-def preset_options(ds: Dataset, scenario: Scenario) -> list[dict]:
-    return [{"label": p.label, "value": f"{p.growth_pct:g}"} for p in presets(ds, scenario)]
+def preset_options(w: Wording, ds: Dataset, scenario: Scenario) -> list[dict]:
+    return [{"label": page_words.preset_label(w, p), "value": f"{p.growth_pct:g}"}
+            for p in presets(ds, scenario)]
 
 
 def as_patch(parts: Mapping[tuple, object]) -> Patch:
@@ -146,12 +132,12 @@ def as_patch(parts: Mapping[tuple, object]) -> Patch:
     return patch
 
 
-def notices_children(notices: list[Notice]) -> list:
+def notices_children(w: Wording, notices: list[str]) -> list:
     if not notices:
         return []
     return [
-        html.Strong("Some settings were adjusted: "),
-        html.Ul([html.Li(facts.notice_text(english(), n)) for n in notices], className="mb-0"),
+        html.Strong(page_words.notices_heading(w)), " ",
+        html.Ul([html.Li(n) for n in notices], className="mb-0"),
     ]
 
 
@@ -173,26 +159,32 @@ def sync(
         if triggered == ids.PRESET and preset:
             values = {**values, ids.GROWTH: preset}
         query = _query_from_controls(values, side_changed=triggered == ids.REPORTER)
+    choice = language(search)
+    w = Wording.for_lang(choice.lang)
     scenario, notices = scenario_from_query(ds, query)
     summary = analyse(ds, scenario)
-    notices = [*notices, *summary.notices]
-    canonical = scenario.query()
-    context = page.context(canonical)
+    texts = [facts.notice_text(w, n) for n in [*notices, *summary.notices]]
+    if choice.notice is not None:
+        texts.insert(0, w.notice(choice.notice))
+    plain = scenario.query()
+    canonical = with_lang(plain, choice)
+    context = page.context(canonical, w)
     base_href = _text(href).split("?")[0]
     out: dict = {
         "search": no if from_url and _text(search).lstrip("?") == canonical else f"?{canonical}",
         "share": f"{base_href}?{canonical}",
-        "notices": notices_children(notices),
-        "notices_open": bool(notices),
-        "cards": cards(summary),
-        "key_message": " ".join(key_message(context.words, ds, summary)),
-        "presets": preset_options(ds, scenario),
+        "notices": notices_children(w, texts),
+        "notices_open": bool(texts),
+        "cards": cards(w, summary),
+        "key_message": " ".join(key_message(w, ds, summary)),
+        "presets": preset_options(w, ds, scenario),
         "preset": "",
         "query": canonical,
+        "lang_hrefs": lang_hrefs(base_href, plain),
     }
     methods = tuple(summary.year_to_date["methods_available"]) if summary.year_to_date else ()
-    out["method_options"] = method_options(methods)
-    out["method_help"] = method_help(methods)
+    out["method_options"] = method_options(w, methods)
+    out["method_help"] = page_words.method_help(w, methods)
     current = {
         ids.GROWTH: scenario.growth_pct,
         ids.TARGET_YEAR: scenario.target_year,
@@ -207,7 +199,7 @@ def sync(
     out["controls"] = {
         k: (v if echo_all or _differs(values.get(k), v) else no) for k, v in current.items()
     }
-    if from_url and scenario == default_scenario(ds) and not notices:
+    if from_url and scenario == default_scenario(ds) and not texts:
         # The charts were built with the default scenario; the cards start empty, so they are sent.
         out["charts"] = {c.name: no for c in page.charts}
     else:
@@ -228,9 +220,6 @@ def _differs(given, used) -> bool:
         return given is None or not abs(float(given) - float(used)) <= 1e-9  # NaN differs
     except (TypeError, ValueError):
         return True
-
-
-CARDS = tuple(CARD_TITLES)  # the cards, in page order
 
 
 def export_hrefs(page: Page, query: str, formats: list) -> tuple[str, ...]:
@@ -265,6 +254,7 @@ def register(app: dash.Dash, page: Page) -> None:
         Output(ids.METHOD_HELP, "children"),
         *[Output(c.graph_id, "figure") for c in charts],
         *[Output(e, "href") for e in export_links],
+        *[Output(ids.lang_link(code), "href") for code in LANGUAGES],
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
@@ -292,6 +282,7 @@ def register(app: dash.Dash, page: Page) -> None:
             out["method_help"],
             *[out["charts"][c.name] for c in charts],
             *links,
+            *[out["lang_hrefs"][code] for code in LANGUAGES],
         )
 
     @app.callback(
@@ -302,7 +293,7 @@ def register(app: dash.Dash, page: Page) -> None:
     )
     def on_export_format(*args):
         *formats, search = args
-        query = scenario_from_query(page.ds, _text(search))[0].query()
+        query = with_lang(scenario_from_query(page.ds, _text(search))[0].query(), language(search))
         return export_hrefs(page, query, formats)
 
     @app.callback(

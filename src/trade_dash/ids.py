@@ -8,6 +8,7 @@ FRESHNESS = "freshness"
 STALE_NOTICE = "stale-notice"
 SHARE_LINK = "share-link"
 SHARE_COPY = "share-copy"
+LANGUAGE_SWITCH = "language-switch"
 
 REPORTER = "reporter"
 GROWTH = "growth"
@@ -49,3 +50,8 @@ def chart_format(name: str) -> str:
 
 def chart_link(name: str) -> str:
     return f"export-{name}-link"
+
+
+def lang_link(code: str) -> str:
+    """The language switch's link to the page in ``code``."""
+    return f"lang-{code}"

@@ -9,8 +9,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from trade_dash import ids, model
-from trade_dash.charts import FORMAT_LABELS, Chart, Registry
-from trade_dash.normalise import ANY, CONFLICT_TOLERANCE, REPORTERS
+from trade_dash.charts import Chart, Registry
+from trade_dash.languages import LANGUAGES, native_name
+from trade_dash.normalise import REPORTERS
 from trade_dash.scenario import (
     BAND_MAX_PCT,
     BAND_MIN_PCT,
@@ -23,7 +24,8 @@ from trade_dash.scenario import (
     Dataset,
     Scenario,
 )
-from trade_dash.wording import english, facts
+from trade_dash.wording import Wording, facts
+from trade_dash.wording import page as page_words
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -33,59 +35,33 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
 
-CARD_TITLES = {
-    ids.CARD_LATEST: "Latest full year",
-    ids.CARD_YTD: "Year to date",
-    ids.CARD_TARGET: "Target",
-    ids.CARD_GAP: "Gap to target",
-    ids.CARD_REQUIRED: "Growth needed",
-    ids.CARD_REACHED: "Target reached",
-}
-
-METHOD_LABELS = {
-    model.PRO_RATA: "Pro-rata (× 12 / months)",
-    model.SEASONAL: "Seasonal share (last year's pattern)",
-    model.YOY: "Year-on-year change (last full year × the change the source gives)",
-}
-METHOD_NEEDS = {
-    model.SEASONAL: "Seasonal share needs last year's full-year and same-period figures",
-    model.YOY: "Year-on-year change needs the year-to-date change on last year and last "
-               "year's full-year figure",
-}
-BASE_LABELS = {"ytd": "Current-year estimate", "full": "Latest full year"}
-# The briefing downloads in the header: (label, id, button style); links set by callbacks.
+CARDS = tuple(page_words.CARD_TITLES)  # the headline cards, in page order
+# The briefing downloads in the header: (format, id, button style); links set by callbacks.
 BRIEFING_BUTTONS = (
-    ("Briefing pack (PDF)", ids.BRIEFING_PDF, "btn-primary"),
-    ("Briefing deck (PowerPoint)", ids.BRIEFING_PPTX, "btn-outline-primary"),
-    ("Briefing document (Word)", ids.BRIEFING_DOCX, "btn-outline-primary"),
+    ("pdf", ids.BRIEFING_PDF, "btn-primary"),
+    ("pptx", ids.BRIEFING_PPTX, "btn-outline-primary"),
+    ("docx", ids.BRIEFING_DOCX, "btn-outline-primary"),
 )
-REPORTER_LABELS = {
-    ANY: "Any side (one side kept where it can be)",
-    "KZ": "Kazakhstan's figures only (KZ)",
-    "MN": "Mongolia's figures only (MN)",
-}
 
 
-def method_options(methods: tuple[str, ...]) -> list[dict]:
+def graph_config(w: Wording) -> dict:
+    """The charts' settings; plotly's locale words the modebar and formats the axes."""
+    return {**GRAPH_CONFIG, "locale": w.plotly_locale}
+
+
+def method_options(w: Wording, methods: tuple[str, ...]) -> list[dict]:
     """The annualisation choices, those the data does not allow greyed out."""
-    return [{"label": METHOD_LABELS[m], "value": m, "disabled": m not in methods}
+    names = page_words.translated(w, "method option", page_words.METHOD_OPTIONS)
+    return [{"label": names[m], "value": m, "disabled": m not in methods}
             for m in model.METHODS]
 
 
-def method_help(methods: tuple[str, ...]) -> str:
-    """Why a method is greyed out, or nothing when all are offered."""
-    if not methods:
-        return "No partial year follows the latest full year: there is nothing to annualise."
-    return " ".join(f"{METHOD_NEEDS[m]} from the same reporting side; the data has none."
-                    for m in model.METHODS if m not in methods and m in METHOD_NEEDS)
-
-
-def _card(card_id: str) -> dbc.Col:
+def _card(card_id: str, title: str) -> dbc.Col:
     return dbc.Col(
         dbc.Card(
             dbc.CardBody(
                 [
-                    html.H2(CARD_TITLES[card_id], className="h6 text-uppercase text-muted mb-1"),
+                    html.H2(title, className="h6 text-uppercase text-muted mb-1"),
                     html.Div(id=card_id, **{"aria-live": "polite"}),
                 ]
             ),
@@ -131,30 +107,31 @@ def _number(label: str, control_id: str, value: float, limits: tuple[float, floa
     return _labelled(label, box, control_id, help_text)
 
 
-def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.Card:
+def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.Card:
+    t = page_words.translated(w, "page", page_words.TEXT)
+    sides = page_words.translated(w, "reporter option", page_words.REPORTER_OPTIONS)
+    bases = page_words.translated(w, "base option", page_words.BASE_OPTIONS)
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H2("Scenario", className="h5"),
+                html.H2(t["scenario"], className="h5"),
                 _labelled(
-                    "Reporting side",
+                    w.label("control", "reporter"),
                     dbc.RadioItems(
                         id=ids.REPORTER,
                         name=ids.REPORTER,  # one Tab stop per group; arrow keys choose
                         value=scenario.reporter,
                         options=[
-                            {"label": REPORTER_LABELS[r], "value": r,
+                            {"label": sides[r], "value": r,
                              "disabled": r not in ds.reporters}
                             for r in REPORTERS
                         ],
                     ),
                     ids.REPORTER,
-                    "Each country records the trade in its own books, and the two disagree. "
-                    "Changing side resets the growth rate, base and method to that side's "
-                    "defaults.",
+                    t["reporter_help"],
                 ),
                 _labelled(
-                    "Growth rate, % a year",
+                    t["growth"],
                     dcc.Slider(
                         id=ids.GROWTH,
                         min=GROWTH_MIN_PCT,
@@ -167,13 +144,12 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                         tooltip={"placement": "bottom", "always_visible": False},
                     ),
                     ids.GROWTH,
-                    "Drag, use the arrow keys, or type a value and press Tab. "
-                    "Negative values model a decline.",
+                    t["growth_help"],
                 ),
                 _labelled(
-                    "Preset rates",
+                    t["presets"],
                     dbc.Select(
-                        id=ids.PRESET, options=[], value="", placeholder="Choose a reference pace…"
+                        id=ids.PRESET, options=[], value="", placeholder=t["preset_placeholder"]
                     ),
                     ids.PRESET,
                 ),
@@ -181,14 +157,14 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                     [
                         dbc.Col(
                             _number(
-                                "Target year (assumed)", ids.TARGET_YEAR, scenario.target_year,
-                                (1992, HORIZON_YEAR, 1), "No source gives a deadline.",
+                                t["target_year"], ids.TARGET_YEAR, scenario.target_year,
+                                (1992, HORIZON_YEAR, 1), t["target_year_help"],
                             ),
                             width=6,
                         ),
                         dbc.Col(
                             _number(
-                                "Target, US$ million", ids.TARGET, scenario.target_musd,
+                                t["target"], ids.TARGET, scenario.target_musd,
                                 (TARGET_MIN_MUSD, TARGET_MAX_MUSD, 1),
                             ),
                             width=6,
@@ -196,35 +172,35 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                     ]
                 ),
                 _labelled(
-                    "Base of the projection",
+                    t["base"],
                     dbc.RadioItems(
                         id=ids.BASE,
                         name=ids.BASE,  # one Tab stop per group; arrow keys choose
                         value=scenario.base,
-                        options=[{"label": BASE_LABELS[b], "value": b} for b in ("ytd", "full")],
+                        options=[{"label": bases[b], "value": b} for b in ("ytd", "full")],
                     ),
                     ids.BASE,
                 ),
                 _labelled(
-                    "Annualising the partial year",
+                    t["method"],
                     dbc.RadioItems(
                         id=ids.METHOD,
                         name=ids.METHOD,  # one Tab stop per group; arrow keys choose
                         value=scenario.method,
-                        options=method_options(methods),
+                        options=method_options(w, methods),
                     ),
                     ids.METHOD,
-                    dbc.FormText(method_help(methods), id=ids.METHOD_HELP),
+                    dbc.FormText(page_words.method_help(w, methods), id=ids.METHOD_HELP),
                 ),
                 _number(
-                    "Low / high band, ± points", ids.BAND, scenario.band_pct,
+                    t["band"], ids.BAND, scenario.band_pct,
                     (BAND_MIN_PCT, BAND_MAX_PCT, 0.5),
                 ),
                 html.Hr(),
                 html.Div(
                     [
                         dbc.Label(
-                            "Link to this scenario",
+                            t["share"],
                             html_for=ids.SHARE_LINK,
                             className="fw-semibold mb-1",
                         ),
@@ -233,7 +209,7 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
                                 html.A(
                                     id=ids.SHARE_LINK, href="", className="text-break small me-2"
                                 ),
-                                _copy_button(ids.SHARE_LINK, ids.SHARE_COPY, "Copy the link"),
+                                _copy_button(ids.SHARE_LINK, ids.SHARE_COPY, t["share_copy"]),
                             ]
                         ),
                     ]
@@ -244,21 +220,24 @@ def controls(ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.C
     )
 
 
-def _export_bar(chart: Chart) -> html.Div:
+def _export_bar(w: Wording, chart: Chart) -> html.Div:
+    t = page_words.translated(w, "page", page_words.TEXT)
+    formats = page_words.translated(w, "format", page_words.FORMAT_OPTIONS)
     return html.Div(
         [
-            dbc.Label("Download chart as", html_for=chart.format_id, className="me-2 mb-0 small"),
+            dbc.Label(t["download_as"], html_for=chart.format_id, className="me-2 mb-0 small"),
             dbc.Select(
                 id=chart.format_id,
                 value=chart.formats[0],
                 size="sm",
                 style={"width": "auto"},
-                options=[{"label": FORMAT_LABELS[f], "value": f} for f in chart.formats],
+                options=[{"label": formats[f], "value": f} for f in chart.formats],
             ),
             html.A(
                 # Every chart's link reads "Download"; the hidden words tell them apart out
                 # of context.
-                ["Download", html.Span(f" the {chart.name} chart", className="visually-hidden")],
+                [t["download"], " ", html.Span(page_words.chart_download_name(w, chart.title_in(w)),
+                                               className="visually-hidden")],
                 id=chart.link_id,
                 href="",
                 download="",
@@ -269,13 +248,13 @@ def _export_bar(chart: Chart) -> html.Div:
     )
 
 
-def _chart(chart: Chart, figure) -> dbc.Card:
+def _chart(w: Wording, chart: Chart, figure) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                _export_bar(chart),
+                _export_bar(w, chart),
                 dcc.Graph(
-                    id=chart.graph_id, figure=figure, config=GRAPH_CONFIG,
+                    id=chart.graph_id, figure=figure, config=graph_config(w),
                     style={"height": "600px"},
                 ),
             ]
@@ -284,21 +263,21 @@ def _chart(chart: Chart, figure) -> dbc.Card:
     )
 
 
-# (field, header, relative width, narrowest width in pixels)
+# (field, relative width, narrowest width in pixels); headers in wording/page.py
 SOURCE_COLUMNS = [
-    ("citation_id", "Citation", 1.3, 130),
-    ("measure", "Measure", 0.8, 95),
-    ("period", "Period", 1.0, 120),
-    ("flow", "Flow", 1.0, 110),
-    ("value_musd", "US$ million", 0.9, 100),
-    ("precision", "Precision", 1.0, 115),
-    ("reporter", "Reported by", 2.2, 150),
-    ("side", "Side", 0.7, 90),
-    ("outlet", "Outlet", 1.8, 130),
-    ("published", "Published", 1.0, 110),
-    ("used", "Used as", 0.9, 100),
-    ("note", "Note", 3.0, 200),
-    ("line", "CSV line", 0.7, 90),
+    ("citation_id", 1.3, 130),
+    ("measure", 0.8, 95),
+    ("period", 1.0, 120),
+    ("flow", 1.0, 110),
+    ("value_musd", 0.9, 100),
+    ("precision", 1.0, 115),
+    ("reporter", 2.2, 150),
+    ("side", 0.7, 90),
+    ("outlet", 1.8, 130),
+    ("published", 1.0, 110),
+    ("used", 0.9, 100),
+    ("note", 3.0, 200),
+    ("line", 0.7, 90),
 ]
 WRAPPED = {"period", "flow", "reporter", "outlet", "note"}
 # The table pages through the citations. Drawing every row of a file of thousands at once
@@ -310,25 +289,20 @@ WRAPPED = {"period", "flow", "reporter", "outlet", "note"}
 SOURCES_PAGE_SIZES = [20, 50, 100]
 
 
-def sources_section(rows: list[dict]) -> dbc.Card:
+def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
+    """The sources table; ``rows`` already worded (``wording.page.source_rows``)."""
+    t = page_words.translated(w, "page", page_words.TEXT)
+    headers = page_words.translated(w, "column", page_words.SOURCE_HEADERS)
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H2("Sources: every citation", className="h5"),
-                html.P(
-                    "Each row is one figure as a source gave it. 'headline' rows make up the "
-                    "series with reporting side 'any'; 'alternate' rows were set aside by the "
-                    "rule below. 'Side' is the country whose books the figure comes from. "
-                    "Click a column header to sort, or press Enter on it; the arrow keys move "
-                    "between headers and cells. Type in the box to show only the rows that "
-                    "contain those words.",
-                    className="small text-muted",
-                ),
+                html.H2(t["sources"], className="h5"),
+                html.P(page_words.sources_intro(w), className="small text-muted"),
                 _labelled(
-                    f"Filter the {len(rows):,} citations",
+                    page_words.filter_label(w, len(rows)),
                     dbc.Input(
                         id=ids.SOURCES_FILTER, type="search", debounce=300, maxlength=200,
-                        placeholder="e.g. a year, a reporting body or an outlet",
+                        placeholder=t["filter_placeholder"],
                     ),
                     ids.SOURCES_FILTER,
                 ),
@@ -337,7 +311,7 @@ def sources_section(rows: list[dict]) -> dbc.Card:
                     id=ids.SOURCES_TABLE,
                     columnDefs=[
                         {
-                            "headerName": name,
+                            "headerName": headers[key],
                             "field": key,
                             "flex": flex,
                             "minWidth": min_width,
@@ -349,7 +323,7 @@ def sources_section(rows: list[dict]) -> dbc.Card:
                                 "paddingBottom": "6px",
                             },
                         }
-                        for key, name, flex, min_width in SOURCE_COLUMNS
+                        for key, flex, min_width in SOURCE_COLUMNS
                     ],
                     rowData=rows,
                     defaultColDef={
@@ -371,13 +345,14 @@ def sources_section(rows: list[dict]) -> dbc.Card:
                         # arrow keys move inside it and Enter on a header sorts.
                         "tabToNextHeader": {"function": "leaveGridOnTab(params)"},
                         "tabToNextCell": {"function": "leaveGridOnTab(params)"},
+                        "localeText": page_words.translated(w, "grid", page_words.GRID_TEXT),
                     },
                     style={"width": "100%"},
                 ),
                 html.Div(
                     [
                         dbc.Button(
-                            "Download series (CSV)",
+                            t["series_csv"],
                             id=ids.DOWNLOAD_SERIES_BTN,
                             color="primary",
                             outline=True,
@@ -385,7 +360,7 @@ def sources_section(rows: list[dict]) -> dbc.Card:
                             className="me-2",
                         ),
                         dbc.Button(
-                            "Download all citations (CSV)",
+                            t["citations_csv"],
                             id=ids.DOWNLOAD_CITATIONS_BTN,
                             color="primary",
                             outline=True,
@@ -401,64 +376,29 @@ def sources_section(rows: list[dict]) -> dbc.Card:
     )
 
 
-def method_section() -> dbc.Card:
-    pct = f"{CONFLICT_TOLERANCE:.0%}"
+def method_section(w: Wording) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H2("How the numbers are made", className="h5"),
-                html.Ul(
-                    [
-                        html.Li(
-                            "One figure per year: a full-year figure beats a partial one; then "
-                            "statistics office, customs, government, business association, "
-                            "other; then exact before approximate; then the newest publication."
-                        ),
-                        html.Li(
-                            f"A year is marked disputed when its citations differ by more than "
-                            f"{pct}. Years with no citation are shown as missing, never filled in."
-                        ),
-                        html.Li(
-                            "Reporting side: Kazakhstan and Mongolia each publish the trade "
-                            "from their own books, and the figures differ. 'Kazakhstan' or "
-                            "'Mongolia' builds the series from that side's citations only. "
-                            "'Any' keeps the side whose citations cover the most years (then "
-                            "the side with the later latest year, then KZ) and takes the other "
-                            "side's figure only for a year the first side does not cover; such "
-                            "years are marked on the charts. Growth rates offered as presets or "
-                            "as the default never compare years from different sides. The "
-                            "history chart draws the other side's figures as a dashed light "
-                            "line."
-                        ),
-                        html.Li(
-                            "A January-to-month-N figure is annualised pro-rata (× 12 / N); "
-                            "by last year's seasonal share, when last year has a full-year "
-                            "and a same-period figure; or by year-on-year change (last full "
-                            "year × (1 + the change the source gives on the same months of "
-                            "last year)), when the source gives that change. Both need last "
-                            "year's figures from the same side."
-                        ),
-                        html.Li(
-                            "Projections grow the base at a constant rate. They are scenarios, "
-                            "not forecasts. The target year is an assumption."
-                        ),
-                    ],
-                    className="small mb-0",
-                ),
+                html.H2(page_words.translated(w, "page", page_words.TEXT)["method_heading"],
+                        className="h5"),
+                html.Ul([html.Li(point) for point in page_words.method_points(w)],
+                        className="small mb-0"),
             ]
         ),
         className="shadow-sm mb-3",
     )
 
 
-def key_message_section() -> html.Section:
+def key_message_section(w: Wording) -> html.Section:
     """The briefing's opening sentences for the scenario on screen, with a copy button."""
+    t = page_words.translated(w, "page", page_words.TEXT)
     return html.Section(
         [
             html.Div(
                 [
-                    html.H2("Key message", className="h6 text-uppercase text-muted mb-0 me-2"),
-                    _copy_button(ids.KEY_MESSAGE, ids.KEY_MESSAGE_COPY, "Copy the key message"),
+                    html.H2(t["key_message"], className="h6 text-uppercase text-muted mb-0 me-2"),
+                    _copy_button(ids.KEY_MESSAGE, ids.KEY_MESSAGE_COPY, t["key_message_copy"]),
                 ],
                 className="d-flex align-items-center mb-1",
             ),
@@ -466,18 +406,47 @@ def key_message_section() -> html.Section:
         ],
         className="card shadow-sm p-3 mb-3",
     )
-def stale_notice(ds: Dataset, today: dt.date) -> list:
+
+
+def language_switch(w: Wording, hrefs: dict[str, str]) -> html.Nav:
+    """Links to the page in each language (``hrefs`` by code; callbacks keep them on the
+    scenario on screen). Each link names its language in that language."""
+    return html.Nav(
+        html.Ul(
+            [
+                html.Li(
+                    html.A(
+                        native_name(code), id=ids.lang_link(code), href=hrefs[code],
+                        lang=code,
+                        className="fw-bold text-body text-decoration-none" if code == w.lang
+                        else None,
+                        **({"aria-current": "true"} if code == w.lang else {}),
+                    ),
+                    className="list-inline-item me-3",
+                )
+                for code in LANGUAGES
+            ],
+            className="list-inline mb-0 small",
+        ),
+        id=ids.LANGUAGE_SWITCH,
+        className="mt-2",
+        **{"aria-label": page_words.translated(w, "page", page_words.TEXT)["language"]},
+    )
+
+
+def stale_notice(w: Wording, ds: Dataset, today: dt.date) -> list:
     """The notice shown when the newest figure is more than a year old on ``today``."""
-    text = facts.stale_text(english(), ds.latest_published, today)
+    text = facts.stale_text(w, ds.latest_published, today)
     if text is None:
         return []
     return [dbc.Alert(
-        f"{text} Add them to the data file (trade-dash add) and restart the dashboard.",
+        f"{text} {page_words.stale_advice(w)}",
         id=ids.STALE_NOTICE, color="info", className="mb-3",
     )]
 
 
 def page(
+    w: Wording,
     ds: Dataset,
     scenario: Scenario,
     methods: tuple[str, ...],
@@ -485,27 +454,28 @@ def page(
     chart_figures: dict,
     sources: list[dict],
     today: dt.date,
+    lang_hrefs: dict[str, str] | None = None,
 ) -> dbc.Container:
-    """The page; ``chart_figures`` holds each registered chart's figure by name,
-    ``sources`` the sources table's rows (``scenario.sources_rows``), and ``today`` is the
-    date the data's freshness is judged on."""
+    """The page in ``w``'s language; ``chart_figures`` holds each registered chart's figure
+    by name, ``sources`` the sources table's rows worded by ``wording.page.source_rows``,
+    ``today`` the date the data's freshness is judged on, and ``lang_hrefs`` the language
+    switch's first links (callbacks then keep them on the scenario shown)."""
+    hrefs = lang_hrefs or {code: f"?lang={code}" for code in LANGUAGES}
+    briefings = page_words.translated(w, "briefing button", page_words.BRIEFING_BUTTONS)
     return dbc.Container(
         [
             dcc.Location(id=ids.URL, refresh=False),
             html.Header(
                 [
-                    html.H1(
-                        f"Kazakhstan–Mongolia trade: the road to ${scenario.target_musd:,.0f} "
-                        "million",
-                        className="h3 mt-3 mb-1",
-                    ),
+                    language_switch(w, hrefs),
+                    html.H1(page_words.heading(w, scenario.target_musd),
+                            className="h3 mt-2 mb-1"),
                     html.P(
                         [
-                            "Cited turnover figures, the year to date and the gap to the "
-                            "target, with scenarios. Data: ",
+                            page_words.intro(w), " ", page_words.data_label(w), " ",
                             html.Code(ds.source.split("/")[-1]),
                             "; ",
-                            html.Span(facts.freshness_text(english(), ds.latest_published),
+                            html.Span(facts.freshness_text(w, ds.latest_published),
                                       id=ids.FRESHNESS),
                             ".",
                         ],
@@ -513,9 +483,9 @@ def page(
                     ),
                     html.Div(
                         [
-                            html.A(label, id=link_id, href="", download="",
+                            html.A(briefings[fmt], id=link_id, href="", download="",
                                    className=f"btn {look} btn-sm me-2")
-                            for label, link_id, look in BRIEFING_BUTTONS
+                            for fmt, link_id, look in BRIEFING_BUTTONS
                         ],
                         className="mb-3",
                     ),
@@ -525,8 +495,8 @@ def page(
             # so screen-reader users can jump to it and no content sits outside a landmark.
             html.Main(
                 [
-                    *stale_notice(ds, today),
-                    key_message_section(),
+                    *stale_notice(w, ds, today),
+                    key_message_section(w),
                     html.Div(
                         dbc.Alert(
                             id=ids.NOTICES,
@@ -537,20 +507,24 @@ def page(
                         ),
                         role="status",
                     ),
-                    dbc.Row([_card(card) for card in CARD_TITLES], className="g-3"),
+                    dbc.Row(
+                        [_card(card, w.pgettext("card", title))
+                         for card, title in page_words.CARD_TITLES.items()],
+                        className="g-3",
+                    ),
                     dbc.Row(
                         [
-                            dbc.Col(controls(ds, scenario, methods), lg=4),
-                            dbc.Col([_chart(c, chart_figures[c.name]) for c in charts], lg=8),
+                            dbc.Col(controls(w, ds, scenario, methods), lg=4),
+                            dbc.Col([_chart(w, c, chart_figures[c.name]) for c in charts], lg=8),
                         ]
                     ),
-                    sources_section(sources),
-                    method_section(),
+                    sources_section(w, sources),
+                    method_section(w),
                 ]
             ),
             html.Footer(
                 html.P("trade-dash", className="small text-muted"),
-                **{"aria-label": "About this page"},
+                **{"aria-label": page_words.translated(w, "page", page_words.TEXT)["footer"]},
             ),
         ],
         fluid="xl",

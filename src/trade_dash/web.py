@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from importlib.metadata import version
 from importlib.resources import files
+from urllib.parse import urlsplit
 
 import dash
 import flask
@@ -17,6 +18,7 @@ from trade_dash import callbacks, export_routes, figures, layout, security
 from trade_dash.charts import CHARTS, Registry
 from trade_dash.config import Config
 from trade_dash.export import BRIEFING_FORMATS
+from trade_dash.languages import LANGUAGES
 from trade_dash.scenario import (
     Dataset,
     analyse,
@@ -24,15 +26,17 @@ from trade_dash.scenario import (
     default_scenario,
     sources_rows,
 )
+from trade_dash.wording import Wording, english
+from trade_dash.wording import page as page_words
 
 LOG = logging.getLogger("trade_dash")
 VENDOR_CSS = "bootstrap5/css/bootstrap.min.css"
 # Dash's own index page with two accessibility fixes: the page declares its language
-# (screen readers pick their voice from it), and Dash's scripts sit directly in the body
-# instead of in a <footer>, which would be a second, unlabelled contentinfo landmark.
-# The scripts themselves are unchanged, so their CSP hashes still match.
+# (screen readers pick their voice from it; filled in per request), and Dash's scripts sit
+# directly in the body instead of in a <footer>, which would be a second, unlabelled
+# contentinfo landmark. The scripts themselves are unchanged, so their CSP hashes still match.
 INDEX_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
     <head>
         {%metas%}
         <title>{%title%}</title>
@@ -83,14 +87,32 @@ def _use_vendored_plotly_js(app: dash.Dash) -> None:
     app.scripts.append_script({"relative_package_path": PLOTLY_JS, "namespace": "trade_dash"})
 
 
+class App(dash.Dash):
+    """Dash with an index page in the reader's language: ``<html lang>`` and the title."""
+
+    def interpolate_index(self, metas="", title="", css="", config="", scripts="",
+                          app_entry="", favicon="", renderer=""):
+        choice = callbacks.language(flask.request.query_string.decode("utf-8", "replace"))
+        w = Wording.for_lang(choice.lang)
+        html = super().interpolate_index(metas, page_words.title(w), css, config, scripts,
+                                         app_entry, favicon, renderer)
+        return html.replace('<html lang="{lang}">', f'<html lang="{w.lang}">', 1)
+
+
+def _page_query() -> str:
+    """The query of the page a layout request comes from: the browser fetches the layout
+    separately, naming the page (address and query) in its Referer header."""
+    return urlsplit(flask.request.referrer or "").query
+
+
 def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
     """Validate the data and build the app with ``charts`` on its page, in its export
     routes and in its briefing pack; raises ``DataFileError`` on a bad file."""
     ds = Dataset.load(config.data_path)
     css_url = f"/_trade_dash/bootstrap-{version('bootstrap-flask')}.min.css"
-    app = dash.Dash(
+    app = App(
         __name__,
-        title="trade-dash: Kazakhstan–Mongolia trade",
+        title=page_words.title(english()),
         update_title=None,  # type: ignore[arg-type]  # documented: no title while updating
         index_string=INDEX_PAGE,
         external_stylesheets=[css_url],
@@ -108,14 +130,15 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         resp.headers["Cache-Control"] = f"public, max-age={security.YEAR}, immutable"
         return resp
 
-    def context(query: str) -> figures.Context:
+    def context(query: str, words: Wording | None = None) -> figures.Context:
         root = config.public_url or (
             flask.request.host_url
             if flask.has_request_context()
             else f"http://{config.host}:{config.port}/"
         )
         return figures.Context(
-            produced=dt.date.today().isoformat(), link=f"{root.rstrip('/')}{prefix}/?{query}"
+            produced=dt.date.today().isoformat(), link=f"{root.rstrip('/')}{prefix}/?{query}",
+            words=words or english(),
         )
 
     def export_links(query: str) -> dict[str, str]:
@@ -133,7 +156,12 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
     scenario = default_scenario(ds)
     summary = analyse(ds, scenario)
     methods = available_methods(ds)
-    sources = sources_rows(ds)  # the same for every page load; read-only
+    rows = sources_rows(ds)
+
+    @lru_cache(maxsize=len(LANGUAGES))
+    def sources(w: Wording) -> list[dict]:
+        # The same for every page load in a language; read-only.
+        return page_words.source_rows(w, ds, rows)
 
     @lru_cache(maxsize=16)
     def default_figures(today: figures.Context) -> dict[str, dict]:
@@ -143,17 +171,20 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         return {c.name: c.build(ds, summary, today).to_plotly_json() for c in charts}
 
     def serve_layout():
-        # Per page load, so the charts carry today's date and this host's reopen link, and
-        # the freshness notice is measured from today.
-        built = default_figures(context(scenario.query()))
-        return layout.page(ds, scenario, methods, charts, built, sources, dt.date.today())
+        # Per page load, so the charts carry today's date and this host's reopen link, the
+        # freshness notice is measured from today, and the page is in the reader's language.
+        choice = callbacks.language(_page_query() if flask.has_request_context() else "")
+        w = Wording.for_lang(choice.lang)
+        built = default_figures(context(callbacks.with_lang(scenario.query(), choice), w))
+        return layout.page(w, ds, scenario, methods, charts, built, sources(w),
+                           dt.date.today())
 
     app.layout = serve_layout  # Dash checks it here and keeps it as the validation layout
     # Dash sends the validation layout inside every page, for the browser to check callback
     # ids against: the whole first layout, figures included, which the page then loads
     # again. The components without the figures (and the table without its rows) hold
     # every id.
-    app.validation_layout = layout.page(ds, scenario, methods, charts,
+    app.validation_layout = layout.page(english(), ds, scenario, methods, charts,
                                         {c.name: {} for c in charts}, [], dt.date.today())
     callbacks.register(app, page)
     export_routes.register(app, page, config)  # the browser starts on the first export

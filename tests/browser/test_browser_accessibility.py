@@ -21,6 +21,7 @@ from tests.colour import contrast
 from tests.conftest import ROOT
 from trade_dash import ids
 from trade_dash.charts import CHARTS
+from trade_dash.languages import LANGUAGES
 from trade_dash.layout import SOURCES_PAGE_SIZES
 
 pytestmark = pytest.mark.browser
@@ -83,14 +84,15 @@ def test_no_accessibility_violations_by_default_nor_with_the_table_sorted(
 
 
 @pytest.mark.parametrize(
-    "query", ["growth=30&target_year=2032", "growth=abc"], ids=["scenario", "notice"]
+    "query", ["growth=30&target_year=2032", "growth=abc", "lang=kk", "lang=mn&growth=abc"],
+    ids=["scenario", "notice", "kazakh", "mongolian-notice"],
 )
 def test_no_accessibility_violations_on_a_scenario_or_with_a_notice(
     page, console, server, expect, query
 ):
     open_dashboard(page, server, query)
     notice = page.locator(f"#{ids.NOTICES}")
-    (expect(notice).to_be_visible if query == "growth=abc" else expect(notice).to_be_hidden)()
+    (expect(notice).to_be_visible if "growth=abc" in query else expect(notice).to_be_hidden)()
     violations = audit(page)
     assert violations == [], report(violations)
     assert_clean(console)
@@ -179,6 +181,7 @@ MODEBAR = re.compile(r"^(modebar \S+) .*$")
 # chart's download bar and toolbar, the sources table's filter, the table and its paging
 # controls, its downloads.
 EXPECTED_ORDER = [
+    *[ids.lang_link(code) for code in LANGUAGES],  # the language switch, at the top
     ids.BRIEFING_PDF,
     ids.BRIEFING_PPTX,
     ids.BRIEFING_DOCX,

@@ -28,12 +28,13 @@ CHARTS_DRAWN = f"""() => {{
 
 
 def money(x: float) -> str:
-    return f"${x:,.1f} million"
+    """English money as CLDR writes it: at most one decimal, none for a whole amount."""
+    return f"US$ {x:,.1f} million".replace(".0 million", " million")
 
 
 def number(text: str) -> float:
-    """The first number in a piece of page text: "$1,234.5 million" -> 1234.5."""
-    found = re.search(r"[-+]?[\d,]*\.?\d+", text)
+    """The first number in a piece of page text: "US$ 1,234.5 million" -> 1234.5."""
+    found = re.search(r"[-+]?\d[\d,]*\.?\d*", text)
     assert found is not None, text
     return float(found.group().replace(",", ""))
 
@@ -104,13 +105,13 @@ def assert_headline(page, s) -> None:
     assert big == money(s.target_musd) and f"by {s.target_year}" in text
     big, text = card(page, ids.CARD_GAP)
     assert big == money(s.gap_musd)
-    assert f"{s.gap_pct_of_target:.1f} % of the target" in text
+    assert f"{s.gap_pct_of_target:,.1f}% of the target" in text
     big, text = card(page, ids.CARD_REQUIRED)
-    assert big == f"{s.required_growth_pct:+.1f} % a year"
+    assert big == f"{s.required_growth_pct:+.1f}% a year"
     assert f"from {s.base['year']} to reach the target in {s.target_year}" in text
     big, text = card(page, ids.CARD_REACHED)
     assert big == reached_text(s.target_reached_year, s.horizon_year)
-    assert f"at {s.scenario_growth_pct:+.1f} % a year" in text
+    assert f"at {s.scenario_growth_pct:+.1f}% a year" in text
 
 
 def projection(page) -> tuple[str, list[int], list[float]]:
@@ -165,22 +166,22 @@ def test_headline_shows_the_bundled_figures_and_matches_the_cli(page, console, s
     latest, ytd = j["latest_full_year"], j["year_to_date"]
     assert (latest["year"], latest["value_musd"]) == (2024, 150.0)
     big, text = card(page, ids.CARD_LATEST)
-    assert big == "$150.0 million" and agrees(big, latest["value_musd"])
+    assert big == "US$ 150 million" and agrees(big, latest["value_musd"])
     assert "2024, KZ figure" in text
 
     # January-July 2025, annualised pro-rata: 74.0 × 12 / 7 = 126.857
     assert (ytd["value_musd"], ytd["annualised_musd"], ytd["method"]) == (
         74.0, 126.8571, "pro_rata")
     big, text = card(page, ids.CARD_YTD)
-    assert big == "$74.0 million" and agrees(big, ytd["value_musd"])
-    assert "Jan–Jul 2025" in text
-    estimate = re.search(r"full-year estimate (\$[\d,.]+ million)", text)
+    assert big == "US$ 74 million" and agrees(big, ytd["value_musd"])
+    assert "Jan\u2009–\u2009Jul 2025" in text  # CLDR puts thin spaces round the dash
+    estimate = re.search(r"full-year estimate (US\$ [\d,.]+ million)", text)
     assert estimate is not None, text
-    assert estimate.group(1) == "$126.9 million" and agrees(estimate.group(1), 74.0 * 12 / 7)
+    assert estimate.group(1) == "US$ 126.9 million" and agrees(estimate.group(1), 74.0 * 12 / 7)
     assert "pro-rata" in text
 
     big, text = card(page, ids.CARD_TARGET)
-    assert big == "$500.0 million" and agrees(big, j["target_musd"])
+    assert big == "US$ 500 million" and agrees(big, j["target_musd"])
     assert f"by {j['target_year']}" in text and "assumed" in text
 
     big, text = card(page, ids.CARD_GAP)
@@ -192,9 +193,9 @@ def test_headline_shows_the_bundled_figures_and_matches_the_cli(page, console, s
     big, text = card(page, ids.CARD_REACHED)
     assert big == reached_text(j["target_reached_year"], j["horizon_year"])
     assert j["target_reached_year"] is not None  # the default scenario does reach the target
-    assert f"at {j['scenario_growth_pct']:+.1f} % a year" in text
+    assert f"at {j['scenario_growth_pct']:+.1f}% a year" in text
     band = j["band"]
-    assert f"band {band['low_pct']:+.1f} to {band['high_pct']:+.1f} %" in text
+    assert f"band {band['low_pct']:+.1f}% to {band['high_pct']:+.1f}%" in text
     assert_clean(console)
 
 
@@ -427,7 +428,7 @@ def test_switching_the_reporting_side_to_mongolia_and_back(page, console, server
 
     page.get_by_label("Mongolia's figures only (MN)").check()
     expect(page).to_have_url(re.compile(r"[?&]reporter=MN(&|$)"))
-    expect(page.locator(f"#{ids.CARD_LATEST} .fs-4")).to_have_text("$76.7 million")
+    expect(page.locator(f"#{ids.CARD_LATEST} .fs-4")).to_have_text("US$ 76.7 million")
     mn = analyse(bundled, default_scenario(bundled, "MN"))
     assert_headline(page, mn)
     assert "2023, MN figure" in card(page, ids.CARD_LATEST)[1]
@@ -443,11 +444,11 @@ def test_switching_the_reporting_side_to_mongolia_and_back(page, console, server
     assert "Kazakh side's figures (KZ), for comparison" in names
     assert_projection_follows(page, mn)
     options = page.locator(f"#{ids.PRESET} option").all_inner_texts()
-    assert [o for o in options if o.startswith("Repeat")] == ["Repeat the 2019–2023 pace (+21.4 %)"]
+    assert [o for o in options if o.startswith("Repeat")] == ["Repeat the 2019–2023 pace (+21.4%)"]
 
     page.get_by_label("Any side (one side kept where it can be)").check()
     expect(page).to_have_url(re.compile(r"[?&]reporter=any(&|$)"))
-    expect(page.locator(f"#{ids.CARD_LATEST} .fs-4")).to_have_text("$150.0 million")
+    expect(page.locator(f"#{ids.CARD_LATEST} .fs-4")).to_have_text("US$ 150 million")
     expect(growth_thumb(page)).to_have_attribute("aria-valuenow", "20.2")
     expect(page.locator(f"#{ids.METHOD} input[value=yoy]")).to_be_enabled()
     assert_headline(page, analyse(bundled, default_scenario(bundled)))

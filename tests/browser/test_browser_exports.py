@@ -82,7 +82,7 @@ def test_briefing_pack_downloads_match_the_headline(page, console, server):
     needed = f"Growth needed {required:.2f}% a year from {base_year} to 2032"
     scenario = f"Scenario growth +30.0% a year: Target reached in {year_target_met(30.0)}"
     card = page.locator(f"#{ids.CARD_REQUIRED} .fs-4").inner_text()
-    assert card == f"{required:+.1f} % a year"  # what the pack must agree with
+    assert card == f"{required:+.1f}% a year"  # what the pack must agree with
 
     name, pdf = download(page, lambda: page.click(f"#{ids.BRIEFING_PDF}"))
     assert name.endswith(".pdf")

@@ -107,8 +107,8 @@ def test_loading_a_url_reproduces_the_scenario(page):
     assert out["controls"][ids.TARGET_YEAR] == 2032
     assert out["controls"][ids.BASE] == "full"
     s = analyse(page.ds, scenario_from_query(page.ds, "growth=30&target_year=2032&base=full")[0])
-    assert f"{s.required_growth_pct:+.1f} % a year" in text_of(out["cards"][ids.CARD_REQUIRED])
-    assert "$150.0 million" in text_of(out["cards"][ids.CARD_LATEST])
+    assert f"{s.required_growth_pct:+.1f}% a year" in text_of(out["cards"][ids.CARD_REQUIRED])
+    assert "US$ 150 million" in text_of(out["cards"][ids.CARD_LATEST])
     assert "2024, KZ figure" in text_of(out["cards"][ids.CARD_LATEST])
     assert out["notices_open"] is False
 
@@ -121,7 +121,7 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     # Growth, base and method become the Mongolian side's defaults; the target year stays.
     assert (out["controls"][ids.GROWTH], out["controls"][ids.BASE]) == (21.4, "full")
     assert out["controls"][ids.TARGET_YEAR] == 2035
-    assert "$76.7 million" in text_of(out["cards"][ids.CARD_LATEST])
+    assert "US$ 76.7 million" in text_of(out["cards"][ids.CARD_LATEST])
     assert "none after the latest full year" in text_of(out["cards"][ids.CARD_YTD])
     history = out["charts"]["history"]
     assert history.__class__.__name__ == "Figure"  # a whole new series
@@ -209,7 +209,8 @@ def test_method_change_redraws_the_history(page):
     assert out["charts"]["flows"].__class__.__name__ == "Patch"
     assert "pro-rata was used instead" in text_of(out["notices"])
     out = _sync(page, ids.METHOD, controls(method="yoy"))
-    assert "$155.4 million (year-on-year" in text_of(out["cards"][ids.CARD_YTD])  # 150 × 1.036
+    # 150 × 1.036
+    assert "US$ 155.4 million (by the year-on-year" in text_of(out["cards"][ids.CARD_YTD])
     assert out["notices_open"] is False
 
 

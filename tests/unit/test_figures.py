@@ -184,6 +184,7 @@ def test_payloads_stay_small(bundled):
 def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_csv):
     """When a full-year figure replaces the year to date, nothing on screen is left dangling."""
     from trade_dash.callbacks import cards
+    from trade_dash.wording import english
 
     rows = [r for r in GOOD_ROWS if r["period"] == "full_year"]
     path = write_csv(rows)
@@ -195,7 +196,7 @@ def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_cs
     assert list(trace(history, "Partial year").y) == []
     scenario = figures.scenario_figure(ds, s, CTX)
     assert trace(scenario, "Scenario").x[0] == 2021
-    assert "none after the latest full year" in str(cards(s))
+    assert "none after the latest full year" in str(cards(english(), s))
 
 
 @pytest.mark.parametrize(

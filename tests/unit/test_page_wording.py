@@ -1,0 +1,87 @@
+"""The page's words in each language: headline cards, sources rows, presets, method help.
+
+Expected texts are worked out by hand from the bundled data (2024 full year 150.0 from
+KZ; January–July 2025 74.0, so 74.0 × 12 / 7 = 126.857 a year; target 500, gap
+500 − 126.857 = 373.143, 74.63 % of the target) and from CLDR's conventions: Russian
+and Kazakh write a decimal comma, Mongolian and English a point.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trade_dash import ids, model
+from trade_dash.scenario import analyse, default_scenario, presets, sources_rows
+from trade_dash.wording import Wording
+from trade_dash.wording import page as page_words
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def summary(bundled):
+    return analyse(bundled, default_scenario(bundled))
+
+
+@pytest.mark.parametrize(("lang", "latest", "estimate", "gap_share"), [
+    ("en", "US$ 150 million", "US$ 126.9 million", "74.6% of the target"),
+    ("ru", "150 млн долл. США", "126,9 млн долл. США", f"74,6{NBSP}% цели"),
+    ("kk", "150 млн АҚШ доллары", "126,9 млн АҚШ доллары", "мақсаттың 74,6%"),
+    ("mn", "150 сая ам. доллар", "126.9 сая ам. доллар", "зорилтын 74.6%"),
+])
+def test_cards_write_money_and_shares_by_the_locale(summary, lang, latest, estimate, gap_share):
+    cards = page_words.cards(Wording.for_lang(lang), summary)
+    assert cards[ids.CARD_LATEST][0] == latest
+    assert estimate in cards[ids.CARD_YTD][1]
+    assert gap_share in cards[ids.CARD_GAP][1]
+
+
+@pytest.mark.parametrize(("lang", "months"), [
+    ("ru", ("янв.", "июль")),
+    ("kk", ("қаң.", "шіл.")),
+    ("mn", ("I", "VII сар")),
+])
+def test_the_year_to_date_card_names_the_months_in_the_language(summary, lang, months):
+    text = page_words.cards(Wording.for_lang(lang), summary)[ids.CARD_YTD][1]
+    assert "2025" in text and all(m in text for m in months), text
+    assert "Jan" not in text and "Jul" not in text
+
+
+def test_a_target_never_met_reads_not_by_the_horizon_in_each_language():
+    assert page_words.not_by(Wording.for_lang("en"), None, 2050) == "not by 2050"
+    assert page_words.not_by(Wording.for_lang("ru"), None, 2050) == "не к 2050 году"
+    assert page_words.not_by(Wording.for_lang("kk"), 2031, 2050) == "2031"
+
+
+def test_sources_rows_word_the_products_labels_and_keep_citation_text(bundled):
+    rows = sources_rows(bundled)
+    kk = page_words.source_rows(Wording.for_lang("kk"), bundled, rows)
+    assert len(kk) == len(rows)
+    for en, row in zip(rows, kk, strict=True):
+        # Citation text as cited, in every language.
+        for field in ("citation_id", "reporter", "note", "value_musd", "line"):
+            assert row[field] == en[field]
+        if en["outlet"] != "not named":
+            assert row["outlet"] == en["outlet"]
+    turnover = [r for r in kk if r["flow"] == "Тауар айналымы"]
+    assert turnover, "turnover rows are labelled with the glossary's Kazakh term"
+    assert {r["used"] for r in kk} <= {"негізгі", "балама", "мақсат",
+                                         "басқа ағын (қолданылмайды)"}
+    assert "негізгі" in {r["used"] for r in kk}
+
+
+def test_presets_name_their_years_and_rate_in_the_language(bundled):
+    scenario = default_scenario(bundled)
+    offered = presets(bundled, scenario)
+    labels = [page_words.preset_label(Wording.for_lang("ru"), p) for p in offered]
+    assert labels and all("Repeat" not in x and "Rate needed" not in x for x in labels)
+    assert labels[-1].startswith("Темп, нужный для достижения цели")
+    assert any(x.startswith("Повторить темп ") for x in labels)
+    # The rate as Russian writes it: a decimal comma and a space before the percent sign.
+    assert all("," in x and f"{NBSP}%" in x for x in labels)
+
+
+def test_method_help_says_why_a_method_is_greyed_out_in_the_language():
+    text = page_words.method_help(Wording.for_lang("mn"), (model.PRO_RATA,))
+    assert "Улирлын хувьд" in text and "оны эхнээс" in text
+    assert page_words.method_help(Wording.for_lang("mn"), tuple(model.METHODS)) == ""
