@@ -20,6 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from trade_dash import model
+from trade_dash.catalogs import NP_
 from trade_dash.data import SIDES
 from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
@@ -58,9 +59,11 @@ UNIT = "US$ million"
 # Order of the traces of the scenario chart; callbacks patch these by index.
 SCENARIO_TRACES = ("actual", "estimate", "band_low", "band_high", "required", "projection")
 
-HISTORY_TITLE = "Kazakhstan–Mongolia trade turnover, cited figures"
-SCENARIO_TITLE = "Kazakhstan–Mongolia trade: path to the target"
-FLOWS_TITLE = "Kazakhstan–Mongolia trade by direction: exports, imports and balance"
+HISTORY_TITLE = NP_("chart title", "Kazakhstan–Mongolia trade turnover, cited figures")
+SCENARIO_TITLE = NP_("chart title", "Kazakhstan–Mongolia trade: path to the target")
+FLOWS_TITLE = NP_(
+    "chart title", "Kazakhstan–Mongolia trade by direction: exports, imports and balance"
+)
 # The parts of each chart's footer note that do not depend on the scenario; the notes
 # themselves (``history_note`` and the others) add what the reporting side calls for.
 HISTORY_NOTE = (
@@ -221,13 +224,14 @@ def _year_axis(layout: dict, first: int, last: int) -> None:
                         "tick0": first - first % step}
 
 
-def _layout_dict(title: str, subtitle: str, footer: list[str], shapes=(),
+def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str], shapes=(),
                  annotations=()) -> dict:
-    """The common layout as a plain dict: cheap to build, sent as-is in partial updates."""
+    """The common layout as a plain dict: cheap to build, sent as-is in partial updates.
+    ``title`` is the English message id; the title, unit and tick separators are ``w``'s."""
     return {
         "template": {"data": {}, "layout": {}},  # keeps plotly's large default theme out
         "title": {
-            "text": f"<b>{esc(title)}</b>",
+            "text": f"<b>{esc(w.pgettext('chart title', title))}</b>",
             "subtitle": {"text": "<br>".join(_wrap(subtitle, SUBTITLE_CHARS)),
                          "font": {"size": 13}},
             "x": 0.01,
@@ -240,6 +244,8 @@ def _layout_dict(title: str, subtitle: str, footer: list[str], shapes=(),
             "font": {"size": 18},
         },
         "font": {"family": FONT, "size": 13, "color": "#222"},
+        # Tick labels follow the reader's locale in the page and in server-side exports.
+        "separators": w.plotly_separators,
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "margin": {"l": 70, "r": 30, "t": 140, "b": _footer_margin(footer)},
@@ -255,7 +261,7 @@ def _layout_dict(title: str, subtitle: str, footer: list[str], shapes=(),
         "xaxis": {"dtick": 1, "tickangle": 0, "showgrid": False, "linecolor": "#444",
                   "ticks": "outside"},
         "yaxis": {
-            "title": {"text": UNIT},
+            "title": {"text": w.unit()},
             "gridcolor": "#e5e5e5",
             "zeroline": True,
             "zerolinecolor": "#444",
@@ -551,6 +557,7 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         subtitle += (f"; {s.year_to_date['year']} estimate annualised "
                      f"{METHOD_NAMES[s.year_to_date['method']]}")
     layout = _layout_dict(
+        ctx.words,
         HISTORY_TITLE,
         esc(subtitle),
         footer_lines(ds, ctx, history_note(ds, s)),
@@ -698,8 +705,8 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         *labels,
     ]
     layout = _layout_dict(
-        SCENARIO_TITLE, scenario_subtitle(s), footer_lines(ds, ctx, scenario_note(ds, s)), shapes,
-        annotations,
+        ctx.words, SCENARIO_TITLE, scenario_subtitle(s),
+        footer_lines(ds, ctx, scenario_note(ds, s)), shapes, annotations,
     )
     _year_axis(layout, first, end)
     # Scale to the target and the central path; the band may run off the top.
@@ -847,8 +854,8 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         years = flows["year"]
     subtitle = (f"Exports each way and the balance by calendar year, {UNIT}; "
                 f"{side_text(english(), s)}")
-    layout = _layout_dict(FLOWS_TITLE, esc(subtitle), footer_lines(ds, ctx, flows_note(ds, s)),
-                          shapes, annotations)
+    layout = _layout_dict(ctx.words, FLOWS_TITLE, esc(subtitle),
+                          footer_lines(ds, ctx, flows_note(ds, s)), shapes, annotations)
     layout["barmode"] = "group"
     _year_axis(layout, int(years.min()), int(years.max()))
     fig.update_layout(layout)
