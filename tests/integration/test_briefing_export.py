@@ -332,19 +332,6 @@ def test_cli_writes_a_mongolian_word_briefing(capsys, tmp_path, expected):
     assert f"{expected['year_to_date']['annualised_musd']:.2f} сая ам. доллар" in text
     assert "Гол санаа" in text and "худалдааны эргэлт" in text
     assert "Key message" not in text
-@pytest.mark.parametrize(
-    ("query", "message"),
-    [
-        ("lang=fr", "'lang=fr' is not one of en, ru, kk, mn"),
-        ("lang=", "'lang=' is not one of"),
-        ("lang=kk&lang=mn", "'lang' was given 2 times"),
-    ],
-)
-def test_bad_lang_is_400_in_plain_text(no_browser_app, query, message):
-    resp = no_browser_app.server.test_client().get(f"/export/chart/scenario.svg?{query}")
-    assert resp.status_code == 400
-    body = resp.get_data(as_text=True)
-    assert message in body and "Traceback" not in body
 
 
 def test_a_supported_lang_is_accepted(no_browser_app):

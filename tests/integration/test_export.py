@@ -172,6 +172,9 @@ def test_concurrent_exports_each_get_their_own_scenario(app, renderer):
         ("base=weekly", "'base=weekly' is not one of"),
         ("target_year=1999", "'target_year=1999' is outside"),
         ("reporter=RU", "'reporter=RU' is not one of any, KZ, MN"),
+        ("lang=fr", "'lang=fr' is not one of en, ru, kk, mn"),
+        ("lang=", "'lang=' is not one of"),
+        ("lang=kk&lang=mn", "'lang' was given 2 times"),
     ],
 )
 def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, message):
