@@ -65,6 +65,15 @@ def negotiate(accept_language: str | None) -> str | None:
     if not accept_language:
         return None
     accepted = parse_accept_header(accept_language[:MAX_HEADER], LanguageAccept)
+    # Each tag counts for its language (kk-KZ is Kazakh), at the highest q it is given; an
+    # exact-match rule would let "kk-KZ, ru;q=0.8" fall to Russian. Ties: the header's order.
+    best: dict[str, float] = {}
+    for value, quality in accepted:
+        code = value.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES and quality > best.get(code, 0):
+            best[code] = quality
+    if best:
+        return max(best, key=lambda code: best[code])
     # "*" alone means "anything": English, which is also the fallback.
     return accepted.best_match(LANGUAGES)
 

@@ -48,6 +48,8 @@ def test_an_overlong_url_value_is_ignored_with_its_own_notice():
     ("header", "expected"),
     [
         ("kk-KZ,kk;q=0.9,ru;q=0.8,en;q=0.5", "kk"),  # a Kazakh browser
+        ("kk-KZ,ru;q=0.8", "kk"),  # a region tag counts for its language at its own q
+        ("ru;q=0.5,mn-MN;q=0.9", "mn"),
         ("mn-Cyrl-MN", "mn"),  # script and region subtags
         ("ru-RU", "ru"),
         ("de-DE,ru;q=0.7,en;q=0.3", "ru"),  # the first language we have
