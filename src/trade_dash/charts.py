@@ -20,9 +20,8 @@ from trade_dash import figures, ids
 from trade_dash.scenario import Dataset, Summary
 from trade_dash.wording import Wording
 
-# What the renderer can draw, and how the download menus name it.
+# What the renderer can draw (the download menus name them in wording/page.py).
 FORMATS = ("png", "svg", "pdf")
-FORMAT_LABELS = {"png": "PNG (slides)", "svg": "SVG (designers)", "pdf": "PDF (print)"}
 _NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 
 Builder = Callable[[Dataset, Summary, figures.Context], go.Figure]
