@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlencode
 
 import dash
 import flask
-from dash import Input, Output, Patch, State, ctx, dcc, html
+from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
 
-from trade_dash import figures, ids, languages
+from trade_dash import browser_scenario, figures, ids, languages
 from trade_dash.briefing import key_message
 from trade_dash.charts import Registry
 from trade_dash.csv_export import citations_csv, series_csv
@@ -39,6 +39,8 @@ CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.B
             ids.REPORTER)
 # Derived from the data of one side: a change of side lets the new side's defaults apply.
 SIDE_DEFAULTS = (ids.GROWTH, ids.BASE, ids.METHOD)
+# The cards a growth move can change; the others depend on the base, target and side only.
+GROWTH_CARDS = (ids.CARD_REACHED,)
 MAX_FILTER = 200  # characters of the sources table's filter text
 # The briefing's download links, by format, in page order.
 BRIEFING_LINKS = {"pdf": ids.BRIEFING_PDF, "pptx": ids.BRIEFING_PPTX, "docx": ids.BRIEFING_DOCX}
@@ -148,11 +150,17 @@ def sync(
     href: str | None,
     values: dict,
     preset: str | None,
+    browser_ready: object = None,
 ) -> dict:
-    """The whole page update for one interaction; returns output values by name."""
+    """The whole page update for one interaction; returns output values by name.
+
+    ``browser_ready``: the page's script answers growth moves in the scenario chart
+    itself (``assets/scenario.js``), so a growth move sends only what else changed.
+    """
     ds = page.ds
     no = dash.no_update
     from_url = triggered in (None, ids.URL)
+    growth_move = triggered == ids.GROWTH
     if from_url:
         query = _text(search)
     else:
@@ -177,14 +185,24 @@ def sync(
         "notices_open": bool(texts),
         "cards": cards(w, summary),
         "key_message": " ".join(key_message(w, ds, summary)),
-        "presets": preset_options(w, ds, scenario),
-        "preset": "",
         "query": canonical,
         "lang_hrefs": lang_hrefs(base_href, plain),
     }
-    methods = tuple(summary.year_to_date["methods_available"]) if summary.year_to_date else ()
-    out["method_options"] = method_options(w, methods)
-    out["method_help"] = page_words.method_help(w, methods)
+    if growth_move:
+        # The presets, methods and facts do not depend on the growth rate, nor do most cards.
+        out["cards"] = {c: v if c in GROWTH_CARDS else no for c, v in out["cards"].items()}
+        out |= {"presets": no, "preset": no, "method_options": no, "method_help": no,
+                "facts": no}
+    else:
+        methods = (tuple(summary.year_to_date["methods_available"]) if summary.year_to_date
+                   else ())
+        out |= {
+            "presets": preset_options(w, ds, scenario),
+            "preset": "",
+            "method_options": method_options(w, methods),
+            "method_help": page_words.method_help(w, methods),
+            "facts": browser_scenario.facts(ds, summary, w),
+        }
     current = {
         ids.GROWTH: scenario.growth_pct,
         ids.TARGET_YEAR: scenario.target_year,
@@ -210,6 +228,13 @@ def sync(
             else as_patch(c.parts(ds, summary, context))
             for c in page.charts
         }
+    # The browser draws the growth rate it was given; one the parser changed (clamped,
+    # or defaulted for an empty box) is drawn here.
+    if (growth_move and browser_ready is True and browser_scenario.CHART in out["charts"]
+            and not _differs(values.get(ids.GROWTH), scenario.growth_pct)):
+        chart = page.charts[browser_scenario.CHART]
+        out["charts"][chart.name] = as_patch(figures.footer_parts(ds, context,
+                                                                  chart.note(ds, summary)))
     return out
 
 
@@ -255,16 +280,18 @@ def register(app: dash.Dash, page: Page) -> None:
         *[Output(c.graph_id, "figure") for c in charts],
         *[Output(e, "href") for e in export_links],
         *[Output(ids.lang_link(code), "href") for code in LANGUAGES],
+        Output(ids.SCENARIO_FACTS, "data"),
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
         State(ids.URL, "href"),
+        State(ids.BROWSER_READY, "data"),
         *[State(c.format_id, "value") for c in charts],
     )
     def on_change(search, *args):
         values = dict(zip(CONTROLS, args[:n], strict=True))
-        preset, href, *formats = args[n:]
-        out = sync(page, ctx.triggered_id, search, href, values, preset)
+        preset, href, ready, *formats = args[n:]
+        out = sync(page, ctx.triggered_id, search, href, values, preset, ready)
         # Links go out with the same response, so a slider move costs one request.
         links = export_hrefs(page, out["query"], formats)
         return (
@@ -283,7 +310,11 @@ def register(app: dash.Dash, page: Page) -> None:
             *[out["charts"][c.name] for c in charts],
             *links,
             *[out["lang_hrefs"][code] for code in LANGUAGES],
+            out["facts"],
         )
+
+    if browser_scenario.CHART in charts:
+        _register_browser_scenario(app, page, charts[browser_scenario.CHART])
 
     @app.callback(
         *[Output(e, "href", allow_duplicate=True) for e in export_links],
@@ -319,3 +350,34 @@ def register(app: dash.Dash, page: Page) -> None:
             reporter = scenario_from_query(page.ds, _text(search))[0].reporter
             return dcc.send_string(series_csv(page.ds, reporter), "trade_series_normalised.csv")
         return dcc.send_string(citations_csv(page.ds), "trade_citations.csv")
+
+
+def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
+    """The growth slider answered in the browser, and the server's stand-in when it fails."""
+    app.clientside_callback(
+        ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.FUNCTION),
+        Output(chart.graph_id, "figure", allow_duplicate=True),
+        Output(ids.BROWSER_READY, "data"),
+        Output(ids.BROWSER_FAILED, "data"),
+        Input(ids.GROWTH, "value"),
+        Input(ids.SCENARIO_FACTS, "data"),
+        State(chart.graph_id, "figure"),
+        State(ids.BROWSER_READY, "data"),
+        State(ids.BROWSER_FAILED, "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(chart.graph_id, "figure", allow_duplicate=True),
+        Input(ids.BROWSER_FAILED, "data"),
+        State(ids.URL, "search"),
+        *[State(c, "value") for c in CONTROLS],
+        prevent_initial_call=True,
+    )
+    def on_browser_failure(_failures, search, *controls):
+        # The script could not draw the move: draw the scenario on the controls here.
+        query = _query_from_controls(dict(zip(CONTROLS, controls, strict=True)))
+        scenario = scenario_from_query(page.ds, query)[0]
+        choice = language(search)
+        context = page.context(with_lang(scenario.query(), choice), Wording.for_lang(choice.lang))
+        return chart.build(page.ds, analyse(page.ds, scenario), context)

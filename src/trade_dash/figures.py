@@ -25,11 +25,11 @@ from trade_dash.data import SIDES
 from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover, period_label
 from trade_dash.scenario import Dataset, Summary
 from trade_dash.wording import Wording, english
+from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.facts import (
     METHOD_NAMES,
     SIDE_ADJECTIVES,
     mixed_sides_note,
-    side_code_text,
     side_text,
 )
 
@@ -145,18 +145,9 @@ def source_line(ds: Dataset) -> str:
     return esc(text)
 
 
-def scenario_subtitle(s: Summary) -> str:
-    b = s.base
-    base = (
-        f"base {b['year']} estimate {money(b['value_musd'])} ({METHOD_NAMES[b['method']]})"
-        if b["kind"] == "ytd"
-        else f"base {b['year']} {money(b['value_musd'])}"
-    )
-    return (
-        f"Scenario: {base}, growth {s.scenario_growth_pct:+.1f}%/yr "
-        f"(band ±{s.scenario.band_pct:g} pts), target {money(s.target_musd)} by "
-        f"{s.target_year} (assumed year); {side_code_text(english(), s)}"
-    )
+def scenario_subtitle(s: Summary, w: Wording | None = None) -> str:
+    """The scenario line (see ``wording.scenario``), in English unless ``w`` is given."""
+    return scenario_words.subtitle(w or english(), s)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -215,12 +206,21 @@ def footer_parts(ds: Dataset, ctx: Context, note: str) -> dict[tuple, object]:
     }
 
 
+# The year axis: labelled every YEAR_STEPS years, the first step that keeps at most
+# YEAR_LABELS labels (the last step whatever the span), with YEAR_PAD years either side.
+# The browser script lays out the scenario chart's axis by the same numbers.
+YEAR_STEPS = (1, 2, 5, 10)
+YEAR_LABELS = 16
+YEAR_PAD = 0.6
+HEADROOM = 1.15  # the scenario chart's amount axis reaches this far above its highest line
+
+
 def _year_axis(layout: dict, first: int, last: int) -> None:
     """Years from ``first`` to ``last``, labelled every 1, 2, 5 or 10 years so that at
     most about 16 horizontal labels share the axis."""
     span = last - first + 1
-    step = next((s for s in (1, 2, 5) if span <= 16 * s), 10)
-    layout["xaxis"] |= {"range": [first - 0.6, last + 0.6], "dtick": step,
+    step = next((s for s in YEAR_STEPS[:-1] if span <= YEAR_LABELS * s), YEAR_STEPS[-1])
+    layout["xaxis"] |= {"range": [first - YEAR_PAD, last + YEAR_PAD], "dtick": step,
                         "tick0": first - first % step}
 
 
@@ -584,8 +584,10 @@ def _path(s: Summary, rate_pct: float, end: int) -> tuple[list[int], list[float]
     return [y for y, _ in points], [round(v, 2) for _, v in points]
 
 
-def scenario_traces(s: Summary) -> list[dict]:
-    """The traces that depend on the scenario, in ``SCENARIO_TRACES`` order from 'band_low'."""
+def scenario_traces(s: Summary, w: Wording | None = None) -> list[dict]:
+    """The traces that depend on the scenario, in ``SCENARIO_TRACES`` order from 'band_low';
+    named in ``w``'s language (English if not given)."""
+    w = w or english()
     end = projection_end_year(s)
     lx, ly = _path(s, s.band["low_pct"], end)
     hx, hy = _path(s, s.band["high_pct"], end)
@@ -601,7 +603,7 @@ def scenario_traces(s: Summary) -> list[dict]:
             "y": ly,
             "line": {"width": 0},
             "showlegend": False,
-            "name": f"Low ({s.band['low_pct']:+.1f}%/yr)",
+            "name": scenario_words.low_name(w, s.band["low_pct"]),
         },
         {
             **line,
@@ -610,14 +612,14 @@ def scenario_traces(s: Summary) -> list[dict]:
             "line": {"width": 0},
             "fill": "tonexty",
             "fillcolor": COLOURS["band"],
-            "name": f"Band {s.band['low_pct']:+.1f}% to {s.band['high_pct']:+.1f}%/yr",
+            "name": scenario_words.band_name(w, s.band["low_pct"], s.band["high_pct"]),
         },
         {
             **line,
             "x": req_x,
             "y": req_y,
             "line": {"color": COLOURS["required"], "dash": "dot", "width": 2},
-            "name": f"Rate needed for {s.target_year}: {s.required_growth_pct:+.1f}%/yr",
+            "name": scenario_words.required_name(w, s.target_year, s.required_growth_pct),
         },
         {
             **line,
@@ -626,15 +628,35 @@ def scenario_traces(s: Summary) -> list[dict]:
             "mode": "lines+markers",
             "line": {"color": COLOURS["projection"], "dash": "dash", "width": 2.5},
             "marker": {"symbol": "circle-open", "size": 6},
-            "name": f"Scenario {s.scenario_growth_pct:+.1f}%/yr (projection)",
+            "name": scenario_words.projection_name(w, s.scenario_growth_pct),
         },
     ]
 
 
-def reached_text(s: Summary) -> str:
-    if s.target_reached_year is None:
-        return f"Target not met by {s.horizon_year} at {s.scenario_growth_pct:+.1f}%/yr"
-    return f"Target met in {s.target_reached_year} at {s.scenario_growth_pct:+.1f}%/yr"
+def reached_text(s: Summary, w: Wording | None = None) -> str:
+    return scenario_words.reached(w or english(), s.target_reached_year, s.horizon_year,
+                                  s.scenario_growth_pct)
+
+
+# The note on when the projection meets the target: what it has whether or not the target
+# is met, then what each case adds. The browser script (see ``browser_scenario``) builds it
+# from these too; ``name`` lets it find the note among the chart's annotations.
+REACHED_COMMON = {"name": "reached", "xanchor": "right",
+                  "font": {"size": 12, "color": COLOURS["projection"]}}
+REACHED_STYLE = {
+    "met": {"showarrow": True, "arrowhead": 2, "ax": -20, "ay": -40,
+            "bgcolor": "rgba(255,255,255,0.8)"},
+    "not_met": {"showarrow": False, "yanchor": "top"},
+}
+
+
+def reached_annotation(s: Summary, w: Wording, end: int) -> dict:
+    """The note at the target line: where the projection meets it, or at the end of the
+    projection that it does not."""
+    met = s.target_reached_year is not None
+    return {**REACHED_COMMON, **REACHED_STYLE["met" if met else "not_met"],
+            "text": esc(reached_text(s, w)), "y": s.target_musd,
+            "x": s.target_reached_year if met else end}
 
 
 def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
@@ -665,23 +687,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
             "line": {"color": "#999", "dash": "dot", "width": 1},
         },
     ]
-    reached = {
-        "text": esc(reached_text(s)),
-        "y": s.target_musd,
-        "xanchor": "right",
-        "font": {"size": 12, "color": COLOURS["projection"]},
-    }
-    if s.target_reached_year is not None:
-        reached |= {
-            "x": s.target_reached_year,
-            "showarrow": True,
-            "arrowhead": 2,
-            "ax": -20,
-            "ay": -40,
-            "bgcolor": "rgba(255,255,255,0.8)",
-        }
-    else:
-        reached |= {"x": end, "showarrow": False, "yanchor": "top"}
+    reached = reached_annotation(s, ctx.words, end)
     annotations = [
         {
             "x": first,
@@ -705,13 +711,13 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         *labels,
     ]
     layout = _layout_dict(
-        ctx.words, SCENARIO_TITLE, scenario_subtitle(s),
+        ctx.words, SCENARIO_TITLE, scenario_subtitle(s, ctx.words),
         footer_lines(ds, ctx, scenario_note(ds, s)), shapes, annotations,
     )
     _year_axis(layout, first, end)
     # Scale to the target and the central path; the band may run off the top.
-    central = scenario_traces(s)[-1]["y"]
-    layout["yaxis"]["range"] = [0, max(s.target_musd, *central) * 1.15]
+    central = scenario_traces(s, ctx.words)[-1]["y"]
+    layout["yaxis"]["range"] = [0, max(s.target_musd, *central) * HEADROOM]
     return layout
 
 
@@ -719,7 +725,7 @@ def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """History, projection at the scenario rate, band, required path and target line."""
     series = ds.view(s.scenario.reporter).series
     return go.Figure(
-        data=[_actual_trace(ds, series), _estimate_trace(s), *scenario_traces(s)],
+        data=[_actual_trace(ds, series), _estimate_trace(s), *scenario_traces(s, ctx.words)],
         layout=scenario_layout(s, ds, ctx),
     )
 
@@ -729,7 +735,8 @@ def scenario_parts(ds: Dataset, s: Summary, ctx: Context) -> dict[tuple, object]
     scenario-dependent traces (``SCENARIO_TRACES`` from 'band_low') and the layout."""
     first = SCENARIO_TRACES.index("band_low")
     parts: dict[tuple, object] = {
-        ("data", first + offset): trace for offset, trace in enumerate(scenario_traces(s))
+        ("data", first + offset): trace
+        for offset, trace in enumerate(scenario_traces(s, ctx.words))
     }
     parts[("layout",)] = scenario_layout(s, ds, ctx)
     return parts

@@ -33,6 +33,13 @@ DOWNLOAD_SERIES_BTN = "download-series-btn"
 DOWNLOAD_CITATIONS_BTN = "download-citations-btn"
 DOWNLOAD = "download"
 
+# The growth slider answered in the browser (browser_scenario.py, assets/scenario.js): the
+# scenario's growth-independent facts, whether the script has worked on this page, and
+# how often it failed (each failure asks the server to draw the chart).
+SCENARIO_FACTS = "scenario-facts"
+BROWSER_READY = "browser-ready"
+BROWSER_FAILED = "browser-failed"
+
 BRIEFING_PDF = "briefing-pdf"
 BRIEFING_PPTX = "briefing-pptx"
 BRIEFING_DOCX = "briefing-docx"

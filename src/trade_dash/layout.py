@@ -465,6 +465,9 @@ def page(
     return dbc.Container(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.SCENARIO_FACTS),
+            dcc.Store(id=ids.BROWSER_READY),
+            dcc.Store(id=ids.BROWSER_FAILED),
             html.Header(
                 [
                     language_switch(w, hrefs),

@@ -18,7 +18,7 @@ METHODS = (PRO_RATA, SEASONAL, YOY)
 MIN_RATE = -0.99
 MAX_RATE = 10.0
 MAX_HORIZON_YEARS = 200
-_EPS = 1e-9  # absorbs floating-point noise when counting whole years
+YEAR_EPS = 1e-9  # absorbs floating-point noise when counting whole years
 
 
 class ScenarioError(ValueError):
@@ -176,7 +176,7 @@ def year_target_reached(
         return base_year
     if rate <= 0:
         return None
-    years = math.ceil(math.log(target / base) / math.log1p(rate) - _EPS)
+    years = math.ceil(math.log(target / base) / math.log1p(rate) - YEAR_EPS)
     year = base_year + years
     return year if year <= horizon_year else None
 

@@ -166,9 +166,10 @@ def test_scenario_chart_says_when_target_is_not_met(bundled):
 def test_subtitle_states_the_scenario(bundled):
     s = summary_of(bundled, growth_pct=12.5, target_year=2035, base="full")
     sub = figures.scenario_subtitle(s)
-    assert "base 2024 $150.0M" in sub
+    # Amounts in CLDR's compact form: no ".0" on a whole number of millions.
+    assert "base 2024 $150M" in sub
     assert "+12.5%/yr" in sub
-    assert "$500.0M by 2035 (assumed year)" in sub
+    assert "$500M by 2035 (assumed year)" in sub
     assert sub.endswith("(assumed year); KZ figures")
     yoy = figures.scenario_subtitle(summary_of(bundled, method="yoy"))
     assert "base 2025 estimate $155.4M (year-on-year change)" in yoy

@@ -1,0 +1,201 @@
+// The growth slider answered in the browser, without a round trip to the server.
+//
+// The server keeps the facts of the scenario that do not depend on the growth rate (base,
+// target, target year, band width, the reader's words; trade_dash/browser_scenario.py) in
+// a dcc.Store. On a growth move this works out what Python's model and figure builders
+// would (the projection, its band, the year the target is met, the texts naming them and
+// the axis ranges) and sends the chart only those parts, as a Patch. The browser tests
+// check it against the Python on many generated scenarios.
+//
+// If anything here fails, the chart must still follow the slider: the error is reported
+// through a store the server watches, and the server draws the chart. A page whose copy
+// of this file never loaded has never said it is ready, so the server keeps drawing.
+(function () {
+  "use strict";
+
+  // --- numbers as Babel writes them -------------------------------------------------
+
+  // The digits of |x| rounded half to even at `places` decimals, as [integer digits,
+  // fraction digits]. Like Babel (through Python's repr), it starts from the shortest
+  // decimal that reads back as x, which is what String(x) gives.
+  function roundedDigits(x, places) {
+    var m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x)));
+    if (m === null) { throw new Error("not a finite number: " + x); }
+    var digits = m[1] + (m[2] || "");
+    var point = m[1].length + (m[3] ? parseInt(m[3], 10) : 0);  // digits before the point
+    if (point < 0) { digits = "0".repeat(-point) + digits; point = 0; }
+    var keep = point + places;
+    while (digits.length < keep + 1) { digits += "0"; }
+    var kept = digits.slice(0, keep).split("").map(Number);
+    var next = Number(digits[keep]);
+    var rest = /[1-9]/.test(digits.slice(keep + 1));
+    var last = kept.length ? kept[kept.length - 1] : 0;
+    if (next > 5 || (next === 5 && (rest || last % 2 === 1))) {
+      var i = kept.length - 1;
+      while (i >= 0 && kept[i] === 9) { kept[i] = 0; i -= 1; }
+      if (i >= 0) { kept[i] += 1; } else { kept.unshift(1); point += 1; }
+    }
+    var whole = kept.slice(0, kept.length - places).join("").replace(/^0+(?=\d)/, "") || "0";
+    return [whole, kept.slice(kept.length - places).join("")];
+  }
+
+  function grouped(whole, symbol, size) {
+    var out = whole;
+    for (var i = whole.length - size; i > 0; i -= size) {
+      out = out.slice(0, i) + symbol + out.slice(i);
+    }
+    return out;
+  }
+
+  // Wording.growth: one decimal, the locale's marks and percent pattern, a plus sign
+  // unless the rounded rate is below zero.
+  function growth(pct, n) {
+    var parts = roundedDigits(pct, 1);
+    var negative = pct < 0 && /[1-9]/.test(parts[0] + parts[1]);
+    var side = negative ? 1 : 0;
+    var text = n.prefix[side] + grouped(parts[0], n.group, n.grouping) + n.decimal +
+      parts[1] + n.suffix[side];
+    return negative ? text : n.plus + text;
+  }
+
+  // Python's `template % params` for %(name)s placeholders.
+  function fill(template, params) {
+    return template.replace(/%\((\w+)\)s|%%/g, function (all, name) {
+      if (name === undefined) { return "%"; }
+      if (!(name in params)) { throw new Error("no value for %(" + name + ")s"); }
+      return params[name];
+    });
+  }
+
+  // figures.esc: citation-safe text in plotly's HTML-like labels.
+  function esc(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  // --- the scenario maths (model.py) ------------------------------------------------
+
+  function round2(x) { return Number(x.toFixed(2)); }
+
+  function project(f, ratePct, end) {
+    var xs = [], ys = [], rate = ratePct / 100;
+    for (var year = f.base_year; year <= end; year += 1) {
+      xs.push(year);
+      ys.push(round2(f.base_musd * Math.pow(1 + rate, year - f.base_year)));
+    }
+    return {x: xs, y: ys};
+  }
+
+  function yearReached(f, ratePct) {
+    var rate = ratePct / 100;
+    if (f.base_musd >= f.target_musd) { return f.base_year; }
+    if (rate <= 0) { return null; }
+    var years = Math.ceil(Math.log(f.target_musd / f.base_musd) / Math.log1p(rate) -
+                          f.year_eps);
+    var year = f.base_year + years;
+    return year <= f.horizon_year ? year : null;
+  }
+
+  // Everything a growth rate changes in the scenario chart (analyse, scenario_traces,
+  // scenario_layout), as plain data.
+  function scenario(f, g) {
+    var limits = f.growth_limits, words = f.words, n = words.number, t = words.templates;
+    var low = Math.max(g - f.band_pct, limits[0]);
+    var high = Math.min(g + f.band_pct, limits[1]);
+    var reached = yearReached(f, g);
+    var end = Math.min(reached === null ? f.target_year : Math.max(f.target_year, reached),
+                       f.horizon_year);
+    var central = project(f, g, end);
+    var axis = f.year_axis, span = end - f.first_year + 1;
+    var step = axis.steps[axis.steps.length - 1];
+    for (var i = 0; i < axis.steps.length - 1; i += 1) {
+      if (span <= axis.labels * axis.steps[i]) { step = axis.steps[i]; break; }
+    }
+    var rate = growth(g, n);
+    return {
+      growth: g,
+      reached: reached,
+      low: project(f, low, end),
+      high: project(f, high, end),
+      central: central,
+      names: {
+        low: fill(t.low, {rate: growth(low, n)}),
+        band: fill(t.band, {low: growth(low, n), high: growth(high, n)}),
+        projection: fill(t.projection, {rate: rate}),
+      },
+      reachedText: reached === null
+        ? fill(t.not_met, {year: String(f.horizon_year), rate: rate})
+        : fill(t.met, {year: String(reached), rate: rate}),
+      reachedX: reached === null ? end : reached,
+      subtitle: fill(t.subtitle, Object.assign({}, f.subtitle, {rate: rate})),
+      xrange: [f.first_year - axis.pad, end + axis.pad],
+      dtick: step,
+      tick0: f.first_year - f.first_year % step,
+      yrange: [0, Math.max.apply(null, [f.target_musd].concat(central.y)) * f.headroom],
+    };
+  }
+
+  // --- the chart update ---------------------------------------------------------------
+
+  function reachedIndex(figure) {
+    var notes = (figure && figure.layout && figure.layout.annotations) || [];
+    for (var i = 0; i < notes.length; i += 1) {
+      if (notes[i].name === "reached") { return i; }
+    }
+    throw new Error("the scenario chart has no 'reached' note");
+  }
+
+  function chartPatch(f, s, figure) {
+    var tr = f.traces, style = s.reached === null ? f.reached.not_met : f.reached.met;
+    var patch = new window.dash_clientside.Patch();
+    [[tr.band_low, s.low, s.names.low], [tr.band_high, s.high, s.names.band],
+     [tr.projection, s.central, s.names.projection]].forEach(function (one) {
+      patch.assign(["data", one[0], "x"], one[1].x);
+      patch.assign(["data", one[0], "y"], one[1].y);
+      patch.assign(["data", one[0], "name"], one[2]);
+    });
+    patch.assign(["layout", "annotations", reachedIndex(figure)],
+                 Object.assign({}, f.reached.common, style,
+                               {text: esc(s.reachedText), y: f.target_musd, x: s.reachedX}));
+    patch.assign(["layout", "xaxis", "range"], s.xrange);
+    patch.assign(["layout", "xaxis", "dtick"], s.dtick);
+    patch.assign(["layout", "xaxis", "tick0"], s.tick0);
+    patch.assign(["layout", "yaxis", "range"], s.yrange);
+    return patch.build();
+  }
+
+  function usable(growth, f) {
+    return typeof growth === "number" && isFinite(growth) &&
+      growth >= f.growth_limits[0] && growth <= f.growth_limits[1];
+  }
+
+  // The clientside callback. Inputs: the growth control's value and the facts store;
+  // state: the chart's figure, the ready flag and the failure count. Outputs: the chart
+  // (a Patch), the ready flag (true once this has worked on this page) and the failure
+  // count (each failure asks the server to draw the chart).
+  function scenarioGrowth(growthValue, f, figure, ready, failures) {
+    var dc = window.dash_clientside, no = dc.no_update;
+    var byFacts = (dc.callback_context.triggered || []).some(function (t) {
+      return t.prop_id.indexOf(".data") !== -1;
+    });
+    if (!f || !usable(growthValue, f)) {
+      return [no, no, no];  // the server clamps or falls back, and draws the chart itself
+    }
+    try {
+      var update = chartPatch(f, scenario(f, growthValue), figure);
+      // New facts come with the chart the server drew at their rate.
+      var drawn = byFacts && growthValue === f.growth_pct;
+      return [drawn ? no : update, ready === true ? no : true, no];
+    } catch (err) {
+      console.warn("trade-dash: the server draws the scenario chart (" + err + ")");
+      return [no, false, (failures || 0) + 1];
+    }
+  }
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.tradeDash = {
+    scenarioGrowth: scenarioGrowth,
+    // For the browser tests' cross-check with the Python model and wording.
+    scenario: scenario,
+    growth: growth,
+  };
+})();

@@ -1,0 +1,47 @@
+"""What the browser needs to answer the growth slider itself (``assets/scenario.js``).
+
+A growth move changes only the projection, its band, the year the target is met, the
+texts that name them and the axis ranges that follow; the base, target, target year,
+band width and the reader's words do not change. The server puts those in a
+``dcc.Store`` (``facts``) whenever anything other than the growth rate changes, and the
+script works the rest out on each move without a round trip. The rules it applies are
+those of ``model`` and ``figures``, handed over as numbers here where they are numbers;
+the browser tests check the script against the Python on many generated scenarios.
+"""
+
+from __future__ import annotations
+
+from trade_dash import figures, model
+from trade_dash.scenario import GROWTH_MAX_PCT, GROWTH_MIN_PCT, Dataset, Summary
+from trade_dash.wording import Wording
+from trade_dash.wording import scenario as scenario_words
+
+NAMESPACE = "tradeDash"  # window.dash_clientside.tradeDash, defined by the script
+FUNCTION = "scenarioGrowth"
+CHART = "scenario"  # the registered chart the script updates
+
+
+def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
+    """The growth-independent facts of scenario ``s`` and the reader's words, as plain data."""
+    series = ds.view(s.scenario.reporter).series
+    return {
+        # The rate the server drew the chart with: the script need not draw it again.
+        "growth_pct": s.scenario_growth_pct,
+        "base_year": int(s.base["year"]),
+        "base_musd": float(s.base["value_musd"]),
+        "target_musd": float(s.target_musd),
+        "target_year": int(s.target_year),
+        "horizon_year": int(s.horizon_year),
+        "band_pct": float(s.scenario.band_pct),
+        "growth_limits": [GROWTH_MIN_PCT, GROWTH_MAX_PCT],
+        "first_year": int(series["year"].min()),
+        "traces": {name: figures.SCENARIO_TRACES.index(name)
+                   for name in ("band_low", "band_high", "projection")},
+        "year_axis": {"steps": list(figures.YEAR_STEPS), "labels": figures.YEAR_LABELS,
+                      "pad": figures.YEAR_PAD},
+        "headroom": figures.HEADROOM,
+        "year_eps": model.YEAR_EPS,
+        "reached": {"common": figures.REACHED_COMMON, **figures.REACHED_STYLE},
+        "words": scenario_words.browser_words(w),
+        "subtitle": scenario_words.subtitle_params(w, s),
+    }

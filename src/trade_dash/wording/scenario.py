@@ -1,0 +1,108 @@
+"""The texts of the scenario chart that change with the growth rate: the band, projection
+and required-path trace names, the "target met in …" note and the scenario line.
+
+The growth slider is answered in the browser (``assets/scenario.js``), which must write
+these texts exactly as Python does. So each is a translated ``%(name)s`` template that
+both fill: Python here, the script from ``browser_words``, which hands it the templates
+in the reader's language and the CLDR number symbols it needs to format a growth rate as
+``Wording.growth`` does (rounded half to even at one decimal, the locale's decimal mark,
+grouping, plus and minus signs and percent pattern). Everything in a text that does not
+depend on the growth rate is filled in by Python before the script sees it.
+"""
+
+from __future__ import annotations
+
+from trade_dash import model
+from trade_dash.catalogs import NP_
+from trade_dash.scenario import Summary
+from trade_dash.wording.core import Wording
+from trade_dash.wording.facts import side_code_text
+
+CONTEXT = "scenario chart"
+# The templates, by the name the script knows them by. ``rate``, ``low``, ``high``: growth
+# rates as ``Wording.growth`` writes them; ``year``: a year.
+TEMPLATES = {
+    "low": NP_("scenario chart", "Low (%(rate)s/yr)"),
+    "band": NP_("scenario chart", "Band %(low)s to %(high)s/yr"),
+    "projection": NP_("scenario chart", "Scenario %(rate)s/yr (projection)"),
+    "met": NP_("scenario chart", "Target met in %(year)s at %(rate)s/yr"),
+    "not_met": NP_("scenario chart", "Target not met by %(year)s at %(rate)s/yr"),
+    "subtitle": NP_("scenario chart", "Scenario: %(base)s, growth %(rate)s/yr (band ±%(band)s), "
+                             "target %(target)s by %(year)s (assumed year); %(side)s"),
+}
+REQUIRED = NP_("scenario chart", "Rate needed for %(year)s: %(rate)s/yr")
+BASE_ESTIMATE = NP_("scenario chart", "base %(year)s estimate %(value)s (%(method)s)")
+BASE_FULL = NP_("scenario chart", "base %(year)s %(value)s")
+METHODS = {
+    model.PRO_RATA: NP_("scenario method", "pro-rata"),
+    model.SEASONAL: NP_("scenario method", "seasonal share"),
+    model.YOY: NP_("scenario method", "year-on-year change"),
+}
+
+
+def _template(w: Wording, name: str, **params: object) -> str:
+    return w.pgettext(CONTEXT, TEMPLATES[name], **params)
+
+
+def low_name(w: Wording, low_pct: float) -> str:
+    return _template(w, "low", rate=w.growth(low_pct))
+
+
+def band_name(w: Wording, low_pct: float, high_pct: float) -> str:
+    return _template(w, "band", low=w.growth(low_pct), high=w.growth(high_pct))
+
+
+def projection_name(w: Wording, growth_pct: float) -> str:
+    return _template(w, "projection", rate=w.growth(growth_pct))
+
+
+def required_name(w: Wording, target_year: int, required_pct: float) -> str:
+    return w.pgettext(CONTEXT, REQUIRED, year=w.year(target_year), rate=w.growth(required_pct))
+
+
+def reached(w: Wording, reached_year: int | None, horizon_year: int, growth_pct: float) -> str:
+    """When the projection meets the target, or that it does not within the horizon."""
+    if reached_year is None:
+        return _template(w, "not_met", year=w.year(horizon_year), rate=w.growth(growth_pct))
+    return _template(w, "met", year=w.year(reached_year), rate=w.growth(growth_pct))
+
+
+def subtitle_params(w: Wording, s: Summary) -> dict[str, str]:
+    """The scenario line's values other than the growth rate, already worded."""
+    b = s.base
+    year, value = w.year(b["year"]), w.money_short(b["value_musd"])
+    method = METHODS.get(b["method"] or "", "")
+    base = (
+        w.pgettext(CONTEXT, BASE_ESTIMATE, year=year, value=value,
+                   method=w.pgettext("scenario method", method))
+        if b["kind"] == "ytd"
+        else w.pgettext(CONTEXT, BASE_FULL, year=year, value=value)
+    )
+    return {"base": base, "band": w.points(s.scenario.band_pct),
+            "target": w.money_short(s.target_musd), "year": w.year(s.target_year),
+            "side": side_code_text(w, s)}
+
+
+def subtitle(w: Wording, s: Summary) -> str:
+    """The scenario line: base, growth, band, target and whose figures."""
+    return _template(w, "subtitle", rate=w.growth(s.scenario_growth_pct),
+                     **subtitle_params(w, s))
+
+
+def browser_words(w: Wording) -> dict:
+    """What the browser script needs to write these texts as this module does: the
+    templates in ``w``'s language, and how ``w.growth`` writes a number (Babel puts the
+    pattern's positive or negative prefix and suffix around the grouped digits)."""
+    symbols = w.locale.number_symbols["latn"]
+    pattern = w.locale.percent_formats[None]
+    return {
+        "templates": {name: w.pgettext(CONTEXT, text) for name, text in TEMPLATES.items()},
+        "number": {
+            "decimal": symbols["decimal"],
+            "group": symbols["group"],
+            "plus": symbols["plusSign"],
+            "grouping": pattern.grouping[0],
+            "prefix": list(pattern.prefix),  # [positive, negative]
+            "suffix": list(pattern.suffix),
+        },
+    }
