@@ -17,7 +17,7 @@ from trade_dash.wording import Wording
 from trade_dash.wording import scenario as scenario_words
 
 NAMESPACE = "tradeDash"  # window.dash_clientside.tradeDash, defined by the script
-FUNCTION = "scenarioGrowth"
+FUNCTIONS = ("scenarioGrowth", "scenarioCheck")  # on a growth move; after a server answer
 CHART = "scenario"  # the registered chart the script updates
 
 
@@ -25,8 +25,6 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
     """The growth-independent facts of scenario ``s`` and the reader's words, as plain data."""
     series = ds.view(s.scenario.reporter).series
     return {
-        # The rate the server drew the chart with: the script need not draw it again.
-        "growth_pct": s.scenario_growth_pct,
         "base_year": int(s.base["year"]),
         "base_musd": float(s.base["value_musd"]),
         "target_musd": float(s.target_musd),

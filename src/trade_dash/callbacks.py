@@ -354,18 +354,23 @@ def register(app: dash.Dash, page: Page) -> None:
 
 def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
     """The growth slider answered in the browser, and the server's stand-in when it fails."""
-    app.clientside_callback(
-        ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.FUNCTION),
-        Output(chart.graph_id, "figure", allow_duplicate=True),
-        Output(ids.BROWSER_READY, "data"),
-        Output(ids.BROWSER_FAILED, "data"),
-        Input(ids.GROWTH, "value"),
-        Input(ids.SCENARIO_FACTS, "data"),
-        State(chart.graph_id, "figure"),
-        State(ids.BROWSER_READY, "data"),
-        State(ids.BROWSER_FAILED, "data"),
-        prevent_initial_call=True,
-    )
+    # The slider's drag_value changes with every move (by pointer, key or typing) and no
+    # server callback sets it, so Dash runs the first at once; the second runs after each
+    # answer of the server, so the chart ends on the control's value whatever happened
+    # in between.
+    on_move, on_answer = (ClientsideFunction(browser_scenario.NAMESPACE, name)
+                          for name in browser_scenario.FUNCTIONS)
+    state = (State(chart.graph_id, "figure"), State(ids.BROWSER_READY, "data"),
+             State(ids.BROWSER_FAILED, "data"))
+    outputs = (Output(chart.graph_id, "figure", allow_duplicate=True),
+               Output(ids.BROWSER_READY, "data", allow_duplicate=True),
+               Output(ids.BROWSER_FAILED, "data", allow_duplicate=True))
+    app.clientside_callback(on_move, *outputs, Input(ids.GROWTH, "drag_value"),
+                            State(ids.SCENARIO_FACTS, "data"), *state,
+                            prevent_initial_call=True)
+    app.clientside_callback(on_answer, *outputs, Input(ids.URL, "search"),
+                            Input(ids.SCENARIO_FACTS, "data"), State(ids.GROWTH, "value"),
+                            *state, prevent_initial_call=True)
 
     @app.callback(
         Output(chart.graph_id, "figure", allow_duplicate=True),

@@ -258,10 +258,13 @@ def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str], shape
             "font": {"size": 12},
         },
         # Tick labels stay horizontal, so they keep to the room left above the footer.
+        # They sit outside the plot, within the margins: plotly need not measure each one
+        # on every redraw to hide those past the edge ("allow"), which made redraws slow.
         "xaxis": {"dtick": 1, "tickangle": 0, "showgrid": False, "linecolor": "#444",
-                  "ticks": "outside"},
+                  "ticks": "outside", "ticklabeloverflow": "allow"},
         "yaxis": {
             "title": {"text": w.unit()},
+            "ticklabeloverflow": "allow",
             "gridcolor": "#e5e5e5",
             "zeroline": True,
             "zerolinecolor": "#444",
@@ -629,6 +632,8 @@ def scenario_traces(s: Summary, w: Wording | None = None) -> list[dict]:
             "line": {"color": COLOURS["projection"], "dash": "dash", "width": 2.5},
             "marker": {"symbol": "circle-open", "size": 6},
             "name": scenario_words.projection_name(w, s.scenario_growth_pct),
+            # The rate drawn, for the browser script (assets/scenario.js) to compare.
+            "meta": {"growth_pct": s.scenario_growth_pct},
         },
     ]
 

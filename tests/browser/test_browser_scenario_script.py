@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.browser.test_browser_dashboard import (
     assert_clean,
@@ -16,9 +19,12 @@ from tests.browser.test_browser_dashboard import (
     open_dashboard,
     reached_text,
 )
-from trade_dash import ids
+from trade_dash import browser_scenario, figures, ids, model
 from trade_dash.charts import CHARTS
-from trade_dash.scenario import analyse, scenario_from_query
+from trade_dash.languages import LANGUAGES
+from trade_dash.scenario import BASES, analyse, scenario_from_query
+from trade_dash.wording import Wording
+from trade_dash.wording import scenario as scenario_words
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +118,105 @@ def test_a_failing_script_hands_the_chart_to_the_server(page, console, server, b
     assert prop(page, ids.BROWSER_FAILED, "data") >= 1
     assert console.errors() == []
     assert server.server_errors() == []
+
+
+# --- the script's maths and words against the Python ------------------------------------
+
+SCRIPT_API = "window.dash_clientside.tradeDash"
+
+
+@pytest.fixture(scope="module")
+def script_pages(browser, server):
+    """One page per language, for calling the script's functions directly."""
+    pages: dict = {}
+    context = browser.new_context()
+    try:
+        def get(lang: str):
+            if lang not in pages:
+                page = context.new_page()
+                page.goto(f"{server.url}/?lang={lang}")
+                page.wait_for_function(f"() => {SCRIPT_API} && {SCRIPT_API}.scenario",
+                                       timeout=15_000)
+                pages[lang] = page
+            return pages[lang]
+
+        yield get
+    finally:
+        context.close()
+
+
+# Growth rates: slider steps, two-decimal ties (20.25 rounds to 20.2, as Babel rounds half
+# to even), and any float in the controls' range.
+GROWTHS = st.one_of(
+    st.integers(-500, 1000).map(lambda i: i / 10),
+    st.decimals(min_value=-50, max_value=100, places=2).map(float),
+    st.floats(min_value=-50, max_value=100, allow_nan=False),
+)
+
+
+@st.composite
+def scenarios(draw, ds):
+    """A scenario as a link could ask for it, through the same parser as a link."""
+    query = urlencode({
+        "reporter": draw(st.sampled_from(ds.reporters)),
+        "base": draw(st.sampled_from(BASES)),
+        "method": draw(st.sampled_from(model.METHODS)),
+        "growth": repr(draw(GROWTHS)),
+        "target": repr(draw(st.one_of(st.floats(1, 100_000), st.integers(1, 2_000)))),
+        "band": repr(draw(st.one_of(st.floats(0, 20), st.integers(0, 40).map(lambda i: i / 2)))),
+        "target_year": draw(st.integers(2020, 2050)),
+    })
+    return scenario_from_query(ds, query)[0]
+
+
+# Bounded, and the same examples on every run, so the suite stays fast and repeatable.
+CHECK = settings(max_examples=40, deadline=None, derandomize=True)
+
+
+# English, and Kazakh for a language with other number marks, words and word order (each
+# language's number marks are checked on their own below).
+@pytest.mark.parametrize("lang", ["en", "kk"])
+def test_the_script_computes_and_words_the_scenario_as_the_python_does(
+        script_pages, bundled, lang):
+    page, w = script_pages(lang), Wording.for_lang(lang)
+    ctx = figures.Context(produced="2026-01-02", words=w)
+
+    @CHECK
+    @given(scenarios(bundled))
+    def check(scenario):
+        s = analyse(bundled, scenario)
+        got = page.evaluate(f"([f, g]) => {SCRIPT_API}.scenario(f, g)",
+                            [browser_scenario.facts(bundled, s, w), s.scenario_growth_pct])
+        low, high, _required, central = figures.scenario_traces(s, w)
+        for mine, python in ((got["low"], low), (got["high"], high), (got["central"], central)):
+            assert mine["x"] == python["x"]
+            assert mine["y"] == pytest.approx(python["y"], rel=1e-12, abs=0.0101)
+        assert got["names"] == {"low": low["name"], "band": high["name"],
+                                "projection": central["name"]}
+        layout = figures.scenario_layout(s, bundled, ctx)
+        note = next(a for a in layout["annotations"] if a.get("name") == "reached")
+        assert got["reached"] == s.target_reached_year
+        assert figures.esc(got["reachedText"]) == note["text"]
+        assert got["reachedX"] == note["x"]
+        assert got["subtitle"] == scenario_words.subtitle(w, s)
+        assert got["xrange"] == pytest.approx(layout["xaxis"]["range"])
+        assert (got["dtick"], got["tick0"]) == (layout["xaxis"]["dtick"],
+                                                layout["xaxis"]["tick0"])
+        assert got["yrange"] == pytest.approx(layout["yaxis"]["range"], rel=1e-12, abs=0.02)
+
+    check()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_script_writes_growth_rates_as_babel_does(script_pages, lang):
+    page, w = script_pages(lang), Wording.for_lang(lang)
+    number = scenario_words.browser_words(w)["number"]
+
+    @CHECK
+    @given(st.one_of(GROWTHS, st.decimals(min_value=-10**6, max_value=10**6, places=3)
+                     .map(float), st.floats(min_value=-1e9, max_value=1e9)))
+    def check(pct):
+        assert page.evaluate(f"([x, n]) => {SCRIPT_API}.growth(x, n)", [pct, number]) \
+            == w.growth(pct)
+
+    check()

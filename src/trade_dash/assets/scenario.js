@@ -153,6 +153,7 @@
       patch.assign(["data", one[0], "y"], one[1].y);
       patch.assign(["data", one[0], "name"], one[2]);
     });
+    patch.assign(["data", tr.projection, "meta"], {growth_pct: s.growth});
     patch.assign(["layout", "annotations", reachedIndex(figure)],
                  Object.assign({}, f.reached.common, style,
                                {text: esc(s.reachedText), y: f.target_musd, x: s.reachedX}));
@@ -168,32 +169,50 @@
       growth >= f.growth_limits[0] && growth <= f.growth_limits[1];
   }
 
-  // The clientside callback. Inputs: the growth control's value and the facts store;
-  // state: the chart's figure, the ready flag and the failure count. Outputs: the chart
-  // (a Patch), the ready flag (true once this has worked on this page) and the failure
-  // count (each failure asks the server to draw the chart).
-  function scenarioGrowth(growthValue, f, figure, ready, failures) {
-    var dc = window.dash_clientside, no = dc.no_update;
-    var byFacts = (dc.callback_context.triggered || []).some(function (t) {
-      return t.prop_id.indexOf(".data") !== -1;
-    });
-    if (!f || !usable(growthValue, f)) {
+  // The rate the chart shows: its projection carries it (figures.scenario_traces).
+  function drawnGrowth(f, figure) {
+    var trace = figure && figure.data && figure.data[f.traces.projection];
+    return trace && trace.meta ? trace.meta.growth_pct : null;
+  }
+
+  // [chart update, ready flag, failure count] for the chart to show growth rate `g`;
+  // `always`: draw even if the chart already shows it.
+  function answer(g, f, figure, ready, failures, always) {
+    var no = window.dash_clientside.no_update;
+    if (!f || !usable(g, f)) {
       return [no, no, no];  // the server clamps or falls back, and draws the chart itself
     }
     try {
-      var update = chartPatch(f, scenario(f, growthValue), figure);
-      // New facts come with the chart the server drew at their rate.
-      var drawn = byFacts && growthValue === f.growth_pct;
-      return [drawn ? no : update, ready === true ? no : true, no];
+      var update = always || drawnGrowth(f, figure) !== g
+        ? chartPatch(f, scenario(f, g), figure) : no;
+      return [update, ready === true ? no : true, no];
     } catch (err) {
       console.warn("trade-dash: the server draws the scenario chart (" + err + ")");
       return [no, false, (failures || 0) + 1];
     }
   }
 
+  // Clientside callbacks. Their outputs: the chart (a Patch), the ready flag (true once
+  // this has worked on this page; the server then leaves the chart to it on a growth
+  // move) and the failure count (each failure asks the server to draw the chart).
+  //
+  // On the slider's drag_value, which no server callback sets, so Dash runs it at once
+  // rather than after the server's answer to the same move (as it would on `value`).
+  function scenarioGrowth(dragValue, f, figure, ready, failures) {
+    return answer(dragValue, f, figure, ready, failures, true);
+  }
+
+  // After each answer of the server (new address or new facts): the chart must show the
+  // control's value, whatever came in between (a rate the server clamped, a typed rate,
+  // a move made while other facts were on their way).
+  function scenarioCheck(search, f, value, figure, ready, failures) {
+    return answer(value, f, figure, ready, failures, false);
+  }
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.tradeDash = {
     scenarioGrowth: scenarioGrowth,
+    scenarioCheck: scenarioCheck,
     // For the browser tests' cross-check with the Python model and wording.
     scenario: scenario,
     growth: growth,
