@@ -63,6 +63,12 @@ def move_up(page, points: int) -> None:
         page.keyboard.press("PageUp")  # one point per press
 
 
+def subtitle(page) -> str:
+    """The scenario line above the chart."""
+    return page.locator(f"#{GRAPH} .js-plotly-plot").evaluate(
+        "g => g.layout.title.subtitle.text")
+
+
 def expect_scenario(page, expect, bundled, growth: str) -> None:
     """The page shows scenario ``growth=…``: the card, the address and the projection."""
     s = analyse(bundled, scenario_from_query(bundled, f"growth={growth}")[0])
@@ -72,6 +78,7 @@ def expect_scenario(page, expect, bundled, growth: str) -> None:
     name = f"Scenario {s.scenario_growth_pct:+.1f}%/yr"
     expect(page.locator(f"#{GRAPH} .legendtext").filter(has_text=name)).to_have_count(1)
     assert_projection_follows(page, s)
+    assert f"growth {s.scenario_growth_pct:+.1f}%/yr" in subtitle(page)
 
 
 def test_a_growth_move_is_drawn_in_the_browser_and_the_server_sends_no_chart(
@@ -199,6 +206,7 @@ def test_the_script_computes_and_words_the_scenario_as_the_python_does(
         assert figures.esc(got["reachedText"]) == note["text"]
         assert got["reachedX"] == note["x"]
         assert got["subtitle"] == scenario_words.subtitle(w, s)
+        assert got["subtitleHtml"] == layout["title"]["subtitle"]["text"]
         assert got["xrange"] == pytest.approx(layout["xaxis"]["range"])
         assert (got["dtick"], got["tick0"]) == (layout["xaxis"]["dtick"],
                                                 layout["xaxis"]["tick0"])

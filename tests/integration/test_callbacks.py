@@ -6,6 +6,7 @@ import csv
 import io
 from urllib.parse import parse_qs
 
+import dash
 import pytest
 from flask import Flask
 
@@ -89,6 +90,41 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
         footer = next(op["params"]["value"] for op in ops if op["location"][-1] == "text")
         assert f"http://analyst.test/?{out['query'].replace('&', '&amp;')}" in footer.replace(
             "<br>", "")
+
+
+def test_once_the_browser_draws_growth_moves_the_server_sends_only_what_else_changed(page):
+    out = _sync(page, ids.GROWTH, controls(growth=30), browser_ready=True)
+    assert out["search"].startswith("?growth=30&")
+    assert reached_figure(out) == str(year_target_met(30.0))
+    # The browser draws the projection: the scenario chart gets no trace and no axis.
+    ops = out["charts"]["scenario"].to_plotly_json()["operations"]
+    assert all((op["location"][0] == "layout" and "annotations" in op["location"])
+               or op["location"] == ["layout", "margin", "b"] for op in ops), ops
+    # Nothing else a growth rate cannot change is sent.
+    for name in ("presets", "preset", "method_options", "method_help", "facts"):
+        assert out[name] is dash.no_update, name
+    assert [c for c, v in out["cards"].items() if v is not dash.no_update] == [ids.CARD_REACHED]
+    assert "+30.0% a year" in out["key_message"]
+
+
+def test_a_clamped_growth_rate_is_drawn_by_the_server_even_when_the_browser_draws(page):
+    out = _sync(page, ids.GROWTH, controls(growth=150), browser_ready=True)
+    assert out["controls"][ids.GROWTH] == 100
+    locations = [op["location"] for op in out["charts"]["scenario"].to_plotly_json()["operations"]]
+    assert ["data", 5] in locations
+
+
+def test_other_changes_send_the_facts_the_browser_draws_growth_moves_from(page):
+    out = _sync(page, ids.TARGET, controls(target=800), browser_ready=True)
+    facts = out["facts"]
+    # From the 2025 estimate 74.0 × 12 / 7, to 800 by 2030.
+    assert facts["base_year"] == 2025
+    assert facts["base_musd"] == pytest.approx(74.0 * 12 / 7)
+    assert (facts["target_musd"], facts["target_year"], facts["band_pct"]) == (800, 2030, 5)
+    assert facts["words"]["templates"]["projection"] == "Scenario %(rate)s/yr (projection)"
+    assert facts["subtitle"]["target"] == "$800M"
+    locations = [op["location"] for op in out["charts"]["scenario"].to_plotly_json()["operations"]]
+    assert ["data", 5] in locations  # the server draws every change but the growth rate's
 
 
 def test_key_message_follows_the_scenario(page):
@@ -214,10 +250,11 @@ def test_method_change_redraws_the_history(page):
     assert out["notices_open"] is False
 
 
-def _sync(page, triggered, values, search=None, preset=None):
+def _sync(page, triggered, values, search=None, preset=None, browser_ready=None):
     """Call the callback's logic as a function, inside a request as Dash would."""
     with Flask(__name__).test_request_context("/", base_url="http://analyst.test/"):
-        return sync(page, triggered, search, "http://analyst.test/", values, preset)
+        return sync(page, triggered, search, "http://analyst.test/", values, preset,
+                    browser_ready)
 
 
 # --- through the server -------------------------------------------------------

@@ -72,6 +72,21 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
+  // figures._wrap: words on lines of at most `width` characters (a longer word alone).
+  function wrap(text, width) {
+    var lines = [], current = "";
+    text.split(" ").forEach(function (word) {
+      if (current && current.length + 1 + word.length > width) {
+        lines.push(current);
+        current = word;
+      } else {
+        current = current ? current + " " + word : word;
+      }
+    });
+    lines.push(current);
+    return lines;
+  }
+
   // --- the scenario maths (model.py) ------------------------------------------------
 
   function round2(x) { return Number(x.toFixed(2)); }
@@ -111,6 +126,7 @@
       if (span <= axis.labels * axis.steps[i]) { step = axis.steps[i]; break; }
     }
     var rate = growth(g, n);
+    var subtitle = fill(t.subtitle, Object.assign({}, f.subtitle, {rate: rate}));
     return {
       growth: g,
       reached: reached,
@@ -126,7 +142,8 @@
         ? fill(t.not_met, {year: String(f.horizon_year), rate: rate})
         : fill(t.met, {year: String(reached), rate: rate}),
       reachedX: reached === null ? end : reached,
-      subtitle: fill(t.subtitle, Object.assign({}, f.subtitle, {rate: rate})),
+      subtitle: subtitle,
+      subtitleHtml: wrap(subtitle, f.subtitle_chars).join("<br>"),
       xrange: [f.first_year - axis.pad, end + axis.pad],
       dtick: step,
       tick0: f.first_year - f.first_year % step,
@@ -161,6 +178,7 @@
     patch.assign(["layout", "xaxis", "dtick"], s.dtick);
     patch.assign(["layout", "xaxis", "tick0"], s.tick0);
     patch.assign(["layout", "yaxis", "range"], s.yrange);
+    patch.assign(["layout", "title", "subtitle", "text"], s.subtitleHtml);
     return patch.build();
   }
 
