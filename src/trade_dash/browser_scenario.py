@@ -25,8 +25,8 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
     """The growth-independent facts of scenario ``s`` and the reader's words, as plain data."""
     series = ds.view(s.scenario.reporter).series
     return {
-        "base_year": int(s.base["year"]),
-        "base_musd": float(s.base["value_musd"]),
+        "base_year": s.base.year,
+        "base_musd": s.base.value_musd,
         "target_musd": float(s.target_musd),
         "target_year": int(s.target_year),
         "horizon_year": int(s.horizon_year),

@@ -194,7 +194,7 @@ def sync(
         out |= {"presets": no, "preset": no, "method_options": no, "method_help": no,
                 "facts": no}
     else:
-        methods = (tuple(summary.year_to_date["methods_available"]) if summary.year_to_date
+        methods = (tuple(summary.year_to_date.methods_available) if summary.year_to_date
                    else ())
         out |= {
             "presets": preset_options(w, ds, scenario),

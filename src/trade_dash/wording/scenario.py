@@ -70,12 +70,12 @@ def reached(w: Wording, reached_year: int | None, horizon_year: int, growth_pct:
 def subtitle_params(w: Wording, s: Summary) -> dict[str, str]:
     """The scenario line's values other than the growth rate, already worded."""
     b = s.base
-    year, value = w.year(b["year"]), w.money_short(b["value_musd"])
-    method = METHODS.get(b["method"] or "", "")
+    year, value = w.year(b.year), w.money_short(b.value_musd)
+    method = METHODS.get(b.method or "", "")
     base = (
         w.pgettext(CONTEXT, BASE_ESTIMATE, year=year, value=value,
                    method=w.pgettext("scenario method", method))
-        if b["kind"] == "ytd"
+        if b.kind == "ytd"
         else w.pgettext(CONTEXT, BASE_FULL, year=year, value=value)
     )
     return {"base": base, "band": w.points(s.scenario.band_pct),
