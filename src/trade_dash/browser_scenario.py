@@ -42,5 +42,4 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
         "reached": {"common": figures.REACHED_COMMON, **figures.REACHED_STYLE},
         "words": scenario_words.browser_words(w),
         "subtitle": scenario_words.subtitle_params(w, s),
-        "subtitle_chars": figures.SUBTITLE_CHARS,
     }

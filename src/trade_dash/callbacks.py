@@ -222,20 +222,38 @@ def sync(
         out["charts"] = {c.name: no for c in page.charts}
     else:
         # A chart is redrawn when its data changed; otherwise only what the scenario
-        # changes in it is sent: some traces, or just the footer's reopen link.
+        # changes in it is sent (some traces and the layout), if anything.
         out["charts"] = {
-            c.name: c.build(ds, summary, context) if from_url or triggered in c.rebuild_on
-            else as_patch(c.parts(ds, summary, context))
+            c.name: c.page_figure(ds, summary, context) if from_url or triggered in c.rebuild_on
+            else _patch_or_nothing(c.parts(ds, summary, context))
             for c in page.charts
         }
-    # The browser draws the growth rate it was given; one the parser changed (clamped,
-    # or defaulted for an empty box) is drawn here.
+    out["frames"] = {c.name: c.frame(ds, summary, context) for c in page.charts}
+    # Texts around the charts that a growth rate cannot change, by (chart, part): the
+    # footers (note, sources, date), and the subtitles of charts the scenario leaves as
+    # they are.
+    out["unchanged"] = {
+        (c.name, part) for c in page.charts for part in ("footer", "subtitle")
+        if part == "footer" or c.update is None
+    } if growth_move else set()
+    # The browser draws the growth rate it was given, with the scenario line above the
+    # chart; one the parser changed (clamped, or defaulted for an empty box) is drawn here.
     if (growth_move and browser_ready is True and browser_scenario.CHART in out["charts"]
             and not _differs(values.get(ids.GROWTH), scenario.growth_pct)):
-        chart = page.charts[browser_scenario.CHART]
-        out["charts"][chart.name] = as_patch(figures.footer_parts(ds, context,
-                                                                  chart.note(ds, summary)))
+        out["charts"][browser_scenario.CHART] = no
+        out["unchanged"].add((browser_scenario.CHART, "subtitle"))
     return out
+
+
+def frame_text(out: dict, chart: str, part: str):
+    """One text around a chart from ``sync``'s output, or no update if it cannot have
+    changed."""
+    return dash.no_update if (chart, part) in out["unchanged"] else getattr(
+        out["frames"][chart], part)
+
+
+def _patch_or_nothing(parts: Mapping[tuple, object]):
+    return as_patch(parts) if parts else dash.no_update
 
 
 def _differs(given, used) -> bool:
@@ -281,6 +299,9 @@ def register(app: dash.Dash, page: Page) -> None:
         *[Output(e, "href") for e in export_links],
         *[Output(ids.lang_link(code), "href") for code in LANGUAGES],
         Output(ids.SCENARIO_FACTS, "data"),
+        *[Output(c.subtitle_id, "children") for c in charts],
+        *[Output(c.description_id, "children") for c in charts],
+        *[Output(c.footer_id, "children") for c in charts],
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
@@ -311,6 +332,9 @@ def register(app: dash.Dash, page: Page) -> None:
             *links,
             *[out["lang_hrefs"][code] for code in LANGUAGES],
             out["facts"],
+            *[frame_text(out, c.name, "subtitle") for c in charts],
+            *[frame_text(out, c.name, "description") for c in charts],
+            *[frame_text(out, c.name, "footer") for c in charts],
         )
 
     if browser_scenario.CHART in charts:
@@ -363,6 +387,7 @@ def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
     state = (State(chart.graph_id, "figure"), State(ids.BROWSER_READY, "data"),
              State(ids.BROWSER_FAILED, "data"))
     outputs = (Output(chart.graph_id, "figure", allow_duplicate=True),
+               Output(chart.subtitle_id, "children", allow_duplicate=True),
                Output(ids.BROWSER_READY, "data", allow_duplicate=True),
                Output(ids.BROWSER_FAILED, "data", allow_duplicate=True))
     app.clientside_callback(on_move, *outputs, Input(ids.GROWTH, "drag_value"),
@@ -374,6 +399,7 @@ def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
 
     @app.callback(
         Output(chart.graph_id, "figure", allow_duplicate=True),
+        Output(chart.subtitle_id, "children", allow_duplicate=True),
         Input(ids.BROWSER_FAILED, "data"),
         State(ids.URL, "search"),
         *[State(c, "value") for c in CONTROLS],
@@ -385,4 +411,6 @@ def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
         scenario = scenario_from_query(page.ds, query)[0]
         choice = language(search)
         context = page.context(with_lang(scenario.query(), choice), Wording.for_lang(choice.lang))
-        return chart.build(page.ds, analyse(page.ds, scenario), context)
+        summary = analyse(page.ds, scenario)
+        return (chart.page_figure(page.ds, summary, context),
+                chart.frame(page.ds, summary, context).subtitle)

@@ -184,13 +184,17 @@ def footer_lines(ds: Dataset, ctx: Context, note: str) -> list[str]:
     lines = _wrap(source_line(ds), LINE_CHARS)
     if note:
         lines += _wrap(esc(note), LINE_CHARS)
-    tail = f"Produced {ctx.produced} with trade-dash."
+    tail = produced_line(ctx)
     if ctx.link:
         lines.append(tail + " Reopen this scenario:")
         lines += _link_lines(ctx.link, LINE_CHARS)
     else:
         lines.append(tail)
     return lines
+
+
+def produced_line(ctx: Context) -> str:
+    return f"Produced {ctx.produced} with trade-dash."
 
 
 def _footer_margin(lines: list[str]) -> int:
@@ -501,6 +505,21 @@ def flows_note(ds: Dataset, s: Summary) -> str:
     return FLOWS_NOTE
 
 
+# Each chart's subtitle for a scenario, plain text: the builders print it in the figure,
+# the page above the chart (charts.py).
+def history_subtitle(w: Wording, ds: Dataset, s: Summary) -> str:
+    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(english(), s)}"
+    if s.year_to_date:
+        subtitle += (f"; {s.year_to_date.year} estimate annualised "
+                     f"{METHOD_NAMES[s.year_to_date.method]}")
+    return subtitle
+
+
+def flows_subtitle(w: Wording, ds: Dataset, s: Summary) -> str:
+    return (f"Exports each way and the balance by calendar year, {UNIT}; "
+            f"{side_text(english(), s)}")
+
+
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """Cited turnover by year: full years solid, the partial year hollow with its estimate,
     and the other reporting side's figures as a lighter line."""
@@ -555,14 +574,10 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
             },
         ]
     shapes, labels = _missing_marks(series)
-    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(english(), s)}"
-    if s.year_to_date:
-        subtitle += (f"; {s.year_to_date.year} estimate annualised "
-                     f"{METHOD_NAMES[s.year_to_date.method]}")
     layout = _layout_dict(
         ctx.words,
         HISTORY_TITLE,
-        esc(subtitle),
+        esc(history_subtitle(ctx.words, ds, s)),
         footer_lines(ds, ctx, history_note(ds, s)),
         shapes,
         [*annotations, *_flags(series), *labels],
@@ -864,14 +879,45 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         shapes, labels = _missing_marks(flows)
         annotations = [*_flow_flags(flows), *labels]
         years = flows["year"]
-    subtitle = (f"Exports each way and the balance by calendar year, {UNIT}; "
-                f"{side_text(english(), s)}")
-    layout = _layout_dict(ctx.words, FLOWS_TITLE, esc(subtitle),
+    layout = _layout_dict(ctx.words, FLOWS_TITLE, esc(flows_subtitle(ctx.words, ds, s)),
                           footer_lines(ds, ctx, flows_note(ds, s)), shapes, annotations)
     layout["barmode"] = "group"
     _year_axis(layout, int(years.min()), int(years.max()))
     fig.update_layout(layout)
     return fig
+
+
+# --- the chart on the page ------------------------------------------------------
+
+# On the page the title, subtitle and footer are HTML around the chart (layout.py), where
+# they wrap at any width; the figure keeps the plot, its in-plot labels and the legend.
+PAGE_MARGIN = {"l": 60, "r": 16, "t": 28, "b": 30}
+# Below the plot, left-aligned: a horizontal legend wraps onto more rows on a narrow screen
+# and grows the bottom margin, instead of covering data.
+PAGE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.1, "yanchor": "top"}
+
+
+def page_layout(layout: dict) -> dict:
+    """A builder's layout as the page draws it: no title, subtitle or footer (the footer
+    is the first annotation, see ``_layout_dict``), tighter margins, legend below."""
+    out = {k: v for k, v in layout.items() if k not in ("title", "height")}
+    out["annotations"] = list(layout.get("annotations") or [])[1:]
+    out["margin"] = dict(PAGE_MARGIN)
+    out["legend"] = {**(layout.get("legend") or {}), **PAGE_LEGEND}
+    return out
+
+
+def page_figure(fig: go.Figure) -> dict:
+    """``fig`` as the page draws it (see ``page_layout``); the traces, in their order,
+    are the same, so scenario updates patch them by index as before."""
+    data = fig.to_plotly_json()
+    return {"data": data["data"], "layout": page_layout(data["layout"])}
+
+
+def page_footer(ds: Dataset, ctx: Context, note: str) -> str:
+    """The chart's note, source line and date as plain text, for the page's HTML footer."""
+    return " ".join(part for part in (note, html.unescape(source_line(ds)), produced_line(ctx))
+                    if part)
 
 
 # --- static export sizes -------------------------------------------------------

@@ -29,12 +29,14 @@ ENGLISH = {
     "measure", "period", "precision", "outlet", "note", "used", "line", "how",
     "numbers", "made", "settings", "adjusted", "choose", "preset", "low", "high", "points",
 }
-# Text a reader meets outside the charts (the charts' own texts, checked with the charts),
+# Text a reader meets outside the charts (the charts' own texts, checked with the charts,
+# include the subtitle and footer printed around each chart),
 # the citation text from the data file (shown as cited), the data file's name, the key
 # message (the briefing's sentences) and the share link (an address): visible text nodes,
 # option texts, accessible names, placeholders and tooltips, and the tab's title.
 PAGE_TEXT = """() => {
-  const skip = '.dash-graph, code, #key-message, #share-link, ' + [
+  const skip = '.dash-graph, .chart-subtitle, .chart-footer, code, #key-message, ' +
+    '#share-link, ' + [
     'citation_id', 'reporter', 'outlet', 'note']
     .map(c => `.ag-cell[col-id=${c}]`).join(', ');
   const out = [document.title];

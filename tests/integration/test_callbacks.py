@@ -20,7 +20,7 @@ from tests.conftest import (
 )
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
 from trade_dash import ids
-from trade_dash.callbacks import sync
+from trade_dash.callbacks import frame_text, sync
 from trade_dash.config import Config
 from trade_dash.scenario import analyse, scenario_from_query
 from trade_dash.web import create_app
@@ -81,26 +81,26 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     # Traces 0 and 1 (the cited history) are not resent.
     assert ["data", 0] not in locations and ["data", 1] not in locations
     assert ["data", 5] in locations and ["layout"] in locations
-    # The history and trade-by-direction charts draw no projection: only their footers'
-    # reopen links follow.
-    for name in ("history", "flows"):
-        ops = out["charts"][name].to_plotly_json()["operations"]
-        assert sorted(op["location"] for op in ops) == [
-            ["layout", "annotations", 0, "text"], ["layout", "margin", "b"]]
-        footer = next(op["params"]["value"] for op in ops if op["location"][-1] == "text")
-        assert f"http://analyst.test/?{out['query'].replace('&', '&amp;')}" in footer.replace(
-            "<br>", "")
+    # The history and trade-by-direction charts draw no projection: they are not sent.
+    assert out["charts"]["history"] is dash.no_update
+    assert out["charts"]["flows"] is dash.no_update
+    # The scenario line above the chart follows: 30 % a year from the 2025 estimate
+    # 74.0 × 12 / 7 = 126.857 ("$126.9M").
+    assert "growth +30.0%/yr" in out["frames"]["scenario"].subtitle
+    assert "$126.9M" in out["frames"]["scenario"].subtitle
 
 
 def test_once_the_browser_draws_growth_moves_the_server_sends_only_what_else_changed(page):
     out = _sync(page, ids.GROWTH, controls(growth=30), browser_ready=True)
     assert out["search"].startswith("?growth=30&")
     assert reached_figure(out) == str(year_target_met(30.0))
-    # The browser draws the projection: the scenario chart gets no trace and no axis.
-    ops = out["charts"]["scenario"].to_plotly_json()["operations"]
-    assert all((op["location"][0] == "layout" and "annotations" in op["location"])
-               or op["location"] == ["layout", "margin", "b"] for op in ops), ops
-    # Nothing else a growth rate cannot change is sent.
+    # The browser draws the projection and the scenario line: no chart is sent.
+    assert all(out["charts"][name] is dash.no_update for name in ("scenario", "history", "flows"))
+    # Nothing else a growth rate cannot change is sent: not the footers, the other charts'
+    # subtitles, the presets, the annualisation options or the facts.
+    for name in ("scenario", "history", "flows"):
+        assert frame_text(out, name, "footer") is dash.no_update
+        assert frame_text(out, name, "subtitle") is dash.no_update
     for name in ("presets", "preset", "method_options", "method_help", "facts"):
         assert out[name] is dash.no_update, name
     assert [c for c, v in out["cards"].items() if v is not dash.no_update] == [ids.CARD_REACHED]
@@ -160,14 +160,16 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert "US$ 76.7 million" in text_of(out["cards"][ids.CARD_LATEST])
     assert "none after the latest full year" in text_of(out["cards"][ids.CARD_YTD])
     history = out["charts"]["history"]
-    assert history.__class__.__name__ == "Figure"  # a whole new series
-    actual = history.data[0]
-    assert {x: y for x, y in zip(actual.x, actual.y, strict=True) if y} == {2019: 35.3,
-                                                                           2023: 76.7}
+    assert isinstance(history, dict)  # a whole new figure: a new series
+    actual = history["data"][0]
+    assert {x: y for x, y in zip(actual["x"], actual["y"], strict=True) if y} == {2019: 35.3,
+                                                                                 2023: 76.7}
     # The Mongolian side's sources give no export figures: the third chart says so.
     flows = out["charts"]["flows"]
-    assert flows.__class__.__name__ == "Figure" and len(flows.data) == 0
-    assert "No export or import figures" in flows.layout.annotations[1].text
+    assert isinstance(flows, dict) and len(flows["data"]) == 0
+    assert "No export or import figures" in flows["layout"]["annotations"][0]["text"]
+    # The subtitles above the charts name the side.
+    assert "Mongolian figures only (MN)" in out["frames"]["history"].subtitle
     assert [o["disabled"] for o in out["method_options"]] == [True, True, True]
     assert "nothing to annualise" in out["method_help"]
     assert out["notices_open"] is False
@@ -240,9 +242,9 @@ def test_typed_out_of_range_value_is_clamped_and_echoed(page):
 
 def test_method_change_redraws_the_history(page):
     out = _sync(page, ids.METHOD, controls(method="seasonal"))
-    assert out["charts"]["history"].__class__.__name__ == "Figure"
-    # Exports and imports have no annualised estimate: only the footer's link follows.
-    assert out["charts"]["flows"].__class__.__name__ == "Patch"
+    assert isinstance(out["charts"]["history"], dict)
+    # Exports and imports have no annualised estimate: that chart is not sent.
+    assert out["charts"]["flows"] is dash.no_update
     assert "pro-rata was used instead" in text_of(out["notices"])
     out = _sync(page, ids.METHOD, controls(method="yoy"))
     # 150 × 1.036

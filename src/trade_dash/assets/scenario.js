@@ -72,21 +72,6 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
-  // figures._wrap: words on lines of at most `width` characters (a longer word alone).
-  function wrap(text, width) {
-    var lines = [], current = "";
-    text.split(" ").forEach(function (word) {
-      if (current && current.length + 1 + word.length > width) {
-        lines.push(current);
-        current = word;
-      } else {
-        current = current ? current + " " + word : word;
-      }
-    });
-    lines.push(current);
-    return lines;
-  }
-
   // --- the scenario maths (model.py) ------------------------------------------------
 
   function round2(x) { return Number(x.toFixed(2)); }
@@ -143,7 +128,6 @@
         : fill(t.met, {year: String(reached), rate: rate}),
       reachedX: reached === null ? end : reached,
       subtitle: subtitle,
-      subtitleHtml: wrap(subtitle, f.subtitle_chars).join("<br>"),
       xrange: [f.first_year - axis.pad, end + axis.pad],
       dtick: step,
       tick0: f.first_year - f.first_year % step,
@@ -178,7 +162,6 @@
     patch.assign(["layout", "xaxis", "dtick"], s.dtick);
     patch.assign(["layout", "xaxis", "tick0"], s.tick0);
     patch.assign(["layout", "yaxis", "range"], s.yrange);
-    patch.assign(["layout", "title", "subtitle", "text"], s.subtitleHtml);
     return patch.build();
   }
 
@@ -193,24 +176,27 @@
     return trace && trace.meta ? trace.meta.growth_pct : null;
   }
 
-  // [chart update, ready flag, failure count] for the chart to show growth rate `g`;
-  // `always`: draw even if the chart already shows it.
+  // [chart update, scenario line, ready flag, failure count] for the chart to show growth
+  // rate `g`; `always`: draw even if the chart already shows it.
   function answer(g, f, figure, ready, failures, always) {
     var no = window.dash_clientside.no_update;
     if (!f || !usable(g, f)) {
-      return [no, no, no];  // the server clamps or falls back, and draws the chart itself
+      return [no, no, no, no];  // the server clamps or falls back, and draws the chart
     }
     try {
-      var update = always || drawnGrowth(f, figure) !== g
-        ? chartPatch(f, scenario(f, g), figure) : no;
-      return [update, ready === true ? no : true, no];
+      if (!always && drawnGrowth(f, figure) === g) {
+        return [no, no, ready === true ? no : true, no];
+      }
+      var s = scenario(f, g);
+      return [chartPatch(f, s, figure), s.subtitle, ready === true ? no : true, no];
     } catch (err) {
       console.warn("trade-dash: the server draws the scenario chart (" + err + ")");
-      return [no, false, (failures || 0) + 1];
+      return [no, no, false, (failures || 0) + 1];
     }
   }
 
-  // Clientside callbacks. Their outputs: the chart (a Patch), the ready flag (true once
+  // Clientside callbacks. Their outputs: the chart (a Patch), the scenario line above
+  // it (ids.chart_subtitle), the ready flag (true once
   // this has worked on this page; the server then leaves the chart to it on a growth
   // move) and the failure count (each failure asks the server to draw the chart).
   //
