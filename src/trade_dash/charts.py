@@ -27,11 +27,12 @@ _NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 Builder = Callable[[Dataset, Summary, figures.Context], go.Figure]
 # Parts of the figure a scenario change alters, by path (see ``figures.scenario_parts``).
 Updater = Callable[[Dataset, Summary, figures.Context], Mapping[tuple, object]]
-# The note a builder prints in its footer for a scenario (it may name the reporting side).
-Note = Callable[[Dataset, Summary], str]
+# The note a builder prints in its footer for a scenario (it may name the reporting side),
+# in the reader's language.
+Note = Callable[[Dataset, Summary, Wording], str]
 
 
-def no_note(ds: Dataset, s: Summary) -> str:
+def no_note(ds: Dataset, s: Summary, w: Wording) -> str:
     return ""
 
 
@@ -80,7 +81,7 @@ class Chart:
         """The page update for a scenario change, by path."""
         if self.update is not None:
             return self.update(ds, s, ctx)
-        return figures.footer_parts(ds, ctx, self.note(ds, s))
+        return figures.footer_parts(ds, ctx, self.note(ds, s, ctx.words))
 
 
 @dataclass(frozen=True)

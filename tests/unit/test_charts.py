@@ -54,7 +54,7 @@ def test_title_and_note_match_what_each_builder_draws(bundled, reporter):
     for chart in CHARTS:
         fig = chart.build(bundled, s, CTX)
         assert chart.title in fig.layout.title.text
-        footer = figures.footer_parts(bundled, CTX, chart.note(bundled, s))
+        footer = figures.footer_parts(bundled, CTX, chart.note(bundled, s, CTX.words))
         assert fig.layout.annotations[0].text == footer[("layout", "annotations", 0, "text")]
         assert fig.layout.margin.b == footer[("layout", "margin", "b")]
 
