@@ -866,8 +866,25 @@ PAGE_IMAGE = ExportSize(1024, 576, 2)
 EXPORT_SIZES = {"png": SLIDE, "svg": A4_LANDSCAPE, "pdf": A4_LANDSCAPE}
 
 
+# Where the legend of an exported chart starts, below the title (pinned 3 % below the top
+# edge, see ``_layout_dict``) and the subtitle's lines: measured on the exported SVG.
+TITLE_BLOCK_PX = 44  # from the top of the title to the top of the subtitle's first line
+SUBTITLE_LINE_PX = 17  # one 13 px subtitle line
+
+
 def export_figure(fig: go.Figure, size: ExportSize) -> go.Figure:
-    """A copy of ``fig`` on a fixed canvas; the dashboard's copy keeps resizing with the page."""
+    """A copy of ``fig`` on a fixed canvas; the dashboard's copy keeps resizing with the page.
+
+    The legend hangs from below the subtitle, and plotly reserves its height above the
+    plot: legend names in some languages are long enough to take two or three rows, which
+    would otherwise grow upwards over the subtitle."""
     out = go.Figure(fig)
-    out.update_layout(width=size.width, height=size.height, autosize=False)
+    subtitle = out.layout.title.subtitle.text
+    lines = subtitle.count("<br>") + 1 if subtitle else 0
+    top = 0.03 * size.height + TITLE_BLOCK_PX + SUBTITLE_LINE_PX * lines
+    out.update_layout(
+        width=size.width, height=size.height, autosize=False,
+        margin={"t": round(top)},
+        legend={"yref": "container", "y": 1 - top / size.height, "yanchor": "top"},
+    )
     return out
