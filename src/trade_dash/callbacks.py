@@ -182,7 +182,7 @@ def sync(
         "query": canonical,
         "lang_hrefs": lang_hrefs(base_href, plain),
     }
-    methods = tuple(summary.year_to_date["methods_available"]) if summary.year_to_date else ()
+    methods = tuple(summary.year_to_date.methods_available) if summary.year_to_date else ()
     out["method_options"] = method_options(w, methods)
     out["method_help"] = page_words.method_help(w, methods)
     current = {

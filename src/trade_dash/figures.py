@@ -119,9 +119,9 @@ def source_line(ds: Dataset, w: Wording) -> str:
 def scenario_subtitle(s: Summary) -> str:
     b = s.base
     base = (
-        f"base {b['year']} estimate {money(b['value_musd'])} ({METHOD_NAMES[b['method']]})"
-        if b["kind"] == "ytd"
-        else f"base {b['year']} {money(b['value_musd'])}"
+        f"base {b.year} estimate {money(b.value_musd)} ({METHOD_NAMES[b.method]})"
+        if b.kind == "ytd"
+        else f"base {b.year} {money(b.value_musd)}"
     )
     return (
         f"Scenario: {base}, growth {s.scenario_growth_pct:+.1f}%/yr "
@@ -338,10 +338,10 @@ def _estimate_trace(w: Wording, s: Summary) -> go.Scatter:
     if y is None:
         return go.Scatter(x=[], y=[], name=words.estimate_name(w, None), showlegend=False)
     return go.Scatter(
-        x=[y["year"]],
-        y=[round(y["annualised_musd"], 2)],
+        x=[y.year],
+        y=[round(y.annualised_musd, 2)],
         mode="markers",
-        name=words.estimate_name(w, y["year"]),
+        name=words.estimate_name(w, y.year),
         marker={
             "symbol": "diamond-open",
             "size": 13,
@@ -435,7 +435,7 @@ def _flags(w: Wording, series: pd.DataFrame) -> list[dict]:
 def _other_side(ds: Dataset, s: Summary) -> str | None:
     """The side to draw beside the series: the one it is not built from."""
     rs = s.reporting_side
-    own = rs["reporter"] if rs["reporter"] != ANY else rs["primary"]
+    own = rs.reporter if rs.reporter != ANY else rs.primary
     others = [side for side in SIDES if side != own and side in ds.views]
     return others[0] if own is not None and others else None
 
@@ -504,10 +504,10 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         annotations += [
             # An arrow from the partial figure up to its annualised estimate.
             {
-                "x": y["year"],
-                "y": y["annualised_musd"],
-                "ax": y["year"],
-                "ay": y["value_musd"],
+                "x": y.year,
+                "y": y.annualised_musd,
+                "ax": y.year,
+                "ay": y.value_musd,
                 "xref": "x",
                 "yref": "y",
                 "axref": "x",
@@ -521,9 +521,9 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
                 "text": "",
             },
             {
-                "x": y["year"],
-                "y": y["value_musd"],
-                "text": esc(w.period_label(y["year"], y["months"])),
+                "x": y.year,
+                "y": y.value_musd,
+                "text": esc(w.period_label(y.year, y.months)),
                 "showarrow": False,
                 "xanchor": "right",  # left of the marker: the last year sits at the edge
                 "xshift": -10,
@@ -556,16 +556,16 @@ def projection_end_year(s: Summary) -> int:
 
 
 def _path(s: Summary, rate_pct: float, end: int) -> tuple[list[int], list[float]]:
-    points = model.project(s.base["value_musd"], s.base["year"], rate_pct / 100, end)
+    points = model.project(s.base.value_musd, s.base.year, rate_pct / 100, end)
     return [y for y, _ in points], [round(v, 2) for _, v in points]
 
 
 def scenario_traces(s: Summary) -> list[dict]:
     """The traces that depend on the scenario, in ``SCENARIO_TRACES`` order from 'band_low'."""
     end = projection_end_year(s)
-    lx, ly = _path(s, s.band["low_pct"], end)
-    hx, hy = _path(s, s.band["high_pct"], end)
-    required = model.path_to_target(s.base["value_musd"], s.base["year"], s.target_musd,
+    lx, ly = _path(s, s.band.low_pct, end)
+    hx, hy = _path(s, s.band.high_pct, end)
+    required = model.path_to_target(s.base.value_musd, s.base.year, s.target_musd,
                                     s.target_year)
     req_x, req_y = [y for y, _ in required], [round(v, 2) for _, v in required]
     px, py = _path(s, s.scenario_growth_pct, end)
@@ -577,7 +577,7 @@ def scenario_traces(s: Summary) -> list[dict]:
             "y": ly,
             "line": {"width": 0},
             "showlegend": False,
-            "name": f"Low ({s.band['low_pct']:+.1f}%/yr)",
+            "name": f"Low ({s.band.low_pct:+.1f}%/yr)",
         },
         {
             **line,
@@ -586,7 +586,7 @@ def scenario_traces(s: Summary) -> list[dict]:
             "line": {"width": 0},
             "fill": "tonexty",
             "fillcolor": COLOURS["band"],
-            "name": f"Band {s.band['low_pct']:+.1f}% to {s.band['high_pct']:+.1f}%/yr",
+            "name": f"Band {s.band.low_pct:+.1f}% to {s.band.high_pct:+.1f}%/yr",
         },
         {
             **line,

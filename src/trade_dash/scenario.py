@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
@@ -52,16 +53,118 @@ MAX_QUERY_FIELDS = 50
 STALE_AFTER_YEARS = 1  # the newest figure older than this gets a notice
 
 
+# --- the typed parts of a summary (``asdict`` gives the CLI's JSON, keys in field order) ---
+
+
+@dataclass(frozen=True)
+class LatestFull:
+    """The latest full-year figure of the series."""
+
+    year: int
+    value_musd: float
+    citation_id: str
+    reporting_country: str  # "" when the data does not record the side
+
+
+@dataclass(frozen=True)
+class CitedPartial:
+    """The January-to-month-N figure after the latest full year, as cited."""
+
+    year: int
+    months: int
+    value_musd: float
+    citation_id: str
+    reporting_country: str
+    yoy_change_pct: float | None  # the change on the same months of last year, if given
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    """The year to date with its full-year estimate by the scenario's method."""
+
+    year: int
+    months: int
+    period: str
+    value_musd: float
+    annualised_musd: float
+    method: str  # the method used (pro-rata when the requested one is impossible)
+    method_description: str
+    methods_available: tuple[str, ...]
+    citation_id: str
+    reporting_country: str
+    yoy_change_pct: float | None
+
+
+@dataclass(frozen=True)
+class Base:
+    """The value and year a scenario projects from."""
+
+    year: int
+    value_musd: float
+    kind: Literal["ytd", "full"]
+    method: str | None  # the annualisation method when ``kind`` is "ytd"
+
+
+@dataclass(frozen=True)
+class Band:
+    """The low and high growth rates around the scenario's, and when each meets the target."""
+
+    low_pct: float
+    high_pct: float
+    low_reached_year: int | None
+    high_reached_year: int | None
+
+
+@dataclass(frozen=True)
+class DefaultGrowth:
+    """The default growth rate and the years it is the pace between."""
+
+    pct: float
+    from_year: int | None  # None: no two full years from the same side, the default is 0
+    to_year: int | None
+    side: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class ReportingSide:
+    """Codes and years: which side's books the series comes from."""
+
+    reporter: str
+    primary: str | None
+    mixed: bool
+    years: dict[str, tuple[int, ...]]  # side code ("unknown" when not recorded) -> years
+    other_side_years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Published:
+    """The newest dated figure in the data."""
+
+    latest_published: str  # ISO date
+    citation_id: str
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How old the newest dated figure is on a given day."""
+
+    latest_published: str
+    citation_id: str
+    age_days: int
+    stale: bool
+
+
 @dataclass(frozen=True)
 class Facts:
     """What the data says regardless of scenario, worked out once per dataset and reporter."""
 
-    latest_full: Mapping | None  # {year, value_musd, citation_id, reporting_country}
-    ytd: Mapping | None  # {year, months, value_musd, citation_id, reporting_country, ...}
+    latest_full: LatestFull | None
+    ytd: CitedPartial | None
     estimates: Mapping[str, model.Annualised]  # by requested method; may fall back to pro-rata
     methods: tuple[str, ...]
     growth_refs: tuple[tuple[int, int, float], ...]
-    default_growth: Mapping
+    default_growth: DefaultGrowth
     primary_side: str | None  # the side the series keeps where it can; None: no side known
     side_years: Mapping[str, tuple[int, ...]]  # side code ("" unknown) -> years it gives
     other_side_years: tuple[int, ...]  # years taken from another side than the primary
@@ -92,7 +195,7 @@ class Dataset:
     target: Target | None
     facts: Facts = field(repr=False)
     views: Mapping[str, View] = field(repr=False)
-    latest_published: Mapping | None  # {latest_published, citation_id}: newest dated figure
+    latest_published: Published | None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Dataset:
@@ -166,9 +269,9 @@ class Summary:
     """The headline numbers for one scenario; ``as_json`` is the CLI's --json."""
 
     scenario: Scenario
-    latest_full_year: dict | None
-    year_to_date: dict | None
-    base: dict
+    latest_full_year: LatestFull | None
+    year_to_date: YearToDate | None
+    base: Base
     target_musd: float
     target_year: int
     target_year_is_assumption: bool
@@ -178,10 +281,10 @@ class Summary:
     scenario_growth_pct: float
     target_reached_year: int | None
     horizon_year: int
-    band: dict
-    default_growth: dict
-    reporting_side: dict
-    data_freshness: dict | None
+    band: Band
+    default_growth: DefaultGrowth
+    reporting_side: ReportingSide
+    data_freshness: Published | None
     notices: tuple[Notice, ...]
 
     def as_json(self, describe: Callable[[Notice], str] | None = None) -> dict:
@@ -276,65 +379,54 @@ def _facts(citations: pd.DataFrame, series: pd.DataFrame, reporter: str) -> Fact
     return Facts(
         latest_full=None
         if full is None
-        else MappingProxyType(
-            {
-                "year": int(full["year"]),
-                "value_musd": float(full["value_musd"]),
-                "citation_id": str(full["citation_id"]),
-                "reporting_country": str(full["reporting_country"]),
-            }
+        else LatestFull(
+            year=int(full["year"]),
+            value_musd=float(full["value_musd"]),
+            citation_id=str(full["citation_id"]),
+            reporting_country=str(full["reporting_country"]),
         ),
         ytd=None
         if ytd is None
-        else MappingProxyType(
-            {
-                "year": int(ytd["year"]),
-                "months": int(ytd["months"]),
-                "value_musd": float(ytd["value_musd"]),
-                "citation_id": str(ytd["citation_id"]),
-                "reporting_country": str(ytd["reporting_country"]),
-                "yoy_change_pct": None
-                if math.isnan(ytd["yoy_change_pct"])
-                else float(ytd["yoy_change_pct"]),
-            }
+        else CitedPartial(
+            year=int(ytd["year"]),
+            months=int(ytd["months"]),
+            value_musd=float(ytd["value_musd"]),
+            citation_id=str(ytd["citation_id"]),
+            reporting_country=str(ytd["reporting_country"]),
+            yoy_change_pct=None
+            if math.isnan(ytd["yoy_change_pct"])
+            else float(ytd["yoy_change_pct"]),
         ),
         estimates=MappingProxyType(estimates),
         methods=methods,
         growth_refs=tuple(growth_references(series)),
-        default_growth=MappingProxyType(default_growth(series)),
+        default_growth=default_growth(series),
         primary_side=primary_side(citations) if reporter == ANY else reporter,
         side_years=MappingProxyType(_side_years(series)),
         other_side_years=tuple(int(y) for y in series.loc[series["from_other_side"], "year"]),
     )
 
 
-def _latest_published(citations: pd.DataFrame) -> Mapping | None:
+def _latest_published(citations: pd.DataFrame) -> Published | None:
     dated = citations[(citations["measure"] == "actual") & (citations["published"] != "")]
     if dated.empty:
         return None
     newest = dated.sort_values(["published", "line"], ascending=[False, True]).iloc[0]
-    return MappingProxyType(
-        {"latest_published": str(newest["published"]),
-         "citation_id": str(newest["citation_id"])}
-    )
+    return Published(str(newest["published"]), str(newest["citation_id"]))
 
 
-def freshness(latest: Mapping | None, today: dt.date) -> dict | None:
+def freshness(latest: Published | None, today: dt.date) -> Freshness | None:
     """How old the newest dated figure is on ``today``; ``stale`` once it is more than
     ``STALE_AFTER_YEARS`` old. None when no figure carries a date."""
     if latest is None:
         return None
-    published = dt.date.fromisoformat(latest["latest_published"])
+    published = dt.date.fromisoformat(latest.latest_published)
     try:
         limit = published.replace(year=published.year + STALE_AFTER_YEARS)
     except ValueError:  # 29 February
         limit = published.replace(year=published.year + STALE_AFTER_YEARS, day=28)
-    return {
-        "latest_published": latest["latest_published"],
-        "citation_id": latest["citation_id"],
-        "age_days": (today - published).days,
-        "stale": today > limit,
-    }
+    return Freshness(latest.latest_published, latest.citation_id, (today - published).days,
+                     today > limit)
 
 
 def available_methods(ds: Dataset, reporter: str = ANY) -> tuple[str, ...]:
@@ -354,17 +446,19 @@ def growth_references(series: pd.DataFrame) -> list[tuple[int, int, float]]:
     full = series[series["status"] == "full"]
     if len(full) < 2:
         return []
-    end = full.iloc[-1]
+    years = [int(y) for y in full["year"]]
+    values = [float(v) for v in full["value_musd"]]
+    sides = [str(c) for c in full["reporting_country"]]
     refs = []
-    for row in full.iloc[:-1].itertuples():
-        if row.reporting_country != end["reporting_country"]:
+    for year, value, side in zip(years[:-1], values[:-1], sides[:-1], strict=True):
+        if side != sides[-1]:
             continue
-        rate = model.cagr(row.value_musd, row.year, float(end["value_musd"]), int(end["year"]))
-        refs.append((int(row.year), int(end["year"]), rate * 100))
+        rate = model.cagr(value, year, values[-1], years[-1])
+        refs.append((year, years[-1], rate * 100))
     return refs
 
 
-def default_growth(series: pd.DataFrame) -> dict:
+def default_growth(series: pd.DataFrame) -> DefaultGrowth:
     """The documented default rate: the pace from the earliest full year in the five
     years before the latest full year (or, if none is cited there, the full year just
     before it) to the latest full year, rounded to 0.1 point and kept within the
@@ -373,16 +467,16 @@ def default_growth(series: pd.DataFrame) -> dict:
     full = series[series["status"] == "full"]
     side = str(full.iloc[-1]["reporting_country"]) if len(full) else ""
     if not refs:
-        return {
-            "pct": 0.0,
-            "from_year": None,
-            "to_year": None,
-            "side": side,
-            "rule": "no two full years are cited, so the default is 0 %"
+        return DefaultGrowth(
+            pct=0.0,
+            from_year=None,
+            to_year=None,
+            side=side,
+            rule="no two full years are cited, so the default is 0 %"
             if len(full) < 2
             else "no earlier full year comes from the same reporting side as the latest, "
             "so the default is 0 %",
-        }
+        )
     end_year = refs[0][1]
     window = [r for r in refs if r[0] >= end_year - DEFAULT_GROWTH_WINDOW] or refs[-1:]
     start, end, pct = window[0]
@@ -391,7 +485,7 @@ def default_growth(series: pd.DataFrame) -> dict:
     if not GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT:
         rule += f" ({pct:+.1f} %, limited to the {GROWTH_MIN_PCT:g} to {GROWTH_MAX_PCT:g} % range)"
         pct = min(max(pct, GROWTH_MIN_PCT), GROWTH_MAX_PCT)
-    return {"pct": pct, "from_year": start, "to_year": end, "side": side, "rule": rule}
+    return DefaultGrowth(pct=pct, from_year=start, to_year=end, side=side, rule=rule)
 
 
 def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
@@ -407,7 +501,7 @@ def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
     ]
     base, _ = resolve_base(ds, scenario)
     req = 100 * model.required_rate(
-        base["value_musd"], base["year"], scenario.target_musd, scenario.target_year
+        base.value_musd, base.year, scenario.target_musd, scenario.target_year
     )
     if math.isfinite(req) and GROWTH_MIN_PCT <= req <= GROWTH_MAX_PCT:
         req_step = math.ceil(req * 10 - 1e-9) / 10  # rounded up so the target is still met
@@ -466,7 +560,7 @@ def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict]:
 def default_scenario(ds: Dataset, reporter: str = ANY) -> Scenario:
     facts = ds.view(reporter).facts
     return Scenario(
-        growth_pct=facts.default_growth["pct"],
+        growth_pct=facts.default_growth.pct,
         target_year=DEFAULT_TARGET_YEAR,
         target_musd=ds.target.value_musd if ds.target else ASSUMED_TARGET_MUSD,
         base="ytd" if facts.ytd is not None else "full",
@@ -475,7 +569,7 @@ def default_scenario(ds: Dataset, reporter: str = ANY) -> Scenario:
     )
 
 
-def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[Notice]]:
+def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[Base, list[Notice]]:
     """The base the scenario projects from, with notices when the request fell back."""
     notices: list[Notice] = []
     if ds.target is None and scenario.target_musd == ASSUMED_TARGET_MUSD:
@@ -487,30 +581,13 @@ def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[dict, list[Notice]]:
         notices.append(Notice.of("seasonal_fallback"))
     if scenario.method == model.YOY and est is not None and est.method != model.YOY:
         notices.append(Notice.of("yoy_fallback"))
-    if scenario.base == "ytd" and est is not None:
-        ytd = facts.ytd
-        return (
-            {
-                "year": int(ytd["year"]),
-                "value_musd": est.value_musd,
-                "kind": "ytd",
-                "method": est.method,
-            },
-            notices,
-        )
+    if scenario.base == "ytd" and est is not None and facts.ytd is not None:
+        return Base(facts.ytd.year, est.value_musd, "ytd", est.method), notices
     if scenario.base == "ytd":
         notices.append(Notice.of("no_ytd_base"))
     if full is None:
         raise model.ScenarioError("the data has no full-year figure to use as a base")
-    return (
-        {
-            "year": int(full["year"]),
-            "value_musd": float(full["value_musd"]),
-            "kind": "full",
-            "method": None,
-        },
-        notices,
-    )
+    return Base(full.year, full.value_musd, "full", None), notices
 
 
 def validate(ds: Dataset, scenario: Scenario) -> None:
@@ -540,9 +617,9 @@ def validate(ds: Dataset, scenario: Scenario) -> None:
                 f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}"
             )
     base, _ = resolve_base(ds, scenario)
-    if not base["year"] < scenario.target_year <= HORIZON_YEAR:
+    if not base.year < scenario.target_year <= HORIZON_YEAR:
         raise model.ScenarioError(
-            f"target year must be after the base year {base['year']} and at most "
+            f"target year must be after the base year {base.year} and at most "
             f"{HORIZON_YEAR}, got {scenario.target_year}"
         )
 
@@ -556,35 +633,33 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
     ytd = facts.ytd
     est = annualised(ds, scenario.method, scenario.reporter)
     target_musd = scenario.target_musd
-    gap = model.gap(base["value_musd"], target_musd)
+    gap = model.gap(base.value_musd, target_musd)
 
     def reached(pct: float) -> int | None:
         return model.year_target_reached(
-            base["value_musd"], base["year"], pct / 100, target_musd, HORIZON_YEAR
+            base.value_musd, base.year, pct / 100, target_musd, HORIZON_YEAR
         )
 
     low = max(scenario.growth_pct - scenario.band_pct, GROWTH_MIN_PCT)
     high = min(scenario.growth_pct + scenario.band_pct, GROWTH_MAX_PCT)
     return Summary(
         scenario=scenario,
-        latest_full_year=None
-        if full is None
-        else dict(full),
+        latest_full_year=full,
         year_to_date=None
-        if ytd is None
-        else {
-            "year": int(ytd["year"]),
-            "months": int(ytd["months"]),
-            "period": period_label(ytd["year"], ytd["months"]),
-            "value_musd": float(ytd["value_musd"]),
-            "annualised_musd": est.value_musd,
-            "method": est.method,
-            "method_description": est.description,
-            "methods_available": list(facts.methods),
-            "citation_id": ytd["citation_id"],
-            "reporting_country": ytd["reporting_country"],
-            "yoy_change_pct": ytd["yoy_change_pct"],
-        },
+        if ytd is None or est is None
+        else YearToDate(
+            year=ytd.year,
+            months=ytd.months,
+            period=period_label(ytd.year, ytd.months),
+            value_musd=ytd.value_musd,
+            annualised_musd=est.value_musd,
+            method=est.method,
+            method_description=est.description,
+            methods_available=facts.methods,
+            citation_id=ytd.citation_id,
+            reporting_country=ytd.reporting_country,
+            yoy_change_pct=ytd.yoy_change_pct,
+        ),
         base=base,
         target_musd=target_musd,
         target_year=scenario.target_year,
@@ -592,34 +667,29 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
         gap_musd=gap.musd,
         gap_pct_of_target=gap.share_of_target * 100,
         required_growth_pct=model.required_rate(
-            base["value_musd"], base["year"], target_musd, scenario.target_year
+            base.value_musd, base.year, target_musd, scenario.target_year
         )
         * 100,
         scenario_growth_pct=scenario.growth_pct,
         target_reached_year=reached(scenario.growth_pct),
         horizon_year=HORIZON_YEAR,
-        band={
-            "low_pct": low,
-            "high_pct": high,
-            "low_reached_year": reached(low),
-            "high_reached_year": reached(high),
-        },
-        default_growth=dict(facts.default_growth),
+        band=Band(low, high, reached(low), reached(high)),
+        default_growth=facts.default_growth,
         reporting_side=_reporting_side(scenario.reporter, facts),
-        data_freshness=None if ds.latest_published is None else dict(ds.latest_published),
+        data_freshness=ds.latest_published,
         notices=tuple(notices),
     )
 
 
-def _reporting_side(reporter: str, facts: Facts) -> dict:
+def _reporting_side(reporter: str, facts: Facts) -> ReportingSide:
     """Codes and years: which side's books the series on screen comes from."""
-    return {
-        "reporter": reporter,
-        "primary": facts.primary_side,
-        "mixed": len(facts.side_years) > 1,
-        "years": {side or "unknown": list(years) for side, years in facts.side_years.items()},
-        "other_side_years": list(facts.other_side_years),
-    }
+    return ReportingSide(
+        reporter=reporter,
+        primary=facts.primary_side,
+        mixed=len(facts.side_years) > 1,
+        years={side or "unknown": years for side, years in facts.side_years.items()},
+        other_side_years=facts.other_side_years,
+    )
 
 
 # --- URL query strings -------------------------------------------------------
@@ -679,13 +749,13 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[Notice]
             )
             continue
         values[attr] = raw
-    numeric = {
+    numeric: dict[str, tuple[str, float | None, float]] = {
         "growth": ("growth_pct", GROWTH_MIN_PCT, GROWTH_MAX_PCT),
         "target": ("target_musd", TARGET_MIN_MUSD, TARGET_MAX_MUSD),
         "band": ("band_pct", BAND_MIN_PCT, BAND_MAX_PCT),
-        "target_year": ("target_year", None, HORIZON_YEAR),
+        "target_year": ("target_year", None, HORIZON_YEAR),  # from the year after the base
     }
-    for key, (attr, lo, hi) in numeric.items():
+    for key, (attr, fixed_lo, hi) in numeric.items():
         raw = take(key)
         if raw is None:
             continue
@@ -693,8 +763,9 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[Notice]
         if x is None:
             notices.append(Notice.of("not_a_number", key=key, value=_short(raw)))
             continue
+        lo = (fixed_lo if fixed_lo is not None
+              else resolve_base(ds, replace(default, **values))[0].year + 1)
         if key == "target_year":
-            lo = resolve_base(ds, replace(default, **values))[0]["year"] + 1
             if x != round(x):
                 notices.append(
                     Notice.of("not_whole_year", key=key, value=_short(raw), used=round(x))
@@ -708,7 +779,7 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[Notice]
         values[attr] = int(x) if key == "target_year" else x
     scenario = replace(default, **values)
     # A base change can move the base year past a target year that was valid before.
-    base_year = resolve_base(ds, scenario)[0]["year"]
+    base_year = resolve_base(ds, scenario)[0].year
     if scenario.target_year <= base_year:
         notices.append(Notice.of("target_year_moved", year=scenario.target_year,
                                  base_year=base_year, used=base_year + 1))

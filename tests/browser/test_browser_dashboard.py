@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import json
 import re
+from dataclasses import asdict
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -100,7 +101,7 @@ def assert_headline(page, s) -> None:
     """The six cards show the numbers of summary ``s``."""
     latest = s.latest_full_year
     big, text = card(page, ids.CARD_LATEST)
-    assert big == money(latest["value_musd"]) and str(latest["year"]) in text
+    assert big == money(latest.value_musd) and str(latest.year) in text
     big, text = card(page, ids.CARD_TARGET)
     assert big == money(s.target_musd) and f"by {s.target_year}" in text
     big, text = card(page, ids.CARD_GAP)
@@ -108,7 +109,7 @@ def assert_headline(page, s) -> None:
     assert f"{s.gap_pct_of_target:,.1f}% of the target" in text
     big, text = card(page, ids.CARD_REQUIRED)
     assert big == f"{s.required_growth_pct:+.1f}% a year"
-    assert f"from {s.base['year']} to reach the target in {s.target_year}" in text
+    assert f"from {s.base.year} to reach the target in {s.target_year}" in text
     big, text = card(page, ids.CARD_REACHED)
     assert big == reached_text(s.target_reached_year, s.horizon_year)
     assert f"at {s.scenario_growth_pct:+.1f}% a year" in text
@@ -125,7 +126,7 @@ def projection(page) -> tuple[str, list[int], list[float]]:
 def assert_projection_follows(page, s) -> None:
     name, xs, ys = projection(page)
     assert name.startswith(f"Scenario {s.scenario_growth_pct:+.1f}%/yr")
-    rate, base, year0 = s.scenario_growth_pct / 100, s.base["value_musd"], s.base["year"]
+    rate, base, year0 = s.scenario_growth_pct / 100, s.base.value_musd, s.base.year
     assert xs[0] == year0
     for x, y in zip(xs, ys, strict=True):
         assert y == pytest.approx(base * (1 + rate) ** (x - year0), abs=0.01)
@@ -264,7 +265,7 @@ def test_a_scenario_url_is_reproduced(page, console, server, bundled, expect):
     expect(page.locator(f"#{ids.BASE} input[value=ytd]")).not_to_be_checked()
     assert_headline(page, s)
     # Projected from the latest full year, not from the current-year estimate.
-    assert s.base == {"year": 2024, "value_musd": 150.0, "kind": "full", "method": None}
+    assert asdict(s.base) == {"year": 2024, "value_musd": 150.0, "kind": "full", "method": None}
     assert card(page, ids.CARD_GAP)[1].endswith("from the 2024 figure")
     assert_projection_follows(page, s)
     assert page.locator(f"#{ids.NOTICES}").count() == 0 or not page.is_visible(f"#{ids.NOTICES}")
@@ -418,7 +419,7 @@ def test_switching_the_reporting_side_to_mongolia_and_back(page, console, server
     open_dashboard(page, server)
     fresh = freshness(bundled.latest_published, dt.date.today())
     assert page.locator(f"#{ids.FRESHNESS}").inner_text() == "latest figure published 2025-09-06"
-    assert page.locator(f"#{ids.STALE_NOTICE}").count() == (1 if fresh["stale"] else 0)
+    assert page.locator(f"#{ids.STALE_NOTICE}").count() == (1 if fresh.stale else 0)
     any_side = page.locator(f"#{ids.REPORTER} input[value=any]")
     expect(any_side).to_be_checked()
     series, names = history_series(page)

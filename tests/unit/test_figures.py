@@ -192,7 +192,7 @@ def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_cs
     ds = Dataset.from_citations(load_citations(path), str(path))
     s = summary_of(ds)
     assert s.year_to_date is None
-    assert s.base["kind"] == "full" and s.base["year"] == 2021
+    assert s.base.kind == "full" and s.base.year == 2021
     history = figures.history_figure(ds, s, CTX)
     assert list(trace(history, "Partial year").y) == []
     scenario = figures.scenario_figure(ds, s, CTX)

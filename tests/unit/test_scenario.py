@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import pytest
 
@@ -12,6 +12,8 @@ from trade_dash.data import load_citations
 from trade_dash.model import ScenarioError
 from trade_dash.scenario import (
     Dataset,
+    Published,
+    ReportingSide,
     analyse,
     available_methods,
     default_growth,
@@ -57,10 +59,10 @@ def test_bundled_headline_matches_the_hand_calculation(bundled):
 def test_year_on_year_estimate_of_the_bundled_2025(bundled):
     s = analyse(bundled, replace(default_scenario(bundled), method="yoy"))
     # 2024 = 150, and January-July 2025 was up 3.6 % on January-July 2024: 150 × 1.036.
-    assert s.year_to_date["annualised_musd"] == pytest.approx(155.4)
-    assert s.base == {"year": 2025, "value_musd": pytest.approx(155.4), "kind": "ytd",
+    assert s.year_to_date.annualised_musd == pytest.approx(155.4)
+    assert asdict(s.base) == {"year": 2025, "value_musd": pytest.approx(155.4), "kind": "ytd",
                       "method": "yoy"}
-    assert "3.6 %" in s.year_to_date["method_description"]
+    assert "3.6 %" in s.year_to_date.method_description
     assert s.gap_musd == pytest.approx(500 - 155.4)
     assert s.notices == ()
 
@@ -69,24 +71,24 @@ def test_default_growth_is_derived_from_the_data(bundled):
     d = default_growth(bundled.series)
     # 2019 is the earliest full year in the five years before 2024, both Kazakh figures:
     # (150 / 59.9) ** (1/5) - 1 = 20.15 %.
-    assert (d["from_year"], d["to_year"], d["side"]) == (2019, 2024, "KZ")
-    assert d["pct"] == round(((150 / 59.9) ** 0.2 - 1) * 100, 1) == 20.2
+    assert (d.from_year, d.to_year, d.side) == (2019, 2024, "KZ")
+    assert d.pct == round(((150 / 59.9) ** 0.2 - 1) * 100, 1) == 20.2
 
 
 def test_the_mongolian_sides_own_numbers(bundled):
     scenario = default_scenario(bundled, "MN")
     assert (scenario.reporter, scenario.base, scenario.growth_pct) == ("MN", "full", 21.4)
     s = analyse(bundled, scenario)
-    assert s.latest_full_year["value_musd"] == 76.7 and s.year_to_date is None
+    assert s.latest_full_year.value_musd == 76.7 and s.year_to_date is None
     # The chamber's 2019 and 2023: (76.7 / 35.3) ** (1/4) - 1 = 21.4 %.
-    assert s.default_growth["pct"] == round(((76.7 / 35.3) ** 0.25 - 1) * 100, 1)
+    assert s.default_growth.pct == round(((76.7 / 35.3) ** 0.25 - 1) * 100, 1)
     assert s.required_growth_pct == pytest.approx(((500 / 76.7) ** (1 / 7) - 1) * 100)
-    assert s.reporting_side["years"] == {"MN": [2019, 2023]}
+    assert s.reporting_side.years == {"MN": (2019, 2023)}
 
 
 def test_full_year_base(bundled):
     s = analyse(bundled, replace(default_scenario(bundled), base="full"))
-    assert s.base == {"year": 2024, "value_musd": 150.0, "kind": "full", "method": None}
+    assert asdict(s.base) == {"year": 2024, "value_musd": 150.0, "kind": "full", "method": None}
     assert s.required_growth_pct == pytest.approx(((500 / 150) ** (1 / 6) - 1) * 100)
 
 
@@ -98,8 +100,8 @@ def test_not_within_horizon_for_decline(bundled):
 
 def test_band_brackets_the_rate(bundled):
     s = analyse(bundled, replace(default_scenario(bundled), growth_pct=25.0, band_pct=5.0))
-    assert (s.band["low_pct"], s.band["high_pct"]) == (20.0, 30.0)
-    assert s.band["high_reached_year"] <= s.target_reached_year <= s.band["low_reached_year"]
+    assert (s.band.low_pct, s.band.high_pct) == (20.0, 30.0)
+    assert s.band.high_reached_year <= s.target_reached_year <= s.band.low_reached_year
 
 
 @pytest.mark.parametrize(
@@ -141,16 +143,16 @@ def test_seasonal_method_when_last_year_has_full_and_same_period(write_csv, smal
     assert available_methods(ds) == ("pro_rata", "seasonal")
     s = analyse(ds, replace(default_scenario(ds), method="seasonal"))
     # 2021: 24 of 60 by June (40 %); 2022 Jan-Jun 36 -> 36 / 0.4 = 90.
-    assert s.year_to_date["annualised_musd"] == pytest.approx(90.0)
-    assert s.year_to_date["method"] == "seasonal"
-    assert s.base["value_musd"] == pytest.approx(90.0)
+    assert s.year_to_date.annualised_musd == pytest.approx(90.0)
+    assert s.year_to_date.method == "seasonal"
+    assert s.base.value_musd == pytest.approx(90.0)
     pro = analyse(ds, default_scenario(ds))
-    assert pro.year_to_date["annualised_musd"] == pytest.approx(72.0)
+    assert pro.year_to_date.annualised_musd == pytest.approx(72.0)
 
 
 def test_seasonal_request_without_the_data_falls_back_with_a_notice(small):
     s = analyse(small, replace(default_scenario(small), method="seasonal"))
-    assert s.year_to_date["method"] == "pro_rata"
+    assert s.year_to_date.method == "pro_rata"
     assert any("pro-rata was used instead" in n for n in said(s.notices))
 
 
@@ -247,8 +249,8 @@ def test_a_default_rate_beyond_the_slider_is_held_at_the_limit_and_says_so(
             {**GOOD_ROWS[1], "year": "2023", "value_musd": last, "published": "2024-02-01"}]
     ds = _dataset(write_csv, rows)
     d = default_growth(ds.series)
-    assert d["pct"] == held_at
-    assert rule in d["rule"]
+    assert d.pct == held_at
+    assert rule in d.rule
     s = analyse(ds, default_scenario(ds))  # the default scenario is always a valid one
     assert s.scenario_growth_pct == held_at
 
@@ -257,8 +259,8 @@ def test_a_single_full_year_gives_a_default_of_zero(write_csv):
     # One full year (2021) and a partial year after it: no pace can be measured.
     ds = _dataset(write_csv, [r for r in GOOD_ROWS if r["citation_id"] != "a"])
     d = default_growth(ds.series)
-    assert (d["pct"], d["from_year"], d["to_year"]) == (0.0, None, None)
-    assert "default is 0 %" in d["rule"]
+    assert (d.pct, d.from_year, d.to_year) == (0.0, None, None)
+    assert "default is 0 %" in d.rule
     s = analyse(ds, default_scenario(ds))
     assert s.scenario_growth_pct == 0.0
     assert s.target_reached_year is None  # no growth never reaches a target above the base
@@ -268,7 +270,7 @@ def test_default_rate_falls_back_to_the_previous_full_year(write_csv):
     rows = [{**GOOD_ROWS[0], "year": "2010", "value_musd": "10", "published": "2011-02-01"},
             {**GOOD_ROWS[1], "year": "2023", "value_musd": "20", "published": "2024-02-01"}]
     d = default_growth(_dataset(write_csv, rows).series)
-    assert (d["from_year"], d["to_year"]) == (2010, 2023)
+    assert (d.from_year, d.to_year) == (2010, 2023)
 
 
 def test_precise_values_survive_the_address_bar(bundled):
@@ -347,18 +349,18 @@ def test_growth_rates_never_span_a_change_of_side(write_csv):
     labels = [p.label for p in presets(ds, default_scenario(ds)) if "pace" in p.label]
     assert labels == ["Repeat the 2019–2021 pace (+22.5 %)"]
     # (60 / 40) ** (1/2) - 1 = 22.47 %
-    assert (s.default_growth["from_year"], s.default_growth["pct"]) == (2019, 22.5)
-    assert s.reporting_side == {"reporter": "any", "primary": "KZ", "mixed": True,
-                                "years": {"KZ": [2019, 2021, 2022], "MN": [2018]},
-                                "other_side_years": [2018]}
+    assert (s.default_growth.from_year, s.default_growth.pct) == (2019, 22.5)
+    assert s.reporting_side == ReportingSide(reporter="any", primary="KZ", mixed=True,
+                                             years={"KZ": (2019, 2021, 2022), "MN": (2018,)},
+                                             other_side_years=(2018,))
 
 
 def test_no_default_pace_when_only_the_other_side_has_earlier_years(write_csv):
     ds = _dataset(write_csv, [side(GOOD_ROWS[0], "MN", 2019, 40),
                               side(GOOD_ROWS[1], "KZ", 2020, 50)])
     d = default_growth(ds.series)
-    assert (d["pct"], d["from_year"], d["side"]) == (0.0, None, "KZ")
-    assert "no earlier full year comes from the same reporting side" in d["rule"]
+    assert (d.pct, d.from_year, d.side) == (0.0, None, "KZ")
+    assert "no earlier full year comes from the same reporting side" in d.rule
     assert [p for p in presets(ds, default_scenario(ds)) if "pace" in p.label] == []
 
 
@@ -368,13 +370,13 @@ def test_year_on_year_needs_last_years_total_from_the_same_side(write_csv):
     same = _dataset(write_csv, [side(GOOD_ROWS[1], "KZ", 2021, 60), ytd])
     assert available_methods(same) == ("pro_rata", "yoy")
     # 60 × 1.2 = 72
-    assert analyse(same, replace(default_scenario(same), method="yoy")).base["value_musd"] == (
+    assert analyse(same, replace(default_scenario(same), method="yoy")).base.value_musd == (
         pytest.approx(72.0))
     other = _dataset(write_csv, [side(GOOD_ROWS[0], "KZ", 2019, 50),
                                  side(GOOD_ROWS[1], "MN", 2021, 60), ytd])
     assert available_methods(other) == ("pro_rata",)
     s = analyse(other, replace(default_scenario(other), method="yoy"))
-    assert s.year_to_date["method"] == "pro_rata" and s.base["value_musd"] == 72.0  # 36 × 2
+    assert s.year_to_date.method == "pro_rata" and s.base.value_musd == 72.0  # 36 × 2
     assert any("Year-on-year annualisation needs" in n for n in said(s.notices))
 
 
@@ -389,13 +391,13 @@ def test_year_on_year_needs_last_years_total_from_the_same_side(write_csv):
     ],
 )
 def test_data_is_stale_once_its_newest_figure_is_over_a_year_old(published, today, stale):
-    fresh = freshness({"latest_published": published, "citation_id": "x"}, today)
-    assert fresh["stale"] is stale
-    assert fresh["age_days"] == (today - dt.date.fromisoformat(published)).days
+    fresh = freshness(Published(published, "x"), today)
+    assert fresh.stale is stale
+    assert fresh.age_days == (today - dt.date.fromisoformat(published)).days
     assert freshness(None, today) is None
 
 
 def test_the_newest_dated_actual_figure_is_the_datas_freshness(write_csv):
     rows = [*GOOD_ROWS, {**GOOD_ROWS[3], "citation_id": "t2", "published": "2030-01-01"}]
     ds = _dataset(write_csv, rows)  # a target's date says nothing about the figures
-    assert dict(ds.latest_published) == {"latest_published": "2022-08-01", "citation_id": "c"}
+    assert ds.latest_published == Published(latest_published="2022-08-01", citation_id="c")

@@ -6,7 +6,7 @@ text (reporters, outlets, notes) is passed through as cited."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +15,15 @@ from babel import numbers
 from trade_dash import model
 from trade_dash.catalogs import N_
 from trade_dash.normalise import CONFLICT_TOLERANCE
-from trade_dash.scenario import GROWTH_MAX_PCT, GROWTH_MIN_PCT, Dataset, Summary, sources_rows
+from trade_dash.scenario import (
+    GROWTH_MAX_PCT,
+    GROWTH_MIN_PCT,
+    Dataset,
+    DefaultGrowth,
+    Summary,
+    YearToDate,
+    sources_rows,
+)
 from trade_dash.wording import facts
 from trade_dash.wording.core import Wording
 
@@ -68,28 +76,28 @@ def projection_note(w: Wording) -> str:
     return w.gettext(PROJECTION_NOTE)
 
 
-def method_text(w: Wording, ytd: Mapping) -> str:
+def method_text(w: Wording, ytd: YearToDate) -> str:
     """How the year-to-date figure became a full-year estimate, with its numbers."""
-    months, method = int(ytd["months"]), ytd["method"]
+    months, method = ytd.months, ytd.method
     if method == model.SEASONAL:
-        share = 100 * float(ytd["value_musd"]) / float(ytd["annualised_musd"])
+        share = 100 * ytd.value_musd / ytd.annualised_musd
         return w.gettext("seasonal share: year to date ÷ %(share)s (last year's share of its "
                          "full year reached by the same month)", share=w.percent(share))
     if method == model.YOY:
         return w.gettext("year-on-year: last full year × (1 %(change)s), the change on the "
                          "same months of last year",
-                         change=w.growth(float(ytd["yoy_change_pct"]), 1))
+                         change=w.growth(ytd.yoy_change_pct or 0.0, 1))
     return w.gettext("pro-rata: year to date × 12/%(months)s", months=w.integer(months))
 
 
-def default_rule(w: Wording, default: Mapping) -> str:
+def default_rule(w: Wording, default: DefaultGrowth) -> str:
     """The rule that gave the default growth rate."""
-    if default["from_year"] is None:
+    if default.from_year is None or default.to_year is None:
         return w.gettext("no two full years from the same reporting side are cited, so the "
                          "default is %(rate)s", rate=w.percent(0, 0))
     rule = w.gettext("compound annual growth %(start)s–%(end)s, rounded to 0.1 point",
-                     start=w.year(default["from_year"]), end=w.year(default["to_year"]))
-    if default["pct"] in (GROWTH_MIN_PCT, GROWTH_MAX_PCT):
+                     start=w.year(default.from_year), end=w.year(default.to_year))
+    if default.pct in (GROWTH_MIN_PCT, GROWTH_MAX_PCT):
         rule += " " + w.gettext("(limited to the %(lo)s to %(hi)s range)",
                                 lo=w.percent(GROWTH_MIN_PCT, 0), hi=w.percent(GROWTH_MAX_PCT, 0))
     return rule
@@ -106,11 +114,11 @@ def _required(w: Wording, pct: float) -> str:
 
 def _base_text(w: Wording, s: Summary) -> str:
     b = s.base
-    if b["kind"] == "ytd":
+    if b.kind == "ytd":
         return w.gettext("%(year)s current-year estimate: %(value)s",
-                         year=w.year(b["year"]), value=w.money(b["value_musd"], 2))
+                         year=w.year(b.year), value=w.money(b.value_musd, 2))
     return w.gettext("%(year)s latest full year: %(value)s",
-                     year=w.year(b["year"]), value=w.money(b["value_musd"]))
+                     year=w.year(b.year), value=w.money(b.value_musd))
 
 
 def headline_items(w: Wording, s: Summary) -> list[tuple[str, str]]:
@@ -119,13 +127,13 @@ def headline_items(w: Wording, s: Summary) -> list[tuple[str, str]]:
     if s.latest_full_year:
         f = s.latest_full_year
         items.append((w.gettext("Latest full year"),
-                      f"{w.year(f['year'])}: {w.money(f['value_musd'])}"))
+                      f"{w.year(f.year)}: {w.money(f.value_musd)}"))
     if s.year_to_date:
         y = s.year_to_date
         items.append((w.label("period", "year_to_date"), w.gettext(
             "%(period)s: %(value)s; full-year estimate %(estimate)s (%(method)s)",
-            period=w.period_label(y["year"], y["months"]), value=w.money(y["value_musd"]),
-            estimate=w.money(y["annualised_musd"], 2), method=method_text(w, y))))
+            period=w.period_label(y.year, y.months), value=w.money(y.value_musd),
+            estimate=w.money(y.annualised_musd, 2), method=method_text(w, y))))
     b = s.base
     items += [
         (w.label("control", "reporter"), facts.side_text(w, s)),
@@ -138,14 +146,14 @@ def headline_items(w: Wording, s: Summary) -> list[tuple[str, str]]:
             share=w.percent(s.gap_pct_of_target))),
         (w.gettext("Growth needed"), w.gettext(
             "%(rate)s from %(start)s to %(end)s", rate=_required(w, s.required_growth_pct),
-            start=w.year(b["year"]), end=w.year(s.target_year))),
+            start=w.year(b.year), end=w.year(s.target_year))),
         (w.gettext("Scenario growth"), f"{_per_year(w, s.scenario_growth_pct)}: "
          f"{w.target_reached(s.target_reached_year, s.horizon_year)}"),
         (w.gettext("Low / high band"),
-         f"{_per_year(w, s.band['low_pct'])}: "
-         f"{w.target_reached(s.band['low_reached_year'], s.horizon_year)}; "
-         f"{_per_year(w, s.band['high_pct'])}: "
-         f"{w.target_reached(s.band['high_reached_year'], s.horizon_year)}"),
+         f"{_per_year(w, s.band.low_pct)}: "
+         f"{w.target_reached(s.band.low_reached_year, s.horizon_year)}; "
+         f"{_per_year(w, s.band.high_pct)}: "
+         f"{w.target_reached(s.band.high_reached_year, s.horizon_year)}"),
     ]
     return items
 
@@ -154,21 +162,21 @@ def scenario_items(w: Wording, ds: Dataset, s: Summary) -> list[tuple[str, str]]
     """The scenario's settings, as a reader needs them to reproduce it."""
     sc, b, default = s.scenario, s.base, s.default_growth
     growth = _per_year(w, sc.growth_pct)
-    if default["from_year"] is not None and abs(sc.growth_pct - default["pct"]) < 1e-9:
+    if default.from_year is not None and abs(sc.growth_pct - default.pct) < 1e-9:
         growth = w.gettext("%(rate)s (the default: %(rule)s)", rate=growth,
                            rule=default_rule(w, default))
-    if b["kind"] == "ytd" and s.year_to_date:
+    if b.kind == "ytd" and s.year_to_date:
         base = w.gettext("%(year)s current-year estimate (annualised year to date)",
-                         year=w.year(b["year"]))
+                         year=w.year(b.year))
         method = method_text(w, s.year_to_date)
     else:
-        base = w.gettext("%(year)s latest full year", year=w.year(b["year"]))
+        base = w.gettext("%(year)s latest full year", year=w.year(b.year))
         method = w.gettext("not used: the base is a full year")
     return [
         (w.label("control", "growth"), growth),
         (w.label("control", "band"), w.gettext(
             "± %(points)s (%(low)s to %(high)s)", points=w.points(sc.band_pct),
-            low=w.growth(s.band["low_pct"]), high=w.growth(s.band["high_pct"]))),
+            low=w.growth(s.band.low_pct), high=w.growth(s.band.high_pct))),
         (w.label("control", "target"), w.gettext("%(amount)s a year",
                                                  amount=w.money(sc.target_musd))),
         (w.label("control", "target_year"), w.gettext("%(year)s (an assumption)",
@@ -212,8 +220,8 @@ def method_notes(w: Wording, s: Summary) -> list[str]:
         notes.append(w.gettext(
             "Annualisation: %(period)s = %(value)s becomes a full-year estimate of "
             "%(estimate)s by %(method)s. It is an estimate, not a reported figure.",
-            period=w.period_label(y["year"], y["months"]), value=w.money(y["value_musd"]),
-            estimate=w.money(y["annualised_musd"], 2), method=method_text(w, y)))
+            period=w.period_label(y.year, y.months), value=w.money(y.value_musd),
+            estimate=w.money(y.annualised_musd, 2), method=method_text(w, y)))
     notes += [
         w.gettext("Projection: base × (1 + rate) ^ years, one point a year. Required rate: "
                   "(target ÷ base) ^ (1 ÷ (target year − base year)) − 1."),
@@ -237,22 +245,22 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
     stands = []
     if full:
         stands.append(w.gettext("trade turnover was %(value)s in %(year)s, the latest full "
-                                "year", value=w.money(full["value_musd"]),
-                                year=w.year(full["year"])))
+                                "year", value=w.money(full.value_musd),
+                                year=w.year(full.year)))
     if ytd:
         stands.append(w.gettext(
             "%(period)s reached %(value)s, an estimated %(estimate)s for the whole of %(year)s "
-            "(%(method)s)", period=w.period_label(ytd["year"], ytd["months"]),
-            value=w.money(ytd["value_musd"]), estimate=w.money(ytd["annualised_musd"], 2),
-            year=w.year(ytd["year"]), method=method_text(w, ytd)))
+            "(%(method)s)", period=w.period_label(ytd.year, ytd.months),
+            value=w.money(ytd.value_musd), estimate=w.money(ytd.annualised_musd, 2),
+            year=w.year(ytd.year), method=method_text(w, ytd)))
     target = w.money(s.target_musd)
     year = w.year(s.target_year)
     base = (
-        w.gettext("the %(year)s estimate of %(value)s", year=w.year(b["year"]),
-                  value=w.money(b["value_musd"], 2))
-        if b["kind"] == "ytd"
-        else w.gettext("the %(year)s figure of %(value)s", year=w.year(b["year"]),
-                       value=w.money(b["value_musd"]))
+        w.gettext("the %(year)s estimate of %(value)s", year=w.year(b.year),
+                  value=w.money(b.value_musd, 2))
+        if b.kind == "ytd"
+        else w.gettext("the %(year)s figure of %(value)s", year=w.year(b.year),
+                       value=w.money(b.value_musd))
     )
     assumed = ds.target is None
     if s.gap_musd <= 0:
@@ -284,7 +292,7 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
         opening = w.gettext("%(first)s; %(second)s", first=stands[0], second=stands[1]) \
             if len(stands) == 2 else stands[0]
         rs = s.reporting_side
-        if rs["reporter"] != "any" or rs["primary"] is not None:
+        if rs.reporter != "any" or rs.primary is not None:
             # Whose books the figures come from is an assumption the reader must see.
             opening = w.gettext("On %(side)s, %(facts)s.", side=facts.side_text(w, s),
                                 facts=opening)
@@ -297,13 +305,13 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
 def scenario_line(w: Wording, s: Summary) -> str:
     """The scenario in one line, under the pack's title and as the files' subject."""
     b = s.base
-    if b["kind"] == "ytd":
-        base = w.gettext("base %(year)s estimate %(value)s (%(method)s)", year=w.year(b["year"]),
-                         value=w.money(b["value_musd"]), method=w.label("method", b["method"])
-                         if b["method"] in ("pro_rata", "seasonal") else b["method"])
+    if b.kind == "ytd":
+        base = w.gettext("base %(year)s estimate %(value)s (%(method)s)", year=w.year(b.year),
+                         value=w.money(b.value_musd), method=w.label("method", b.method)
+                         if b.method in ("pro_rata", "seasonal") else b.method)
     else:
-        base = w.gettext("base %(year)s %(value)s", year=w.year(b["year"]),
-                         value=w.money(b["value_musd"]))
+        base = w.gettext("base %(year)s %(value)s", year=w.year(b.year),
+                         value=w.money(b.value_musd))
     return w.gettext(
         "Scenario: %(base)s, growth %(rate)s (band ± %(points)s), target %(target)s by %(year)s "
         "(assumed year); %(side)s", base=base, rate=w.growth_per_year(s.scenario_growth_pct),
@@ -345,7 +353,7 @@ def _history_alt(w: Wording, title: str, ds: Dataset, s: Summary) -> str:
     if s.year_to_date:
         y = s.year_to_date
         text += "; " + w.gettext("%(period)s is drawn as a partial year with its full-year "
-                                 "estimate", period=w.period_label(y["year"], y["months"]))
+                                 "estimate", period=w.period_label(y.year, y.months))
     return text + "."
 
 
@@ -354,8 +362,8 @@ def _scenario_alt(w: Wording, title: str, ds: Dataset, s: Summary) -> str:
         "%(title)s: cited turnover and a projection at %(rate)s a year (band %(low)s to "
         "%(high)s) from the %(base)s base, against the %(target)s target line; %(reached)s. "
         "The dotted path is the %(required)s a year needed by %(year)s.",
-        title=title, rate=w.growth(s.scenario_growth_pct), low=w.growth(s.band["low_pct"]),
-        high=w.growth(s.band["high_pct"]), base=w.year(s.base["year"]),
+        title=title, rate=w.growth(s.scenario_growth_pct), low=w.growth(s.band.low_pct),
+        high=w.growth(s.band.high_pct), base=w.year(s.base.year),
         target=w.money(s.target_musd),
         reached=w.target_reached(s.target_reached_year, s.horizon_year),
         required=w.percent(s.required_growth_pct, 2), year=w.year(s.target_year))

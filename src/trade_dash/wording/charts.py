@@ -11,10 +11,11 @@ with the scenario chart's script, not here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from trade_dash.catalogs import N_
 from trade_dash.normalise import CONFLICT_TOLERANCE
+from trade_dash.scenario import YearToDate
 from trade_dash.wording import briefing
 from trade_dash.wording.core import Wording
 from trade_dash.wording.page import METHOD_SHORT
@@ -106,13 +107,13 @@ def flows_note(w: Wording) -> str:
 # --- subtitles ----------------------------------------------------------------------
 
 
-def history_subtitle(w: Wording, side: str, ytd: Mapping | None) -> str:
+def history_subtitle(w: Wording, side: str, ytd: YearToDate | None) -> str:
     """``side``: whose figures (``facts.side_text``); ``ytd``: the year-to-date estimate."""
     text = w.gettext("Total turnover by calendar year, %(unit)s; %(side)s", unit=w.unit(),
                      side=side)
     if ytd:
         text += "; " + w.gettext("%(year)s estimate annualised %(method)s",
-                                 year=w.year(ytd["year"]), method=method_short(w, ytd))
+                                 year=w.year(ytd.year), method=method_short(w, ytd))
     return text
 
 
@@ -121,9 +122,9 @@ def flows_subtitle(w: Wording, side: str) -> str:
                      unit=w.unit(), side=side)
 
 
-def method_short(w: Wording, ytd: Mapping) -> str:
-    short = METHOD_SHORT[ytd["method"]]  # a message id (see wording/page.py)
-    return w.pgettext("method short", short, months=w.integer(int(ytd["months"])))
+def method_short(w: Wording, ytd: YearToDate) -> str:
+    short = METHOD_SHORT[ytd.method]  # a message id (see wording/page.py)
+    return w.pgettext("method short", short, months=w.integer(ytd.months))
 
 
 # --- trace names --------------------------------------------------------------------
@@ -174,14 +175,14 @@ def cited_value(w: Wording, musd: float) -> str:
     return w.money(musd, 3)
 
 
-def estimate_hover(w: Wording, ytd: Mapping) -> list[str]:
+def estimate_hover(w: Wording, ytd: YearToDate) -> list[str]:
     """The annualised estimate's hover lines, unescaped (the method is the product's)."""
     return [
-        w.gettext("%(year)s full-year estimate: %(value)s", year=w.year(ytd["year"]),
-                  value=w.money(ytd["annualised_musd"], 2)),
+        w.gettext("%(year)s full-year estimate: %(value)s", year=w.year(ytd.year),
+                  value=w.money(ytd.annualised_musd, 2)),
         w.gettext("Derived from %(period)s = %(value)s",
-                  period=w.period_label(ytd["year"], ytd["months"]),
-                  value=cited_value(w, ytd["value_musd"])),
+                  period=w.period_label(ytd.year, ytd.months),
+                  value=cited_value(w, ytd.value_musd)),
         w.gettext("Method: %(method)s", method=briefing.method_text(w, ytd)),
         w.gettext("Not a reported figure."),
     ]

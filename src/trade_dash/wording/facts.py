@@ -5,14 +5,13 @@ freshness and notices (fall-backs applied to a request). Each takes the reader's
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 from babel import numbers
 
 from trade_dash import model
 from trade_dash.normalise import ANY
 from trade_dash.notices import Notice
-from trade_dash.scenario import Summary, freshness
+from trade_dash.scenario import Published, Summary, freshness
 from trade_dash.wording.core import Wording
 
 # English names still used by the chart builders until they take the reader's language.
@@ -36,7 +35,7 @@ def _side_name(w: Wording, side: str) -> str:
 def side_text(w: Wording, s: Summary) -> str:
     """Whose books the series comes from, in a few words."""
     rs = s.reporting_side
-    reporter, primary = rs["reporter"], rs["primary"]
+    reporter, primary = rs.reporter, rs.primary
     if reporter == "KZ":
         return w.gettext("Kazakh figures only (KZ)")
     if reporter == "MN":
@@ -44,40 +43,40 @@ def side_text(w: Wording, s: Summary) -> str:
     if primary is None:
         return w.gettext("reporting side not recorded")
     own = _side_name(w, primary)
-    return w.gettext("%(side)s, other side where none", side=own) if rs["mixed"] else own
+    return w.gettext("%(side)s, other side where none", side=own) if rs.mixed else own
 
 
 def side_code_text(w: Wording, s: Summary) -> str:
     """The same in as few words as a one-line chart subtitle allows."""
     rs = s.reporting_side
-    if rs["reporter"] != ANY:
-        return w.gettext("%(side)s figures only", side=rs["reporter"])
-    if rs["primary"] is None:
+    if rs.reporter != ANY:
+        return w.gettext("%(side)s figures only", side=rs.reporter)
+    if rs.primary is None:
         return w.gettext("side not recorded")
-    if rs["mixed"]:
-        return w.gettext("%(side)s figures, mixed sides", side=rs["primary"])
-    return w.gettext("%(side)s figures", side=rs["primary"])
+    if rs.mixed:
+        return w.gettext("%(side)s figures, mixed sides", side=rs.primary)
+    return w.gettext("%(side)s figures", side=rs.primary)
 
 
 def mixed_sides_note(w: Wording, s: Summary) -> str | None:
     """Where the series mixes reporting sides, which years come from which, and what that
     means for growth rates; None when it does not."""
     rs = s.reporting_side
-    if not rs["mixed"]:
+    if not rs.mixed:
         return None
     parts = [
         w.gettext("%(years)s from %(side)s",
                   years=", ".join(w.year(y) for y in years),
                   side=side if side in ("KZ", "MN") else w.gettext("an unrecorded side"))
-        for side, years in rs["years"].items()
-        if side != rs["primary"]
+        for side, years in rs.years.items()
+        if side != rs.primary
     ]
     listed = "; ".join(parts)
-    if rs["primary"]:
+    if rs.primary:
         return w.gettext(
             "Mixed reporting sides: %(side)s figures except %(years)s. Growth rates offered as "
             "presets or as the default never compare years from different sides.",
-            side=rs["primary"], years=listed,
+            side=rs.primary, years=listed,
         )
     return w.gettext(
         "Mixed reporting sides: years %(years)s. Growth rates offered as presets or as the "
@@ -86,22 +85,22 @@ def mixed_sides_note(w: Wording, s: Summary) -> str | None:
     )
 
 
-def freshness_text(w: Wording, latest: Mapping | None) -> str:
+def freshness_text(w: Wording, latest: Published | None) -> str:
     """'latest figure published 6 Sept 2025'."""
     if latest is None:
         return w.gettext("no figure in the data carries a publication date")
     # ISO dates read the same in every language and match the data file.
-    return w.gettext("latest figure published %(date)s", date=latest["latest_published"])
+    return w.gettext("latest figure published %(date)s", date=latest.latest_published)
 
 
-def stale_text(w: Wording, latest: Mapping | None, today: dt.date,
+def stale_text(w: Wording, latest: Published | None, today: dt.date,
                briefing: bool = False) -> str | None:
     """The warning for data whose newest figure is more than a year old on ``today`` (the
     day a briefing is produced, with ``briefing``). None when it is fresh."""
     fresh = freshness(latest, today)
-    if fresh is None or not fresh["stale"]:
+    if fresh is None or not fresh.stale:
         return None
-    date = fresh["latest_published"]
+    date = fresh.latest_published
     if briefing:
         return w.gettext(
             "The newest figure in the data was published on %(date)s, more than a year before "

@@ -195,22 +195,22 @@ def cards(w: Wording, s: Summary) -> dict[str, tuple[str, str]]:
     latest, ytd, base = s.latest_full_year, s.year_to_date, s.base
     out: dict[str, tuple[str, str]] = {}
     if latest:
-        side = latest.get("reporting_country")
+        side = latest.reporting_country
         out[ids.CARD_LATEST] = (
-            w.money(latest["value_musd"]),
-            w.gettext("%(year)s, %(side)s figure", year=w.year(latest["year"]), side=side)
-            if side else w.year(latest["year"]),
+            w.money(latest.value_musd),
+            w.gettext("%(year)s, %(side)s figure", year=w.year(latest.year), side=side)
+            if side else w.year(latest.year),
         )
     else:
         out[ids.CARD_LATEST] = (w.gettext("none cited"), "")
     if ytd:
-        short = METHOD_SHORT[ytd["method"]]
-        method = w.pgettext("method short", short, months=w.integer(ytd["months"]))
+        short = METHOD_SHORT[ytd.method]
+        method = w.pgettext("method short", short, months=w.integer(ytd.months))
         out[ids.CARD_YTD] = (
-            w.money(ytd["value_musd"]),
+            w.money(ytd.value_musd),
             w.gettext("%(period)s; full-year estimate %(estimate)s (%(method)s)",
-                      period=w.period_label(ytd["year"], ytd["months"]),
-                      estimate=w.money(ytd["annualised_musd"]), method=method),
+                      period=w.period_label(ytd.year, ytd.months),
+                      estimate=w.money(ytd.annualised_musd), method=method),
         )
     else:
         out[ids.CARD_YTD] = ("", w.gettext("none after the latest full year"))
@@ -218,11 +218,11 @@ def cards(w: Wording, s: Summary) -> dict[str, tuple[str, str]]:
         w.money(s.target_musd),
         w.gettext("a year, by %(year)s (assumed: no deadline given)", year=w.year(s.target_year)),
     )
-    base_year = w.year(base["year"])
+    base_year = w.year(base.year)
     out[ids.CARD_GAP] = (
         w.money(s.gap_musd),
         w.gettext("%(share)s of the target, from the %(year)s estimate", share=w.percent(
-            s.gap_pct_of_target), year=base_year) if base["kind"] == "ytd"
+            s.gap_pct_of_target), year=base_year) if base.kind == "ytd"
         else w.gettext("%(share)s of the target, from the %(year)s figure", share=w.percent(
             s.gap_pct_of_target), year=base_year),
     )
@@ -235,10 +235,10 @@ def cards(w: Wording, s: Summary) -> dict[str, tuple[str, str]]:
     out[ids.CARD_REACHED] = (
         not_by(w, s.target_reached_year, horizon),
         w.gettext("at %(rate)s (band %(low)s to %(high)s: %(early)s – %(late)s)",
-                  rate=w.growth_per_year(s.scenario_growth_pct), low=w.growth(band["low_pct"]),
-                  high=w.growth(band["high_pct"]),
-                  early=not_by(w, band["high_reached_year"], horizon),
-                  late=not_by(w, band["low_reached_year"], horizon)),
+                  rate=w.growth_per_year(s.scenario_growth_pct), low=w.growth(band.low_pct),
+                  high=w.growth(band.high_pct),
+                  early=not_by(w, band.high_reached_year, horizon),
+                  late=not_by(w, band.low_reached_year, horizon)),
     )
     return out
 
