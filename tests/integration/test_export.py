@@ -39,17 +39,6 @@ SCENARIO, HISTORY = CHARTS["scenario"], CHARTS["history"]
 
 
 @pytest.fixture(scope="module")
-def app(chromium):
-    return create_app(Config(browser_path=chromium))
-
-
-@pytest.fixture
-def client(app, renderer):
-    app.server.extensions[export_routes.RENDERER] = renderer  # share the session's browser
-    return app.server.test_client()
-
-
-@pytest.fixture(scope="module")
 def no_browser_app():
     return create_app(Config(browser_path=MISSING_BROWSER))
 

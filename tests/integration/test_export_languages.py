@@ -21,11 +21,9 @@ from PIL import Image
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from tests.chart_text import english_left, figure_texts, growth_texts, plain
-from trade_dash import briefing, export_routes, figures
+from trade_dash import briefing, figures
 from trade_dash.charts import CHARTS
-from trade_dash.config import Config
 from trade_dash.scenario import analyse, scenario_from_query
-from trade_dash.web import create_app
 from trade_dash.wording import Wording
 
 pytestmark = pytest.mark.export
@@ -36,17 +34,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 # "көлеңке", "Іші".
 KAZAKH_LETTERS = set("әғқңөұүі")
 MONGOLIAN_LETTERS = set("өү")
-
-
-@pytest.fixture(scope="module")
-def app(chromium):
-    return create_app(Config(browser_path=chromium))
-
-
-@pytest.fixture
-def client(app, renderer):
-    app.server.extensions[export_routes.RENDERER] = renderer  # share the session's browser
-    return app.server.test_client()
 
 
 def fetch(client, chart: str, fmt: str, query: str) -> bytes:
