@@ -7,7 +7,10 @@ The footer has a bounded size whatever the data (the full list of sources is in 
 sources table and the briefing pack), and it is the layout's first annotation, so a
 scenario change can replace it alone (``footer_parts``). The scenario chart keeps its
 scenario-dependent traces at fixed positions (``SCENARIO_TRACES``) so a callback can
-patch just those (``scenario_parts``).
+patch just those (``scenario_parts``). The words come from the reader's ``Wording``
+(``Context.words``) through ``wording/charts.py``, citation text shown as cited; the
+scenario chart's growth-dependent texts (``scenario_traces``, ``reached_text``,
+``scenario_subtitle``) are still English here.
 """
 
 from __future__ import annotations
