@@ -204,13 +204,18 @@ def sync(
         out["charts"] = {c.name: no for c in page.charts}
     else:
         # A chart is redrawn when its data changed; otherwise only what the scenario
-        # changes in it is sent: some traces, or just the footer's reopen link.
+        # changes in it is sent (some traces and the layout), if anything.
         out["charts"] = {
-            c.name: c.build(ds, summary, context) if from_url or triggered in c.rebuild_on
-            else as_patch(c.parts(ds, summary, context))
+            c.name: c.page_figure(ds, summary, context) if from_url or triggered in c.rebuild_on
+            else _patch_or_nothing(c.parts(ds, summary, context))
             for c in page.charts
         }
+    out["frames"] = {c.name: c.frame(ds, summary, context) for c in page.charts}
     return out
+
+
+def _patch_or_nothing(parts: Mapping[tuple, object]):
+    return as_patch(parts) if parts else dash.no_update
 
 
 def _differs(given, used) -> bool:
@@ -255,6 +260,9 @@ def register(app: dash.Dash, page: Page) -> None:
         *[Output(c.graph_id, "figure") for c in charts],
         *[Output(e, "href") for e in export_links],
         *[Output(ids.lang_link(code), "href") for code in LANGUAGES],
+        *[Output(c.subtitle_id, "children") for c in charts],
+        *[Output(c.description_id, "children") for c in charts],
+        *[Output(c.footer_id, "children") for c in charts],
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
@@ -283,6 +291,9 @@ def register(app: dash.Dash, page: Page) -> None:
             *[out["charts"][c.name] for c in charts],
             *links,
             *[out["lang_hrefs"][code] for code in LANGUAGES],
+            *[out["frames"][c.name].subtitle for c in charts],
+            *[out["frames"][c.name].description for c in charts],
+            *[out["frames"][c.name].footer for c in charts],
         )
 
     @app.callback(

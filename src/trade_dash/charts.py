@@ -30,10 +30,25 @@ Updater = Callable[[Dataset, Summary, figures.Context], Mapping[tuple, object]]
 # The note a builder prints in its footer for a scenario (it may name the reporting side),
 # in the reader's language.
 Note = Callable[[Dataset, Summary, Wording], str]
+# A text about the chart for a scenario, in ``w``'s language: its subtitle, its description.
+Text = Callable[[Wording, Dataset, Summary], str]
 
 
 def no_note(ds: Dataset, s: Summary, w: Wording) -> str:
     return ""
+
+
+def no_text(w: Wording, ds: Dataset, s: Summary) -> str:
+    return ""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The texts the page prints around a chart (HTML, so they wrap at any width)."""
+
+    subtitle: str
+    description: str
+    footer: str
 
 
 @dataclass(frozen=True)
@@ -51,9 +66,11 @@ class Chart:
     # reporting side changes every chart's data, the annualisation method the estimate
     # the turnover charts draw.
     rebuild_on: frozenset[str] = frozenset({ids.METHOD, ids.REPORTER})
-    # How any other scenario change updates the chart on the page; None: only its
-    # footer's date and link.
+    # How any other scenario change updates the chart on the page; None: it does not
+    # change (its subtitle, description and footer are HTML: see ``frame``). An update's
+    # ``("layout",)`` part is the builder's layout, which ``parts`` makes the page's.
     update: Updater | None = None
+    subtitle: Text = no_text  # the builder's subtitle, printed above the chart on the page
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
@@ -64,6 +81,22 @@ class Chart:
     @property
     def graph_id(self) -> str:
         return ids.chart_graph(self.name)
+
+    @property
+    def heading_id(self) -> str:
+        return ids.chart_heading(self.name)
+
+    @property
+    def subtitle_id(self) -> str:
+        return ids.chart_subtitle(self.name)
+
+    @property
+    def description_id(self) -> str:
+        return ids.chart_description(self.name)
+
+    @property
+    def footer_id(self) -> str:
+        return ids.chart_footer(self.name)
 
     @property
     def format_id(self) -> str:
@@ -77,11 +110,24 @@ class Chart:
         """The title in ``w``'s language (``title`` is its English message id)."""
         return w.pgettext("chart title", self.title)
 
+    def page_figure(self, ds: Dataset, s: Summary, ctx: figures.Context) -> dict:
+        """The figure the page draws: the builder's without title, subtitle and footer."""
+        return figures.page_figure(self.build(ds, s, ctx))
+
     def parts(self, ds: Dataset, s: Summary, ctx: figures.Context) -> Mapping[tuple, object]:
-        """The page update for a scenario change, by path."""
-        if self.update is not None:
-            return self.update(ds, s, ctx)
-        return figures.footer_parts(ds, ctx, self.note(ds, s, ctx.words))
+        """The page figure's update for a scenario change, by path; empty: none."""
+        if self.update is None:
+            return {}
+        parts = dict(self.update(ds, s, ctx))
+        layout = parts.get(("layout",))
+        if isinstance(layout, dict):
+            parts[("layout",)] = figures.page_layout(layout)
+        return parts
+
+    def frame(self, ds: Dataset, s: Summary, ctx: figures.Context) -> Frame:
+        """The texts around the chart on the page, in ``ctx.words``'s language."""
+        w = ctx.words
+        return Frame(self.subtitle(w, ds, s), "", figures.page_footer(ds, ctx, self.note(ds, s, w)))
 
 
 @dataclass(frozen=True)
@@ -133,6 +179,7 @@ CHARTS = Registry(
             briefing=1,  # the pack leads with where the scenario goes, then the record
             slide_note=figures.PROJECTION_NOTE,
             update=figures.scenario_parts,
+            subtitle=lambda w, ds, s: figures.scenario_subtitle(s),
         ),
         Chart(
             "history",
@@ -140,6 +187,7 @@ CHARTS = Registry(
             figures.history_figure,
             note=figures.history_note,
             briefing=2,
+            subtitle=figures.history_subtitle,
         ),
         Chart(
             "flows",
@@ -150,6 +198,7 @@ CHARTS = Registry(
             # Drawn from the side's export and import figures alone: no growth rate,
             # base or annualisation in it.
             rebuild_on=frozenset({ids.REPORTER}),
+            subtitle=figures.flows_subtitle,
         ),
     )
 )

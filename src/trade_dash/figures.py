@@ -173,6 +173,10 @@ def footer_lines(ds: Dataset, ctx: Context, note: str) -> list[str]:
     return lines
 
 
+def produced_line(ctx: Context) -> str:
+    return words.produced_line(ctx.words, ctx.produced, reopen=False)
+
+
 def _footer_margin(lines: list[str]) -> int:
     return FOOTER_GAP_PX + FOOTER_LINE_PX * len(lines) + 12
 
@@ -479,6 +483,16 @@ def flows_note(ds: Dataset, s: Summary, w: Wording) -> str:
     return words.flows_note(w)
 
 
+# Each chart's subtitle for a scenario, plain text: the builders print it in the figure,
+# the page above the chart (charts.py).
+def history_subtitle(w: Wording, ds: Dataset, s: Summary) -> str:
+    return words.history_subtitle(w, side_text(w, s), s.year_to_date)
+
+
+def flows_subtitle(w: Wording, ds: Dataset, s: Summary) -> str:
+    return words.flows_subtitle(w, side_text(w, s))
+
+
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """Cited turnover by year: full years solid, the partial year hollow with its estimate,
     and the other reporting side's figures as a lighter line."""
@@ -534,11 +548,10 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
             },
         ]
     shapes, labels = _missing_marks(w, series)
-    subtitle = words.history_subtitle(w, side_text(w, s), s.year_to_date)
     layout = _layout_dict(
         w,
         HISTORY_TITLE,
-        esc(subtitle),
+        esc(history_subtitle(w, ds, s)),
         footer_lines(ds, ctx, history_note(ds, s, w)),
         shapes,
         [*annotations, *_flags(w, series), *labels],
@@ -830,12 +843,45 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         shapes, labels = _missing_marks(w, flows)
         annotations = [*_flow_flags(w, flows), *labels]
         years = flows["year"]
-    layout = _layout_dict(w, FLOWS_TITLE, esc(words.flows_subtitle(w, side_text(w, s))),
+    layout = _layout_dict(w, FLOWS_TITLE, esc(flows_subtitle(w, ds, s)),
                           footer_lines(ds, ctx, flows_note(ds, s, w)), shapes, annotations)
     layout["barmode"] = "group"
     _year_axis(layout, int(years.min()), int(years.max()))
     fig.update_layout(layout)
     return fig
+
+
+# --- the chart on the page ------------------------------------------------------
+
+# On the page the title, subtitle and footer are HTML around the chart (layout.py), where
+# they wrap at any width; the figure keeps the plot, its in-plot labels and the legend.
+PAGE_MARGIN = {"l": 60, "r": 16, "t": 28, "b": 30}
+# Below the plot, left-aligned: a horizontal legend wraps onto more rows on a narrow screen
+# and grows the bottom margin, instead of covering data.
+PAGE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.1, "yanchor": "top"}
+
+
+def page_layout(layout: dict) -> dict:
+    """A builder's layout as the page draws it: no title, subtitle or footer (the footer
+    is the first annotation, see ``_layout_dict``), tighter margins, legend below."""
+    out = {k: v for k, v in layout.items() if k not in ("title", "height")}
+    out["annotations"] = list(layout.get("annotations") or [])[1:]
+    out["margin"] = dict(PAGE_MARGIN)
+    out["legend"] = {**(layout.get("legend") or {}), **PAGE_LEGEND}
+    return out
+
+
+def page_figure(fig: go.Figure) -> dict:
+    """``fig`` as the page draws it (see ``page_layout``); the traces, in their order,
+    are the same, so scenario updates patch them by index as before."""
+    data = fig.to_plotly_json()
+    return {"data": data["data"], "layout": page_layout(data["layout"])}
+
+
+def page_footer(ds: Dataset, ctx: Context, note: str) -> str:
+    """The chart's note, source line and date as plain text, for the page's HTML footer."""
+    sources = html.unescape(source_line(ds, ctx.words))
+    return " ".join(part for part in (note, sources, produced_line(ctx)) if part)
 
 
 # --- static export sizes -------------------------------------------------------

@@ -39,9 +39,26 @@ BRIEFING_DOCX = "briefing-docx"
 
 
 # Each registered chart (see charts.py) has a graph, an export format menu and a download
-# link, named after the chart.
+# link, named after the chart, and around the graph a heading, a subtitle, a description
+# (which the graph names as its aria-describedby) and a footer.
 def chart_graph(name: str) -> str:
     return f"{name}-graph"
+
+
+def chart_heading(name: str) -> str:
+    return f"{name}-heading"
+
+
+def chart_subtitle(name: str) -> str:
+    return f"{name}-subtitle"
+
+
+def chart_description(name: str) -> str:
+    return f"{name}-description"
+
+
+def chart_footer(name: str) -> str:
+    return f"{name}-footer"
 
 
 def chart_format(name: str) -> str:

@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from trade_dash import ids, model
-from trade_dash.charts import Chart, Registry
+from trade_dash.charts import Chart, Frame, Registry
 from trade_dash.languages import LANGUAGES, native_name
 from trade_dash.normalise import REPORTERS
 from trade_dash.scenario import (
@@ -30,9 +30,9 @@ from trade_dash.wording import page as page_words
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
-    # The modebar camera saves exactly what is on screen, title and sources included.
-    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 1},
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    # No camera: on the page the title, subtitle and sources are HTML around the chart, so
+    # its picture would lack them. Each chart's Download menu exports it whole.
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
 }
 
 CARDS = tuple(page_words.CARD_TITLES)  # the headline cards, in page order
@@ -248,16 +248,42 @@ def _export_bar(w: Wording, chart: Chart) -> html.Div:
     )
 
 
-def _chart(w: Wording, chart: Chart, figure) -> dbc.Card:
+NO_FRAME = Frame("", "", "")
+
+
+def _chart(w: Wording, chart: Chart, figure, frame: Frame) -> dbc.Card:
+    """The chart as a figure: title and subtitle, the plot (described by the caption for
+    assistive technology), then the caption: its description and the footer. The caption
+    is the figure's last child, as HTML wants."""
     return dbc.Card(
         dbc.CardBody(
-            [
-                _export_bar(w, chart),
-                dcc.Graph(
-                    id=chart.graph_id, figure=figure, config=graph_config(w),
-                    style={"height": "600px"},
-                ),
-            ]
+            html.Figure(
+                [
+                    html.H2(chart.title_in(w), id=chart.heading_id, className="h5 mb-1"),
+                    html.P(frame.subtitle, id=chart.subtitle_id, className="chart-subtitle mb-2"),
+                    _export_bar(w, chart),
+                    # dcc.Graph takes no aria attributes: a group around it carries them.
+                    html.Div(
+                        dcc.Graph(
+                            id=chart.graph_id, figure=figure, config=graph_config(w),
+                            style={"height": "520px"},
+                        ),
+                        role="group",
+                        **{"aria-labelledby": chart.heading_id,
+                           "aria-describedby": chart.description_id},
+                    ),
+                    html.Figcaption(
+                        [
+                            html.P(frame.description, id=chart.description_id,
+                                   className="mt-2 mb-1"),
+                            html.P(frame.footer, id=chart.footer_id,
+                                   className="chart-footer small text-muted mb-0"),
+                        ]
+                    ),
+                ],
+                className="mb-0",
+                **{"aria-labelledby": chart.heading_id},
+            )
         ),
         className="shadow-sm mb-3",
     )
@@ -455,9 +481,11 @@ def page(
     sources: list[dict],
     today: dt.date,
     lang_hrefs: dict[str, str] | None = None,
+    frames: dict[str, Frame] | None = None,
 ) -> dbc.Container:
-    """The page in ``w``'s language; ``chart_figures`` holds each registered chart's figure
-    by name, ``sources`` the sources table's rows worded by ``wording.page.source_rows``,
+    """The page in ``w``'s language; ``chart_figures`` holds each registered chart's page
+    figure by name and ``frames`` the texts around it (``Chart.page_figure``,
+    ``Chart.frame``), ``sources`` the sources table's rows worded by ``wording.page.source_rows``,
     ``today`` the date the data's freshness is judged on, and ``lang_hrefs`` the language
     switch's first links (callbacks then keep them on the scenario shown)."""
     hrefs = lang_hrefs or {code: f"?lang={code}" for code in LANGUAGES}
@@ -515,7 +543,9 @@ def page(
                     dbc.Row(
                         [
                             dbc.Col(controls(w, ds, scenario, methods), lg=4),
-                            dbc.Col([_chart(w, c, chart_figures[c.name]) for c in charts], lg=8),
+                            dbc.Col([_chart(w, c, chart_figures[c.name],
+                                            (frames or {}).get(c.name, NO_FRAME))
+                                     for c in charts], lg=8),
                         ]
                     ),
                     sources_section(w, sources),

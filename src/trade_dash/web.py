@@ -164,20 +164,21 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         return page_words.source_rows(w, ds, rows)
 
     @lru_cache(maxsize=16)
-    def default_figures(today: figures.Context) -> dict[str, dict]:
+    def default_figures(today: figures.Context) -> tuple[dict[str, dict], dict]:
         # Building the figures is most of a page load's server time, and they change only
-        # with the date and the host name in the reopen link: built once per pair, every
-        # registered chart. Read-only: the layout only passes them on.
-        return {c.name: c.build(ds, summary, today).to_plotly_json() for c in charts}
+        # with the date, the language and the host name: built once per set, every
+        # registered chart, with the texts around them. Read-only: the layout passes them on.
+        return ({c.name: c.page_figure(ds, summary, today) for c in charts},
+                {c.name: c.frame(ds, summary, today) for c in charts})
 
     def serve_layout():
         # Per page load, so the charts carry today's date and this host's reopen link, the
         # freshness notice is measured from today, and the page is in the reader's language.
         choice = callbacks.language(_page_query() if flask.has_request_context() else "")
         w = Wording.for_lang(choice.lang)
-        built = default_figures(context(callbacks.with_lang(scenario.query(), choice), w))
+        built, frames = default_figures(context(callbacks.with_lang(scenario.query(), choice), w))
         return layout.page(w, ds, scenario, methods, charts, built, sources(w),
-                           dt.date.today())
+                           dt.date.today(), frames=frames)
 
     app.layout = serve_layout  # Dash checks it here and keeps it as the validation layout
     # Dash sends the validation layout inside every page, for the browser to check callback

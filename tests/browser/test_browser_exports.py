@@ -122,14 +122,19 @@ def test_key_message_is_shown_and_copied(page, context, console, server, expect)
     assert_clean(console)
 
 
-def test_in_browser_png_download_works_without_the_server(page, console, server):
-    """The chart's own camera button draws the PNG in the browser (no server export)."""
+def test_the_modebar_has_no_camera_the_download_menu_gives_the_picture(page, console, server):
+    """On the page the title, subtitle and sources are HTML around the plot, so a picture of
+    the plot alone would not stand on its own: the camera is gone, and the chart's Download
+    menu offers the whole chart (exported on the server, tested above)."""
     open_dashboard(page, server)
-    graph = page.locator(f"#{CHARTS['scenario'].graph_id}")
+    chart = CHARTS["scenario"]
+    graph = page.locator(f"#{chart.graph_id}")
     graph.hover()
-    name, png = download(
-        page, lambda: graph.locator(".modebar-btn[data-title^='Download plot']").click()
-    )
-    assert name.endswith(".png")
-    assert png_size(png) == (1600, 900)
+    buttons = graph.locator(".modebar-btn")
+    buttons.first.wait_for()
+    titles = [buttons.nth(i).get_attribute("data-title") for i in range(buttons.count())]
+    assert "Zoom in" in titles
+    assert not any(t and t.startswith("Download plot") for t in titles)
+    href = page.locator(f"#{chart.link_id}").get_attribute("href") or ""
+    assert href.startswith("/export/chart/scenario.png?")
     assert_clean(console)

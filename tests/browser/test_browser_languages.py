@@ -32,12 +32,14 @@ ENGLISH = {
     "measure", "period", "precision", "outlet", "note", "used", "line", "how",
     "numbers", "made", "settings", "adjusted", "choose", "preset", "low", "high", "points",
 }
-# Text a reader meets outside the charts (the charts' own texts, checked with the charts),
+# Text a reader meets outside the charts (the charts' own texts, checked with the charts,
+# include the subtitle and footer printed around each chart),
 # the citation text from the data file (shown as cited), the data file's name, the key
 # message (the briefing's sentences) and the share link (an address): visible text nodes,
 # option texts, accessible names, placeholders and tooltips, and the tab's title.
 PAGE_TEXT = """() => {
-  const skip = '.dash-graph, code, #key-message, #share-link, ' + [
+  const skip = '.dash-graph, .chart-subtitle, .chart-footer, code, #key-message, ' +
+    '#share-link, ' + [
     'citation_id', 'reporter', 'outlet', 'note']
     .map(c => `.ag-cell[col-id=${c}]`).join(', ');
   const out = [document.title];
@@ -95,25 +97,29 @@ def test_the_page_in_each_language_has_no_english_left(page, console, server, ex
     assert_clean(console)
 
 
-# Each chart's drawn text, by chart name: one line per SVG text element, its lines (tspans)
-# joined by spaces as the figure joined them by <br>.
-CHART_TEXT = """(ids) => Object.fromEntries(Object.entries(ids).map(([name, id]) => [name,
-  [...document.getElementById(id).querySelectorAll('svg text')].map(t => {
+# Each chart's texts on the page, by chart name: its subtitle and footer around the plot,
+# then one line per SVG text element of the plot, an element's lines (tspans) joined by
+# spaces as the figure joined them by <br>.
+CHART_TEXT = """(ids) => Object.fromEntries(Object.entries(ids).map(([name, [graph, ...frame]]) =>
+  [name, [...frame.map(id => document.getElementById(id).textContent),
+           ...[...document.getElementById(graph).querySelectorAll('svg text')].map(t => {
     const lines = t.querySelectorAll('tspan.line');
     return lines.length ? [...lines].map(l => l.textContent).join(' ') : t.textContent;
-  }).join('\\n')]))"""
+  })].join('\\n')]))"""
 
 
 def chart_texts(page) -> dict[str, str]:
-    return page.evaluate(CHART_TEXT, {c.name: c.graph_id for c in CHARTS})
+    return page.evaluate(CHART_TEXT, {c.name: [c.graph_id, c.subtitle_id, c.footer_id]
+                                      for c in CHARTS})
 
 
 @pytest.mark.parametrize("lang", ["kk", "mn"])
 def test_the_charts_on_the_page_have_no_english_but_citation_text(page, console, server,
                                                                   bundled, lang):
-    """What the charts draw on the page (legend, annotations, footer, axis titles) is in
-    the page's language; citation text is shown as cited, and the scenario chart's texts
-    that follow the growth slider are worded with its script, so both are set aside."""
+    """What the charts show on the page (subtitle and footer around the plot; legend,
+    annotations and axis titles in it) is in the page's language; citation text is shown
+    as cited, and the scenario chart's texts that follow the growth slider are worded with
+    its script, so both are set aside."""
     open_dashboard(page, server, f"lang={lang}")
     texts = chart_texts(page)
     ctx = figures.Context(produced="2026-01-02", words=Wording.for_lang(lang))

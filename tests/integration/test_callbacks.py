@@ -6,6 +6,7 @@ import csv
 import io
 from urllib.parse import parse_qs
 
+import dash
 import pytest
 from flask import Flask
 
@@ -80,15 +81,13 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     # Traces 0 and 1 (the cited history) are not resent.
     assert ["data", 0] not in locations and ["data", 1] not in locations
     assert ["data", 5] in locations and ["layout"] in locations
-    # The history and trade-by-direction charts draw no projection: only their footers'
-    # reopen links follow.
-    for name in ("history", "flows"):
-        ops = out["charts"][name].to_plotly_json()["operations"]
-        assert sorted(op["location"] for op in ops) == [
-            ["layout", "annotations", 0, "text"], ["layout", "margin", "b"]]
-        footer = next(op["params"]["value"] for op in ops if op["location"][-1] == "text")
-        assert f"http://analyst.test/?{out['query'].replace('&', '&amp;')}" in footer.replace(
-            "<br>", "")
+    # The history and trade-by-direction charts draw no projection: they are not sent.
+    assert out["charts"]["history"] is dash.no_update
+    assert out["charts"]["flows"] is dash.no_update
+    # The scenario line above the chart follows: 30 % a year from the 2025 estimate
+    # 74.0 × 12 / 7 = 126.857 ("$126.9M").
+    assert "growth +30.0%/yr" in out["frames"]["scenario"].subtitle
+    assert "$126.9M" in out["frames"]["scenario"].subtitle
 
 
 def test_key_message_follows_the_scenario(page):
@@ -124,14 +123,16 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert "US$ 76.7 million" in text_of(out["cards"][ids.CARD_LATEST])
     assert "none after the latest full year" in text_of(out["cards"][ids.CARD_YTD])
     history = out["charts"]["history"]
-    assert history.__class__.__name__ == "Figure"  # a whole new series
-    actual = history.data[0]
-    assert {x: y for x, y in zip(actual.x, actual.y, strict=True) if y} == {2019: 35.3,
-                                                                           2023: 76.7}
+    assert isinstance(history, dict)  # a whole new figure: a new series
+    actual = history["data"][0]
+    assert {x: y for x, y in zip(actual["x"], actual["y"], strict=True) if y} == {2019: 35.3,
+                                                                                 2023: 76.7}
     # The Mongolian side's sources give no export figures: the third chart says so.
     flows = out["charts"]["flows"]
-    assert flows.__class__.__name__ == "Figure" and len(flows.data) == 0
-    assert "No export or import figures" in flows.layout.annotations[1].text
+    assert isinstance(flows, dict) and len(flows["data"]) == 0
+    assert "No export or import figures" in flows["layout"]["annotations"][0]["text"]
+    # The subtitles above the charts name the side.
+    assert "Mongolian figures only (MN)" in out["frames"]["history"].subtitle
     assert [o["disabled"] for o in out["method_options"]] == [True, True, True]
     assert "nothing to annualise" in out["method_help"]
     assert out["notices_open"] is False
@@ -204,9 +205,9 @@ def test_typed_out_of_range_value_is_clamped_and_echoed(page):
 
 def test_method_change_redraws_the_history(page):
     out = _sync(page, ids.METHOD, controls(method="seasonal"))
-    assert out["charts"]["history"].__class__.__name__ == "Figure"
-    # Exports and imports have no annualised estimate: only the footer's link follows.
-    assert out["charts"]["flows"].__class__.__name__ == "Patch"
+    assert isinstance(out["charts"]["history"], dict)
+    # Exports and imports have no annualised estimate: that chart is not sent.
+    assert out["charts"]["flows"] is dash.no_update
     assert "pro-rata was used instead" in text_of(out["notices"])
     out = _sync(page, ids.METHOD, controls(method="yoy"))
     # 150 × 1.036

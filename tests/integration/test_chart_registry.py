@@ -63,7 +63,10 @@ def test_the_page_has_its_graph_format_menu_and_download_link(app):
         page = components(app.layout())
     graphs = [cid for cid, c in page.items() if c.__class__.__name__ == "Graph"]
     assert graphs == ["scenario-graph", "history-graph", "flows-graph", "demo-graph"]
-    assert DEMO_TITLE in page[DEMO.graph_id].figure["layout"]["title"]["text"]
+    # Its title is a heading above the graph, the graph draws the demo figure's traces.
+    assert page[DEMO.heading_id].children == DEMO_TITLE
+    assert page[DEMO.graph_id].figure["data"]
+    assert DEMO.description_id in page and DEMO.footer_id in page
     assert [o["value"] for o in page[DEMO.format_id].options] == ["svg", "pdf"]
     assert DEMO.link_id in page
 
@@ -78,7 +81,8 @@ def test_the_main_callback_draws_it_and_links_its_export(app):
     resp = client.post("/_dash-update-component", json=body)
     assert resp.status_code == 200
     out = resp.get_json()["response"]
-    assert DEMO_TITLE in out[DEMO.graph_id]["figure"]["layout"]["title"]["text"]
+    assert out[DEMO.graph_id]["figure"]["data"][0]["name"] == "Cited full year"
+    assert "Produced" in out[DEMO.footer_id]["children"]
     assert out[DEMO.link_id]["href"].startswith("/export/chart/demo.pdf?growth=30&")
 
 

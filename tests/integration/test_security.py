@@ -7,13 +7,14 @@ import gzip
 import hashlib
 import json
 import re
+import xml.etree.ElementTree as ET
 
 import brotli
 import pytest
 
 from tests.conftest import BUNDLED_DEFAULT_GROWTH, DEBUG_ENVIRONMENT
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
-from trade_dash import ids
+from trade_dash import export_routes, ids
 from trade_dash.config import Config
 from trade_dash.web import create_app
 
@@ -240,20 +241,25 @@ def test_dynamic_responses_are_not_cached(app, client):
     assert not any("_dash-update-component" in key for key in cache._entries)
 
 
-def test_links_in_charts_follow_the_proxy_when_told_to_trust_it():
-    app = create_app(Config(proxy_hops=1))
-    body = good_body(app)
-    resp = app.server.test_client().post(
-        "/_dash-update-component", json=body,
-        headers={"X-Forwarded-Host": "trade.example.gov", "X-Forwarded-Proto": "https"})
+def _exported_text(app, renderer, headers: dict) -> str:
+    """The text of a chart exported as SVG: its footer carries the reopen link."""
+    app.server.extensions[export_routes.RENDERER] = renderer  # share the session's browser
+    resp = app.server.test_client().get("/export/chart/history.svg?growth=25", headers=headers)
     assert resp.status_code == 200
-    assert "https://trade.example.gov/?growth=25" in json.dumps(resp.get_json())
+    return " ".join(ET.fromstring(resp.data).itertext())
 
 
-def test_forwarded_headers_are_ignored_by_default(app, client):
-    resp = client.post("/_dash-update-component", json=good_body(app),
-                       headers={"X-Forwarded-Host": "evil.example"})
-    assert "evil.example" not in json.dumps(resp.get_json())
+@pytest.mark.export
+def test_links_in_charts_follow_the_proxy_when_told_to_trust_it(renderer):
+    text = _exported_text(create_app(Config(proxy_hops=1)), renderer,
+                          {"X-Forwarded-Host": "trade.example.gov", "X-Forwarded-Proto": "https"})
+    assert "https://trade.example.gov/?growth=25" in text
+
+
+@pytest.mark.export
+def test_forwarded_headers_are_ignored_by_default(app, renderer):
+    text = _exported_text(app, renderer, {"X-Forwarded-Host": "evil.example"})
+    assert "Reopen this scenario" in text and "evil.example" not in text
 
 
 @pytest.mark.parametrize(

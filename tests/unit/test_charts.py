@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from trade_dash import figures, ids
@@ -59,13 +61,41 @@ def test_title_and_note_match_what_each_builder_draws(bundled, reporter):
         assert fig.layout.margin.b == footer[("layout", "margin", "b")]
 
 
-def test_a_chart_without_update_changes_only_its_footer_on_a_scenario_change(bundled):
+def test_a_chart_without_update_is_left_alone_on_a_scenario_change(bundled):
+    """On the page the footer (date, sources) is HTML around the chart: a chart the
+    scenario does not draw gets no update at all."""
     s = analyse(bundled, default_scenario(bundled))
-    parts = CHARTS["history"].parts(bundled, s, CTX)
-    assert set(parts) == {("layout", "annotations", 0, "text"), ("layout", "margin", "b")}
-    assert "http://x.test/?growth=1&amp;band=5" in parts[("layout", "annotations", 0, "text")]
+    assert CHARTS["history"].parts(bundled, s, CTX) == {}
     scenario = CHARTS["scenario"].parts(bundled, s, CTX)
     assert ("layout",) in scenario and ("data", 2) in scenario and ("data", 0) not in scenario
+    # The layout it sends is the page's: no title, no footer.
+    layout = scenario[("layout",)]
+    assert "title" not in layout
+    assert not any("Reopen this scenario" in a["text"] for a in layout["annotations"])
+
+
+@pytest.mark.parametrize("reporter", ["any", "KZ", "MN"])
+def test_the_page_figure_is_the_export_without_title_subtitle_or_footer(bundled, reporter):
+    """Same traces in the same order (scenario updates patch them by index), the in-plot
+    labels kept, the title and footer left to the HTML around the chart, the legend below
+    the plot."""
+    s = analyse(bundled, scenario_from_query(bundled, f"reporter={reporter}")[0])
+    for chart in CHARTS:
+        full = chart.build(bundled, s, CTX).to_plotly_json()
+        shown = chart.page_figure(bundled, s, CTX)
+        assert shown["data"] == full["data"]
+        assert "title" not in shown["layout"]
+        assert shown["layout"]["annotations"] == full["layout"]["annotations"][1:]
+        assert "Produced 2026-11-23" in full["layout"]["annotations"][0]["text"]
+        assert not any("Produced" in a["text"] for a in shown["layout"]["annotations"])
+        legend = shown["layout"]["legend"]
+        assert legend["orientation"] == "h" and legend["y"] < 0 and legend["yanchor"] == "top"
+        frame = chart.frame(bundled, s, CTX)
+        # The subtitle above the chart is the export's, without its line breaks.
+        assert frame.subtitle == html.unescape(
+            full["layout"]["title"]["subtitle"]["text"].replace("<br>", " "))
+        assert frame.footer.endswith("Produced 2026-11-23 with trade-dash.")
+        assert chart.note(bundled, s, CTX.words) in frame.footer
 
 
 def test_registry_iterates_in_page_order():
