@@ -18,6 +18,7 @@ from trade_dash.wording import scenario as scenario_words
 
 NAMESPACE = "tradeDash"  # window.dash_clientside.tradeDash, defined by the script
 FUNCTIONS = ("scenarioGrowth", "scenarioCheck")  # on a growth move; after a server answer
+AFTER_DRAW = "afterDraw"  # a settled growth move, once the frame with its chart is drawn
 CHART = "scenario"  # the registered chart the script updates
 
 

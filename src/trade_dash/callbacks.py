@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlencode
 import dash
 import flask
 from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 
 from trade_dash import browser_scenario, figures, ids, languages
 from trade_dash.briefing import key_message
@@ -305,14 +306,27 @@ def register(app: dash.Dash, page: Page) -> None:
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
+        # Set by the page's script once it has drawn a growth move: Dash then holds this
+        # callback back until the chart is drawn, so preparing its request does not
+        # delay the drawing. Without the script the growth control's value alone runs it.
+        Input(ids.GROWTH_DRAWN, "data"),
         State(ids.URL, "href"),
         State(ids.BROWSER_READY, "data"),
         *[State(c.format_id, "value") for c in charts],
     )
     def on_change(search, *args):
         values = dict(zip(CONTROLS, args[:n], strict=True))
-        preset, href, ready, *formats = args[n:]
-        out = sync(page, ctx.triggered_id, search, href, values, preset, ready)
+        preset, _drawn, href, ready, *formats = args[n:]
+        triggered = ctx.triggered_id
+        if triggered == ids.GROWTH_DRAWN:
+            # The script also reports rates the server set (from the address, a preset):
+            # only a rate the address does not hold yet is a move.
+            shown = scenario_from_query(page.ds, _text(search))[0].growth_pct
+            if f"{ids.GROWTH}.value" not in ctx.triggered_prop_ids and not _differs(
+                    values[ids.GROWTH], shown):
+                raise PreventUpdate
+            triggered = ids.GROWTH
+        out = sync(page, triggered, search, href, values, preset, ready)
         # Links go out with the same response, so a slider move costs one request.
         links = export_hrefs(page, out["query"], formats)
         return (
@@ -393,6 +407,10 @@ def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
     app.clientside_callback(on_move, *outputs, Input(ids.GROWTH, "drag_value"),
                             State(ids.SCENARIO_FACTS, "data"), *state,
                             prevent_initial_call=True)
+    app.clientside_callback(
+        ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.AFTER_DRAW),
+        Output(ids.GROWTH_DRAWN, "data"), Input(ids.GROWTH, "drag_value"),
+        State(ids.GROWTH, "value"), prevent_initial_call=True)
     app.clientside_callback(on_answer, *outputs, Input(ids.URL, "search"),
                             Input(ids.SCENARIO_FACTS, "data"), State(ids.GROWTH, "value"),
                             *state, prevent_initial_call=True)

@@ -37,6 +37,7 @@ DOWNLOAD = "download"
 # scenario's growth-independent facts, whether the script has worked on this page, and
 # how often it failed (each failure asks the server to draw the chart).
 SCENARIO_FACTS = "scenario-facts"
+GROWTH_DRAWN = "growth-drawn"  # a growth rate the script drew; the server then follows
 BROWSER_READY = "browser-ready"
 BROWSER_FAILED = "browser-failed"
 

@@ -213,10 +213,22 @@
     return answer(value, f, figure, ready, failures, false);
   }
 
+  // A settled move (the control's value is the dragged one: a key press, or the end of a
+  // drag) once the frame showing its chart has been drawn: the server's callback waits
+  // for it (see callbacks.py), so Dash prepares its request after the drawing, not
+  // before. Typing or dragging in progress: nothing (the value alone runs the server).
+  function afterDraw(dragValue, value) {
+    if (dragValue !== value) { return window.dash_clientside.no_update; }
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(function () { resolve(value); }, 0); });
+    });
+  }
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.tradeDash = {
     scenarioGrowth: scenarioGrowth,
     scenarioCheck: scenarioCheck,
+    afterDraw: afterDraw,
     // For the browser tests' cross-check with the Python model and wording.
     scenario: scenario,
     growth: growth,
