@@ -266,6 +266,22 @@ def _differs(given, used) -> bool:
         return True
 
 
+def _triggered(page: Page, search: str | None, values: dict) -> str | None:
+    """What the main callback answers: the script's report of a drawn rate is a growth
+    move if the address does not hold that rate yet. The script also reports rates the
+    server set (from the address, a preset): nothing to do once the address is the
+    page's own, the first answer for the address if that has not gone out yet."""
+    triggered = ctx.triggered_id
+    if triggered != ids.GROWTH_DRAWN or f"{ids.GROWTH}.value" in ctx.triggered_prop_ids:
+        return ids.GROWTH if triggered == ids.GROWTH_DRAWN else triggered
+    scenario = scenario_from_query(page.ds, _text(search))[0]
+    if _differs(values.get(ids.GROWTH), scenario.growth_pct):
+        return ids.GROWTH
+    if _text(search).lstrip("?") == with_lang(scenario.query(), language(search)):
+        raise PreventUpdate
+    return None
+
+
 def export_hrefs(page: Page, query: str, formats: list) -> tuple[str, ...]:
     """Download links for a canonical scenario query: each chart's in its chosen format
     (``formats`` in registry order), then the briefing's (``BRIEFING_LINKS`` order)."""
@@ -317,15 +333,7 @@ def register(app: dash.Dash, page: Page) -> None:
     def on_change(search, *args):
         values = dict(zip(CONTROLS, args[:n], strict=True))
         preset, _drawn, href, ready, *formats = args[n:]
-        triggered = ctx.triggered_id
-        if triggered == ids.GROWTH_DRAWN:
-            # The script also reports rates the server set (from the address, a preset):
-            # only a rate the address does not hold yet is a move.
-            shown = scenario_from_query(page.ds, _text(search))[0].growth_pct
-            if f"{ids.GROWTH}.value" not in ctx.triggered_prop_ids and not _differs(
-                    values[ids.GROWTH], shown):
-                raise PreventUpdate
-            triggered = ids.GROWTH
+        triggered = _triggered(page, search, values)
         out = sync(page, triggered, search, href, values, preset, ready)
         # Links go out with the same response, so a slider move costs one request.
         links = export_hrefs(page, out["query"], formats)
@@ -410,7 +418,8 @@ def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
     app.clientside_callback(
         ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.AFTER_DRAW),
         Output(ids.GROWTH_DRAWN, "data"), Input(ids.GROWTH, "drag_value"),
-        State(ids.GROWTH, "value"), prevent_initial_call=True)
+        State(ids.GROWTH, "value"), State(ids.SCENARIO_FACTS, "data"),
+        prevent_initial_call=True)
     app.clientside_callback(on_answer, *outputs, Input(ids.URL, "search"),
                             Input(ids.SCENARIO_FACTS, "data"), State(ids.GROWTH, "value"),
                             *state, prevent_initial_call=True)

@@ -217,8 +217,9 @@
   // drag) once the frame showing its chart has been drawn: the server's callback waits
   // for it (see callbacks.py), so Dash prepares its request after the drawing, not
   // before. Typing or dragging in progress: nothing (the value alone runs the server).
-  function afterDraw(dragValue, value) {
-    if (dragValue !== value) { return window.dash_clientside.no_update; }
+  // Before the server's first answer (no facts yet) the page is still loading: nothing.
+  function afterDraw(dragValue, value, f) {
+    if (!f || dragValue !== value) { return window.dash_clientside.no_update; }
     return new Promise(function (resolve) {
       requestAnimationFrame(function () { setTimeout(function () { resolve(value); }, 0); });
     });
