@@ -228,6 +228,14 @@ def _year_axis(layout: dict, first: int, last: int) -> None:
                         "tick0": first - first % step}
 
 
+def _anchor(x: float, first: float, last: float) -> str:
+    """How a label at ``x`` on an axis from ``first`` to ``last`` is anchored so it stays
+    inside a narrow chart: in the left third it runs right from ``x``, in the right third
+    left, in between it is centred."""
+    share = (x - first) / (last - first) if last > first else 0.5
+    return "left" if share < 1 / 3 else "right" if share > 2 / 3 else "center"
+
+
 def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str], shapes=(),
                  annotations=()) -> dict:
     """The common layout as a plain dict: cheap to build, sent as-is in partial updates.
@@ -393,9 +401,13 @@ def _estimate_trace(s: Summary) -> go.Scatter:
     )
 
 
-def _missing_marks(frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    """A grey band and a label for each year of ``frame`` with no citation."""
+def _missing_marks(frame: pd.DataFrame, last: int | None = None
+                   ) -> tuple[list[dict], list[dict]]:
+    """A grey band and a label for each year of ``frame`` with no citation; ``last``: the
+    axis' last year when it runs past the frame's."""
     shapes, labels = [], []
+    first = int(frame["year"].min()) if len(frame) else 0
+    last = max(last or 0, int(frame["year"].max())) if len(frame) else 0
     for year in frame.loc[frame["status"] == "missing", "year"].astype(int):
         shapes.append(
             {
@@ -418,6 +430,7 @@ def _missing_marks(frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
                 "xref": "x",
                 "yref": "y",
                 "yanchor": "bottom",
+                "xanchor": _anchor(year, first, last),
                 "text": "no figure<br>cited",
                 "showarrow": False,
                 "font": {"size": 10, "color": "#666"},
@@ -442,6 +455,7 @@ def _flags(series: pd.DataFrame) -> list[dict]:
     """Printed flags on approximate, disputed and other-side years, which hover text alone
     would hide from anyone reading an exported image."""
     flags = []
+    first, last = int(series["year"].min()), int(series["year"].max())
     for _, row in series[series["status"] != "missing"].iterrows():
         side = row["reporting_country"] or "unrecorded side"
         words = [w for w, on in (("approx.", row["precision"] == "approximate"),
@@ -450,6 +464,7 @@ def _flags(series: pd.DataFrame) -> list[dict]:
         if words:
             flags.append({"x": int(row["year"]), "y": round(float(row["value_musd"]), 2),
                           "text": "; ".join(words), "showarrow": False, "yanchor": "bottom",
+                          "xanchor": _anchor(int(row["year"]), first, last),
                           "yshift": 8, "font": {"size": 10, "color": "#444"}})
     return flags
 
@@ -657,7 +672,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
     series = ds.view(s.scenario.reporter).series
     first = int(series["year"].min())
     end = projection_end_year(s)
-    shapes, labels = _missing_marks(series)
+    shapes, labels = _missing_marks(series, end)
     shapes += [
         {
             "type": "line",
@@ -686,13 +701,17 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         "xanchor": "right",
         "font": {"size": 12, "color": COLOURS["projection"]},
     }
+    top = max(s.target_musd, *scenario_traces(s)[-1]["y"]) * 1.15  # the y axis' top
     if s.target_reached_year is not None:
+        # Above the target line, or below it when the line is near the top; anchored so
+        # the text stays inside a narrow chart.
         reached |= {
             "x": s.target_reached_year,
+            "xanchor": _anchor(s.target_reached_year, first, end),
             "showarrow": True,
             "arrowhead": 2,
-            "ax": -20,
-            "ay": -40,
+            "ax": 0,
+            "ay": -40 if s.target_musd < 0.75 * top else 40,
             "bgcolor": "rgba(255,255,255,0.8)",
         }
     else:
@@ -713,6 +732,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
             "yref": "paper",
             "yanchor": "bottom",
             "text": f"{s.target_year} (assumed)",
+            "xanchor": _anchor(s.target_year, first, end),
             "showarrow": False,
             "font": {"size": 10, "color": "#666"},
         },
@@ -725,8 +745,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
     )
     _year_axis(layout, first, end)
     # Scale to the target and the central path; the band may run off the top.
-    central = scenario_traces(s)[-1]["y"]
-    layout["yaxis"]["range"] = [0, max(s.target_musd, *central) * 1.15]
+    layout["yaxis"]["range"] = [0, top]
     return layout
 
 
@@ -854,7 +873,9 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     shapes: list[dict] = []
     if flows.empty:
         annotations.append({
-            "text": "No export or import figures are cited for this reporting side.",
+            # On lines short enough for a phone-width chart.
+            "text": "<br>".join(_wrap("No export or import figures are cited for this "
+                                      "reporting side.", 40)),
             "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
             "font": {"size": 14, "color": "#666"},
         })
@@ -892,6 +913,24 @@ def page_layout(layout: dict) -> dict:
     out["annotations"] = list(layout.get("annotations") or [])[1:]
     out["margin"] = dict(PAGE_MARGIN)
     out["legend"] = {**(layout.get("legend") or {}), **PAGE_LEGEND}
+    out["xaxis"] = _page_year_axis(layout.get("xaxis") or {})
+    return out
+
+
+PAGE_YEAR_LABELS = 6  # year labels that fit side by side on a phone-width chart
+
+
+def _page_year_axis(axis: dict) -> dict:
+    """Fewer year labels than in exports (every 1, 2, 5, 10 or 20 years), so they fit
+    horizontally on a phone; a minor tick still marks every year."""
+    if "range" not in axis:
+        return axis
+    first, last = round(axis["range"][0] + 0.6), round(axis["range"][1] - 0.6)
+    span = last - first + 1
+    step = next((s for s in (1, 2, 5, 10) if span <= PAGE_YEAR_LABELS * s), 20)
+    out = {**axis, "dtick": step, "tick0": first - first % step}
+    if step > 1:
+        out["minor"] = {"dtick": 1, "tick0": first, "ticks": "outside", "ticklen": 3}
     return out
 
 
