@@ -27,13 +27,14 @@ _NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 Builder = Callable[[Dataset, Summary, figures.Context], go.Figure]
 # Parts of the figure a scenario change alters, by path (see ``figures.scenario_parts``).
 Updater = Callable[[Dataset, Summary, figures.Context], Mapping[tuple, object]]
-# The note a builder prints in its footer for a scenario (it may name the reporting side).
-Note = Callable[[Dataset, Summary], str]
+# The note a builder prints in its footer for a scenario (it may name the reporting side),
+# in the reader's language.
+Note = Callable[[Dataset, Summary, Wording], str]
 # A text about the chart for a scenario, in ``w``'s language: its subtitle, its description.
 Text = Callable[[Wording, Dataset, Summary], str]
 
 
-def no_note(ds: Dataset, s: Summary) -> str:
+def no_note(ds: Dataset, s: Summary, w: Wording) -> str:
     return ""
 
 
@@ -130,7 +131,7 @@ class Chart:
         """The texts around the chart on the page, in ``ctx.words``'s language."""
         w = ctx.words
         return Frame(self.subtitle(w, ds, s), self.describe(w, ds, s),
-                     figures.page_footer(ds, ctx, self.note(ds, s)))
+                     figures.page_footer(ds, ctx, self.note(ds, s, w)))
 
 
 @dataclass(frozen=True)

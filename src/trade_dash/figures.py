@@ -7,7 +7,10 @@ The footer has a bounded size whatever the data (the full list of sources is in 
 sources table and the briefing pack), and it is the layout's first annotation, so a
 scenario change can replace it alone (``footer_parts``). The scenario chart keeps its
 scenario-dependent traces at fixed positions (``SCENARIO_TRACES``) so a callback can
-patch just those (``scenario_parts``).
+patch just those (``scenario_parts``). The words come from the reader's ``Wording``
+(``Context.words``) through ``wording/charts.py``, citation text shown as cited; the
+scenario chart's growth-dependent texts (``scenario_traces``, ``reached_text``,
+``scenario_subtitle``) are still English here.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ import plotly.graph_objects as go
 from trade_dash import model
 from trade_dash.catalogs import NP_
 from trade_dash.data import SIDES
-from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover, period_label
+from trade_dash.normalise import ANY, DIRECTIONS, actual_turnover
 from trade_dash.scenario import Dataset, Summary
 from trade_dash.wording import Wording, english
+from trade_dash.wording import briefing as briefing_words
+from trade_dash.wording import charts as words
 from trade_dash.wording.facts import (
     METHOD_NAMES,
-    SIDE_ADJECTIVES,
     mixed_sides_note,
     side_code_text,
     side_text,
@@ -53,8 +57,8 @@ COLOURS = {
     "balance": "#000000",
 }
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
-PROJECTION_NOTE = "Projections are scenarios, not forecasts."
-UNIT = "US$ million"
+# The English message id of the scenario chart's projection note (its slide note too).
+PROJECTION_NOTE = briefing_words.PROJECTION_NOTE
 
 # Order of the traces of the scenario chart; callbacks patch these by index.
 SCENARIO_TRACES = ("actual", "estimate", "band_low", "band_high", "required", "projection")
@@ -63,24 +67,6 @@ HISTORY_TITLE = NP_("chart title", "Kazakhstan–Mongolia trade turnover, cited 
 SCENARIO_TITLE = NP_("chart title", "Kazakhstan–Mongolia trade: path to the target")
 FLOWS_TITLE = NP_(
     "chart title", "Kazakhstan–Mongolia trade by direction: exports, imports and balance"
-)
-# The parts of each chart's footer note that do not depend on the scenario; the notes
-# themselves (``history_note`` and the others) add what the reporting side calls for.
-HISTORY_NOTE = (
-    "Figures come from different reporting bodies and are not strictly comparable. "
-    "Hollow markers: partial year and its annualised estimate. "
-    "'approx.': the source gave a rounded figure; 'sources differ': citations for that "
-    "period disagree by more than 5 %."
-)
-SCENARIO_NOTE = (
-    f"{PROJECTION_NOTE} Dashed and shaded lines are projections from the base; "
-    "no source sets a deadline for the target."
-)
-FLOWS_NOTE = (
-    "Dotted bars: Mongolian exports. Hatched bars and hollow diamonds: a partial year "
-    "(January to month N), not comparable with whole years. The balance is Kazakh exports "
-    "minus Mongolian exports, drawn only where both are given for the same period. "
-    "'approx.': the source gave a rounded figure."
 )
 
 # Footer and subtitle lines are wrapped to this many characters, which fit the plot width
@@ -108,7 +94,7 @@ def esc(text: object) -> str:
 
 
 def money(x: float) -> str:
-    return f"${x:,.1f}M"
+    return f"${x:,.1f}M"  # the scenario texts' English form (see ``scenario_subtitle``)
 
 
 def short(text: str, limit: int) -> str:
@@ -123,26 +109,14 @@ def short(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:(") + "…"
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-def source_line(ds: Dataset) -> str:
+def source_line(ds: Dataset, w: Wording) -> str:
     """Where the figures come from, in a line whose length does not grow with the data:
     how many citations from how many bodies, the bodies behind most of the headline
     series, and where the full list is."""
     c = ds.citations
-    bodies = c["reporter"].nunique()
-    text = (f"Sources: {_count(len(c), 'citation')} from {bodies:,} reporting "
-            f"{'body' if bodies == 1 else 'bodies'}")
     headline = ds.series.loc[ds.series["status"] != "missing", "reporter"].value_counts()
-    if len(headline):
-        main = [f"{short(name, NAME_CHARS)} ({_count(int(n), 'year')})"
-                for name, n in headline.head(2).items()]
-        text += "; headline series mainly from " + " and ".join(main)
-    text += (". Full list: the dashboard's sources table and the briefing pack's "
-             "sources pages.")
-    return esc(text)
+    main = [(short(name, NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
+    return esc(words.source_line(w, len(c), c["reporter"].nunique(), main))
 
 
 def scenario_subtitle(s: Summary) -> str:
@@ -190,20 +164,17 @@ def footer_lines(ds: Dataset, ctx: Context, note: str) -> list[str]:
     Bounded: nothing in it lists citations, so its height is the same for ten
     citations or ten thousand; ``_layout_dict`` sizes the bottom margin to it.
     """
-    lines = _wrap(source_line(ds), LINE_CHARS)
+    lines = _wrap(source_line(ds, ctx.words), LINE_CHARS)
     if note:
         lines += _wrap(esc(note), LINE_CHARS)
-    tail = produced_line(ctx)
+    lines += _wrap(esc(words.produced_line(ctx.words, ctx.produced, bool(ctx.link))), LINE_CHARS)
     if ctx.link:
-        lines.append(tail + " Reopen this scenario:")
         lines += _link_lines(ctx.link, LINE_CHARS)
-    else:
-        lines.append(tail)
     return lines
 
 
 def produced_line(ctx: Context) -> str:
-    return f"Produced {ctx.produced} with trade-dash."
+    return words.produced_line(ctx.words, ctx.produced, reopen=False)
 
 
 def _footer_margin(lines: list[str]) -> int:
@@ -313,40 +284,40 @@ def _citations_by_id(ds: Dataset) -> dict[str, dict]:
     return {cid: dict(zip(keys, values, strict=True)) for cid, *values in columns}
 
 
-def _hover(row: dict, by_id: dict[str, dict], label: str) -> str:
+def _hover(w: Wording, row: dict, by_id: dict[str, dict], label: str) -> str:
     """A point's provenance. Alternates beyond ``HOVER_ALTERNATES`` are counted, not listed,
-    so a year with many citations keeps a readable label and a small page."""
-    side = row.get("reporting_country") or "not recorded"
+    so a year with many citations keeps a readable label and a small page. Citation text
+    is escaped before it is worded; the product's words are escaped with it."""
+    heading = words.hover_heading(w, label, row["value_musd"],
+                                  row.get("precision") == "approximate")
     lines = [
-        f"<b>{esc(label)}: {money(row['value_musd'])}</b>"
-        + (" (approximate)" if row.get("precision") == "approximate" else ""),
-        f"Reported by: {esc(short(row['reporter'], HOVER_NAME_CHARS))} (side: {esc(side)})",
-        f"Outlet: {esc(short(row['outlet'] or 'not named', HOVER_NAME_CHARS))}",
-        f"Published: {esc(row['published'] or 'date not given')}",
-        f"Citation: {esc(row['citation_id'])} (line {row['line']})",
+        f"<b>{esc(heading)}</b>",
+        *words.provenance(
+            w, esc(short(row["reporter"], HOVER_NAME_CHARS)),
+            esc(row.get("reporting_country") or ""), esc(short(row["outlet"], HOVER_NAME_CHARS)),
+            esc(row["published"]), esc(row["citation_id"]), int(row["line"]),
+        ),
     ]
-    if row.get("rule"):
-        lines.append(f"Rule: {esc(row['rule'])}")
+    if "preferred_of" in row:  # a row of a series, chosen by the normalisation rule
+        lines.append(esc(words.rule_line(w, int(row["superseded"]), int(row["preferred_of"]))))
     alternates = [a for a in str(row.get("alternates", "")).split(",") if a]
     if alternates:
-        lines.append("Other citations for this year:")
+        lines.append(esc(words.alternates_heading(w)))
         for a in alternates[:HOVER_ALTERNATES]:
             alt = by_id[a]
-            lines.append(
-                f"  {esc(period_label(alt['year'], alt['months']))}: "
-                f"{money(alt['value_musd'])}, {esc(short(alt['reporter'], HOVER_NAME_CHARS))}"
-            )
+            lines.append("  " + words.alternate_line(
+                w, esc(w.period_label(alt["year"], alt["months"])), alt["value_musd"],
+                esc(short(alt["reporter"], HOVER_NAME_CHARS))))
         if len(alternates) > HOVER_ALTERNATES:
-            lines.append(f"  and {len(alternates) - HOVER_ALTERNATES} more: see the sources table")
+            lines.append("  " + esc(words.more_alternates(w, len(alternates) - HOVER_ALTERNATES)))
     if row.get("disputed"):
-        lines.append("<b>Citations for this period disagree by more than 5 %</b>")
+        lines.append(f"<b>{esc(words.disagree_line(w))}</b>")
     if row.get("from_other_side"):
-        lines.append("<b>From another side than the rest of the series: its side gives no "
-                     "figure for this year</b>")
+        lines.append(f"<b>{esc(words.other_side_line(w))}</b>")
     return "<br>".join(lines)
 
 
-def _full_points(ds: Dataset, series: pd.DataFrame
+def _full_points(w: Wording, ds: Dataset, series: pd.DataFrame
                  ) -> tuple[list[int], list[float | None], list[str]]:
     """Full-year values with None in missing or partial years, so the line breaks there."""
     xs, ys, hovers = [], [], []
@@ -355,19 +326,19 @@ def _full_points(ds: Dataset, series: pd.DataFrame
         xs.append(int(row["year"]))
         if row["status"] == "full":
             ys.append(round(float(row["value_musd"]), 2))
-            hovers.append(_hover(row, by_id, str(row["year"])))
+            hovers.append(_hover(w, row, by_id, w.year(row["year"])))
         else:
             ys.append(None)
             hovers.append("")
     return xs, ys, hovers
 
 
-def _actual_trace(ds: Dataset, series: pd.DataFrame) -> go.Scatter:
-    xs, ys, hovers = _full_points(ds, series)
+def _actual_trace(w: Wording, ds: Dataset, series: pd.DataFrame) -> go.Scatter:
+    xs, ys, hovers = _full_points(w, ds, series)
     return go.Scatter(
         x=xs,
         y=ys,
-        name="Cited full year",
+        name=words.actual_name(w),
         mode="lines+markers",
         connectgaps=False,
         line={"color": COLOURS["actual"], "width": 2.5},
@@ -377,31 +348,42 @@ def _actual_trace(ds: Dataset, series: pd.DataFrame) -> go.Scatter:
     )
 
 
-def _estimate_trace(s: Summary) -> go.Scatter:
+def _estimate_trace(w: Wording, s: Summary) -> go.Scatter:
     y = s.year_to_date
     if y is None:
-        return go.Scatter(x=[], y=[], name="Current-year estimate", showlegend=False)
+        return go.Scatter(x=[], y=[], name=words.estimate_name(w, None), showlegend=False)
     return go.Scatter(
         x=[y.year],
         y=[round(y.annualised_musd, 2)],
         mode="markers",
-        name=f"{y.year} estimate (annualised)",
+        name=words.estimate_name(w, y.year),
         marker={
             "symbol": "diamond-open",
             "size": 13,
             "line": {"width": 2.5},
             "color": COLOURS["partial"],
         },
-        hovertext=[
-            f"<b>{y.year} full-year estimate: {money(y.annualised_musd)}</b><br>"
-            f"Derived from {esc(y.period)} = {money(y.value_musd)}<br>"
-            f"Method: {esc(y.method_description)}<br>Not a reported figure."
-        ],
+        hovertext=[_lines_html(words.estimate_hover(w, y))],
         hoverinfo="text",
     )
 
 
-def _missing_marks(frame: pd.DataFrame, last: int | None = None
+def _lines_html(lines: list[str]) -> str:
+    """Hover lines as one label, the first in bold."""
+    first, *rest = (esc(line) for line in lines)
+    return "<br>".join([f"<b>{first}</b>", *rest])
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle, for a label in a narrow column."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return esc(text)
+    at = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{esc(text[:at])}<br>{esc(text[at + 1:])}"
+
+
+def _missing_marks(w: Wording, frame: pd.DataFrame, last: int | None = None
                    ) -> tuple[list[dict], list[dict]]:
     """A grey band and a label for each year of ``frame`` with no citation; ``last``: the
     axis' last year when it runs past the frame's."""
@@ -431,7 +413,7 @@ def _missing_marks(frame: pd.DataFrame, last: int | None = None
                 "yref": "y",
                 "yanchor": "bottom",
                 "xanchor": _anchor(year, first, last),
-                "text": "no figure<br>cited",
+                "text": _two_lines(words.missing_label(w)),
                 "showarrow": False,
                 "font": {"size": 10, "color": "#666"},
             }
@@ -439,31 +421,34 @@ def _missing_marks(frame: pd.DataFrame, last: int | None = None
     return shapes, labels
 
 
-def _citation_markers(by_id: dict[str, dict], rows: pd.DataFrame, name: str, symbol: str,
-                      colour: str, suffix: str = "") -> go.Scatter:
+def _citation_markers(w: Wording, by_id: dict[str, dict], rows: pd.DataFrame, name: str,
+                      symbol: str, colour: str, alternate: bool = False) -> go.Scatter:
     """Hollow markers for citations drawn apart from the full-year line."""
+
+    def label(r: dict) -> str:
+        period = w.period_label(r["year"], r["months"])
+        return words.alternate_label(w, period) if alternate else period
+
     return go.Scatter(
         x=rows["year"].tolist(), y=rows["value_musd"].round(2).tolist(), mode="markers",
         name=name, marker={"symbol": symbol, "size": 11, "line": {"width": 2.5}, "color": colour},
-        hovertext=[_hover(r, by_id, period_label(r["year"], r["months"]) + suffix)
-                   for r in rows.to_dict("records")],
+        hovertext=[_hover(w, r, by_id, label(r)) for r in rows.to_dict("records")],
         hoverinfo="text", visible=True if len(rows) else "legendonly",
     )
 
 
-def _flags(series: pd.DataFrame) -> list[dict]:
+def _flags(w: Wording, series: pd.DataFrame) -> list[dict]:
     """Printed flags on approximate, disputed and other-side years, which hover text alone
     would hide from anyone reading an exported image."""
     flags = []
     first, last = int(series["year"].min()), int(series["year"].max())
     for _, row in series[series["status"] != "missing"].iterrows():
-        side = row["reporting_country"] or "unrecorded side"
-        words = [w for w, on in (("approx.", row["precision"] == "approximate"),
-                                 ("sources differ", bool(row["disputed"])),
-                                 (f"from {side}", bool(row["from_other_side"]))) if on]
-        if words:
+        text = words.history_flags(
+            w, row["precision"] == "approximate", bool(row["disputed"]),
+            (row["reporting_country"] or "") if row["from_other_side"] else None)
+        if text:
             flags.append({"x": int(row["year"]), "y": round(float(row["value_musd"]), 2),
-                          "text": "; ".join(words), "showarrow": False, "yanchor": "bottom",
+                          "text": esc(text), "showarrow": False, "yanchor": "bottom",
                           "xanchor": _anchor(int(row["year"]), first, last),
                           "yshift": 8, "font": {"size": 10, "color": "#444"}})
     return flags
@@ -477,14 +462,14 @@ def _other_side(ds: Dataset, s: Summary) -> str | None:
     return others[0] if own is not None and others else None
 
 
-def _other_side_trace(ds: Dataset, side: str | None) -> go.Scatter:
+def _other_side_trace(w: Wording, ds: Dataset, side: str | None) -> go.Scatter:
     """The other side's full-year figures as a lighter dashed line, so the disagreement
     between the two sides' books is in plain view, not only in the hover text."""
     if side is None:
-        return go.Scatter(x=[], y=[], name="Other side's figures", showlegend=False)
-    xs, ys, hovers = _full_points(ds, ds.view(side).series)
+        return go.Scatter(x=[], y=[], name=words.other_side_name(w, None), showlegend=False)
+    xs, ys, hovers = _full_points(w, ds, ds.view(side).series)
     return go.Scatter(
-        x=xs, y=ys, name=f"{SIDE_ADJECTIVES[side]} side's figures ({side}), for comparison",
+        x=xs, y=ys, name=words.other_side_name(w, side),
         mode="lines+markers", connectgaps=False, opacity=0.8,
         line={"color": COLOURS["other_side"], "width": 1.5, "dash": "dash"},
         marker={"size": 7, "symbol": "square-open", "color": COLOURS["other_side"]},
@@ -492,67 +477,59 @@ def _other_side_trace(ds: Dataset, side: str | None) -> go.Scatter:
     )
 
 
-def _with_mixed_sides(note: str, s: Summary) -> str:
-    mixed = mixed_sides_note(english(), s)
+def _with_mixed_sides(w: Wording, note: str, s: Summary) -> str:
+    mixed = mixed_sides_note(w, s)
     return f"{note} {mixed}" if mixed else note
 
 
-# Each chart's footer note for a scenario. A footer-only page update (see charts.py)
-# writes the footer again, so these are the single source of what the builders print.
-def history_note(ds: Dataset, s: Summary) -> str:
-    note = HISTORY_NOTE
-    other = _other_side(ds, s)
-    if other is not None:
-        note += (f" Dashed light line: the {SIDE_ADJECTIVES[other]} side's own figures, "
-                 "which the series does not use.")
-    return _with_mixed_sides(note, s)
+# Each chart's footer note for a scenario, in ``w``'s language. A footer-only page update
+# (see charts.py) writes the footer again, so these are the single source of what the
+# builders print.
+def history_note(ds: Dataset, s: Summary, w: Wording) -> str:
+    return _with_mixed_sides(w, words.history_note(w, _other_side(ds, s)), s)
 
 
-def scenario_note(ds: Dataset, s: Summary) -> str:
-    return _with_mixed_sides(SCENARIO_NOTE, s)
+def scenario_note(ds: Dataset, s: Summary, w: Wording) -> str:
+    return _with_mixed_sides(w, words.scenario_note(w), s)
 
 
-def flows_note(ds: Dataset, s: Summary) -> str:
+def flows_note(ds: Dataset, s: Summary, w: Wording) -> str:
     # Other-side figures are flagged on the bars themselves, year by year.
-    return FLOWS_NOTE
+    return words.flows_note(w)
 
 
 # Each chart's subtitle for a scenario, plain text: the builders print it in the figure,
 # the page above the chart (charts.py).
 def history_subtitle(w: Wording, ds: Dataset, s: Summary) -> str:
-    subtitle = f"Total turnover by calendar year, {UNIT}; {side_text(english(), s)}"
-    if s.year_to_date:
-        subtitle += (f"; {s.year_to_date.year} estimate annualised "
-                     f"{METHOD_NAMES[s.year_to_date.method]}")
-    return subtitle
+    return words.history_subtitle(w, side_text(w, s), s.year_to_date)
 
 
 def flows_subtitle(w: Wording, ds: Dataset, s: Summary) -> str:
-    return (f"Exports each way and the balance by calendar year, {UNIT}; "
-            f"{side_text(english(), s)}")
+    return words.flows_subtitle(w, side_text(w, s))
 
 
 def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """Cited turnover by year: full years solid, the partial year hollow with its estimate,
     and the other reporting side's figures as a lighter line."""
+    w = ctx.words
     series = ds.view(s.scenario.reporter).series
     other = _other_side(ds, s)
     fig = go.Figure()
-    fig.add_trace(_actual_trace(ds, series))
-    other_trace = _other_side_trace(ds, other)
+    fig.add_trace(_actual_trace(w, ds, series))
+    other_trace = _other_side_trace(w, ds, other)
     fig.add_trace(other_trace)
     by_id = _citations_by_id(ds)
     partial = series[series["status"] == "partial"]
-    fig.add_trace(_citation_markers(by_id, partial, "Partial year (January to month N)",
-                                    "circle-open", COLOURS["partial"]))
-    fig.add_trace(_estimate_trace(s))
+    fig.add_trace(_citation_markers(w, by_id, partial, words.partial_name(w), "circle-open",
+                                    COLOURS["partial"]))
+    fig.add_trace(_estimate_trace(w, s))
     actual = actual_turnover(ds.citations)
     drawn = set(series["citation_id"])
     if other is not None:
         drawn |= set(ds.view(other).series.query("status == 'full'")["citation_id"])
     alternates = actual[~actual["citation_id"].isin(drawn)]
-    fig.add_trace(_citation_markers(by_id, alternates, "Other citation (not used)", "x-thin-open",
-                                    COLOURS["alternate"], " (alternate)"))
+    fig.add_trace(_citation_markers(w, by_id, alternates, words.alternate_name(w),
+                                    "x-thin-open", COLOURS["alternate"], alternate=True))
     annotations = []
     if s.year_to_date:
         y = s.year_to_date
@@ -578,21 +555,21 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
             {
                 "x": y.year,
                 "y": y.value_musd,
-                "text": esc(y.period),
+                "text": esc(w.period_label(y.year, y.months)),
                 "showarrow": False,
                 "xanchor": "right",  # left of the marker: the last year sits at the edge
                 "xshift": -10,
                 "font": {"size": 11, "color": COLOURS["partial"]},
             },
         ]
-    shapes, labels = _missing_marks(series)
+    shapes, labels = _missing_marks(w, series)
     layout = _layout_dict(
-        ctx.words,
+        w,
         HISTORY_TITLE,
-        esc(history_subtitle(ctx.words, ds, s)),
-        footer_lines(ds, ctx, history_note(ds, s)),
+        esc(history_subtitle(w, ds, s)),
+        footer_lines(ds, ctx, history_note(ds, s, w)),
         shapes,
-        [*annotations, *_flags(series), *labels],
+        [*annotations, *_flags(w, series), *labels],
     )
     years = [*series["year"], *(x for x, y in zip(other_trace.x, other_trace.y, strict=True)
                                  if y is not None)]
@@ -669,10 +646,11 @@ def reached_text(s: Summary) -> str:
 
 def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
     """Layout of the scenario chart: title, target line, markers, axis ranges."""
+    w = ctx.words
     series = ds.view(s.scenario.reporter).series
     first = int(series["year"].min())
     end = projection_end_year(s)
-    shapes, labels = _missing_marks(series, end)
+    shapes, labels = _missing_marks(w, series, end)
     shapes += [
         {
             "type": "line",
@@ -720,7 +698,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         {
             "x": first,
             "y": s.target_musd,
-            "text": f"Target {money(s.target_musd)} a year",
+            "text": esc(words.target_label(w, s.target_musd)),
             "showarrow": False,
             "xanchor": "left",
             "yanchor": "bottom",
@@ -731,7 +709,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
             "y": 1,
             "yref": "paper",
             "yanchor": "bottom",
-            "text": f"{s.target_year} (assumed)",
+            "text": esc(words.assumed_year(w, s.target_year)),
             "xanchor": _anchor(s.target_year, first, end),
             "showarrow": False,
             "font": {"size": 10, "color": "#666"},
@@ -740,8 +718,8 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
         *labels,
     ]
     layout = _layout_dict(
-        ctx.words, SCENARIO_TITLE, scenario_subtitle(s),
-        footer_lines(ds, ctx, scenario_note(ds, s)), shapes, annotations,
+        w, SCENARIO_TITLE, scenario_subtitle(s),
+        footer_lines(ds, ctx, scenario_note(ds, s, w)), shapes, annotations,
     )
     _year_axis(layout, first, end)
     # Scale to the target and the central path; the band may run off the top.
@@ -753,7 +731,8 @@ def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """History, projection at the scenario rate, band, required path and target line."""
     series = ds.view(s.scenario.reporter).series
     return go.Figure(
-        data=[_actual_trace(ds, series), _estimate_trace(s), *scenario_traces(s)],
+        data=[_actual_trace(ctx.words, ds, series), _estimate_trace(ctx.words, s),
+              *scenario_traces(s)],
         layout=scenario_layout(s, ds, ctx),
     )
 
@@ -771,15 +750,12 @@ def scenario_parts(ds: Dataset, s: Summary, ctx: Context) -> dict[tuple, object]
 
 # --- the two directions of trade ------------------------------------------------
 
-FLOW_NAMES = {"kz_exports": "Kazakh exports to Mongolia",
-              "mn_exports": "Mongolian exports to Kazakhstan"}
-BALANCE_NAME = "Balance (Kazakh exports − Mongolian exports)"
 # Whole-year fill of each direction's bars, so the two differ in more than colour;
 # partial years are hatched in both.
 FLOW_FILLS = {"kz_exports": "", "mn_exports": "."}
 
 
-def _flow_bar(records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar:
+def _flow_bar(w: Wording, records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar:
     """One direction's figures, whole years filled as ``FLOW_FILLS`` says and partial years
     hatched, as they are not whole years. ``records``: every citation by id, for the
     hover labels."""
@@ -788,7 +764,7 @@ def _flow_bar(records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar
     return go.Bar(
         x=cited["year"].astype(int).tolist(),
         y=cited[f"{key}_musd"].round(3).tolist(),
-        name=FLOW_NAMES[key],
+        name=words.flow_name(w, key),
         marker={
             "color": COLOURS[key],
             "pattern": {"shape": ["/" if p else FLOW_FILLS[key] for p in partial],
@@ -796,7 +772,7 @@ def _flow_bar(records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar
             "line": {"color": COLOURS[key], "width": 1.5},
         },
         hovertext=[
-            _hover(records[cid], records, f"{FLOW_NAMES[key]}, {period_label(year, months)}")
+            _hover(w, records[cid], records, words.flow_label(w, key, w.period_label(year, months)))
             for cid, year, months in zip(cited[f"{key}_citation_id"], cited["year"],
                                          cited[f"{key}_months"], strict=True)
         ],
@@ -804,7 +780,7 @@ def _flow_bar(records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar
     )
 
 
-def _balance_traces(flows: pd.DataFrame) -> list[go.Scatter]:
+def _balance_traces(w: Wording, flows: pd.DataFrame) -> list[go.Scatter]:
     """The balance where both directions are given for the same period: whole years on a
     line (broken where a year is missing or partial), partial years as hollow markers."""
     known = flows[flows["balance_basis"] == "both"]
@@ -814,11 +790,11 @@ def _balance_traces(flows: pd.DataFrame) -> list[go.Scatter]:
     partial = known[known["status"] == "partial"]
 
     def hover(year: int, months: int, value: float) -> str:
-        return (f"<b>Balance, {esc(period_label(year, months))}: {money(value)}</b><br>"
-                "Kazakh exports to Mongolia minus Mongolian exports to Kazakhstan")
+        return _lines_html(words.balance_hover(w, year, months, value))
 
     whole = go.Scatter(
-        x=flows["year"].astype(int).tolist(), y=ys, name=BALANCE_NAME, mode="lines+markers",
+        x=flows["year"].astype(int).tolist(), y=ys, name=words.balance_name(w),
+        mode="lines+markers",
         connectgaps=False, line={"color": COLOURS["balance"], "width": 2},
         marker={"size": 9, "symbol": "diamond", "color": COLOURS["balance"]},
         hovertext=["" if y is None else hover(year, months, y)
@@ -827,7 +803,7 @@ def _balance_traces(flows: pd.DataFrame) -> list[go.Scatter]:
     )
     part = go.Scatter(
         x=partial["year"].astype(int).tolist(), y=partial["balance_musd"].round(3).tolist(),
-        name="Balance, partial year", mode="markers",
+        name=words.balance_name(w, partial=True), mode="markers",
         marker={"size": 10, "symbol": "diamond-open", "line": {"width": 2},
                 "color": COLOURS["balance"]},
         hovertext=[hover(r.year, r.months, r.balance_musd) for r in partial.itertuples()],
@@ -837,28 +813,27 @@ def _balance_traces(flows: pd.DataFrame) -> list[go.Scatter]:
     return [whole, part]
 
 
-def _flow_flags(flows: pd.DataFrame) -> list[dict]:
+def _flow_flags(w: Wording, flows: pd.DataFrame) -> list[dict]:
     """Printed above each year: its period when partial, and approximate or other-side
     figures, so an exported image carries what the hover text says. The first and last
     years' flags run inwards from their bars, so they never run off the chart."""
     out = []
     first, last = int(flows["year"].min()), int(flows["year"].max())
     for _, row in flows[flows["status"] != "missing"].iterrows():
-        words = [period_label(row["year"], row["months"])] if row["status"] == "partial" else []
-        for key in DIRECTIONS:
-            who = " ".join(FLOW_NAMES[key].split()[:2])  # "Kazakh exports"
-            if row[f"{key}_precision"] == "approximate":
-                words.append(f"{who} approx.")
-            if row[f"{key}_from_other_side"]:
-                words.append(f"{who} from {row[f'{key}_reporting_country'] or 'unrecorded side'}")
-        if row["balance_basis"] in ("one_flow", "periods_differ"):
-            words.append("no balance")
+        period = (w.period_label(row["year"], row["months"]) if row["status"] == "partial"
+                  else None)
+        text = words.flow_flags(
+            w, period,
+            [(key, row[f"{key}_precision"] == "approximate",
+              (row[f"{key}_reporting_country"] or "") if row[f"{key}_from_other_side"] else None)
+             for key in DIRECTIONS],
+            row["balance_basis"] in ("one_flow", "periods_differ"))
         top = max(v for v in (row["kz_exports_musd"], row["mn_exports_musd"]) if v == v)
-        if words:
+        if text:
             year = int(row["year"])
             side = "left" if year == first < last else "right" if year == last > first else "center"
             out.append({"x": year, "y": round(float(top), 3), "yanchor": "bottom",
-                        "xanchor": side, "yshift": 4, "text": esc("; ".join(words)),
+                        "xanchor": side, "yshift": 4, "text": esc(text),
                         "showarrow": False, "font": {"size": 10, "color": "#444"}})
     return out
 
@@ -866,6 +841,7 @@ def _flow_flags(flows: pd.DataFrame) -> list[dict]:
 def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     """Kazakh exports to Mongolia, Mongolian exports to Kazakhstan and the balance by year,
     from the scenario's reporting side; partial years hatched and labelled."""
+    w = ctx.words
     view = ds.view(s.scenario.reporter)
     flows = view.flows
     fig = go.Figure()
@@ -874,8 +850,7 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     if flows.empty:
         annotations.append({
             # On lines short enough for a phone-width chart.
-            "text": "<br>".join(_wrap("No export or import figures are cited for this "
-                                      "reporting side.", 40)),
+            "text": "<br>".join(_wrap(esc(words.no_flows(w)), 40)),
             "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
             "font": {"size": 14, "color": "#666"},
         })
@@ -883,13 +858,13 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     else:
         records = {r["citation_id"]: r for r in ds.citations.to_dict("records")}
         for key in DIRECTIONS:
-            fig.add_trace(_flow_bar(records, flows, key))
-        fig.add_traces(_balance_traces(flows))
-        shapes, labels = _missing_marks(flows)
-        annotations = [*_flow_flags(flows), *labels]
+            fig.add_trace(_flow_bar(w, records, flows, key))
+        fig.add_traces(_balance_traces(w, flows))
+        shapes, labels = _missing_marks(w, flows)
+        annotations = [*_flow_flags(w, flows), *labels]
         years = flows["year"]
-    layout = _layout_dict(ctx.words, FLOWS_TITLE, esc(flows_subtitle(ctx.words, ds, s)),
-                          footer_lines(ds, ctx, flows_note(ds, s)), shapes, annotations)
+    layout = _layout_dict(w, FLOWS_TITLE, esc(flows_subtitle(w, ds, s)),
+                          footer_lines(ds, ctx, flows_note(ds, s, w)), shapes, annotations)
     layout["barmode"] = "group"
     _year_axis(layout, int(years.min()), int(years.max()))
     fig.update_layout(layout)
@@ -943,8 +918,8 @@ def page_figure(fig: go.Figure) -> dict:
 
 def page_footer(ds: Dataset, ctx: Context, note: str) -> str:
     """The chart's note, source line and date as plain text, for the page's HTML footer."""
-    return " ".join(part for part in (note, html.unescape(source_line(ds)), produced_line(ctx))
-                    if part)
+    sources = html.unescape(source_line(ds, ctx.words))
+    return " ".join(part for part in (note, sources, produced_line(ctx)) if part)
 
 
 # --- static export sizes -------------------------------------------------------
@@ -978,8 +953,25 @@ PAGE_IMAGE = ExportSize(1024, 576, 2)
 EXPORT_SIZES = {"png": SLIDE, "svg": A4_LANDSCAPE, "pdf": A4_LANDSCAPE}
 
 
+# Where the legend of an exported chart starts, below the title (pinned 3 % below the top
+# edge, see ``_layout_dict``) and the subtitle's lines: measured on the exported SVG.
+TITLE_BLOCK_PX = 44  # from the top of the title to the top of the subtitle's first line
+SUBTITLE_LINE_PX = 17  # one 13 px subtitle line
+
+
 def export_figure(fig: go.Figure, size: ExportSize) -> go.Figure:
-    """A copy of ``fig`` on a fixed canvas; the dashboard's copy keeps resizing with the page."""
+    """A copy of ``fig`` on a fixed canvas; the dashboard's copy keeps resizing with the page.
+
+    The legend hangs from below the subtitle, and plotly reserves its height above the
+    plot: legend names in some languages are long enough to take two or three rows, which
+    would otherwise grow upwards over the subtitle."""
     out = go.Figure(fig)
-    out.update_layout(width=size.width, height=size.height, autosize=False)
+    subtitle = out.layout.title.subtitle.text
+    lines = subtitle.count("<br>") + 1 if subtitle else 0
+    top = 0.03 * size.height + TITLE_BLOCK_PX + SUBTITLE_LINE_PX * lines
+    out.update_layout(
+        width=size.width, height=size.height, autosize=False,
+        margin={"t": round(top)},
+        legend={"yref": "container", "y": 1 - top / size.height, "yanchor": "top"},
+    )
     return out

@@ -68,6 +68,10 @@ SERIES_COLUMNS = (
     "year", "status", "months", "value_musd", "yoy_change_pct", *_CITATION_TEXT, "line",
     "alternates", "disputed", "from_other_side", "rule",
 )
+# The rule's facts for one year, which the charts word in the reader's language: how many
+# partial-year citations a full-year one superseded, and how many citations of the chosen
+# period the figure was preferred among (0 in a missing year).
+RULE_FACTS = ("superseded", "preferred_of")
 DIRECTIONS = {"kz_exports": "kz_exports_to_mn", "mn_exports": "mn_exports_to_kz"}
 _FLOW_FIELDS = ("musd", "months", "citation_id", "precision", "reporting_country",
                 "from_other_side")
@@ -159,7 +163,7 @@ def headline_series(citations: pd.DataFrame, reporter: str = ANY) -> pd.DataFram
     """One row per year from the first to the last cited year (see module doc)."""
     actual, primary = _view(actual_turnover(citations), reporter)
     if actual.empty:
-        return pd.DataFrame(columns=list(SERIES_COLUMNS))
+        return pd.DataFrame(columns=[*SERIES_COLUMNS, *RULE_FACTS])
     rows = []
     first, last = int(actual["year"].min()), int(actual["year"].max())
     for year in range(first, last + 1):
@@ -175,6 +179,8 @@ def headline_series(citations: pd.DataFrame, reporter: str = ANY) -> pd.DataFram
                     "disputed": False,
                     "from_other_side": False,
                     "rule": "no citation for this year; left missing",
+                    "superseded": 0,
+                    "preferred_of": 0,
                 }
             )
             continue
@@ -183,6 +189,8 @@ def headline_series(citations: pd.DataFrame, reporter: str = ANY) -> pd.DataFram
         same_period = cited[cited["months"] == months]
         others = cited[cited["citation_id"] != chosen["citation_id"]]
         spread = (same_period["value_musd"] - chosen["value_musd"]).abs() / chosen["value_musd"]
+        superseded = int((pool["months"] < months).sum())
+        preferred_of = int((pool["months"] == months).sum())
         rows.append(
             {
                 **{c: chosen[c] for c in SERIES_COLUMNS if c in chosen.index},
@@ -193,12 +201,12 @@ def headline_series(citations: pd.DataFrame, reporter: str = ANY) -> pd.DataFram
                 "disputed": bool((spread > CONFLICT_TOLERANCE).any()),
                 "from_other_side": primary is not None
                 and chosen["reporting_country"] != primary,
-                "rule": _rule_text(
-                    pool[pool["months"] == months], int((pool["months"] < months).sum())
-                ),
+                "rule": _rule_text(pool[pool["months"] == months], superseded),
+                "superseded": superseded,
+                "preferred_of": preferred_of,
             }
         )
-    frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
+    frame = pd.DataFrame(rows, columns=[*SERIES_COLUMNS, *RULE_FACTS])
     frame["year"] = frame["year"].astype("int64")
     frame["months"] = frame["months"].astype("int64")
     frame["value_musd"] = frame["value_musd"].astype("float64")

@@ -9,9 +9,12 @@ import pytest
 
 from tests.browser.conftest import UI_TIMEOUT_MS, watch
 from tests.browser.test_browser_dashboard import assert_clean, card, open_dashboard
+from tests.chart_text import english_left, growth_texts
 from tests.conftest import year_target_met
-from trade_dash import ids
+from trade_dash import figures, ids
 from trade_dash.charts import CHARTS
+from trade_dash.scenario import analyse, default_scenario
+from trade_dash.wording import Wording
 
 pytestmark = pytest.mark.browser
 
@@ -92,6 +95,50 @@ def test_the_page_in_each_language_has_no_english_left(page, console, server, ex
     found = english_words(page.evaluate(PAGE_TEXT))
     assert found == [], f"English left on the {lang} page: {found}"
     assert_clean(console)
+
+
+# Each chart's texts on the page, by chart name: its subtitle and footer around the plot,
+# then one line per SVG text element of the plot, an element's lines (tspans) joined by
+# spaces as the figure joined them by <br>.
+CHART_TEXT = """(ids) => Object.fromEntries(Object.entries(ids).map(([name, [graph, ...frame]]) =>
+  [name, [...frame.map(id => document.getElementById(id).textContent),
+           ...[...document.getElementById(graph).querySelectorAll('svg text')].map(t => {
+    const lines = t.querySelectorAll('tspan.line');
+    return lines.length ? [...lines].map(l => l.textContent).join(' ') : t.textContent;
+  })].join('\\n')]))"""
+
+
+def chart_texts(page) -> dict[str, str]:
+    return page.evaluate(CHART_TEXT, {c.name: [c.graph_id, c.subtitle_id, c.footer_id]
+                                      for c in CHARTS})
+
+
+@pytest.mark.parametrize("lang", ["kk", "mn"])
+def test_the_charts_on_the_page_have_no_english_but_citation_text(page, console, server,
+                                                                  bundled, lang):
+    """What the charts show on the page (subtitle and footer around the plot; legend,
+    annotations and axis titles in it) is in the page's language; citation text is shown
+    as cited, and the scenario chart's texts that follow the growth slider are worded with
+    its script, so both are set aside."""
+    open_dashboard(page, server, f"lang={lang}")
+    texts = chart_texts(page)
+    ctx = figures.Context(produced="2026-01-02", words=Wording.for_lang(lang))
+    growth = growth_texts(figures.scenario_figure(
+        bundled, analyse(bundled, default_scenario(bundled)), ctx))
+    for name, text in texts.items():
+        assert text, name
+        also = growth if name == "scenario" else ()
+        assert english_left(text, bundled, also) == [], (lang, name)
+    # The flows chart's legend names the directions in the language.
+    assert {"kk": "Моңғолияның Қазақстанға экспорты",
+            "mn": "Монголын Казахстан руу хийсэн экспорт"}[lang] in texts["flows"]
+    assert_clean(console)
+
+
+def test_the_chart_check_finds_english_in_the_english_charts(page, console, server, bundled):
+    open_dashboard(page, server)
+    for name, text in chart_texts(page).items():
+        assert {"Sources", "Produced"} <= set(english_left(text, bundled)), name
 
 
 def test_the_detector_finds_english_on_the_english_page(page, console, server):

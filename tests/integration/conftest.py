@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests import chromium as browser
-from trade_dash import export
+from trade_dash import export, export_routes
+from trade_dash.config import Config
+from trade_dash.web import create_app
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +23,19 @@ def renderer(chromium):
         yield r
     finally:
         r.close()
+
+
+# The app whose export routes draw with the session's browser; a test module that needs
+# another app defines its own ``app`` and ``client``.
+@pytest.fixture(scope="module")
+def app(chromium):
+    return create_app(Config(browser_path=chromium))
+
+
+@pytest.fixture
+def client(app, renderer):
+    app.server.extensions[export_routes.RENDERER] = renderer  # share the session's browser
+    return app.server.test_client()
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from tests import bigfile
 from trade_dash import export, figures
 from trade_dash.charts import CHARTS
 from trade_dash.scenario import Dataset, analyse, default_scenario
+from trade_dash.wording import Wording
 
 pytestmark = pytest.mark.export
 
@@ -29,6 +30,17 @@ SVG = "{http://www.w3.org/2000/svg}"
 LINK = ("https://dashboards.ministry-of-trade.example.org/analysis/kazakhstan-mongolia/"
         "?growth=21.4&target_year=2030&target=500&base=ytd&method=pro_rata&band=5")
 CTX = figures.Context(produced="2026-11-23", link=LINK)
+# The footer in each language, as the catalogs word it: the start of the source line, the
+# date line (ISO date in every language) and the end of the line before the link. Kazakh
+# and Mongolian words are longer than English ones, so their footers run to more lines.
+FOOTERS = {
+    "en": ("Sources: 2,000 citations from 30 reporting bodies", "sources table",
+           "Produced 2026-11-23 with trade-dash.", "Reopen this scenario:"),
+    "kk": ("Дереккөздер: 30 ұйымнан 2\u00a0000 дереккөзге сілтеме", "дереккөздер кестесі",
+           "trade-dash арқылы дайындалған күні: 2026-11-23.", "Осы сценарийді қайта ашу:"),
+    "mn": ("Эх сурвалж: 30 байгууллагаас 2,000 эх сурвалжийн ишлэл", "эх сурвалжийн хүснэгт",
+           "trade-dash ашиглан бэлтгэсэн: 2026-11-23.", "Энэ хувилбарыг дахин нээх:"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -77,25 +89,29 @@ def assert_inside(box: tuple[float, float, float, float], size: tuple[float, flo
     assert x + w <= size[0] and y + h <= size[1], (box, size)
 
 
+@pytest.mark.parametrize("lang", list(FOOTERS))
 @pytest.mark.parametrize("chart", CHARTS, ids=CHARTS.names)
 @pytest.mark.parametrize(
     "size", [figures.A4_LANDSCAPE, figures.SLIDE], ids=["svg-pdf-a4", "slide-layout"]
 )
-def test_svg_footer_title_and_legend_lie_inside_the_image(renderer, big, chart, size):
+def test_svg_footer_title_and_legend_lie_inside_the_image(renderer, big, chart, size, lang):
     ds, s = big
-    b = boxes(export.render_chart(renderer, chart, "svg", ds, s, CTX, size))
+    words = Wording.for_lang(lang)
+    ctx = figures.Context(produced=CTX.produced, link=LINK, words=words)
+    b = boxes(export.render_chart(renderer, chart, "svg", ds, s, ctx, size))
     assert b["size"] == (size.width, size.height)
     assert_inside(b["footer"], b["size"])
     assert_inside(b["legend"], b["size"])
     lines = b["footer_lines"]
-    assert lines[0].startswith("Sources: 2,000 citations from 30 reporting bodies")
-    assert "sources table" in " ".join(lines)
-    assert any(line.startswith("Produced 2026-11-23 with trade-dash.") for line in lines)
-    at = next(i for i, line in enumerate(lines) if line.endswith("Reopen this scenario:"))
+    sources, full_list, produced, reopen = FOOTERS[lang]
+    assert lines[0].startswith(sources)
+    assert full_list in " ".join(lines)
+    assert any(line.startswith(produced) for line in lines)
+    at = next(i for i, line in enumerate(lines) if line.endswith(reopen))
     assert "".join(lines[at + 1 :]) == LINK  # the link is whole, over the lines it needs
-    assert len(lines) <= 9  # the same few lines however many citations the file has
+    assert len(lines) <= 10  # the same few lines however many citations the file has
     (title, title_y), (subtitle, subtitle_y) = b["title"], b["subtitle"]
-    assert title == chart.title and 0 < title_y < subtitle_y < b["legend"][1]
+    assert title == chart.title_in(words) and 0 < title_y < subtitle_y < b["legend"][1]
     assert subtitle  # the scenario (or, for the history, the annualisation) is stated
     # The legend ends above the plot and the footer starts below it: nothing overlaps.
     assert b["legend"][1] + b["legend"][3] < b["footer"][1]
@@ -109,14 +125,17 @@ def _ink_rows(image: Image.Image) -> list[int]:
     return [y for y in range(height) if min(data[y * width : (y + 1) * width]) < 250]
 
 
+@pytest.mark.parametrize("lang", list(FOOTERS))
 @pytest.mark.parametrize("chart", CHARTS, ids=CHARTS.names)
 @pytest.mark.parametrize("size", [figures.SLIDE, figures.PAGE_IMAGE], ids=["slide", "page"])
-def test_png_has_nothing_cut_at_its_edges_and_draws_the_footer(renderer, big, chart, size):
+def test_png_has_nothing_cut_at_its_edges_and_draws_the_footer(renderer, big, chart, size,
+                                                               lang):
     ds, s = big
-    image = Image.open(io.BytesIO(export.render_chart(renderer, chart, "png", ds, s, CTX, size)))
+    ctx = figures.Context(produced=CTX.produced, link=LINK, words=Wording.for_lang(lang))
+    image = Image.open(io.BytesIO(export.render_chart(renderer, chart, "png", ds, s, ctx, size)))
     assert image.size == size.pixels
     # The same layout as SVG tells where the footer is, in CSS pixels.
-    layout = boxes(export.render_chart(renderer, chart, "svg", ds, s, CTX, size))
+    layout = boxes(export.render_chart(renderer, chart, "svg", ds, s, ctx, size))
     _, top, _, height = layout["footer"]
     grey = image.convert("L")
     width, rows = grey.size

@@ -56,7 +56,7 @@ def test_title_and_note_match_what_each_builder_draws(bundled, reporter):
     for chart in CHARTS:
         fig = chart.build(bundled, s, CTX)
         assert chart.title in fig.layout.title.text
-        footer = figures.footer_parts(bundled, CTX, chart.note(bundled, s))
+        footer = figures.footer_parts(bundled, CTX, chart.note(bundled, s, CTX.words))
         assert fig.layout.annotations[0].text == footer[("layout", "annotations", 0, "text")]
         assert fig.layout.margin.b == footer[("layout", "margin", "b")]
 
@@ -95,7 +95,7 @@ def test_the_page_figure_is_the_export_without_title_subtitle_or_footer(bundled,
         assert frame.subtitle == html.unescape(
             full["layout"]["title"]["subtitle"]["text"].replace("<br>", " "))
         assert frame.footer.endswith("Produced 2026-11-23 with trade-dash.")
-        assert chart.note(bundled, s) in frame.footer
+        assert chart.note(bundled, s, CTX.words) in frame.footer
 
 
 def test_registry_iterates_in_page_order():

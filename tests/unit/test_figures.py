@@ -79,7 +79,8 @@ def test_hover_carries_full_provenance(bundled):
     fig = figures.history_figure(bundled, summary_of(bundled), CTX)
     actual = trace(fig, "Cited full year")
     hover = actual.hovertext[list(actual.x).index(2021)]
-    assert "$61.0M" in hover and "approximate" in hover
+    # The figure as cited (61, "about 61 million"), in words, and its precision.
+    assert "<b>2021: US$ 61 million (approximate)</b>" in hover
     assert "Statistics Committee of Kazakhstan (side: KZ)" in hover
     assert "timesca.com" in hover
     assert "date not given" in hover
@@ -105,7 +106,7 @@ def test_conflicting_citations_are_drawn_and_flagged(write_csv):
     actual = trace(fig, "Cited full year")
     hover = actual.hovertext[list(actual.x).index(2021)]
     assert "Other citations for this year" in hover and "Chamber" in hover
-    assert "disagree by more than 5 %" in hover
+    assert "disagree by more than 5%" in hover
 
 
 def test_citation_text_is_escaped(write_csv):
@@ -274,7 +275,8 @@ def test_flows_chart_draws_exports_each_way_and_the_balance(bundled):
     assert list(partial.x) == [2022] and list(partial.y) == [29.934]
     assert partial.marker.symbol == "diamond-open"
     texts = {a.x: a.text for a in fig.layout.annotations if a.x in (2019, 2022)}
-    assert texts == {2019: "Mongolian exports approx.", 2022: "Jan–Apr 2022"}
+    # CLDR's English month range: thin spaces around the dash.
+    assert texts == {2019: "Mongolian exports approx.", 2022: "Jan\u2009–\u2009Apr 2022"}
     assert sum("no figure" in a.text for a in fig.layout.annotations) == 2  # 2020, 2021
     hover = kz.hovertext[2]
     assert "Ministry of Industry and Construction of Kazakhstan" in hover

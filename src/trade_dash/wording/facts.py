@@ -14,8 +14,8 @@ from trade_dash.notices import Notice
 from trade_dash.scenario import Published, Summary, freshness
 from trade_dash.wording.core import Wording
 
-# English names still used by the chart builders until they take the reader's language.
-SIDE_ADJECTIVES = {"KZ": "Kazakh", "MN": "Mongolian"}
+# English method names still used by the scenario chart's subtitle until it takes the
+# reader's language.
 METHOD_NAMES = {
     model.PRO_RATA: "pro-rata",
     model.SEASONAL: "seasonal share",
