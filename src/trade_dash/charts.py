@@ -121,7 +121,8 @@ class Chart:
         """The page figure's update for a scenario change, by path; empty: none."""
         if self.update is None:
             return {}
-        parts = dict(self.update(ds, s, ctx))
+        parts = {path: figures.page_trace(value) if path[0] == "data" and isinstance(value, dict)
+                 else value for path, value in self.update(ds, s, ctx).items()}
         layout = parts.get(("layout",))
         if isinstance(layout, dict):
             parts[("layout",)] = figures.page_layout(layout)

@@ -850,7 +850,7 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     if flows.empty:
         annotations.append({
             # On lines short enough for a phone-width chart.
-            "text": "<br>".join(_wrap(esc(words.no_flows(w)), 40)),
+            "text": "<br>".join(_wrap(esc(words.no_flows(w)), 28)),
             "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
             "font": {"size": 14, "color": "#666"},
         })
@@ -909,11 +909,24 @@ def _page_year_axis(axis: dict) -> dict:
     return out
 
 
+PAGE_LEGEND_CHARS = 30  # a legend entry's line on a phone-width chart
+
+
+def page_trace(trace: dict) -> dict:
+    """A trace as the page draws it: a long legend name on several lines, as a legend
+    entry does not wrap by itself and would run past a phone-width chart."""
+    name = trace.get("name")
+    if not isinstance(name, str) or len(name) <= PAGE_LEGEND_CHARS or "<br>" in name:
+        return trace
+    return {**trace, "name": "<br>".join(_wrap(name, PAGE_LEGEND_CHARS))}
+
+
 def page_figure(fig: go.Figure) -> dict:
-    """``fig`` as the page draws it (see ``page_layout``); the traces, in their order,
-    are the same, so scenario updates patch them by index as before."""
+    """``fig`` as the page draws it (see ``page_layout`` and ``page_trace``); the traces,
+    in their order, are the same, so scenario updates patch them by index as before."""
     data = fig.to_plotly_json()
-    return {"data": data["data"], "layout": page_layout(data["layout"])}
+    return {"data": [page_trace(t) for t in data["data"]],
+            "layout": page_layout(data["layout"])}
 
 
 def page_footer(ds: Dataset, ctx: Context, note: str) -> str:
