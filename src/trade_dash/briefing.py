@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +46,7 @@ from svglib.svglib import svg2rlg
 
 from trade_dash import figures
 from trade_dash.scenario import Dataset, Summary
-from trade_dash.wording import Wording
+from trade_dash.wording import Wording, describe
 from trade_dash.wording import briefing as text
 from trade_dash.wording.briefing import AUTHOR, key_message
 
@@ -90,15 +90,21 @@ def check_fonts(w: Wording) -> None:
             "installed (Debian and Ubuntu: apt install fonts-dejavu-core)."))
 
 
+def _no_description(w: Wording, ds: Dataset, s: Summary) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class ChartImage:
     """A chart drawn for the pack: its name in the chart registry, its title, a note for
-    its slide, and the image (SVG for the PDF, PNG for the slides and the Word file)."""
+    its slide, the image (SVG for the PDF, PNG for the slides and the Word file) and the
+    registry's describer (``Chart.describe``)."""
 
     name: str
     title: str
     slide_note: str
     image: bytes
+    describe: Callable[[Wording, Dataset, Summary], str] = _no_description
 
 
 # --- the text of the pack: sentences in wording.briefing ---------------------
@@ -137,14 +143,14 @@ def fit_widths(
 
 
 def alt_text(w: Wording, chart: ChartImage, ds: Dataset, s: Summary) -> str:
-    """What ``chart`` shows, in ``w``'s language (``wording.briefing.ALT_TEXTS``)."""
-    return text.alt_text(w, chart.name, chart.title, ds, s)
+    """What ``chart`` shows, in ``w``'s language: the alt text of its pictures."""
+    return describe.picture_text(w, chart.title, chart.describe(w, ds, s), s)
 
 
 # --- PDF -------------------------------------------------------------------
 
 CELL_PAD = 3 + 6 + 1  # the table's left and right padding, and a point to spare
-MIN_CHART_SHARE = 0.7  # a chart may shrink to this share of the text width to stay on a page
+MIN_CHART_SHARE = 0.6  # a chart may shrink to this share of the text width to stay on a page
 
 
 def _pdf_fonts() -> None:
@@ -253,25 +259,33 @@ def svg_drawing(svg: bytes) -> Drawing:
 
 
 class _Chart(Flowable):
-    """A chart at the text width, shrunk (down to ``MIN_CHART_SHARE``) when that keeps it
-    on the current page, as the scenario chart must be on page 1."""
+    """A chart at the text width with its caption under it, the chart shrunk (down to
+    ``MIN_CHART_SHARE``) when that keeps both on the current page, as the scenario chart
+    must be on page 1."""
 
-    def __init__(self, drawing: Drawing, width: float):
+    CAPTION_GAP = 3  # points between the chart and its caption
+
+    def __init__(self, drawing: Drawing, width: float, caption: Paragraph):
         super().__init__()
-        self.drawing, self.full = drawing, width
-        self.scale = 1.0
+        self.drawing, self.full, self.caption = drawing, width, caption
+        self.scale, self.caption_height = 1.0, 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         d = self.drawing
         width = min(self.full, avail_width)
-        if width * d.height / d.width > avail_height:
-            width = max(avail_height * d.width / d.height, MIN_CHART_SHARE * width)
+        self.caption_height = self.caption.wrap(width, avail_height)[1] + self.CAPTION_GAP
+        room = avail_height - self.caption_height
+        if width * d.height / d.width > room:
+            width = max(room * d.width / d.height, MIN_CHART_SHARE * width)
         self.scale = width / d.width
-        self.width, self.height = width, d.height * self.scale
+        self.width = min(self.full, avail_width)
+        self.height = d.height * self.scale + self.caption_height
         return self.width, self.height
 
     def draw(self) -> None:
+        self.caption.drawOn(self.canv, 0, 0)
         self.canv.saveState()
+        self.canv.translate(0, self.caption_height)
         self.canv.scale(self.scale, self.scale)
         renderPDF.draw(self.drawing, self.canv, 0, 0)
         self.canv.restoreState()
@@ -314,8 +328,11 @@ def pdf_document(
     story += [_p(heads["headline"], st["h2"]), pairs(text.headline_items(w, s))]
     story.append(_p(heads["charts"], st["h2"]))
     for chart in charts:
-        # Each chart carries its own title, scenario, short source line and date.
-        story += [_Chart(svg_drawing(chart.image), width), Spacer(1, 10)]
+        # Each chart carries its own title, scenario, short source line and date; its
+        # description is printed under it (reportlab writes no tagged PDF, so an image
+        # there cannot carry alt text of its own).
+        caption = _p(chart.describe(w, ds, s), st["small"])
+        story += [_Chart(svg_drawing(chart.image), width, caption), Spacer(1, 10)]
     story += [
         PageBreak(),
         _p(heads["appendix"], st["h1"]),

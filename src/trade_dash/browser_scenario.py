@@ -36,8 +36,11 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
         "first_year": int(series["year"].min()),
         "traces": {name: figures.SCENARIO_TRACES.index(name)
                    for name in ("band_low", "band_high", "projection")},
-        "year_axis": {"steps": list(figures.YEAR_STEPS), "labels": figures.YEAR_LABELS,
+        # The page's year axis (figures.page_layout), fewer labels than in exports.
+        "year_axis": {"steps": [*figures.YEAR_STEPS, 20], "labels": figures.PAGE_YEAR_LABELS,
                       "pad": figures.YEAR_PAD},
+        "legend_chars": figures.PAGE_LEGEND_CHARS,
+        "reached_above": figures.REACHED_ABOVE,
         "headroom": figures.HEADROOM,
         "year_eps": model.YEAR_EPS,
         "reached": {"common": figures.REACHED_COMMON, **figures.REACHED_STYLE},

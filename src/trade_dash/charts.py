@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from trade_dash import figures, ids
 from trade_dash.scenario import Dataset, Summary
-from trade_dash.wording import Wording
+from trade_dash.wording import Wording, describe
 
 # What the renderer can draw (the download menus name them in wording/page.py).
 FORMATS = ("png", "svg", "pdf")
@@ -71,6 +71,9 @@ class Chart:
     # ``("layout",)`` part is the builder's layout, which ``parts`` makes the page's.
     update: Updater | None = None
     subtitle: Text = no_text  # the builder's subtitle, printed above the chart on the page
+    # What the chart shows in plain words (wording/describe.py): under it on the page, in
+    # the briefing and as its pictures' alt text, and from ``export --describe``.
+    describe: Text = no_text
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
@@ -118,7 +121,8 @@ class Chart:
         """The page figure's update for a scenario change, by path; empty: none."""
         if self.update is None:
             return {}
-        parts = dict(self.update(ds, s, ctx))
+        parts = {path: figures.page_trace(value) if path[0] == "data" and isinstance(value, dict)
+                 else value for path, value in self.update(ds, s, ctx).items()}
         layout = parts.get(("layout",))
         if isinstance(layout, dict):
             parts[("layout",)] = figures.page_layout(layout)
@@ -127,7 +131,8 @@ class Chart:
     def frame(self, ds: Dataset, s: Summary, ctx: figures.Context) -> Frame:
         """The texts around the chart on the page, in ``ctx.words``'s language."""
         w = ctx.words
-        return Frame(self.subtitle(w, ds, s), "", figures.page_footer(ds, ctx, self.note(ds, s, w)))
+        return Frame(self.subtitle(w, ds, s), self.describe(w, ds, s),
+                     figures.page_footer(ds, ctx, self.note(ds, s, w)))
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,7 @@ CHARTS = Registry(
             slide_note=figures.PROJECTION_NOTE,
             update=figures.scenario_parts,
             subtitle=lambda w, ds, s: figures.scenario_subtitle(s, w),
+            describe=describe.scenario,
         ),
         Chart(
             "history",
@@ -188,6 +194,7 @@ CHARTS = Registry(
             note=figures.history_note,
             briefing=2,
             subtitle=figures.history_subtitle,
+            describe=describe.history,
         ),
         Chart(
             "flows",
@@ -199,6 +206,7 @@ CHARTS = Registry(
             # base or annualisation in it.
             rebuild_on=frozenset({ids.REPORTER}),
             subtitle=figures.flows_subtitle,
+            describe=describe.flows,
         ),
     )
 )

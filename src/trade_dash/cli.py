@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from trade_dash import model
-from trade_dash.charts import CHARTS, FORMATS, Registry
+from trade_dash.charts import CHARTS, FORMATS, Chart, Registry
 from trade_dash.config import Config, ConfigError, bundled_data_path
 from trade_dash.data import COLUMNS, DataFileError, append_citation
 from trade_dash.languages import LANGUAGES, native_name
@@ -190,6 +190,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     w = words(args)
     chart = None if args.briefing else args.charts[args.chart]
+    if args.describe:
+        return describe_chart(args, w, chart)
+    missing = [name for name, given in (("--format", args.format), ("--out", args.out))
+               if not given]
+    if missing:
+        raise UsageError(text.options_needed(w, missing))
     formats = EXPORT_FORMATS["briefing"] if chart is None else chart.formats
     if args.format not in formats:
         raise UsageError(text.format_unavailable(w, args.format, args.briefing, formats))
@@ -220,6 +226,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(text.not_written(w, str(out), exc), file=sys.stderr)
         return EXIT_FAILED
     print(text.wrote(w, str(out), len(body)))
+    return EXIT_OK
+
+
+def describe_chart(args: argparse.Namespace, w: Wording, chart: Chart | None) -> int:
+    """``export --chart NAME --describe``: the chart's description, for the scenario the
+    options give, on standard output; nothing is drawn or written."""
+    if chart is None or args.format or args.out or args.paper:
+        raise UsageError(text.describe_alone(w))
+    ds = Dataset.load(args.data)
+    summary = analyse(ds, scenario_from_args(ds, args))  # a bad scenario stops here, exit 2
+    print(chart.describe(w, ds, summary))
     return EXIT_OK
 
 
@@ -291,7 +308,6 @@ def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        required=True,
         choices=sorted({f for fs in EXPORT_FORMATS.values() for f in fs}),
         help="png, svg or pdf for a chart (as the chart offers); pdf, pptx or docx for the "
         "briefing",
@@ -301,7 +317,10 @@ def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
         choices=PAPERS,
         help="paper size of a PDF or Word briefing (default a4; slides have none)",
     )
-    p.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    p.add_argument("--out", metavar="FILE", help="file to write")
+    p.add_argument("--describe", action="store_true",
+                   help="print what the chart shows, in words, instead of drawing it "
+                   "(with --chart; no --format or --out)")
     add_lang_option(p)
     add_scenario_options(p)
     p.set_defaults(func=cmd_export)

@@ -376,7 +376,7 @@ def pack_charts(
     whatever formats a chart offers for download, the pack embeds SVG or PNG."""
     return [
         briefing.ChartImage(c.name, c.title_in(ctx.words), c.slide_note,
-                            _draw(renderer, c, fmt, ds, s, ctx, size))
+                            _draw(renderer, c, fmt, ds, s, ctx, size), c.describe)
         for c in charts.in_briefing()
     ]
 

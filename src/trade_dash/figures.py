@@ -195,6 +195,14 @@ def _year_axis(layout: dict, first: int, last: int) -> None:
                         "tick0": first - first % step}
 
 
+def _anchor(x: float, first: float, last: float) -> str:
+    """How a label at ``x`` on an axis from ``first`` to ``last`` is anchored so it stays
+    inside a narrow chart: in the left third it runs right from ``x``, in the right third
+    left, in between it is centred."""
+    share = (x - first) / (last - first) if last > first else 0.5
+    return "left" if share < 1 / 3 else "right" if share > 2 / 3 else "center"
+
+
 def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str], shapes=(),
                  annotations=()) -> dict:
     """The common layout as a plain dict: cheap to build, sent as-is in partial updates.
@@ -374,9 +382,13 @@ def _two_lines(text: str) -> str:
     return f"{esc(text[:at])}<br>{esc(text[at + 1:])}"
 
 
-def _missing_marks(w: Wording, frame: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    """A grey band and a label for each year of ``frame`` with no citation."""
+def _missing_marks(w: Wording, frame: pd.DataFrame, last: int | None = None
+                   ) -> tuple[list[dict], list[dict]]:
+    """A grey band and a label for each year of ``frame`` with no citation; ``last``: the
+    axis' last year when it runs past the frame's."""
     shapes, labels = [], []
+    first = int(frame["year"].min()) if len(frame) else 0
+    last = max(last or 0, int(frame["year"].max())) if len(frame) else 0
     for year in frame.loc[frame["status"] == "missing", "year"].astype(int):
         shapes.append(
             {
@@ -399,6 +411,7 @@ def _missing_marks(w: Wording, frame: pd.DataFrame) -> tuple[list[dict], list[di
                 "xref": "x",
                 "yref": "y",
                 "yanchor": "bottom",
+                "xanchor": _anchor(year, first, last),
                 "text": _two_lines(words.missing_label(w)),
                 "showarrow": False,
                 "font": {"size": 10, "color": "#666"},
@@ -427,6 +440,7 @@ def _flags(w: Wording, series: pd.DataFrame) -> list[dict]:
     """Printed flags on approximate, disputed and other-side years, which hover text alone
     would hide from anyone reading an exported image."""
     flags = []
+    first, last = int(series["year"].min()), int(series["year"].max())
     for _, row in series[series["status"] != "missing"].iterrows():
         text = words.history_flags(
             w, row["precision"] == "approximate", bool(row["disputed"]),
@@ -434,6 +448,7 @@ def _flags(w: Wording, series: pd.DataFrame) -> list[dict]:
         if text:
             flags.append({"x": int(row["year"]), "y": round(float(row["value_musd"]), 2),
                           "text": esc(text), "showarrow": False, "yanchor": "bottom",
+                          "xanchor": _anchor(int(row["year"]), first, last),
                           "yshift": 8, "font": {"size": 10, "color": "#444"}})
     return flags
 
@@ -634,22 +649,26 @@ def reached_text(s: Summary, w: Wording | None = None) -> str:
 # The note on when the projection meets the target: what it has whether or not the target
 # is met, then what each case adds. The browser script (see ``browser_scenario``) builds it
 # from these too; ``name`` lets it find the note among the chart's annotations.
-REACHED_COMMON = {"name": "reached", "xanchor": "right",
-                  "font": {"size": 12, "color": COLOURS["projection"]}}
+REACHED_COMMON = {"name": "reached", "font": {"size": 12, "color": COLOURS["projection"]}}
 REACHED_STYLE = {
-    "met": {"showarrow": True, "arrowhead": 2, "ax": -20, "ay": -40,
-            "bgcolor": "rgba(255,255,255,0.8)"},
-    "not_met": {"showarrow": False, "yanchor": "top"},
+    "met": {"showarrow": True, "arrowhead": 2, "ax": 0, "bgcolor": "rgba(255,255,255,0.8)"},
+    "not_met": {"showarrow": False, "yanchor": "top", "xanchor": "right"},
 }
+REACHED_ABOVE = 0.75  # the note sits above the target line below this share of the axis
 
 
-def reached_annotation(s: Summary, w: Wording, end: int) -> dict:
-    """The note at the target line: where the projection meets it, or at the end of the
-    projection that it does not."""
+def reached_annotation(s: Summary, w: Wording, first: int, end: int, top: float) -> dict:
+    """The note at the target line: where the projection meets it (above the line, or
+    below it when the line is near the top; anchored so the text stays inside a narrow
+    chart), or at the end of a projection that does not meet it."""
     met = s.target_reached_year is not None
-    return {**REACHED_COMMON, **REACHED_STYLE["met" if met else "not_met"],
-            "text": esc(reached_text(s, w)), "y": s.target_musd,
-            "x": s.target_reached_year if met else end}
+    note = {**REACHED_COMMON, **REACHED_STYLE["met" if met else "not_met"],
+            "text": esc(reached_text(s, w)), "y": s.target_musd}
+    if s.target_reached_year is not None:
+        return note | {"x": s.target_reached_year,
+                       "xanchor": _anchor(s.target_reached_year, first, end),
+                       "ay": -40 if s.target_musd < REACHED_ABOVE * top else 40}
+    return note | {"x": end}
 
 
 def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
@@ -658,7 +677,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
     series = ds.view(s.scenario.reporter).series
     first = int(series["year"].min())
     end = projection_end_year(s)
-    shapes, labels = _missing_marks(w, series)
+    shapes, labels = _missing_marks(w, series, end)
     shapes += [
         {
             "type": "line",
@@ -681,7 +700,8 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
             "line": {"color": "#999", "dash": "dot", "width": 1},
         },
     ]
-    reached = reached_annotation(s, ctx.words, end)
+    top = max(s.target_musd, *scenario_traces(s, w)[-1]["y"]) * HEADROOM  # the y axis' top
+    reached = reached_annotation(s, w, first, end, top)
     annotations = [
         {
             "x": first,
@@ -698,6 +718,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
             "yref": "paper",
             "yanchor": "bottom",
             "text": esc(words.assumed_year(w, s.target_year)),
+            "xanchor": _anchor(s.target_year, first, end),
             "showarrow": False,
             "font": {"size": 10, "color": "#666"},
         },
@@ -710,8 +731,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
     )
     _year_axis(layout, first, end)
     # Scale to the target and the central path; the band may run off the top.
-    central = scenario_traces(s, ctx.words)[-1]["y"]
-    layout["yaxis"]["range"] = [0, max(s.target_musd, *central) * HEADROOM]
+    layout["yaxis"]["range"] = [0, top]
     return layout
 
 
@@ -838,7 +858,8 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     shapes: list[dict] = []
     if flows.empty:
         annotations.append({
-            "text": esc(words.no_flows(w)),
+            # On lines short enough for a phone-width chart.
+            "text": "<br>".join(_wrap(esc(words.no_flows(w)), 28)),
             "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
             "font": {"size": 14, "color": "#666"},
         })
@@ -876,14 +897,45 @@ def page_layout(layout: dict) -> dict:
     out["annotations"] = list(layout.get("annotations") or [])[1:]
     out["margin"] = dict(PAGE_MARGIN)
     out["legend"] = {**(layout.get("legend") or {}), **PAGE_LEGEND}
+    out["xaxis"] = _page_year_axis(layout.get("xaxis") or {})
     return out
 
 
+PAGE_YEAR_LABELS = 6  # year labels that fit side by side on a phone-width chart
+
+
+def _page_year_axis(axis: dict) -> dict:
+    """Fewer year labels than in exports (every 1, 2, 5, 10 or 20 years), so they fit
+    horizontally on a phone; a minor tick still marks every year."""
+    if "range" not in axis:
+        return axis
+    first, last = round(axis["range"][0] + 0.6), round(axis["range"][1] - 0.6)
+    span = last - first + 1
+    step = next((s for s in (1, 2, 5, 10) if span <= PAGE_YEAR_LABELS * s), 20)
+    out = {**axis, "dtick": step, "tick0": first - first % step}
+    if step > 1:
+        out["minor"] = {"dtick": 1, "tick0": first, "ticks": "outside", "ticklen": 3}
+    return out
+
+
+PAGE_LEGEND_CHARS = 30  # a legend entry's line on a phone-width chart
+
+
+def page_trace(trace: dict) -> dict:
+    """A trace as the page draws it: a long legend name on several lines, as a legend
+    entry does not wrap by itself and would run past a phone-width chart."""
+    name = trace.get("name")
+    if not isinstance(name, str) or len(name) <= PAGE_LEGEND_CHARS or "<br>" in name:
+        return trace
+    return {**trace, "name": "<br>".join(_wrap(name, PAGE_LEGEND_CHARS))}
+
+
 def page_figure(fig: go.Figure) -> dict:
-    """``fig`` as the page draws it (see ``page_layout``); the traces, in their order,
-    are the same, so scenario updates patch them by index as before."""
+    """``fig`` as the page draws it (see ``page_layout`` and ``page_trace``); the traces,
+    in their order, are the same, so scenario updates patch them by index as before."""
     data = fig.to_plotly_json()
-    return {"data": data["data"], "layout": page_layout(data["layout"])}
+    return {"data": [page_trace(t) for t in data["data"]],
+            "layout": page_layout(data["layout"])}
 
 
 def page_footer(ds: Dataset, ctx: Context, note: str) -> str:

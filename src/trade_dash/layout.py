@@ -244,7 +244,7 @@ def _export_bar(w: Wording, chart: Chart) -> html.Div:
                 className="btn btn-outline-primary btn-sm ms-2",
             ),
         ],
-        className="d-flex align-items-center justify-content-end mb-2",
+        className="d-flex flex-wrap align-items-center justify-content-end gap-1 mb-2",
     )
 
 

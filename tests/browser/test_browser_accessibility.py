@@ -399,6 +399,26 @@ def test_a_chart_downloads_from_the_keyboard(page, console, server):
     assert_clean(console)
 
 
+def test_each_chart_is_a_figure_described_by_its_caption(page, console, server, expect):
+    """Assistive technology meets each chart as a group named by its heading and described
+    by the caption under it; the scenario chart's description follows the growth slider."""
+    open_dashboard(page, server)
+    for chart in CHARTS:
+        figure = page.locator("figure", has=page.locator(f"#{chart.graph_id}"))
+        words = figure.locator(f"figcaption #{chart.description_id}").inner_text()
+        assert len(words) > 40, chart.name
+        group = figure.get_by_role("group", name=chart.title)
+        expect(group).to_have_accessible_description(words)
+        assert group.locator(f"#{chart.graph_id}").count() == 1
+    thumb = growth_thumb(page)
+    thumb.focus()
+    for _ in range(10):
+        page.keyboard.press("PageUp")  # one point per press: 20.2 → 30.2
+    expect(page.locator(f"#{SCENARIO.description_id}")).to_contain_text(
+        "At +30.2% a year (band +25.2% to +35.2%)")
+    assert_clean(console)
+
+
 # --- narrow and wide screens -----------------------------------------------------
 
 # Elements of the page that reach past the viewport's sides. The sources table and the
@@ -428,21 +448,49 @@ SPILLED = """() => [...document.querySelectorAll(
   .map(e => e.id || e.outerHTML.slice(0, 80))"""
 
 
+# Each chart's lettering that reaches outside its drawing (tick labels, legend, in-plot
+# labels), and whether its legend covers the plot area: the legend must sit below it.
+CHART_FIT = """graph => {
+  const svg = graph.querySelector('.main-svg').getBoundingClientRect(), out = [];
+  for (const t of graph.querySelectorAll('svg text')) {
+    const r = t.getBoundingClientRect();
+    if (!r.width || !t.textContent.trim()) continue;
+    if (r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.top < svg.top - 0.5 ||
+        r.bottom > svg.bottom + 0.5) {
+      out.push(`${t.textContent} ${Math.round(r.left)}..${Math.round(r.right)} ` +
+               `${Math.round(r.top)}..${Math.round(r.bottom)}`);
+    }
+  }
+  const plot = graph.querySelector('.draglayer .nsewdrag').getBoundingClientRect();
+  const legend = graph.querySelector('.legend');
+  const below = legend ? legend.getBoundingClientRect().top >= plot.bottom - 0.5 : true;
+  return {outside: out, legendBelow: below};
+}"""
+
+
+@pytest.mark.parametrize("query", ["", "lang=kk"])
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1400, 1000)])
-def test_the_page_fits_the_screen(page, console, server, width, height):
+def test_the_page_fits_the_screen(page, console, server, width, height, query):
     page.set_viewport_size({"width": width, "height": height})
-    open_dashboard(page, server)
+    open_dashboard(page, server, query)
     fit = page.evaluate(OVERFLOW)
     assert fit["page"] <= fit["viewport"] == width, "the page scrolls sideways"
     assert fit["outside"] == []
     assert page.evaluate(SPILLED) == []
 
-    heading = page.locator("h1")
-    assert heading.evaluate("h => h.scrollWidth <= h.clientWidth")  # the title wraps
-    for graph in (c.graph_id for c in CHARTS):
-        box = page.locator(f"#{graph} .js-plotly-plot").bounding_box()
-        assert box is not None and box["width"] > 0.8 * min(width, 700) and box["height"] > 300
+    # The page's title and each chart's title, subtitle, description and footer wrap.
+    wrapping = ["h1", *(f"#{i}" for c in CHARTS for i in (c.heading_id, c.subtitle_id,
+                                                          c.description_id, c.footer_id))]
+    for selector in wrapping:
+        assert page.locator(selector).evaluate("h => h.scrollWidth <= h.clientWidth"), selector
     assert page.evaluate(CHARTS_DRAWN)
+    for chart in CHARTS:
+        graph = page.locator(f"#{chart.graph_id} .js-plotly-plot")
+        box = graph.bounding_box()
+        assert box is not None and box["width"] > 0.8 * min(width, 700) and box["height"] > 300
+        drawn = graph.evaluate(CHART_FIT)
+        assert drawn["outside"] == [], f"{chart.name}: lettering outside the chart"
+        assert drawn["legendBelow"], f"{chart.name}: the legend covers the plot"
 
     # The sources table is wider than a phone: it scrolls sideways inside its own box.
     scroller = page.locator(f"#{ids.SOURCES_TABLE} .ag-body-horizontal-scroll-viewport")

@@ -197,13 +197,16 @@ def test_the_script_computes_and_words_the_scenario_as_the_python_does(
         for mine, python in ((got["low"], low), (got["high"], high), (got["central"], central)):
             assert mine["x"] == python["x"]
             assert mine["y"] == pytest.approx(python["y"], rel=1e-12, abs=0.0101)
-        assert got["names"] == {"low": low["name"], "band": high["name"],
-                                "projection": central["name"]}
-        layout = figures.scenario_layout(s, bundled, ctx)
+        # As the page draws them: long legend names on several lines, fewer year labels.
+        assert got["names"] == {name: figures.page_trace(trace)["name"] for name, trace
+                                in (("low", low), ("band", high), ("projection", central))}
+        layout = figures.page_layout(figures.scenario_layout(s, bundled, ctx))
         note = next(a for a in layout["annotations"] if a.get("name") == "reached")
         assert got["reached"] == s.target_reached_year
         assert figures.esc(got["reachedText"]) == note["text"]
-        assert got["reachedX"] == note["x"]
+        assert (got["reachedX"], got["reachedAnchor"]) == (note["x"], note["xanchor"])
+        if s.target_reached_year is not None:
+            assert got["reachedAy"] == note["ay"]
         assert got["subtitle"] == scenario_words.subtitle(w, s)
         assert got["xrange"] == pytest.approx(layout["xaxis"]["range"])
         assert (got["dtick"], got["tick0"]) == (layout["xaxis"]["dtick"],

@@ -158,7 +158,7 @@ def test_pptx_key_message_first_and_alt_text_on_every_picture(packs, expected):
     scenario = pictures[0]._element.nvPicPr.cNvPr.get("descr")
     assert f"{expected['scenario_growth_pct']:+.1f}% a year" in scenario
     flows = pictures[2]._element.nvPicPr.cNvPr.get("descr")
-    assert flows.startswith(figures.FLOWS_TITLE) and "US$ 115.6 million in 2023" in flows
+    assert flows.startswith(figures.FLOWS_TITLE) and "a balance of US$ 115.6 million" in flows
 
 
 @pytest.mark.export

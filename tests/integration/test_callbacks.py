@@ -88,6 +88,9 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     # 74.0 × 12 / 7 = 126.857 ("$126.9M").
     assert "growth +30.0%/yr" in out["frames"]["scenario"].subtitle
     assert "$126.9M" in out["frames"]["scenario"].subtitle
+    # So does its description under it.
+    assert (f"At +30.0% a year (band +25.0% to +35.0%), turnover reaches the US$ 500 million "
+            f"target in {year_target_met(30.0)}.") in out["frames"]["scenario"].description
 
 
 def test_once_the_browser_draws_growth_moves_the_server_sends_only_what_else_changed(page):

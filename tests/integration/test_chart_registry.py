@@ -109,9 +109,9 @@ def test_the_briefing_deck_has_a_slide_for_it_in_its_place(client):
     demo = slides[at + 3]
     demo_text = " ".join(sh.text_frame.text for sh in demo.shapes if sh.has_text_frame)
     assert "Shown only in this test." in demo_text
-    # A chart the briefing has no description for is described by its title.
+    # A chart registered without a describer is described by its title and side.
     picture = next(sh for sh in demo.shapes if sh.shape_type == 13)
-    assert picture._element.nvPicPr.cNvPr.get("descr") == f"{DEMO_TITLE}."
+    assert picture._element.nvPicPr.cNvPr.get("descr") == f"{DEMO_TITLE}, Kazakh figures (KZ)."
 
 
 def test_the_default_app_and_cli_do_not_offer_it(capsys, tmp_path):

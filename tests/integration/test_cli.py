@@ -323,3 +323,38 @@ def test_export_usage_errors_are_in_the_chosen_language(capsys, tmp_path):
     code, _, err = run(capsys, "export", "--briefing", "--format", "pdf", "--lang", "mn",
                        "--out", str(tmp_path / "missing" / "x.pdf"))
     assert code == 2 and "хавтас байхгүй" in err and "Traceback" not in err
+
+
+def test_export_describe_prints_the_chart_in_words_and_writes_nothing(capsys, tmp_path,
+                                                                      monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "export", "--chart", "scenario", "--describe",
+                         "--growth", "-5", "--target-year", "2032")
+    assert code == 0, err
+    # From the 2025 estimate 74.0 × 12 / 7 = 126.857, falling: never 500; 2032 needs
+    # (500 / 126.857)^(1/7) − 1.
+    needed = ((500 / (74.0 * 12 / 7)) ** (1 / 7) - 1) * 100
+    assert out == (
+        "The scenario starts from the 2025 full-year estimate, US$ 126.86 million. At -5.0% a "
+        "year (band -10.0% to +0.0%), turnover does not reach the US$ 500 million target by "
+        f"2050. Reaching it by 2032 needs {needed:+.2f}% a year.\n")
+    assert list(tmp_path.iterdir()) == []
+    code, out, err = run(capsys, "export", "--chart", "flows", "--describe", "--reporter", "MN",
+                         "--lang", "ru")
+    assert code == 0, err
+    assert out.strip() == "Для этой отчитывающейся стороны нет данных об экспорте или импорте."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--briefing", "--describe"], "--describe prints a chart's description"),
+        (["--chart", "history", "--describe", "--out", "x.png"],
+         "--describe prints a chart's description"),
+        (["--chart", "history"], "export needs --format, --out"),
+        (["--chart", "history", "--format", "png"], "export needs --out"),
+    ],
+)
+def test_export_describe_and_file_options_do_not_mix(capsys, args, message):
+    code, _, err = run(capsys, "export", *args)
+    assert code == 2 and message in err and "Traceback" not in err

@@ -83,7 +83,13 @@ def test_the_page_figure_is_the_export_without_title_subtitle_or_footer(bundled,
     for chart in CHARTS:
         full = chart.build(bundled, s, CTX).to_plotly_json()
         shown = chart.page_figure(bundled, s, CTX)
-        assert shown["data"] == full["data"]
+        # Long legend names are put on lines of at most 30 characters, as a legend entry
+        # does not wrap by itself.
+        names = [t.get("name", "") for t in shown["data"]]
+        assert all(len(line) <= 30 or " " not in line
+                   for n in names for line in n.split("<br>"))
+        assert [{**t, "name": t.get("name", "").replace("<br>", " ")} for t in shown["data"]] \
+            == [{**t, "name": t.get("name", "")} for t in full["data"]]
         assert "title" not in shown["layout"]
         assert shown["layout"]["annotations"] == full["layout"]["annotations"][1:]
         assert "Produced 2026-11-23" in full["layout"]["annotations"][0]["text"]
@@ -118,3 +124,28 @@ def test_the_trade_by_direction_chart_does_not_follow_growth_base_or_method(bund
     assert drawn[0].to_plotly_json() == drawn[1].to_plotly_json()
     mn = analyse(bundled, scenario_from_query(bundled, "reporter=MN")[0])
     assert flows.build(bundled, mn, CTX).to_plotly_json() != drawn[0].to_plotly_json()
+
+
+@pytest.mark.parametrize("query", ["", "target_year=2050", "reporter=MN"])
+def test_the_page_labels_few_enough_years_to_fit_a_phone(bundled, query):
+    """Exports label up to about 16 years; the page at most six side by side (every 1, 2,
+    5 or 10 years), each year still ticked."""
+    s = analyse(bundled, scenario_from_query(bundled, query)[0])
+    for chart in CHARTS:
+        axis = chart.page_figure(bundled, s, CTX)["layout"]["xaxis"]
+        low, high = axis["range"]
+        labels = [y for y in range(int(low) - 10, int(high) + 10)
+                  if low <= y <= high and (y - axis["tick0"]) % axis["dtick"] == 0]
+        assert 2 <= len(labels) <= 6, (chart.name, labels)
+        assert axis["dtick"] == 1 or axis["minor"]["dtick"] == 1
+
+
+def test_the_target_year_label_runs_inwards_at_the_axis_end(bundled):
+    # At 100 % a year the target is met in 2027: the axis (from 2017) ends at the target
+    # year, 2030, so its label runs left from there. At the default 20.2 % it is met in
+    # 2033, and 2026 is 9/16 along the axis.
+    for query, anchor in (("growth=100", "right"), ("target_year=2026", "center")):
+        s = analyse(bundled, scenario_from_query(bundled, query)[0])
+        layout = CHARTS["scenario"].page_figure(bundled, s, CTX)["layout"]
+        label = next(a for a in layout["annotations"] if "(assumed)" in a["text"])
+        assert label["xanchor"] == anchor, query

@@ -72,6 +72,33 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
+  // figures._wrap: words on lines of at most `width` characters (a longer word alone).
+  function wrap(text, width) {
+    var lines = [], current = "";
+    text.split(" ").forEach(function (word) {
+      if (current && current.length + 1 + word.length > width) {
+        lines.push(current);
+        current = word;
+      } else {
+        current = current ? current + " " + word : word;
+      }
+    });
+    lines.push(current);
+    return lines;
+  }
+
+  // figures.page_trace: a long legend name on several lines on the page.
+  function legendName(name, width) {
+    return name.length <= width || name.indexOf("<br>") !== -1
+      ? name : wrap(name, width).join("<br>");
+  }
+
+  // figures._anchor: a label in the left third runs right, in the right third left.
+  function anchor(x, first, last) {
+    var share = last > first ? (x - first) / (last - first) : 0.5;
+    return share < 1 / 3 ? "left" : share > 2 / 3 ? "right" : "center";
+  }
+
   // --- the scenario maths (model.py) ------------------------------------------------
 
   function round2(x) { return Number(x.toFixed(2)); }
@@ -112,6 +139,8 @@
     }
     var rate = growth(g, n);
     var subtitle = fill(t.subtitle, Object.assign({}, f.subtitle, {rate: rate}));
+    var top = Math.max.apply(null, [f.target_musd].concat(central.y)) * f.headroom;
+    var w = f.legend_chars;
     return {
       growth: g,
       reached: reached,
@@ -119,10 +148,12 @@
       high: project(f, high, end),
       central: central,
       names: {
-        low: fill(t.low, {rate: growth(low, n)}),
-        band: fill(t.band, {low: growth(low, n), high: growth(high, n)}),
-        projection: fill(t.projection, {rate: rate}),
+        low: legendName(fill(t.low, {rate: growth(low, n)}), w),
+        band: legendName(fill(t.band, {low: growth(low, n), high: growth(high, n)}), w),
+        projection: legendName(fill(t.projection, {rate: rate}), w),
       },
+      reachedAnchor: reached === null ? "right" : anchor(reached, f.first_year, end),
+      reachedAy: f.target_musd < f.reached_above * top ? -40 : 40,
       reachedText: reached === null
         ? fill(t.not_met, {year: String(f.horizon_year), rate: rate})
         : fill(t.met, {year: String(reached), rate: rate}),
@@ -131,7 +162,7 @@
       xrange: [f.first_year - axis.pad, end + axis.pad],
       dtick: step,
       tick0: f.first_year - f.first_year % step,
-      yrange: [0, Math.max.apply(null, [f.target_musd].concat(central.y)) * f.headroom],
+      yrange: [0, top],
     };
   }
 
@@ -155,12 +186,20 @@
       patch.assign(["data", one[0], "name"], one[2]);
     });
     patch.assign(["data", tr.projection, "meta"], {growth_pct: s.growth});
-    patch.assign(["layout", "annotations", reachedIndex(figure)],
-                 Object.assign({}, f.reached.common, style,
-                               {text: esc(s.reachedText), y: f.target_musd, x: s.reachedX}));
+    var note = Object.assign({}, f.reached.common, style,
+                             {text: esc(s.reachedText), y: f.target_musd, x: s.reachedX,
+                              xanchor: s.reachedAnchor});
+    if (s.reached !== null) { note.ay = s.reachedAy; }
+    patch.assign(["layout", "annotations", reachedIndex(figure)], note);
     patch.assign(["layout", "xaxis", "range"], s.xrange);
     patch.assign(["layout", "xaxis", "dtick"], s.dtick);
     patch.assign(["layout", "xaxis", "tick0"], s.tick0);
+    if (s.dtick > 1) {
+      patch.assign(["layout", "xaxis", "minor"],
+                   {dtick: 1, tick0: f.first_year, ticks: "outside", ticklen: 3});
+    } else {
+      patch.delete(["layout", "xaxis", "minor"]);
+    }
     patch.assign(["layout", "yaxis", "range"], s.yrange);
     return patch.build();
   }

@@ -6,7 +6,6 @@ text (reporters, outlets, notes) is passed through as cited."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -334,83 +333,6 @@ def pack_notes(w: Wording, s: Summary) -> list[str]:
     mixed = facts.mixed_sides_note(w, s)
     return [w.gettext("Note: %(note)s", note=n) for n in ([mixed] if mixed else [])
             + [facts.notice_text(w, n) for n in s.notices]]
-
-
-# --- alt texts, by chart name: a new chart adds its describer here --------------------
-
-Describer = Callable[[Wording, str, Dataset, Summary], str]
-
-
-def _history_alt(w: Wording, title: str, ds: Dataset, s: Summary) -> str:
-    series = ds.view(s.scenario.reporter).series  # the side the charts draw
-    years = series["year"]
-    missing = series.loc[series["status"] == "missing", "year"].tolist()
-    text = w.gettext("%(title)s: cited turnover by year, %(first)s–%(last)s",
-                     title=title, first=w.year(years.min()), last=w.year(years.max()))
-    if missing:
-        text += "; " + w.gettext("no figure is cited for %(years)s",
-                                 years=", ".join(w.year(y) for y in missing))
-    if s.year_to_date:
-        y = s.year_to_date
-        text += "; " + w.gettext("%(period)s is drawn as a partial year with its full-year "
-                                 "estimate", period=w.period_label(y.year, y.months))
-    return text + "."
-
-
-def _scenario_alt(w: Wording, title: str, ds: Dataset, s: Summary) -> str:
-    return w.gettext(
-        "%(title)s: cited turnover and a projection at %(rate)s a year (band %(low)s to "
-        "%(high)s) from the %(base)s base, against the %(target)s target line; %(reached)s. "
-        "The dotted path is the %(required)s a year needed by %(year)s.",
-        title=title, rate=w.growth(s.scenario_growth_pct), low=w.growth(s.band.low_pct),
-        high=w.growth(s.band.high_pct), base=w.year(s.base.year),
-        target=w.money(s.target_musd),
-        reached=w.target_reached(s.target_reached_year, s.horizon_year),
-        required=w.percent(s.required_growth_pct, 2), year=w.year(s.target_year))
-
-
-def _flows_alt(w: Wording, title: str, ds: Dataset, s: Summary) -> str:
-    flows = ds.view(s.scenario.reporter).flows
-    side = facts.side_text(w, s)
-    if flows.empty:
-        return w.gettext("%(title)s, %(side)s: no export or import figures are cited for this "
-                         "side.", title=title, side=side)
-    years = flows["year"]
-    text = w.gettext(
-        "%(title)s, %(side)s: Kazakh exports to Mongolia and Mongolian exports to Kazakhstan "
-        "by year, %(first)s–%(last)s, and the balance where both are given for the same "
-        "period", title=title, side=side, first=w.year(years.min()), last=w.year(years.max()))
-    whole = flows[(flows["status"] == "full") & (flows["balance_basis"] == "both")]
-    if len(whole):
-        last = whole.iloc[-1]
-        text += "; " + w.gettext(
-            "the latest whole-year balance is %(balance)s in %(year)s (%(kz)s of Kazakh exports "
-            "less %(mn)s of Mongolian exports)", balance=w.money(last["balance_musd"]),
-            year=w.year(last["year"]), kz=w.money(last["kz_exports_musd"]),
-            mn=w.money(last["mn_exports_musd"]))
-    missing = flows.loc[flows["status"] == "missing", "year"].tolist()
-    if missing:
-        text += "; " + w.gettext("no figure is cited for %(years)s",
-                                 years=", ".join(w.year(y) for y in missing))
-    partial = flows[flows["status"] == "partial"]
-    if len(partial):
-        periods = ", ".join(w.period_label(y, m) for y, m in
-                            zip(partial["year"], partial["months"], strict=True))
-        text += "; " + w.ngettext("%(periods)s is a partial year",
-                                  "%(periods)s are partial years", len(partial), periods=periods)
-    return text + "."
-
-
-ALT_TEXTS: dict[str, Describer] = {
-    "history": _history_alt, "scenario": _scenario_alt, "flows": _flows_alt,
-}
-
-
-def alt_text(w: Wording, name: str, title: str, ds: Dataset, s: Summary) -> str:
-    """What a chart shows, for readers who cannot see it; a chart with no describer in
-    ``ALT_TEXTS`` is described by its (already translated) title."""
-    describe = ALT_TEXTS.get(name)
-    return describe(w, title, ds, s) if describe else f"{title}."
 
 
 # --- the sources table ------------------------------------------------------------------

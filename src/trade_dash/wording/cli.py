@@ -54,3 +54,13 @@ def paper_for_chart(w: Wording) -> str:
 
 def no_folder(w: Wording, folder: str) -> str:
     return w.gettext("--out: the folder '%(folder)s' does not exist", folder=folder)
+
+
+def options_needed(w: Wording, names: Sequence[str]) -> str:
+    return w.gettext("export needs %(options)s (or --describe, with --chart)",
+                     options=", ".join(names))
+
+
+def describe_alone(w: Wording) -> str:
+    return w.gettext("--describe prints a chart's description: give it with --chart, "
+                     "without --format, --out or --paper")
