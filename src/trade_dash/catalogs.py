@@ -43,21 +43,16 @@ def NP_(context: str, message: str) -> str:
     return message
 
 
-# plotly.js's own words that the dashboard shows: modebar buttons (select and lasso
-# are removed), the notes it flashes, and the name of an unnamed trace.
+# plotly.js's own words that the dashboard shows: modebar buttons (select, lasso and
+# the camera are removed), the notes it flashes, and the name of an unnamed trace.
 PLOTLY_MESSAGES = (
     NP_("plotly", "Autoscale"),
     NP_("plotly", "Compare data on hover"),
     NP_("plotly", "Double-click on legend to isolate one trace"),
     NP_("plotly", "Double-click to zoom back out"),
-    NP_("plotly", "Download plot"),
-    NP_("plotly", "Download plot as a PNG"),
-    NP_("plotly", "Image download succeeded"),
     NP_("plotly", "Pan"),
-    NP_("plotly", "Preparing image - this may take a few seconds"),
     NP_("plotly", "Reset axes"),
     NP_("plotly", "Show closest data on hover"),
-    NP_("plotly", "Sorry, there was a problem downloading your image!"),
     NP_("plotly", "Toggle Spike Lines"),
     NP_("plotly", "Zoom"),
     NP_("plotly", "Zoom in"),
