@@ -394,7 +394,9 @@ def register(app: dash.Dash, page: Page) -> None:
     def on_download(_series_clicks, _citation_clicks, search):
         if ctx.triggered_id == ids.DOWNLOAD_SERIES_BTN:
             reporter = scenario_from_query(page.ds, _text(search))[0].reporter
-            return dcc.send_string(series_csv(page.ds, reporter), "trade_series_normalised.csv")
+            words = Wording.for_lang(language(search).lang)
+            return dcc.send_string(series_csv(page.ds, reporter, words),
+                                   "trade_series_normalised.csv")
         return dcc.send_string(citations_csv(page.ds), "trade_citations.csv")
 
 

@@ -145,8 +145,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     w = words(args)
     ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))
-    if args.json:  # keys stay English for scripts; the notices are sentences for readers
-        out = summary.as_json(lambda n: facts.notice_text(w, n))
+    if args.json:  # keys stay English for scripts; the texts are for readers, in --lang
+        out = text.summary_json(w, summary)
         print(json.dumps(out, indent=2, allow_nan=False, ensure_ascii=False))
     else:
         from trade_dash.wording.briefing import key_message

@@ -12,6 +12,7 @@ import pandas as pd
 from trade_dash.data import COLUMNS
 from trade_dash.normalise import ANY, SERIES_COLUMNS
 from trade_dash.scenario import Dataset
+from trade_dash.wording import Wording, english, facts
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # CSV's own line ending (RFC 4180). It also makes the writer quote every cell holding a
@@ -30,10 +31,17 @@ def _inert(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def series_csv(ds: Dataset, reporter: str = ANY) -> str:
+def series_csv(ds: Dataset, reporter: str = ANY, words: Wording | None = None) -> str:
     """The normalised headline series of ``reporter``, one row per year, missing years
-    included."""
-    series = ds.view(reporter).series[list(SERIES_COLUMNS)]
+    included, and last the rule that chose each year's figure in the reader's language
+    (``words``, English by default). Column names stay English for scripts."""
+    w = words or english()
+    full = ds.view(reporter).series
+    rule = [facts.rule_text(w, status, int(superseded), int(preferred_of))
+            for status, superseded, preferred_of
+            in zip(full["status"], full["superseded"], full["preferred_of"], strict=True)]
+    series = full[list(SERIES_COLUMNS)].assign(rule=pd.Series(rule, index=full.index,
+                                                               dtype=object))
     return _inert(series).to_csv(index=False, lineterminator=_LINE_END)
 
 

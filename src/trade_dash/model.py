@@ -33,7 +33,10 @@ class Annualised:
     method: str
     months: int
     share_of_year: float  # the fraction of the annual total the partial figure is taken to be
-    description: str
+    # The figures a seasonal or year-on-year estimate rests on (None for pro-rata); the
+    # wording layer describes the method from these facts.
+    prev_full_musd: float | None = None
+    change_pct: float | None = None  # year-on-year only: the change the source gives
 
 
 def _positive(name: str, value: float) -> float:
@@ -68,7 +71,6 @@ def annualise_pro_rata(value_musd: float, months: int) -> Annualised:
         method=PRO_RATA,
         months=months,
         share_of_year=months / 12,
-        description=f"pro-rata: year-to-date × 12/{months}",
     )
 
 
@@ -91,10 +93,7 @@ def annualise_seasonal(
         method=SEASONAL,
         months=months,
         share_of_year=share,
-        description=(
-            f"seasonal share: year-to-date ÷ {share:.1%} "
-            f"(last year's January–month-{months} share of its full year)"
-        ),
+        prev_full_musd=prev_full,
     )
 
 
@@ -120,10 +119,8 @@ def annualise_yoy(
         method=YOY,
         months=months,
         share_of_year=value / estimate,
-        description=(
-            f"year-on-year: last full year {prev_full:g} × (1 {'-' if change_pct < 0 else '+'} "
-            f"{abs(change_pct):g} %), the change on January–month-{months} of last year"
-        ),
+        prev_full_musd=prev_full,
+        change_pct=float(change_pct),
     )
 
 

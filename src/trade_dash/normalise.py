@@ -66,11 +66,11 @@ _CITATION_TEXT = (
 )
 SERIES_COLUMNS = (
     "year", "status", "months", "value_musd", "yoy_change_pct", *_CITATION_TEXT, "line",
-    "alternates", "disputed", "from_other_side", "rule",
+    "alternates", "disputed", "from_other_side",
 )
-# The rule's facts for one year, which the charts word in the reader's language: how many
-# partial-year citations a full-year one superseded, and how many citations of the chosen
-# period the figure was preferred among (0 in a missing year).
+# The rule's facts for one year, which the charts and the series download word in the
+# reader's language: how many partial-year citations a full-year one superseded, and how
+# many citations of the chosen period the figure was preferred among (0 in a missing year).
 RULE_FACTS = ("superseded", "preferred_of")
 DIRECTIONS = {"kz_exports": "kz_exports_to_mn", "mn_exports": "mn_exports_to_kz"}
 _FLOW_FIELDS = ("musd", "months", "citation_id", "precision", "reporting_country",
@@ -102,27 +102,6 @@ def _ranked(candidates: pd.DataFrame) -> pd.DataFrame:
 def pick(candidates: pd.DataFrame) -> pd.Series:
     """The preferred citation among candidates for one period."""
     return _ranked(candidates).iloc[0]
-
-
-def period_label(year: int, months: int) -> str:
-    """Human label of a period: '2023' or 'Jan–Aug 2024'."""
-    if int(months) == 12:
-        return str(int(year))
-    return f"Jan–{pd.Timestamp(int(year), int(months), 1):%b} {int(year)}"
-
-
-def _rule_text(same_period: pd.DataFrame, superseded: int) -> str:
-    parts = []
-    if superseded:
-        parts.append("full-year figure supersedes the partial-year one")
-    if len(same_period) > 1:
-        parts.append(
-            f"preferred of {len(same_period)} citations (reporting body, exactness, "
-            "newest publication)"
-        )
-    if not parts:
-        parts.append("only citation for this period")
-    return "; ".join(parts)
 
 
 def actual_turnover(citations: pd.DataFrame) -> pd.DataFrame:
@@ -178,7 +157,6 @@ def headline_series(citations: pd.DataFrame, reporter: str = ANY) -> pd.DataFram
                     "alternates": "",
                     "disputed": False,
                     "from_other_side": False,
-                    "rule": "no citation for this year; left missing",
                     "superseded": 0,
                     "preferred_of": 0,
                 }
@@ -201,7 +179,6 @@ def headline_series(citations: pd.DataFrame, reporter: str = ANY) -> pd.DataFram
                 "disputed": bool((spread > CONFLICT_TOLERANCE).any()),
                 "from_other_side": primary is not None
                 and chosen["reporting_country"] != primary,
-                "rule": _rule_text(pool[pool["months"] == months], superseded),
                 "superseded": superseded,
                 "preferred_of": preferred_of,
             }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -28,7 +28,6 @@ from trade_dash.normalise import (
     Target,
     flow_series,
     headline_series,
-    period_label,
     primary_side,
     same_period_citation,
     target,
@@ -80,15 +79,14 @@ class CitedPartial:
 
 @dataclass(frozen=True)
 class YearToDate:
-    """The year to date with its full-year estimate by the scenario's method."""
+    """The year to date with its full-year estimate by the scenario's method. The period's
+    label and the method's description are the wording layer's (``wording.facts``)."""
 
     year: int
     months: int
-    period: str
     value_musd: float
     annualised_musd: float
     method: str  # the method used (pro-rata when the requested one is impossible)
-    method_description: str
     methods_available: tuple[str, ...]
     citation_id: str
     reporting_country: str
@@ -115,15 +113,23 @@ class Band:
     high_reached_year: int | None
 
 
+# Why the default growth rate is what it is (``DefaultGrowth.basis``).
+PACE = "pace"  # the compound annual growth between two full years of the same side
+FEWER_THAN_TWO_FULL_YEARS = "fewer_than_two_full_years"  # the default is 0
+NO_SAME_SIDE_YEAR = "no_same_side_year"  # no earlier full year from the latest's side: 0
+
+
 @dataclass(frozen=True)
 class DefaultGrowth:
-    """The default growth rate and the years it is the pace between."""
+    """The default growth rate, the years it is the pace between, and why (the wording
+    layer states the rule from these facts)."""
 
     pct: float
     from_year: int | None  # None: no two full years from the same side, the default is 0
     to_year: int | None
     side: str
-    rule: str
+    basis: str  # PACE, FEWER_THAN_TWO_FULL_YEARS or NO_SAME_SIDE_YEAR
+    unlimited_pct: float | None = None  # the pace before it was held within the slider's range
 
 
 @dataclass(frozen=True)
@@ -257,11 +263,20 @@ def _fmt(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+# The kinds of preset growth rate (``Preset.kind``).
+PRESET_PACE = "pace"  # a past pace between two full years of the same side
+PRESET_REQUIRED = "required"  # the rate that takes the base to the target in the target year
+
+
 @dataclass(frozen=True)
 class Preset:
-    label: str
+    """A growth rate the preset menu offers, with the years it comes from: a pace's first
+    and last full year, or the base year and the target year of the rate needed."""
+
+    kind: str  # PRESET_PACE or PRESET_REQUIRED
     growth_pct: float
-    rule: str
+    from_year: int
+    to_year: int
 
 
 @dataclass(frozen=True)
@@ -287,14 +302,13 @@ class Summary:
     data_freshness: Published | None
     notices: tuple[Notice, ...]
 
-    def as_json(self, describe: Callable[[Notice], str] | None = None) -> dict:
-        """Plain data for JSON; floats rounded to 4 decimals to drop binary noise. Notices
-        are sentences made by ``describe`` (the wording layer's), or codes with values."""
+    def as_json(self) -> dict:
+        """Plain data for JSON, facts and codes only (notices as codes with values); floats
+        rounded to 4 decimals to drop binary noise. The CLI's ``--json`` adds the sentences
+        in the reader's language (``wording.cli.summary_json``)."""
         out = asdict(self)
         out.pop("scenario")
-        out["notices"] = [
-            describe(n) if describe else {"code": n.code, **n.args} for n in self.notices
-        ]
+        out["notices"] = [{"code": n.code, **n.args} for n in self.notices]
         return _rounded(out)
 
 
@@ -472,30 +486,21 @@ def default_growth(series: pd.DataFrame) -> DefaultGrowth:
             from_year=None,
             to_year=None,
             side=side,
-            rule="no two full years are cited, so the default is 0 %"
-            if len(full) < 2
-            else "no earlier full year comes from the same reporting side as the latest, "
-            "so the default is 0 %",
+            basis=FEWER_THAN_TWO_FULL_YEARS if len(full) < 2 else NO_SAME_SIDE_YEAR,
         )
     end_year = refs[0][1]
     window = [r for r in refs if r[0] >= end_year - DEFAULT_GROWTH_WINDOW] or refs[-1:]
     start, end, pct = window[0]
-    rule = f"compound annual growth {start}–{end}, rounded to 0.1 point"
     pct = round(pct, 1)
-    if not GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT:
-        rule += f" ({pct:+.1f} %, limited to the {GROWTH_MIN_PCT:g} to {GROWTH_MAX_PCT:g} % range)"
-        pct = min(max(pct, GROWTH_MIN_PCT), GROWTH_MAX_PCT)
-    return DefaultGrowth(pct=pct, from_year=start, to_year=end, side=side, rule=rule)
+    held = min(max(pct, GROWTH_MIN_PCT), GROWTH_MAX_PCT)
+    return DefaultGrowth(pct=held, from_year=start, to_year=end, side=side, basis=PACE,
+                         unlimited_pct=None if held == pct else pct)
 
 
 def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
     """Growth rates a user can pick: past paces and the rate the target needs."""
     out = [
-        Preset(
-            f"Repeat the {a}–{b} pace ({pct:+.1f} %)",
-            round(pct, 1),
-            f"compound annual growth {a}–{b}",
-        )
+        Preset(PRESET_PACE, round(pct, 1), a, b)
         for a, b, pct in reversed(ds.view(scenario.reporter).facts.growth_refs)
         if GROWTH_MIN_PCT <= pct <= GROWTH_MAX_PCT
     ]
@@ -505,26 +510,20 @@ def presets(ds: Dataset, scenario: Scenario) -> list[Preset]:
     )
     if math.isfinite(req) and GROWTH_MIN_PCT <= req <= GROWTH_MAX_PCT:
         req_step = math.ceil(req * 10 - 1e-9) / 10  # rounded up so the target is still met
-        out.append(
-            Preset(
-                f"Rate needed for the target ({req_step:+.1f} %)",
-                req_step,
-                f"required rate to reach the target by {scenario.target_year}",
-            )
-        )
+        out.append(Preset(PRESET_REQUIRED, req_step, base.year, scenario.target_year))
     return out
 
 
-FLOW_LABELS = MappingProxyType({
-    "turnover": "total turnover",
-    "kz_exports_to_mn": "Kazakh exports to Mongolia",
-    "mn_exports_to_kz": "Mongolian exports to Kazakhstan",
-})
+# What the normalisation rule made of a citation (``sources_rows``' "used").
+USES = ("headline", "alternate", "target", "other_flow")
 
 
 def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict]:
     """Every citation as a row of the sources table, with the use the rule made of it
-    in the series of ``reporter``."""
+    in the series of ``reporter`` (one of ``USES``). Facts and codes: the measure, flow
+    and precision codes, the period as year and months, and side, outlet and published
+    empty where the data gives none; the wording layer names them. Citation text
+    (reporter, outlet, note) as cited."""
     chosen = set(ds.view(reporter).series["citation_id"])
 
     def use(c: pd.Series) -> str:
@@ -532,20 +531,21 @@ def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict]:
             return "headline"
         if c["measure"] == "target":
             return "target"
-        return "alternate" if c["flow"] == "turnover" else "other flow (not used)"
+        return "alternate" if c["flow"] == "turnover" else "other_flow"
 
     return [
         {
             "citation_id": c["citation_id"],
             "measure": c["measure"],
-            "period": period_label(c["year"], c["months"]),
-            "flow": FLOW_LABELS[c["flow"]],
+            "year": int(c["year"]),
+            "months": int(c["months"]),
+            "flow": c["flow"],
             "value_musd": round(float(c["value_musd"]), 2),
             "precision": c["precision"],
             "reporter": c["reporter"],
-            "side": c["reporting_country"] or "not recorded",
-            "outlet": c["outlet"] or "not named",
-            "published": c["published"] or "not given",
+            "side": c["reporting_country"],
+            "outlet": c["outlet"],
+            "published": c["published"],
             "used": use(c),
             "note": c["note"],
             "line": int(c["line"]),
@@ -650,11 +650,9 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
         else YearToDate(
             year=ytd.year,
             months=ytd.months,
-            period=period_label(ytd.year, ytd.months),
             value_musd=ytd.value_musd,
             annualised_musd=est.value_musd,
             method=est.method,
-            method_description=est.description,
             methods_available=facts.methods,
             citation_id=ytd.citation_id,
             reporting_country=ytd.reporting_country,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
 from tests.conftest import GOOD_ROWS
@@ -12,7 +11,6 @@ from trade_dash.data import load_citations
 from trade_dash.normalise import (
     flow_series,
     headline_series,
-    period_label,
     primary_side,
     target,
 )
@@ -66,7 +64,9 @@ def test_full_year_supersedes_partial_and_partial_stays_as_alternate(write_csv):
     assert s.loc[2020, "citation_id"] == "f"
     assert s.loc[2020, "status"] == "full"
     assert s.loc[2020, "alternates"] == "p"
-    assert "supersedes" in s.loc[2020, "rule"]
+    # The rule's facts (worded by the wording layer): one partial figure superseded, the
+    # full-year figure the only one of its period.
+    assert (s.loc[2020, "superseded"], s.loc[2020, "preferred_of"]) == (1, 1)
 
 
 def test_longest_partial_period_wins(write_csv):
@@ -186,12 +186,6 @@ def test_target_is_picked_and_its_citations_listed(bundled):
     t = target(bundled.citations)
     assert t.value_musd == 500.0
     assert len(t.citation_ids) == 5 and not t.disputed
-
-
-def test_period_labels():
-    assert period_label(2023, 12) == "2023"
-    assert period_label(2024, 8) == "Jan–Aug 2024"
-    assert period_label(pd.Series([2024]).iloc[0], 1) == "Jan–Jan 2024"
 
 
 # --- reporting side ---------------------------------------------------------------------

@@ -57,12 +57,12 @@ def test_sources_rows_word_the_products_labels_and_keep_citation_text(bundled):
     rows = sources_rows(bundled)
     kk = page_words.source_rows(Wording.for_lang("kk"), bundled, rows)
     assert len(kk) == len(rows)
-    for en, row in zip(rows, kk, strict=True):
+    for facts, row in zip(rows, kk, strict=True):
         # Citation text as cited, in every language.
         for field in ("citation_id", "reporter", "note", "value_musd", "line"):
-            assert row[field] == en[field]
-        if en["outlet"] != "not named":
-            assert row["outlet"] == en["outlet"]
+            assert row[field] == facts[field]
+        if facts["outlet"]:
+            assert row["outlet"] == facts["outlet"]
     turnover = [r for r in kk if r["flow"] == "Тауар айналымы"]
     assert turnover, "turnover rows are labelled with the glossary's Kazakh term"
     assert {r["used"] for r in kk} <= {"негізгі", "балама", "мақсат",

@@ -11,6 +11,12 @@ from tests.conftest import GOOD_ROWS
 from trade_dash.data import load_citations
 from trade_dash.model import ScenarioError
 from trade_dash.scenario import (
+    FEWER_THAN_TWO_FULL_YEARS,
+    NO_SAME_SIDE_YEAR,
+    PACE,
+    PRESET_PACE,
+    PRESET_REQUIRED,
+    USES,
     Dataset,
     Published,
     ReportingSide,
@@ -21,6 +27,7 @@ from trade_dash.scenario import (
     freshness,
     presets,
     scenario_from_query,
+    sources_rows,
 )
 from trade_dash.wording import english, facts
 
@@ -39,8 +46,10 @@ def test_bundled_headline_matches_the_hand_calculation(bundled):
     assert j["latest_full_year"] == {"year": 2024, "value_musd": 150.0,
                                      "citation_id": "kz-mfa-2024", "reporting_country": "KZ"}
     ytd = j["year_to_date"]
-    assert (ytd["year"], ytd["months"], ytd["period"], ytd["value_musd"]) == (
-        2025, 7, "Jan–Jul 2025", 74.0)
+    assert (ytd["year"], ytd["months"], ytd["value_musd"]) == (2025, 7, 74.0)
+    # Facts and codes only: the period's label and the method's description are worded in
+    # the reader's language by the wording layer.
+    assert "period" not in ytd and "method_description" not in ytd
     assert ytd["annualised_musd"] == 126.8571
     assert ytd["method"] == "pro_rata"
     assert ytd["methods_available"] == ["pro_rata", "yoy"]
@@ -62,7 +71,8 @@ def test_year_on_year_estimate_of_the_bundled_2025(bundled):
     assert s.year_to_date.annualised_musd == pytest.approx(155.4)
     assert asdict(s.base) == {"year": 2025, "value_musd": pytest.approx(155.4), "kind": "ytd",
                       "method": "yoy"}
-    assert "3.6 %" in s.year_to_date.method_description
+    assert s.year_to_date.yoy_change_pct == 3.6
+    assert "(1 +3.6%)" in facts.method_text(english(), s.year_to_date)
     assert s.gap_musd == pytest.approx(500 - 155.4)
     assert s.notices == ()
 
@@ -156,13 +166,21 @@ def test_seasonal_request_without_the_data_falls_back_with_a_notice(small):
     assert any("pro-rata was used instead" in n for n in said(s.notices))
 
 
+def paces(ds, scenario) -> list[tuple[int, int, float]]:
+    """The past paces a scenario's preset menu offers: first and last year, rate."""
+    return [(p.from_year, p.to_year, p.growth_pct) for p in presets(ds, scenario)
+            if p.kind == PRESET_PACE]
+
+
 def test_presets_include_past_paces_and_the_required_rate(bundled):
-    labels = [p.label for p in presets(bundled, default_scenario(bundled))]
-    assert any("2020–2024" in label for label in labels)
-    assert any("2019–2024 pace (+20.2 %)" in label for label in labels)
-    mn = [p.label for p in presets(bundled, default_scenario(bundled, "MN"))]
-    assert [label for label in mn if "pace" in label] == ["Repeat the 2019–2023 pace (+21.4 %)"]
-    needed = [p for p in presets(bundled, default_scenario(bundled)) if "needed" in p.label]
+    offered = paces(bundled, default_scenario(bundled))
+    assert (2020, 2024) in [(a, b) for a, b, _ in offered]
+    assert (2019, 2024, 20.2) in offered
+    assert paces(bundled, default_scenario(bundled, "MN")) == [(2019, 2023, 21.4)]
+    needed = [p for p in presets(bundled, default_scenario(bundled))
+              if p.kind == PRESET_REQUIRED]
+    # From the base year (the 2025 estimate) to the target year.
+    assert [(p.from_year, p.to_year) for p in needed] == [(2025, 2030)]
     s = analyse(bundled, replace(default_scenario(bundled), growth_pct=needed[0].growth_pct))
     assert s.target_reached_year == 2030
 
@@ -233,24 +251,24 @@ def _dataset(write_csv, rows):
 
 
 @pytest.mark.parametrize(
-    ("first", "last", "held_at", "rule"),
+    ("first", "last", "held_at", "pace"),
     [
         # 10 -> 40 in one year is +300 %, above the slider's +100 %.
-        ("10", "40", 100.0, "+300.0 %, limited to the -50 to 100 % range"),
+        ("10", "40", 100.0, 300.0),
         # 40 -> 10 in one year is -75 %, below the slider's -50 %.
-        ("40", "10", -50.0, "-75.0 %, limited to the -50 to 100 % range"),
+        ("40", "10", -50.0, -75.0),
     ],
     ids=["above", "below"],
 )
 def test_a_default_rate_beyond_the_slider_is_held_at_the_limit_and_says_so(
-    write_csv, first, last, held_at, rule
+    write_csv, first, last, held_at, pace
 ):
     rows = [{**GOOD_ROWS[0], "year": "2022", "value_musd": first, "published": "2023-02-01"},
             {**GOOD_ROWS[1], "year": "2023", "value_musd": last, "published": "2024-02-01"}]
     ds = _dataset(write_csv, rows)
     d = default_growth(ds.series)
-    assert d.pct == held_at
-    assert rule in d.rule
+    assert (d.pct, d.unlimited_pct, d.basis) == (held_at, pace, PACE)
+    assert "(limited to the -50% to 100% range)" in facts.default_rule(english(), d)
     s = analyse(ds, default_scenario(ds))  # the default scenario is always a valid one
     assert s.scenario_growth_pct == held_at
 
@@ -259,8 +277,10 @@ def test_a_single_full_year_gives_a_default_of_zero(write_csv):
     # One full year (2021) and a partial year after it: no pace can be measured.
     ds = _dataset(write_csv, [r for r in GOOD_ROWS if r["citation_id"] != "a"])
     d = default_growth(ds.series)
-    assert (d.pct, d.from_year, d.to_year) == (0.0, None, None)
-    assert "default is 0 %" in d.rule
+    assert (d.pct, d.from_year, d.to_year, d.basis) == (0.0, None, None,
+                                                        FEWER_THAN_TWO_FULL_YEARS)
+    assert facts.default_rule(english(), d) == ("no two full years are cited, so the default "
+                                                "is 0%")
     s = analyse(ds, default_scenario(ds))
     assert s.scenario_growth_pct == 0.0
     assert s.target_reached_year is None  # no growth never reaches a target above the base
@@ -302,18 +322,36 @@ def test_without_a_cited_target_the_assumed_goal_is_named(write_csv):
 
 
 def test_sources_rows_say_how_each_citation_was_used(write_csv):
-    from trade_dash.scenario import sources_rows
-
     rows = [*GOOD_ROWS,
             {**GOOD_ROWS[1], "citation_id": "exp", "flow": "kz_exports_to_mn", "value_musd": "9"},
             {**GOOD_ROWS[1], "citation_id": "alt", "value_musd": "61",
              "reporter_kind": "other"}]
     used = {r["citation_id"]: (r["used"], r["flow"]) for r in sources_rows(_dataset(write_csv,
                                                                                      rows))}
-    assert used["b"] == ("headline", "total turnover")
-    assert used["alt"] == ("alternate", "total turnover")
-    assert used["exp"] == ("other flow (not used)", "Kazakh exports to Mongolia")
+    assert used["b"] == ("headline", "turnover")
+    assert used["alt"] == ("alternate", "turnover")
+    assert used["exp"] == ("other_flow", "kz_exports_to_mn")
     assert used["t"][0] == "target"
+
+
+def test_sources_rows_are_facts_and_codes_with_citation_text_as_cited(bundled):
+    """No English word of the product's in the rows: codes, numbers and the data's text."""
+    cited = bundled.citations.set_index("citation_id")
+    for row in sources_rows(bundled):
+        c = cited.loc[row["citation_id"]]
+        assert row["used"] in USES
+        assert (row["measure"], row["flow"], row["precision"]) == (
+            c["measure"], c["flow"], c["precision"])
+        assert (row["year"], row["months"]) == (c["year"], c["months"])
+        # Side, outlet and date exactly as the file gives them, empty where it gives none.
+        assert (row["side"], row["outlet"], row["published"], row["reporter"], row["note"]) == (
+            c["reporting_country"], c["outlet"], c["published"], c["reporter"], c["note"])
+        assert "period" not in row
+    words = {str(v) for row in sources_rows(bundled) for k, v in row.items()
+             if k not in ("reporter", "outlet", "note")}
+    for english_word in ("total turnover", "not recorded", "not named", "not given",
+                         "other flow (not used)", "Jan"):
+        assert not any(english_word in v for v in words), english_word
 
 
 # --- reporting side ---------------------------------------------------------------
@@ -346,8 +384,7 @@ def test_growth_rates_never_span_a_change_of_side(write_csv):
     s = analyse(ds, default_scenario(ds))
     # 2018 is Mongolia's (Kazakhstan gives none): no pace starts there, though it is the
     # earliest full year of the five before 2021.
-    labels = [p.label for p in presets(ds, default_scenario(ds)) if "pace" in p.label]
-    assert labels == ["Repeat the 2019–2021 pace (+22.5 %)"]
+    assert paces(ds, default_scenario(ds)) == [(2019, 2021, 22.5)]
     # (60 / 40) ** (1/2) - 1 = 22.47 %
     assert (s.default_growth.from_year, s.default_growth.pct) == (2019, 22.5)
     assert s.reporting_side == ReportingSide(reporter="any", primary="KZ", mixed=True,
@@ -360,8 +397,9 @@ def test_no_default_pace_when_only_the_other_side_has_earlier_years(write_csv):
                               side(GOOD_ROWS[1], "KZ", 2020, 50)])
     d = default_growth(ds.series)
     assert (d.pct, d.from_year, d.side) == (0.0, None, "KZ")
-    assert "no earlier full year comes from the same reporting side" in d.rule
-    assert [p for p in presets(ds, default_scenario(ds)) if "pace" in p.label] == []
+    assert d.basis == NO_SAME_SIDE_YEAR
+    assert "from the same reporting side" in facts.default_rule(english(), d)
+    assert paces(ds, default_scenario(ds)) == []
 
 
 def test_year_on_year_needs_last_years_total_from_the_same_side(write_csv):

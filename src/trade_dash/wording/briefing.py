@@ -11,19 +11,11 @@ from pathlib import Path
 import pandas as pd
 from babel import numbers
 
-from trade_dash import model
 from trade_dash.catalogs import N_
 from trade_dash.normalise import CONFLICT_TOLERANCE
-from trade_dash.scenario import (
-    GROWTH_MAX_PCT,
-    GROWTH_MIN_PCT,
-    Dataset,
-    DefaultGrowth,
-    Summary,
-    YearToDate,
-    sources_rows,
-)
+from trade_dash.scenario import Dataset, Summary, sources_rows
 from trade_dash.wording import facts
+from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.core import Wording
 
 AUTHOR = "trade-dash"  # the product's name, not translated
@@ -75,33 +67,6 @@ def projection_note(w: Wording) -> str:
     return w.gettext(PROJECTION_NOTE)
 
 
-def method_text(w: Wording, ytd: YearToDate) -> str:
-    """How the year-to-date figure became a full-year estimate, with its numbers."""
-    months, method = ytd.months, ytd.method
-    if method == model.SEASONAL:
-        share = 100 * ytd.value_musd / ytd.annualised_musd
-        return w.gettext("seasonal share: year to date ÷ %(share)s (last year's share of its "
-                         "full year reached by the same month)", share=w.percent(share))
-    if method == model.YOY:
-        return w.gettext("year-on-year: last full year × (1 %(change)s), the change on the "
-                         "same months of last year",
-                         change=w.growth(ytd.yoy_change_pct or 0.0, 1))
-    return w.gettext("pro-rata: year to date × 12/%(months)s", months=w.integer(months))
-
-
-def default_rule(w: Wording, default: DefaultGrowth) -> str:
-    """The rule that gave the default growth rate."""
-    if default.from_year is None or default.to_year is None:
-        return w.gettext("no two full years from the same reporting side are cited, so the "
-                         "default is %(rate)s", rate=w.percent(0, 0))
-    rule = w.gettext("compound annual growth %(start)s–%(end)s, rounded to 0.1 point",
-                     start=w.year(default.from_year), end=w.year(default.to_year))
-    if default.pct in (GROWTH_MIN_PCT, GROWTH_MAX_PCT):
-        rule += " " + w.gettext("(limited to the %(lo)s to %(hi)s range)",
-                                lo=w.percent(GROWTH_MIN_PCT, 0), hi=w.percent(GROWTH_MAX_PCT, 0))
-    return rule
-
-
 def _per_year(w: Wording, pct: float) -> str:
     return w.growth_per_year(pct)
 
@@ -132,7 +97,7 @@ def headline_items(w: Wording, s: Summary) -> list[tuple[str, str]]:
         items.append((w.label("period", "year_to_date"), w.gettext(
             "%(period)s: %(value)s; full-year estimate %(estimate)s (%(method)s)",
             period=w.period_label(y.year, y.months), value=w.money(y.value_musd),
-            estimate=w.money(y.annualised_musd, 2), method=method_text(w, y))))
+            estimate=w.money(y.annualised_musd, 2), method=facts.method_text(w, y))))
     b = s.base
     items += [
         (w.label("control", "reporter"), facts.side_text(w, s)),
@@ -163,11 +128,11 @@ def scenario_items(w: Wording, ds: Dataset, s: Summary) -> list[tuple[str, str]]
     growth = _per_year(w, sc.growth_pct)
     if default.from_year is not None and abs(sc.growth_pct - default.pct) < 1e-9:
         growth = w.gettext("%(rate)s (the default: %(rule)s)", rate=growth,
-                           rule=default_rule(w, default))
+                           rule=facts.default_rule(w, default))
     if b.kind == "ytd" and s.year_to_date:
         base = w.gettext("%(year)s current-year estimate (annualised year to date)",
                          year=w.year(b.year))
-        method = method_text(w, s.year_to_date)
+        method = facts.method_text(w, s.year_to_date)
     else:
         base = w.gettext("%(year)s latest full year", year=w.year(b.year))
         method = w.gettext("not used: the base is a full year")
@@ -220,13 +185,13 @@ def method_notes(w: Wording, s: Summary) -> list[str]:
             "Annualisation: %(period)s = %(value)s becomes a full-year estimate of "
             "%(estimate)s by %(method)s. It is an estimate, not a reported figure.",
             period=w.period_label(y.year, y.months), value=w.money(y.value_musd),
-            estimate=w.money(y.annualised_musd, 2), method=method_text(w, y)))
+            estimate=w.money(y.annualised_musd, 2), method=facts.method_text(w, y)))
     notes += [
         w.gettext("Projection: base × (1 + rate) ^ years, one point a year. Required rate: "
                   "(target ÷ base) ^ (1 ÷ (target year − base year)) − 1."),
         w.gettext("Assumptions: the target year %(year)s is assumed, as no source gives a "
                   "deadline; growth is constant; the default rate is the %(rule)s.",
-                  year=w.year(s.target_year), rule=default_rule(w, s.default_growth)),
+                  year=w.year(s.target_year), rule=facts.default_rule(w, s.default_growth)),
         projection_note(w),
     ]
     mixed = facts.mixed_sides_note(w, s)
@@ -251,7 +216,7 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
             "%(period)s reached %(value)s, an estimated %(estimate)s for the whole of %(year)s "
             "(%(method)s)", period=w.period_label(ytd.year, ytd.months),
             value=w.money(ytd.value_musd), estimate=w.money(ytd.annualised_musd, 2),
-            year=w.year(ytd.year), method=method_text(w, ytd)))
+            year=w.year(ytd.year), method=facts.method_text(w, ytd)))
     target = w.money(s.target_musd)
     year = w.year(s.target_year)
     base = (
@@ -302,20 +267,9 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
 
 
 def scenario_line(w: Wording, s: Summary) -> str:
-    """The scenario in one line, under the pack's title and as the files' subject."""
-    b = s.base
-    if b.kind == "ytd":
-        base = w.gettext("base %(year)s estimate %(value)s (%(method)s)", year=w.year(b.year),
-                         value=w.money(b.value_musd), method=w.label("method", b.method)
-                         if b.method in ("pro_rata", "seasonal") else b.method)
-    else:
-        base = w.gettext("base %(year)s %(value)s", year=w.year(b.year),
-                         value=w.money(b.value_musd))
-    return w.gettext(
-        "Scenario: %(base)s, growth %(rate)s (band ± %(points)s), target %(target)s by %(year)s "
-        "(assumed year); %(side)s", base=base, rate=w.growth_per_year(s.scenario_growth_pct),
-        points=w.points(s.scenario.band_pct), target=w.money(s.target_musd),
-        year=w.year(s.target_year), side=facts.side_code_text(w, s))
+    """The scenario in one line, under the pack's title and as the files' subject: the
+    scenario chart's subtitle, with the amounts in words."""
+    return scenario_words.subtitle(w, s, money=w.money)
 
 
 def cover_lines(w: Wording, s: Summary, produced: str) -> list[str]:
@@ -362,32 +316,30 @@ def _use(w: Wording, used: str) -> str:
         return w.label(*USES[used])
     if used == "target":
         return w.label("measure", "target")
-    return w.gettext("other flow (not used)")
+    return w.gettext("other flow (not used)")  # "other_flow"
 
 
 def source_table(w: Wording, ds: Dataset, reporter: str) -> list[list[str]]:
     """The sources table, header first: every citation with the use the rule made of it
     for the series of ``reporter``'s side. Reporter, outlet and note are as cited."""
-    cited = ds.citations.set_index("citation_id")
     rows = [sources_header(w)]
     for r in sources_rows(ds, reporter):
-        c = cited.loc[r["citation_id"]]
-        flow = "" if c["flow"] == "turnover" else f" ({w.label('flow', c['flow'])})"
+        flow = "" if r["flow"] == "turnover" else f" ({w.label('flow', r['flow'])})"
         figure = w.gettext("%(measure)s%(flow)s, %(period)s: %(value)s (%(precision)s)",
-                           measure=w.label("measure", c["measure"]), flow=flow,
-                           period=w.period_label(c["year"], c["months"]),
+                           measure=w.label("measure", r["measure"]), flow=flow,
+                           period=w.period_label(r["year"], r["months"]),
                            value=_plain(w, r["value_musd"]),
-                           precision=w.label("precision", c["precision"]).lower())
-        side = c["reporting_country"] or w.gettext("not recorded")
+                           precision=w.label("precision", r["precision"]).lower())
+        side = r["side"] or w.gettext("not recorded")
         rows.append([
             w.gettext("%(citation)s (line %(line)s)", citation=r["citation_id"],
                       line=w.integer(r["line"])),
             figure,
-            w.gettext("%(reporter)s (side: %(side)s)", reporter=c["reporter"], side=side),
-            c["outlet"] if _given(c["outlet"]) else w.gettext("not named"),
-            c["published"] if _given(c["published"]) else w.label("role", "not_given"),
+            w.gettext("%(reporter)s (side: %(side)s)", reporter=r["reporter"], side=side),
+            r["outlet"] if _given(r["outlet"]) else w.gettext("not named"),
+            r["published"] if _given(r["published"]) else w.label("role", "not_given"),
             _use(w, r["used"]),
-            c["note"] if _given(c["note"]) else "",
+            r["note"] if _given(r["note"]) else "",
         ])
     return rows
 

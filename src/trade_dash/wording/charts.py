@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from trade_dash.catalogs import N_
 from trade_dash.normalise import CONFLICT_TOLERANCE
 from trade_dash.scenario import YearToDate
-from trade_dash.wording import briefing
+from trade_dash.wording import briefing, facts
 from trade_dash.wording.core import Wording
 from trade_dash.wording.page import METHOD_SHORT
 
@@ -183,7 +183,7 @@ def estimate_hover(w: Wording, ytd: YearToDate) -> list[str]:
         w.gettext("Derived from %(period)s = %(value)s",
                   period=w.period_label(ytd.year, ytd.months),
                   value=cited_value(w, ytd.value_musd)),
-        w.gettext("Method: %(method)s", method=briefing.method_text(w, ytd)),
+        w.gettext("Method: %(method)s", method=facts.method_text(w, ytd)),
         w.gettext("Not a reported figure."),
     ]
 
@@ -219,15 +219,7 @@ def provenance(w: Wording, reporter: str, side: str, outlet: str, published: str
 
 def rule_line(w: Wording, superseded: int, preferred_of: int) -> str:
     """How the normalisation rule chose a year's figure."""
-    parts = []
-    if superseded:
-        parts.append(w.gettext("full-year figure supersedes the partial-year one"))
-    if preferred_of > 1:
-        parts.append(w.gettext("preferred of %(count)s citations (reporting body, exactness, "
-                               "newest publication)", count=w.integer(preferred_of)))
-    if not parts:
-        parts.append(w.gettext("only citation for this period"))
-    return w.gettext("Rule: %(rule)s", rule="; ".join(parts))
+    return w.gettext("Rule: %(rule)s", rule=facts.rule_text(w, "full", superseded, preferred_of))
 
 
 def alternates_heading(w: Wording) -> str:

@@ -28,6 +28,34 @@ def summary_text(w: Wording, s: Summary, source: str, today: dt.date) -> str:
     return "\n".join(lines)
 
 
+def summary_json(w: Wording, s: Summary) -> dict:
+    """``summary --json``: the summary's facts and codes (``Summary.as_json``; keys in
+    English for scripts) with its texts in the reader's language: the year to date's
+    ``period`` and ``method_description``, the default growth rate's ``rule`` and the
+    notices as sentences."""
+    out = s.as_json()
+
+    def with_texts(record: dict, texts: dict[str, tuple[str, str]]) -> dict:
+        # Each text right after the field it explains, so the keys keep one order.
+        placed = {}
+        for key, value in record.items():
+            placed[key] = value
+            placed |= {name: text for name, (after, text) in texts.items() if after == key}
+        return placed
+
+    ytd = s.year_to_date
+    if ytd is not None:
+        out["year_to_date"] = with_texts(out["year_to_date"], {
+            "period": ("months", w.period_label(ytd.year, ytd.months)),
+            "method_description": ("method", facts.method_text(w, ytd)),
+        })
+    out["default_growth"] = with_texts(out["default_growth"], {
+        "rule": ("side", facts.default_rule(w, s.default_growth)),
+    })
+    out["notices"] = [facts.notice_text(w, n) for n in s.notices]
+    return out
+
+
 def wrote(w: Wording, path: str, size: int) -> str:
     return w.gettext("trade-dash: wrote %(path)s (%(size)s bytes)", path=path,
                      size=w.integer(size))

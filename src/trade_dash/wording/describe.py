@@ -16,7 +16,6 @@ import pandas as pd
 
 from trade_dash.scenario import Dataset, Summary
 from trade_dash.wording import facts
-from trade_dash.wording.briefing import method_text
 from trade_dash.wording.core import Wording
 
 
@@ -67,7 +66,7 @@ def history(w: Wording, ds: Dataset, s: Summary) -> str:
             "%(estimate)s (%(method)s).",
             year=w.year(ytd.year), period=w.period_label(ytd.year, ytd.months),
             value=w.money(ytd.value_musd), estimate=w.money(ytd.annualised_musd, 2),
-            method=method_text(w, ytd)))
+            method=facts.method_text(w, ytd)))
     return " ".join(out)
 
 

@@ -11,16 +11,64 @@ from babel import numbers
 from trade_dash import model
 from trade_dash.normalise import ANY
 from trade_dash.notices import Notice
-from trade_dash.scenario import Published, Summary, freshness
+from trade_dash.scenario import (
+    FEWER_THAN_TWO_FULL_YEARS,
+    GROWTH_MAX_PCT,
+    GROWTH_MIN_PCT,
+    DefaultGrowth,
+    Published,
+    Summary,
+    YearToDate,
+    freshness,
+)
 from trade_dash.wording.core import Wording
 
-# English method names still used by the scenario chart's subtitle until it takes the
-# reader's language.
-METHOD_NAMES = {
-    model.PRO_RATA: "pro-rata",
-    model.SEASONAL: "seasonal share",
-    model.YOY: "year-on-year change",
-}
+
+def method_text(w: Wording, ytd: YearToDate) -> str:
+    """How the year-to-date figure became a full-year estimate, with its numbers (also the
+    ``method_description`` of ``summary --json``)."""
+    months, method = ytd.months, ytd.method
+    if method == model.SEASONAL:
+        share = 100 * ytd.value_musd / ytd.annualised_musd
+        return w.gettext("seasonal share: year to date ÷ %(share)s (last year's share of its "
+                         "full year reached by the same month)", share=w.percent(share))
+    if method == model.YOY:
+        return w.gettext("year-on-year: last full year × (1 %(change)s), the change on the "
+                         "same months of last year",
+                         change=w.growth(ytd.yoy_change_pct or 0.0, 1))
+    return w.gettext("pro-rata: year to date × 12/%(months)s", months=w.integer(months))
+
+
+def rule_text(w: Wording, status: str, superseded: int, preferred_of: int) -> str:
+    """How the normalisation rule chose a year's figure, from the series' facts (its
+    ``status`` and ``normalise.RULE_FACTS``)."""
+    if status == "missing":
+        return w.gettext("no citation for this year; left missing")
+    parts = []
+    if superseded:
+        parts.append(w.gettext("full-year figure supersedes the partial-year one"))
+    if preferred_of > 1:
+        parts.append(w.gettext("preferred of %(count)s citations (reporting body, exactness, "
+                               "newest publication)", count=w.integer(preferred_of)))
+    if not parts:
+        parts.append(w.gettext("only citation for this period"))
+    return "; ".join(parts)
+
+
+def default_rule(w: Wording, default: DefaultGrowth) -> str:
+    """The rule that gave the default growth rate (``DefaultGrowth.basis`` and its years)."""
+    if default.from_year is None or default.to_year is None:
+        if default.basis == FEWER_THAN_TWO_FULL_YEARS:
+            return w.gettext("no two full years are cited, so the default is %(rate)s",
+                             rate=w.percent(0, 0))
+        return w.gettext("no two full years from the same reporting side are cited, so the "
+                         "default is %(rate)s", rate=w.percent(0, 0))
+    rule = w.gettext("compound annual growth %(start)s–%(end)s, rounded to 0.1 point",
+                     start=w.year(default.from_year), end=w.year(default.to_year))
+    if default.unlimited_pct is not None:
+        rule += " " + w.gettext("(limited to the %(lo)s to %(hi)s range)",
+                                lo=w.percent(GROWTH_MIN_PCT, 0), hi=w.percent(GROWTH_MAX_PCT, 0))
+    return rule
 
 
 def _side_name(w: Wording, side: str) -> str:

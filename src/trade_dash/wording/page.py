@@ -6,13 +6,12 @@ notes) passes through as cited; only what the product says about it is worded he
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from trade_dash import ids, model
 from trade_dash.catalogs import NP_
 from trade_dash.normalise import ANY, CONFLICT_TOLERANCE
-from trade_dash.scenario import Dataset, Preset, Summary
+from trade_dash.scenario import PRESET_PACE, Dataset, Preset, Summary
 from trade_dash.wording.core import Wording
 
 CARD_TITLES = {
@@ -75,12 +74,12 @@ SOURCE_HEADERS = {
     "note": NP_("column", "Note"),
     "line": NP_("column", "CSV line"),
 }
-# What the normalisation rule made of a citation, as sources_rows states it.
+# What the normalisation rule made of a citation, by the code sources_rows gives.
 USES = {
     "headline": NP_("use", "headline"),
     "alternate": NP_("use", "alternate"),
     "target": NP_("use", "target"),
-    "other flow (not used)": NP_("use", "other flow (not used)"),
+    "other_flow": NP_("use", "other flow (not used)"),
 }
 # The page's fixed words (labels, help texts, buttons, accessible names), by use.
 TEXT = {
@@ -175,11 +174,10 @@ def method_help(w: Wording, methods: tuple[str, ...]) -> str:
 
 def preset_label(w: Wording, p: Preset) -> str:
     """A preset rate as the menu offers it: a past pace, or the rate the target needs."""
-    # The scenario layer states the rule in English; its years are the facts worded here.
-    years = re.search(r"(\d{4})–(\d{4})", p.rule) if p.rule.startswith("compound") else None
-    if years:
-        return w.gettext("Repeat the %(start)s–%(end)s pace (%(rate)s)", start=years[1],
-                         end=years[2], rate=w.growth(p.growth_pct))
+    if p.kind == PRESET_PACE:
+        return w.gettext("Repeat the %(start)s–%(end)s pace (%(rate)s)",
+                         start=w.year(p.from_year), end=w.year(p.to_year),
+                         rate=w.growth(p.growth_pct))
     return w.gettext("Rate needed for the target (%(rate)s)", rate=w.growth(p.growth_pct))
 
 
@@ -262,25 +260,28 @@ def filter_label(w: Wording, count: int) -> str:
 
 
 def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
-    """The sources table's rows (``scenario.sources_rows``) with the product's words in the
-    reader's language; reporter, outlet and note as cited."""
-    cited = ds.citations.set_index("citation_id")
+    """The sources table's rows (``scenario.sources_rows``: codes and facts) with the
+    product's words in the reader's language; reporter, outlet and note as cited. ``ds``
+    is the dataset the rows come from."""
     uses = translated(w, "use", USES)
-    out = []
-    for row in rows:
-        c = cited.loc[row["citation_id"]]
-        out.append({
-            **row,
-            "measure": w.label("measure", c["measure"]),
-            "period": w.period_label(c["year"], c["months"]),
-            "flow": w.label("flow", c["flow"]),
-            "precision": w.label("precision", c["precision"]),
-            "side": c["reporting_country"] or w.gettext("not recorded"),
-            "outlet": c["outlet"] or w.gettext("not named"),
-            "published": c["published"] or w.label("role", "not_given"),
+    return [
+        {
+            "citation_id": row["citation_id"],
+            "measure": w.label("measure", row["measure"]),
+            "period": w.period_label(row["year"], row["months"]),
+            "flow": w.label("flow", row["flow"]),
+            "value_musd": row["value_musd"],
+            "precision": w.label("precision", row["precision"]),
+            "reporter": row["reporter"],
+            "side": row["side"] or w.gettext("not recorded"),
+            "outlet": row["outlet"] or w.gettext("not named"),
+            "published": row["published"] or w.label("role", "not_given"),
             "used": uses[row["used"]],
-        })
-    return out
+            "note": row["note"],
+            "line": row["line"],
+        }
+        for row in rows
+    ]
 
 
 def method_points(w: Wording) -> list[str]:

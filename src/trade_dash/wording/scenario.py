@@ -12,6 +12,8 @@ depend on the growth rate is filled in by Python before the script sees it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from trade_dash import model
 from trade_dash.catalogs import NP_
 from trade_dash.scenario import Summary
@@ -67,10 +69,13 @@ def reached(w: Wording, reached_year: int | None, horizon_year: int, growth_pct:
     return _template(w, "met", year=w.year(reached_year), rate=w.growth(growth_pct))
 
 
-def subtitle_params(w: Wording, s: Summary) -> dict[str, str]:
-    """The scenario line's values other than the growth rate, already worded."""
+def subtitle_params(w: Wording, s: Summary,
+                    money: Callable[[float], str] | None = None) -> dict[str, str]:
+    """The scenario line's values other than the growth rate, already worded; amounts by
+    ``money`` (the compact ``Wording.money_short`` a chart has room for, by default)."""
+    money = money or w.money_short
     b = s.base
-    year, value = w.year(b.year), w.money_short(b.value_musd)
+    year, value = w.year(b.year), money(b.value_musd)
     method = METHODS.get(b.method or "", "")
     base = (
         w.pgettext(CONTEXT, BASE_ESTIMATE, year=year, value=value,
@@ -79,14 +84,15 @@ def subtitle_params(w: Wording, s: Summary) -> dict[str, str]:
         else w.pgettext(CONTEXT, BASE_FULL, year=year, value=value)
     )
     return {"base": base, "band": w.points(s.scenario.band_pct),
-            "target": w.money_short(s.target_musd), "year": w.year(s.target_year),
+            "target": money(s.target_musd), "year": w.year(s.target_year),
             "side": side_code_text(w, s)}
 
 
-def subtitle(w: Wording, s: Summary) -> str:
-    """The scenario line: base, growth, band, target and whose figures."""
+def subtitle(w: Wording, s: Summary, money: Callable[[float], str] | None = None) -> str:
+    """The scenario line: base, growth, band, target and whose figures. The chart's
+    subtitle, and with amounts in words (``money=w.money``) the briefing's scenario line."""
     return _template(w, "subtitle", rate=w.growth(s.scenario_growth_pct),
-                     **subtitle_params(w, s))
+                     **subtitle_params(w, s, money))
 
 
 def browser_words(w: Wording) -> dict:
