@@ -435,7 +435,7 @@ def test_key_message_words_in_russian_kazakh_and_mongolian(bundled, summary):
 
 def test_the_sources_table_keeps_citation_text_and_translates_the_product_s_words(bundled):
     header, *rows = text.source_table(KK, bundled, "any")
-    assert header == ["Дәйексөз", "Мән", "Кім хабарлады", "Басылым", "Жарияланды",
+    assert header == ["Сілтеме", "Мән", "Кім хабарлады", "Басылым", "Жарияланды",
                       "Қалай қолданылды", "Ескерту"]
     cited = bundled.citations.set_index("citation_id")
     for row in rows:
@@ -479,7 +479,7 @@ def test_a_mongolian_deck_and_word_file_are_in_mongolian(bundled, summary):
     slides = list(deck.slides)
     titles = [s.shapes.title.text for s in slides]
     assert titles[1] == "Гол үзүүлэлтүүд"
-    assert titles[-1] == "Эх сурвалж: бүх иш татсан мэдээ (үргэлжлэл)"
+    assert titles[-1] == "Эх сурвалж: бүх ишлэл (үргэлжлэл)"
     first = slide_text(slides[0])
     assert "126.86 сая ам. доллар" in first and "31.56%" in first
     runs = [r for s in slides for sh in s.shapes if sh.has_text_frame
