@@ -37,8 +37,10 @@ from trade_dash.scenario import (
     sources_rows,
 )
 from trade_dash.wording import Wording, facts
+from trade_dash.wording import briefing as briefing_words
 from trade_dash.wording import cli as cli_words
 from trade_dash.wording import page as page_words
+from trade_dash.wording import scenario as scenario_words
 
 EN = Wording.for_lang("en")
 OTHERS = [Wording.for_lang(code) for code in ("ru", "kk", "mn")]
@@ -176,6 +178,23 @@ def test_sources_rows_give_the_page_the_same_columns_in_every_language(bundled, 
                 assert row[key] == empty
 
 
+def test_the_english_sources_rows_read_as_the_page_shows_them(bundled):
+    rows = {r["citation_id"]: r for r in page_words.source_rows(EN, bundled,
+                                                                 sources_rows(bundled))}
+    # Line 22 of the bundled file: Kazakh exports to Mongolia in 2023, another flow than
+    # the headline's turnover.
+    assert {k: rows["kz-mic-2023-exp"][k] for k in PRODUCT_WORDS} == {
+        "measure": "Cited figure", "period": "2023", "flow": "Kazakhstan's exports to Mongolia",
+        "precision": "Exact", "used": "other flow (not used)"}
+    # Line 26: January–July 2025, the year to date the headline series ends with.
+    ytd = rows["kz-dpm-2025-ytd"]
+    assert (ytd["period"], ytd["used"], ytd["side"]) == ("Jan\u2009–\u2009Jul 2025", "headline",
+                                                         "KZ")
+    # Line 2 gives no publication date; line 3 comes from the other side's chamber.
+    assert rows["kz-stat-2017"]["published"] == "Not given"
+    assert (rows["mccci-2019"]["used"], rows["mccci-2019"]["side"]) == ("alternate", "MN")
+
+
 @pytest.mark.parametrize("w", OTHERS, ids=lambda w: w.lang)
 def test_the_product_s_words_in_the_sources_table_are_translated(bundled, w):
     rows = sources_rows(bundled)
@@ -278,3 +297,20 @@ def test_summary_json_keeps_the_fields_in_their_documented_order(bundled):
         "yoy_change_pct"]
     assert list(j["default_growth"]) == ["pct", "from_year", "to_year", "side", "rule",
                                          "basis", "unlimited_pct"]
+
+
+# --- one scenario sentence for the chart and the briefing ---------------------------------
+
+
+@pytest.mark.parametrize("w", [EN, *OTHERS], ids=lambda w: w.lang)
+def test_the_briefing_s_scenario_line_is_the_chart_s_sentence_with_amounts_in_words(bundled, w):
+    s = analyse(bundled, replace(default_scenario(bundled), method=model.YOY))
+    line = briefing_words.scenario_line(w, s)
+    chart = scenario_words.subtitle(w, s)
+    # The same template: the chart's compact amounts are the briefing's amounts in words.
+    assert line == chart.replace(w.money_short(s.base.value_musd), w.money(s.base.value_musd)
+                                 ).replace(w.money_short(s.target_musd), w.money(s.target_musd))
+    assert w.money(s.target_musd) in line
+    # The method is named in the reader's language, never by its code.
+    assert "yoy" not in line
+    assert w.pgettext("scenario method", scenario_words.METHODS[model.YOY]) in line
