@@ -37,7 +37,7 @@ def series_csv(ds: Dataset, reporter: str = ANY, words: Wording | None = None) -
     (``words``, English by default). Column names stay English for scripts."""
     w = words or english()
     full = ds.view(reporter).series
-    rule = [facts.rule_text(w, status, int(superseded), int(preferred_of))
+    rule = [facts.rule_text(w, int(superseded), int(preferred_of), status == "missing")
             for status, superseded, preferred_of
             in zip(full["status"], full["superseded"], full["preferred_of"], strict=True)]
     series = full[list(SERIES_COLUMNS)].assign(rule=pd.Series(rule, index=full.index,

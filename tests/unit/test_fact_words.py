@@ -18,17 +18,19 @@ from dataclasses import replace
 
 import pytest
 
+from tests.conftest import GOOD_ROWS
 from trade_dash import model
 from trade_dash.cli import main
 from trade_dash.config import bundled_data_path
 from trade_dash.csv_export import citations_csv, series_csv
-from trade_dash.data import COLUMNS
+from trade_dash.data import COLUMNS, load_citations
 from trade_dash.scenario import (
     FEWER_THAN_TWO_FULL_YEARS,
     NO_SAME_SIDE_YEAR,
     PACE,
     PRESET_PACE,
     PRESET_REQUIRED,
+    Dataset,
     DefaultGrowth,
     Preset,
     YearToDate,
@@ -141,9 +143,9 @@ def test_a_rate_of_exactly_the_limit_is_not_called_limited():
 # --- the rule that chose a year's figure --------------------------------------------------
 
 CHOICE_CASES = {
-    "missing": (("missing", 0, 0), "no citation for this year; left missing"),
-    "only": (("full", 0, 1), "only citation for this period"),
-    "both": (("full", 2, 3), "full-year figure supersedes the partial-year one; preferred of 3 "
+    "missing": ((0, 0, True), "no citation for this year; left missing"),
+    "only": ((0, 1), "only citation for this period"),
+    "both": ((2, 3), "full-year figure supersedes the partial-year one; preferred of 3 "
                              "citations (reporting body, exactness, newest publication)"),
 }
 
@@ -260,6 +262,19 @@ def test_the_series_download_words_its_rule_column_in_the_language(bundled):
         assert {k: v for k, v in en.items() if k != "rule"} == {
             k: v for k, v in kk.items() if k != "rule"}
         assert_translated(OTHERS[1], kk["rule"], en["rule"])
+
+
+def test_a_missing_year_s_rule_says_it_was_left_missing(write_csv):
+    # 2019 and 2021 are cited, 2020 is not.
+    path = write_csv(GOOD_ROWS)
+    ds = Dataset.from_citations(load_citations(path), str(path))
+    for w, english in ((EN, True), (OTHERS[0], False)):
+        rows = {r["year"]: r for r in csv.DictReader(io.StringIO(series_csv(ds, "any", w),
+                                                                 newline=""))}
+        assert rows["2020"]["value_musd"] == ""
+        missing = facts.rule_text(w, 0, 0, missing=True)
+        assert rows["2020"]["rule"] == missing
+        assert (missing == "no citation for this year; left missing") is english
 
 
 # --- summary --json -----------------------------------------------------------------------

@@ -219,7 +219,7 @@ def provenance(w: Wording, reporter: str, side: str, outlet: str, published: str
 
 def rule_line(w: Wording, superseded: int, preferred_of: int) -> str:
     """How the normalisation rule chose a year's figure."""
-    return w.gettext("Rule: %(rule)s", rule=facts.rule_text(w, "full", superseded, preferred_of))
+    return w.gettext("Rule: %(rule)s", rule=facts.rule_text(w, superseded, preferred_of))
 
 
 def alternates_heading(w: Wording) -> str:

@@ -39,10 +39,10 @@ def method_text(w: Wording, ytd: YearToDate) -> str:
     return w.gettext("pro-rata: year to date × 12/%(months)s", months=w.integer(months))
 
 
-def rule_text(w: Wording, status: str, superseded: int, preferred_of: int) -> str:
-    """How the normalisation rule chose a year's figure, from the series' facts (its
-    ``status`` and ``normalise.RULE_FACTS``)."""
-    if status == "missing":
+def rule_text(w: Wording, superseded: int, preferred_of: int, missing: bool = False) -> str:
+    """How the normalisation rule chose a year's figure, from the series' facts
+    (``normalise.RULE_FACTS``), or that a ``missing`` year has none."""
+    if missing:
         return w.gettext("no citation for this year; left missing")
     parts = []
     if superseded:
