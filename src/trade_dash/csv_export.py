@@ -14,6 +14,9 @@ from trade_dash.normalise import ANY, SERIES_COLUMNS
 from trade_dash.scenario import Dataset
 from trade_dash.wording import Wording, english, facts
 
+# The series download's columns: the series' own, then the rule that chose each year's
+# figure, worded from the series' facts.
+SERIES_CSV_COLUMNS = (*SERIES_COLUMNS, "rule")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # CSV's own line ending (RFC 4180). It also makes the writer quote every cell holding a
 # carriage return: unquoted, a bare one in a note ends the row in a spreadsheet, and the rest
@@ -42,6 +45,7 @@ def series_csv(ds: Dataset, reporter: str = ANY, words: Wording | None = None) -
             in zip(full["status"], full["superseded"], full["preferred_of"], strict=True)]
     series = full[list(SERIES_COLUMNS)].assign(rule=pd.Series(rule, index=full.index,
                                                                dtype=object))
+    series = series[list(SERIES_CSV_COLUMNS)]
     return _inert(series).to_csv(index=False, lineterminator=_LINE_END)
 
 

@@ -14,8 +14,8 @@ import pytest
 from trade_dash import ids
 from trade_dash.charts import CHARTS
 from trade_dash.cli import main
+from trade_dash.csv_export import SERIES_CSV_COLUMNS
 from trade_dash.data import COLUMNS
-from trade_dash.normalise import SERIES_COLUMNS
 from trade_dash.scenario import analyse, default_scenario, freshness, scenario_from_query
 
 pytestmark = pytest.mark.browser
@@ -321,13 +321,15 @@ def test_csv_downloads_in_the_browser(page, console, server):
     name, rows = download_csv(page, ids.DOWNLOAD_SERIES_BTN)
     assert name.endswith(".csv")
     header, body = rows[0], rows[1:]
-    assert header == list(SERIES_COLUMNS)
+    assert header == list(SERIES_CSV_COLUMNS)
     by_year = {r[header.index("year")]: dict(zip(header, r, strict=True)) for r in body}
     assert [int(y) for y in by_year] == list(range(2017, 2026))
     assert by_year["2023"]["status"] == "full" and float(by_year["2023"]["value_musd"]) == 133.0
     assert by_year["2023"]["reporting_country"] == "KZ"
     assert (by_year["2022"]["status"], by_year["2022"]["months"]) == ("partial", "4")
     assert {r["status"] for r in by_year.values()} == {"full", "partial"}  # none missing
+    # The rule that chose a year's figure, in the page's language (English here).
+    assert by_year["2018"]["rule"] == "only citation for this period"
 
     name, rows = download_csv(page, ids.DOWNLOAD_CITATIONS_BTN)
     assert name.endswith(".csv")

@@ -22,7 +22,7 @@ from tests.conftest import GOOD_ROWS
 from trade_dash import model
 from trade_dash.cli import main
 from trade_dash.config import bundled_data_path
-from trade_dash.csv_export import citations_csv, series_csv
+from trade_dash.csv_export import SERIES_CSV_COLUMNS, citations_csv, series_csv
 from trade_dash.data import COLUMNS, load_citations
 from trade_dash.scenario import (
     FEWER_THAN_TWO_FULL_YEARS,
@@ -256,7 +256,7 @@ def test_the_series_download_words_its_rule_column_in_the_language(bundled):
                              "publication)")
     assert rules["2018"] == "only citation for this period"
     assert rules["2024"] == "full-year figure supersedes the partial-year one"
-    assert list(english[0]) == list(kazakh[0]) and list(english[0])[-1] == "rule"
+    assert list(english[0]) == list(kazakh[0]) == list(SERIES_CSV_COLUMNS)
     for en, kk in zip(english, kazakh, strict=True):
         # Only the rule is the product's sentence; every other cell is data.
         assert {k: v for k, v in en.items() if k != "rule"} == {
