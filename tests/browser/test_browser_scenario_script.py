@@ -193,6 +193,16 @@ def test_a_pointer_drag_is_drawn_as_it_goes_and_dash_holds_where_it_ends(
     assert_clean(console, server)
 
 
+def test_the_page_keeps_the_browsers_own_number_parsing(page, console, server):
+    """Babel's polyfill is not loaded: plotly.js parses numbers with the browser's own
+    functions, and Dash's lazy loading still finds regenerator-runtime."""
+    open_dashboard(page, server)
+    assert page.evaluate("""() => [parseFloat, parseInt, Number.parseFloat, String.prototype.trim]
+        .every(f => Function.prototype.toString.call(f).includes('[native code]'))""")
+    assert page.evaluate("() => typeof regeneratorRuntime.mark") == "function"
+    assert_clean(console, server)
+
+
 # --- the script's maths and words against the Python ------------------------------------
 
 SCRIPT_API = "window.dash_clientside.tradeDash"
