@@ -302,8 +302,11 @@
   }
 
   function onValue(records) {
-    var f = page.facts;
-    if (f === null || performance.now() - page.touched > TOUCH_MS) { return; }
+    var f = page.facts, focus = document.activeElement;
+    // The reader's own move: they used the slider a moment ago and it still has the focus
+    // (a value the server sets comes while the focus is on the control they changed).
+    if (f === null || performance.now() - page.touched > TOUCH_MS || !focus ||
+        !focus.closest("#" + f.ids.slider)) { return; }
     for (var i = records.length - 1; i >= 0; i -= 1) {
       var el = records[i].target;
       if (el.getAttribute("role") === "slider" && el.closest("#" + f.ids.slider)) {
