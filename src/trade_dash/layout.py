@@ -288,14 +288,12 @@ def _chart(w: Wording, chart: Chart, figure, frame: Frame) -> dbc.Card:
     )
 
 
-# Each column's narrowest width in pixels (headers in wording/page.py); the table's order is
-# sources_table.COLUMNS.
-SOURCE_WIDTHS = {
-    "citation_id": 130, "measure": 95, "period": 120, "flow": 110, "value_musd": 100,
-    "precision": 115, "reporter": 150, "side": 90, "outlet": 130, "published": 110,
-    "used": 100, "note": 200, "line": 90,
-}
-WRAPPED = {"period", "flow", "reporter", "outlet", "note"}  # long texts; the rest on one line
+# Short codes, numbers and dates stay on one line; the other columns wrap, so the table fits
+# a desktop screen and scrolls sideways only on a narrow one. Text columns keep a readable
+# narrowest width in pixels (headers in wording/page.py).
+ONE_LINE = {"citation_id", "value_musd", "side", "published", "line"}
+WRAPPED = set(sources_table.COLUMNS) - ONE_LINE
+SOURCE_WIDTHS = {"period": 90, "flow": 100, "reporter": 120, "outlet": 110, "note": 180}
 NUMERIC = {"value_musd", "line"}  # right-aligned, so digits line up
 _CELL_LOOK = {**{k: {"className": "wrapped"} for k in WRAPPED},
               **{k: {"className": "text-end"} for k in NUMERIC}}
@@ -370,7 +368,8 @@ def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
                                     ),
                                     id=ids.sources_header(key),
                                     scope="col",
-                                    style={"minWidth": f"{SOURCE_WIDTHS[key]}px"},
+                                    style={"minWidth": f"{SOURCE_WIDTHS[key]}px"}
+                                    if key in SOURCE_WIDTHS else None,
                                     className="text-end" if key in NUMERIC else None,
                                 )
                                 for key in sources_table.COLUMNS
