@@ -48,7 +48,8 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
 
     def language() -> tuple[Wording, list[ParamProblem]]:
         lang, problems = lang_from_args(flask.request.args.getlist("lang"))
-        return Wording.for_lang(lang), problems
+        # A lang that is wrong, or given twice, names no one language: answer in English.
+        return Wording.for_lang(languages.DEFAULT if problems else lang), problems
 
     def answer(kind: str, fmt: str, make, w: Wording,
                problems: list[ParamProblem]) -> flask.Response:
