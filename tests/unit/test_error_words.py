@@ -21,7 +21,7 @@ from trade_dash.data import (
 )
 from trade_dash.languages import LANGUAGES
 from trade_dash.model import Quantity, ScenarioCode, ScenarioError
-from trade_dash.wording import Wording, errors
+from trade_dash.wording import LABELS, Wording, errors
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -104,7 +104,7 @@ def test_every_scenario_code_and_quantity_has_a_sentence():
     codes = set(get_args(ScenarioCode))
     assert set(errors.SCENARIO_ERRORS) == codes
     assert set(SCENARIO_VALUES) == codes
-    assert set(errors.QUANTITIES) == set(get_args(Quantity))
+    assert set(LABELS["quantity"]) == set(get_args(Quantity))
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)

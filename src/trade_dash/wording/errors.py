@@ -20,22 +20,10 @@ from typing import Any
 
 from babel import numbers
 
-from trade_dash.catalogs import N_, NP_
+from trade_dash.catalogs import N_
 from trade_dash.data import DataFileError, Problem
 from trade_dash.model import ScenarioError
 from trade_dash.wording.core import Wording
-
-# The amounts a scenario error can be about, by ``model.Quantity`` code.
-QUANTITIES: dict[str, str] = {
-    "ytd_value": NP_("quantity", "year-to-date value"),
-    "prev_full_value": NP_("quantity", "previous full-year value"),
-    "prev_same_period_value": NP_("quantity", "previous same-period value"),
-    "start_value": NP_("quantity", "start value"),
-    "end_value": NP_("quantity", "end value"),
-    "base_value": NP_("quantity", "base value"),
-    "target": NP_("quantity", "target"),
-}
-
 
 def _list(items: Sequence[object]) -> str:
     # Codes (column names, allowed values) are what the user types: never translated.
@@ -186,7 +174,7 @@ def _range(what: str) -> Callable[[Wording, Mapping[str, Any]], str]:
 SCENARIO_ERRORS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
     "not_positive": lambda w, v: w.gettext(
         "%(quantity)s must be a positive finite number, got %(value)s",
-        quantity=w.pgettext("quantity", QUANTITIES[v["quantity"]]),
+        quantity=w.label("quantity", v["quantity"]),
         value=_given(w, v["value"])),
     "months_range": lambda w, v: w.gettext(
         "months must be a whole number from 1 to 11, got %(value)s", value=_given(w, v["value"])),
