@@ -25,6 +25,7 @@ from trade_dash.data import DataFileError, Problem
 from trade_dash.model import ScenarioError
 from trade_dash.wording.core import Wording
 
+
 def _list(items: Sequence[object]) -> str:
     # Codes (column names, allowed values) are what the user types: never translated.
     return ", ".join(str(i) for i in items)
