@@ -11,7 +11,7 @@ the browser tests check the script against the Python on many generated scenario
 
 from __future__ import annotations
 
-from trade_dash import figures, model
+from trade_dash import figures, ids, model
 from trade_dash.scenario import GROWTH_MAX_PCT, GROWTH_MIN_PCT, Dataset, Summary
 from trade_dash.wording import Wording
 from trade_dash.wording import scenario as scenario_words
@@ -46,4 +46,7 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
         "reached": {"common": figures.REACHED_COMMON, **figures.REACHED_STYLE},
         "words": scenario_words.browser_words(w),
         "subtitle": scenario_words.subtitle_params(w, s),
+        # Where the script finds the slider, the chart and the line above it on the page.
+        "ids": {"slider": ids.GROWTH, "graph": ids.chart_graph(CHART),
+                "subtitle": ids.chart_subtitle(CHART)},
     }

@@ -414,7 +414,7 @@ def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
                Output(ids.BROWSER_FAILED, "data", allow_duplicate=True))
     app.clientside_callback(on_move, *outputs, Input(ids.GROWTH, "drag_value"),
                             State(ids.SCENARIO_FACTS, "data"), *state,
-                            prevent_initial_call=True)
+                            State(ids.GROWTH, "value"), prevent_initial_call=True)
     app.clientside_callback(
         ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.AFTER_DRAW),
         Output(ids.GROWTH_DRAWN, "data"), Input(ids.GROWTH, "drag_value"),

@@ -54,6 +54,13 @@ INDEX_PAGE = """<!DOCTYPE html>
 # annotations, legends and the modebar are in every bundle), a quarter of the full one.
 # Exports render through kaleido with the plotly package's full bundle, as before.
 PLOTLY_JS = "vendor/plotly.js-basic-dist-min/plotly-basic.min.js"
+# Dash puts Babel's polyfill for old browsers (core-js 2) first on every page. In today's
+# browsers it replaces the native parseFloat and parseInt with slower ones that plotly.js
+# calls thousands of times per redraw, and it weighs more than all of this app's own
+# scripts. The one thing of it the page uses is regenerator-runtime (dcc's lazy loading),
+# served on its own instead.
+BABEL_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
+REGENERATOR_JS = "vendor/regenerator-runtime/runtime.js"
 
 
 def _bootstrap_css() -> bytes:
@@ -94,6 +101,7 @@ class App(dash.Dash):
                           app_entry="", favicon="", renderer=""):
         choice = callbacks.language(flask.request.query_string.decode("utf-8", "replace"))
         w = Wording.for_lang(choice.lang)
+        scripts = BABEL_POLYFILL.sub("", scripts)
         html = super().interpolate_index(metas, page_words.title(w), css, config, scripts,
                                          app_entry, favicon, renderer)
         return html.replace('<html lang="{lang}">', f'<html lang="{w.lang}">', 1)
@@ -119,6 +127,7 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         serve_locally=True,
         assets_folder=str(files("trade_dash") / "assets"),
     )
+    app.scripts.append_script({"relative_package_path": REGENERATOR_JS, "namespace": "trade_dash"})
     _use_vendored_plotly_js(app)
     server: flask.Flask = app.server
     prefix = app.config.requests_pathname_prefix.rstrip("/")

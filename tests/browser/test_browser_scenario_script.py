@@ -126,6 +126,83 @@ def test_a_failing_script_hands_the_chart_to_the_server(page, console, server, b
     assert server.server_errors() == []
 
 
+def figure_growth(page) -> float | None:
+    """The growth rate in Dash's own copy of the scenario figure (its projection's meta)."""
+    figure = prop(page, GRAPH, "figure")
+    traces = figure["data"] if figure else []
+    return next((t["meta"]["growth_pct"] for t in traces if t.get("meta")), None)
+
+
+def test_a_move_is_drawn_before_dashs_callbacks_answer_it(page, console, server, bundled, expect):
+    """The reader sees the move drawn while Dash's clientside callbacks for it are held
+    back; Dash's copy of the figure follows once they run."""
+    open_dashboard(page, server)
+    page.wait_for_function(f"a => ({PROP})(a) === true", arg=[ids.BROWSER_READY, "data"])
+    page.evaluate("""() => {
+        const api = window.dash_clientside.tradeDash;
+        window.__held = [];
+        for (const name of ['scenarioGrowth', 'scenarioCheck']) {
+          const run = api[name];
+          api[name] = function () {
+            const args = arguments;
+            return new Promise(done => window.__held.push(() => done(run.apply(null, args))));
+          };
+        }
+      }""")
+    before = figure_growth(page)
+    move_up(page, 1)
+    growth = round(before + 1, 1)
+    s = analyse(bundled, scenario_from_query(bundled, f"growth={growth}")[0])
+    name = f"Scenario {s.scenario_growth_pct:+.1f}%/yr"
+    expect(page.locator(f"#{GRAPH} .legendtext").filter(has_text=name)).to_have_count(1)
+    assert_projection_follows(page, s)
+    assert f"growth {s.scenario_growth_pct:+.1f}%/yr" in subtitle(page)
+    assert page.evaluate("window.__held.length") >= 1
+    assert figure_growth(page) == before  # none of Dash's callbacks has drawn it
+    page.evaluate("window.__held.forEach(go => go())")
+    page.wait_for_function(
+        f"a => ({PROP})(a).data.some(t => t.meta && t.meta.growth_pct === {growth})",
+        arg=[GRAPH, "figure"])
+    expect_scenario(page, expect, bundled, str(growth))
+    assert_clean(console, server)
+
+
+def test_a_pointer_drag_is_drawn_as_it_goes_and_dash_holds_where_it_ends(
+        page, console, server, bundled, expect):
+    open_dashboard(page, server)
+    page.wait_for_function(f"a => ({PROP})(a) === true", arg=[ids.BROWSER_READY, "data"])
+    box = growth_thumb(page).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    seen = []
+    for dx in (6, 12, 18, 24, 30):
+        page.mouse.move(x + dx, y)
+        now = float(growth_thumb(page).get_attribute("aria-valuenow"))
+        name = f"Scenario {now:+.1f}%/yr"
+        # Drawn while the button is still down, move by move.
+        expect(page.locator(f"#{GRAPH} .legendtext").filter(has_text=name)).to_have_count(1)
+        seen.append(now)
+    page.mouse.up()
+    assert len(set(seen)) > 1, seen
+    final = seen[-1]
+    expect_scenario(page, expect, bundled, f"{final:g}")
+    page.wait_for_function(
+        f"a => ({PROP})(a).data.some(t => t.meta && t.meta.growth_pct === {final})",
+        arg=[GRAPH, "figure"])
+    assert_clean(console, server)
+
+
+def test_the_page_keeps_the_browsers_own_number_parsing(page, console, server):
+    """Babel's polyfill is not loaded: plotly.js parses numbers with the browser's own
+    functions, and Dash's lazy loading still finds regenerator-runtime."""
+    open_dashboard(page, server)
+    assert page.evaluate("""() => [parseFloat, parseInt, Number.parseFloat, String.prototype.trim]
+        .every(f => Function.prototype.toString.call(f).includes('[native code]'))""")
+    assert page.evaluate("() => typeof regeneratorRuntime.mark") == "function"
+    assert_clean(console, server)
+
+
 # --- the script's maths and words against the Python ------------------------------------
 
 SCRIPT_API = "window.dash_clientside.tradeDash"

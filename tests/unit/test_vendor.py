@@ -61,3 +61,14 @@ def test_every_chart_uses_only_trace_types_the_bundle_draws(bundled):
             "plotly.js-basic-dist-min does not draw; vendor a bundle that does (README, "
             "'Refreshing the vendored plotly.js')"
         )
+
+
+RUNTIME = ROOT / "src" / "trade_dash" / "vendor" / "regenerator-runtime"
+
+
+def test_vendored_regenerator_runtime_carries_its_licence_and_version():
+    package = json.loads((RUNTIME / "package.json").read_text(encoding="utf-8"))
+    assert package["name"] == "regenerator-runtime" and package["license"] == "MIT"
+    licence = (RUNTIME / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License")
+    assert (RUNTIME / "runtime.js").stat().st_size > 10_000

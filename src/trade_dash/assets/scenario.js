@@ -168,40 +168,66 @@
 
   // --- the chart update ---------------------------------------------------------------
 
-  function reachedIndex(figure) {
-    var notes = (figure && figure.layout && figure.layout.annotations) || [];
+  function reachedIndex(notes) {
     for (var i = 0; i < notes.length; i += 1) {
       if (notes[i].name === "reached") { return i; }
     }
     throw new Error("the scenario chart has no 'reached' note");
   }
 
-  function chartPatch(f, s, figure) {
+  // What growth rate `s.growth` changes in the scenario chart, as [path, value] pairs (a
+  // value left undefined removes the attribute): sent to Dash as a Patch, or drawn at once.
+  function chartChanges(f, s, annotations) {
     var tr = f.traces, style = s.reached === null ? f.reached.not_met : f.reached.met;
-    var patch = new window.dash_clientside.Patch();
+    var out = [];
     [[tr.band_low, s.low, s.names.low], [tr.band_high, s.high, s.names.band],
      [tr.projection, s.central, s.names.projection]].forEach(function (one) {
-      patch.assign(["data", one[0], "x"], one[1].x);
-      patch.assign(["data", one[0], "y"], one[1].y);
-      patch.assign(["data", one[0], "name"], one[2]);
+      out.push([["data", one[0], "x"], one[1].x], [["data", one[0], "y"], one[1].y],
+               [["data", one[0], "name"], one[2]]);
     });
-    patch.assign(["data", tr.projection, "meta"], {growth_pct: s.growth});
+    out.push([["data", tr.projection, "meta"], {growth_pct: s.growth}]);
     var note = Object.assign({}, f.reached.common, style,
                              {text: esc(s.reachedText), y: f.target_musd, x: s.reachedX,
                               xanchor: s.reachedAnchor});
     if (s.reached !== null) { note.ay = s.reachedAy; }
-    patch.assign(["layout", "annotations", reachedIndex(figure)], note);
-    patch.assign(["layout", "xaxis", "range"], s.xrange);
-    patch.assign(["layout", "xaxis", "dtick"], s.dtick);
-    patch.assign(["layout", "xaxis", "tick0"], s.tick0);
-    if (s.dtick > 1) {
-      patch.assign(["layout", "xaxis", "minor"],
-                   {dtick: 1, tick0: f.first_year, ticks: "outside", ticklen: 3});
-    } else {
-      patch.delete(["layout", "xaxis", "minor"]);
-    }
-    patch.assign(["layout", "yaxis", "range"], s.yrange);
+    out.push([["layout", "annotations", reachedIndex(annotations)], note],
+             [["layout", "xaxis", "range"], s.xrange],
+             [["layout", "xaxis", "dtick"], s.dtick],
+             [["layout", "xaxis", "tick0"], s.tick0],
+             [["layout", "xaxis", "minor"], s.dtick > 1
+               ? {dtick: 1, tick0: f.first_year, ticks: "outside", ticklen: 3} : undefined],
+             [["layout", "yaxis", "range"], s.yrange]);
+    return out;
+  }
+
+  function chartPatch(changes) {
+    var patch = new window.dash_clientside.Patch();
+    changes.forEach(function (c) {
+      if (c[1] === undefined) { patch.delete(c[0]); } else { patch.assign(c[0], c[1]); }
+    });
     return patch.build();
+  }
+
+  // A copy of `figure` with `changes` made; what they leave as it is stays shared.
+  function changed(figure, changes) {
+    var fresh = [];  // the containers copied so far
+    function own(value) {
+      if (fresh.indexOf(value) !== -1) { return value; }
+      var copy = Array.isArray(value) ? value.slice() : Object.assign({}, value);
+      fresh.push(copy);
+      return copy;
+    }
+    var root = own(figure);
+    changes.forEach(function (c) {
+      var path = c[0], node = root;
+      for (var i = 0; i < path.length - 1; i += 1) {
+        node[path[i]] = own(node[path[i]] || {});
+        node = node[path[i]];
+      }
+      if (c[1] === undefined) { delete node[path[path.length - 1]]; }
+      else { node[path[path.length - 1]] = c[1]; }
+    });
+    return root;
   }
 
   function usable(growth, f) {
@@ -215,10 +241,95 @@
     return trace && trace.meta ? trace.meta.growth_pct : null;
   }
 
+  // --- drawing a move at once -----------------------------------------------------------
+  //
+  // Dash hands a move to the callbacks below only after its own bookkeeping for the whole
+  // page, which takes longer than drawing the move. So the script also watches the
+  // slider itself: when the reader moves it, the chart is redrawn straight away with
+  // Plotly, and the callbacks then bring Dash's copy of the figure to the same state (its
+  // redraw then changes nothing on screen). Only moves the reader makes are drawn here;
+  // a value the server sets comes with the server's own chart and facts.
+
+  var page = {
+    facts: null,  // the facts of the last answer of the server (or null before the first)
+    touched: -Infinity,  // when the reader last used the slider (performance.now())
+    // The last move drawn here: its rate, facts, scenario and chart changes. Dash's copy of
+    // the figure is given the very same arrays, so Plotly finds nothing to redraw in it.
+    drawn: null,
+    figure: null,  // Dash's copy of the chart's figure, as the callbacks last saw it
+  };
+  var TOUCH_MS = 1000;  // a slider value this soon after the reader's input is theirs
+
+  function onSlider(event) {
+    var f = page.facts;
+    return f !== null && event.target instanceof Element &&
+      event.target.closest("#" + f.ids.slider) !== null;
+  }
+
+  function touch(event) {
+    if (onSlider(event)) { page.touched = performance.now(); }
+  }
+
+  function graphDiv(f) {
+    var box = document.getElementById(f.ids.graph);
+    var gd = box && (box.classList.contains("js-plotly-plot") ? box
+      : box.querySelector(".js-plotly-plot"));
+    return gd && gd._fullLayout && gd.data ? gd : null;
+  }
+
+  // Dash hands each callback its own copy of the stored facts.
+  function sameFacts(a, b) {
+    return a === b || JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  function drawNow(g) {
+    var f = page.facts, gd = graphDiv(f);
+    if (gd === null || !window.Plotly || !usable(g, f) || !page.figure) { return; }
+    try {
+      var base = page.figure;
+      var s = scenario(f, g), changes = chartChanges(f, s, base.layout.annotations || []);
+      var next = changed({data: base.data, layout: base.layout}, changes);
+      window.Plotly.react(gd, next.data, next.layout);
+      page.drawn = {g: g, f: f, s: s, changes: changes};
+      var line = document.getElementById(f.ids.subtitle);
+      // The line's one text node, which React keeps: its next render writes the same text.
+      if (line && line.childNodes.length === 1 && line.firstChild.nodeType === 3) {
+        line.firstChild.nodeValue = s.subtitle;
+      }
+    } catch (err) {
+      console.warn("trade-dash: the chart follows the slider through Dash (" + err + ")");
+    }
+  }
+
+  function onValue(records) {
+    var f = page.facts, focus = document.activeElement;
+    // The reader's own move: they used the slider a moment ago and it still has the focus
+    // (a value the server sets comes while the focus is on the control they changed).
+    if (f === null || performance.now() - page.touched > TOUCH_MS || !focus ||
+        !focus.closest("#" + f.ids.slider)) { return; }
+    for (var i = records.length - 1; i >= 0; i -= 1) {
+      var el = records[i].target;
+      if (el.getAttribute("role") === "slider" && el.closest("#" + f.ids.slider)) {
+        drawNow(Number(el.getAttribute("aria-valuenow")));
+        return;
+      }
+    }
+  }
+
+  ["keydown", "pointerdown", "pointermove", "input"].forEach(function (type) {
+    document.addEventListener(type, touch, {capture: true, passive: true});
+  });
+  new MutationObserver(onValue).observe(document.documentElement, {
+    subtree: true, attributes: true, attributeFilter: ["aria-valuenow"]});
+
+  // --- Dash's callbacks -------------------------------------------------------------------
+
   // [chart update, scenario line, ready flag, failure count] for the chart to show growth
   // rate `g`; `always`: draw even if the chart already shows it.
   function answer(g, f, figure, ready, failures, always) {
     var no = window.dash_clientside.no_update;
+    if (f && f.ids) { page.facts = f; }
+    if (figure && figure.data && figure.layout) { page.figure = figure; }
     if (!f || !usable(g, f)) {
       return [no, no, no, no];  // the server clamps or falls back, and draws the chart
     }
@@ -226,8 +337,11 @@
       if (!always && drawnGrowth(f, figure) === g) {
         return [no, no, ready === true ? no : true, no];
       }
-      var s = scenario(f, g);
-      return [chartPatch(f, s, figure), s.subtitle, ready === true ? no : true, no];
+      var d = page.drawn, same = d !== null && d.g === g && sameFacts(d.f, f);
+      var s = same ? d.s : scenario(f, g);
+      var changes = same ? d.changes
+        : chartChanges(f, s, (figure && figure.layout && figure.layout.annotations) || []);
+      return [chartPatch(changes), s.subtitle, ready === true ? no : true, no];
     } catch (err) {
       console.warn("trade-dash: the server draws the scenario chart (" + err + ")");
       return [no, no, false, (failures || 0) + 1];
@@ -241,7 +355,15 @@
   //
   // On the slider's drag_value, which no server callback sets, so Dash runs it at once
   // rather than after the server's answer to the same move (as it would on `value`).
-  function scenarioGrowth(dragValue, f, figure, ready, failures) {
+  // While a drag is under way (the value is not yet the dragged one) a move already drawn
+  // above is left out of Dash's copy of the figure, so Plotly does not draw it twice; the
+  // check after the server's answer to the settled value brings that copy up to date.
+  function scenarioGrowth(dragValue, f, figure, ready, failures, value) {
+    var d = page.drawn;
+    if (dragValue !== value && d !== null && d.g === dragValue && f && sameFacts(d.f, f)) {
+      var no = window.dash_clientside.no_update;
+      return [no, no, ready === true ? no : true, no];
+    }
     return answer(dragValue, f, figure, ready, failures, true);
   }
 

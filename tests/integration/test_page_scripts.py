@@ -1,0 +1,41 @@
+"""The scripts the page loads: Babel's polyfill for old browsers is left out, and the one
+part of it Dash's components use, regenerator-runtime, is served on its own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from trade_dash.config import Config
+from trade_dash.web import create_app
+
+
+@pytest.fixture(scope="module")
+def page_html() -> tuple:
+    app = create_app(Config())
+    client = app.server.test_client()
+    return client, client.get("/").get_data(as_text=True)
+
+
+def scripts(html: str) -> list[str]:
+    return re.findall(r'<script src="([^"]+)"', html)
+
+
+def test_the_page_does_not_load_babels_polyfill(page_html):
+    _, html = page_html
+    loaded = scripts(html)
+    assert loaded, "the page lists no scripts"
+    assert not [s for s in loaded if "polyfill" in s], loaded
+
+
+def test_regenerator_runtime_is_served_from_the_app_before_the_dash_renderer(page_html):
+    client, html = page_html
+    loaded = scripts(html)
+    runtime = [s for s in loaded if "regenerator-runtime" in s]
+    renderer = [i for i, s in enumerate(loaded) if "dash_renderer" in s]
+    assert len(runtime) == 1 and renderer
+    assert loaded.index(runtime[0]) < renderer[0]
+    response = client.get(runtime[0])
+    assert response.status_code == 200
+    assert "regeneratorRuntime = runtime" in response.get_data(as_text=True)
