@@ -216,8 +216,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             body = make(renderer, ds, summary, ctx, args.paper or PAPERS[0], args.charts)
         else:
             body = export.render_chart(renderer, chart, args.format, ds, summary, ctx)
-    except (export.ExportError, FontMissing) as exc:
-        print(f"trade-dash: {exc}", file=sys.stderr)
+    except export.ExportError as exc:
+        print(errors.command_error(w, errors.export_error(w, exc)), file=sys.stderr)
+        return EXIT_FAILED
+    except FontMissing as exc:  # worded in the pack's language where it is raised
+        print(errors.command_error(w, str(exc)), file=sys.stderr)
         return EXIT_FAILED
     finally:
         renderer.close()  # never leave a browser behind

@@ -6,10 +6,10 @@ GET {prefix}/export/briefing.<pdf|pptx|docx>?<scenario query>[&paper=a4|letter]
 Both take ``lang=en|ru|kk|mn`` (default English: an export is a document, so its
 language is what the address says, never a guess from the browser).
 
-Failures are answered in plain text, never with a traceback: 400 for scenario or
-paper parameters that had to be changed, 404 for an unknown chart or format (both in
-the export's language, English when ``lang`` itself is wrong), 503 when no Chromium
-can be used, 504 when a render timed out, 500 when it failed.
+Failures are answered in plain text, never with a traceback, in the export's language
+(English when ``lang`` itself is wrong): 400 for scenario or paper parameters that had
+to be changed, 404 for an unknown chart or format, 503 when no Chromium can be used,
+504 when a render timed out, 500 when it failed.
 """
 
 from __future__ import annotations
@@ -72,11 +72,11 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
             body = make(renderer_of(flask.current_app), summary, ctx)
         except export.ExportUnavailable as exc:
             log.warning("export unavailable: %s", exc)
-            return plain(503, str(exc))
+            return plain(503, errors.export_error(w, exc))
         except export.ExportTimeout as exc:
-            return plain(504, str(exc))
+            return plain(504, errors.export_error(w, exc))
         except export.ExportError as exc:
-            return plain(500, str(exc))
+            return plain(500, errors.export_error(w, exc))
         resp = flask.Response(body, mimetype=export.MIME_TYPES[fmt])
         resp.headers["Content-Disposition"] = (
             f'attachment; filename="{export.filename(kind, fmt, ctx.produced)}"'

@@ -19,6 +19,7 @@ from trade_dash.data import (
     ProblemCode,
     load_citations,
 )
+from trade_dash.export import ExportCode, ExportError
 from trade_dash.languages import LANGUAGES
 from trade_dash.model import Quantity, ScenarioCode, ScenarioError
 from trade_dash.wording import LABELS, Wording, errors
@@ -92,6 +93,17 @@ SCENARIO_VALUES: dict[str, dict] = {
     "target_year_range": {"base_year": 2025, "horizon": 2060, "value": 2070},
 }
 
+EXPORT_VALUES: dict[str, dict] = {
+    "no_browser_at": {"path": "/opt/chrome"},
+    "no_browser_found": {},
+    "browser_unusable": {"path": "/usr/bin/chromium"},
+    "browser_slow_start": {"path": "/usr/bin/chromium", "seconds": 60.0},
+    "browser_failed": {"path": "/usr/bin/chromium", "reason": "BrowserFailedError: x"},
+    "busy": {},
+    "render_timeout": {"format": "PNG", "seconds": 30.0},
+    "render_failed": {"format": "PDF", "reason": "JavascriptError: x"},
+}
+
 
 def test_every_problem_code_has_values_here_and_a_sentence():
     """A code added to data.ProblemCode without a sentence (or one left over) is caught."""
@@ -105,6 +117,31 @@ def test_every_scenario_code_and_quantity_has_a_sentence():
     assert set(errors.SCENARIO_ERRORS) == codes
     assert set(SCENARIO_VALUES) == codes
     assert set(LABELS["quantity"]) == set(get_args(Quantity))
+
+
+def test_every_export_code_has_a_sentence():
+    assert set(errors.EXPORT_ERRORS) == set(get_args(ExportCode)) == set(EXPORT_VALUES)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("code", sorted(EXPORT_VALUES))
+def test_each_export_error_is_worded_in_each_language(code, lang):
+    """The reason reads in the language; the paths and the browser's own words stay."""
+    err = ExportError(code, **EXPORT_VALUES[code])  # type: ignore[arg-type]
+    text = errors.export_error(Wording.for_lang(lang), err)
+    assert text != str(err) and CYRILLIC.search(text), text
+    for value in EXPORT_VALUES[code].values():
+        if isinstance(value, str):
+            assert value in text
+
+
+def test_export_errors_read_in_english_as_before():
+    assert str(ExportError("render_timeout", format="PNG", seconds=30.0)) == (
+        "Rendering the PNG took longer than 30 s and was stopped; try again.")
+    assert str(ExportError("no_browser_found")) == (
+        "Static export needs Chromium: none was found on PATH; install Debian's `chromium` "
+        "package (apt-get install chromium) or set TRADE_DASH_BROWSER to a Chromium or "
+        "Chrome executable.")
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)

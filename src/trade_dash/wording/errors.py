@@ -1,11 +1,12 @@
 """The sentences of error messages meant for users: what is wrong with a data file
-(``data.Problem``), why a scenario cannot be computed (``model.ScenarioError``), and
-bad values on the command line or in an export's address.
+(``data.Problem``), why a scenario cannot be computed (``model.ScenarioError``) or an
+export made (``export.ExportError``), and bad values on the command line or in an
+export's address.
 
 The logic modules raise codes with their values; each function here takes the
-reader's ``Wording`` first and words them. Every code has a sentence: ``PROBLEMS``
-and ``SCENARIO_ERRORS`` map each code to its wording, and a test checks them against
-the codes the logic modules declare.
+reader's ``Wording`` first and words them. Every code has a sentence: ``PROBLEMS``,
+``SCENARIO_ERRORS`` and ``EXPORT_ERRORS`` map each code to its wording, and a test
+checks them against the codes the logic modules declare.
 
 Examples inside the sentences (``76.7``, ``YYYY-MM-DD``, ``full_year``) are what the
 data file must contain, so they stay as written in every language: a translation
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import numbers
 
@@ -24,6 +25,9 @@ from trade_dash.catalogs import N_
 from trade_dash.data import DataFileError, Problem
 from trade_dash.model import ScenarioError
 from trade_dash.wording.core import Wording
+
+if TYPE_CHECKING:  # the export module needs a browser library the other commands do not
+    from trade_dash.export import ExportError
 
 
 def _list(items: Sequence[object]) -> str:
@@ -287,3 +291,43 @@ def no_such_chart_format(w: Wording, name: str, formats: Sequence[str]) -> str:
 def no_such_briefing_format(w: Wording, formats: Sequence[str]) -> str:
     return w.gettext("No such export: the briefing comes as %(formats)s.",
                      formats=_list(formats))
+
+
+# --- static exports --------------------------------------------------------------------
+
+
+def _install(w: Wording) -> str:
+    return w.gettext("install Debian's `chromium` package (apt-get install chromium) or set "
+                     "TRADE_DASH_BROWSER to a Chromium or Chrome executable")
+
+
+EXPORT_ERRORS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
+    "no_browser_at": lambda w, v: w.gettext(
+        "Static export needs Chromium: there is no browser executable at %(path)s "
+        "(TRADE_DASH_BROWSER); %(hint)s.", path=repr(v["path"]), hint=_install(w)),
+    "no_browser_found": lambda w, v: w.gettext(
+        "Static export needs Chromium: none was found on PATH; %(hint)s.", hint=_install(w)),
+    "browser_unusable": lambda w, v: w.gettext(
+        "Static export needs Chromium: %(path)s cannot be used; %(hint)s.", path=v["path"],
+        hint=_install(w)),
+    "browser_slow_start": lambda w, v: w.gettext(
+        "Static export needs a working Chromium: %(path)s: it did not start within "
+        "%(seconds)s s; %(hint)s.", path=v["path"], seconds=_g(w, v["seconds"]),
+        hint=_install(w)),
+    "browser_failed": lambda w, v: w.gettext(
+        "Static export needs a working Chromium: %(path)s: it could not be started "
+        "(%(reason)s); %(hint)s.", path=v["path"], reason=v["reason"], hint=_install(w)),
+    "busy": lambda w, v: w.gettext(
+        "The exporter is busy with other exports; try again in a moment."),
+    "render_timeout": lambda w, v: w.gettext(
+        "Rendering the %(format)s took longer than %(seconds)s s and was stopped; try again.",
+        format=v["format"], seconds=_g(w, v["seconds"])),
+    "render_failed": lambda w, v: w.gettext(
+        "Rendering the %(format)s failed (%(reason)s).", format=v["format"],
+        reason=v["reason"]),
+}
+
+
+def export_error(w: Wording, err: ExportError) -> str:
+    """Why an export could not be made (the browser's own words, if any, as it gave them)."""
+    return EXPORT_ERRORS[err.code](w, err.params)
