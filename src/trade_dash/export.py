@@ -185,6 +185,11 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
 
 
+def _page_not_ready(exc: BaseException | None) -> bool:
+    """Kaleido's render script was not defined yet in the tab it drew in."""
+    return exc is not None and "kaleido_scopes is not defined" in str(exc)
+
+
 def _forget_in_child(ref: weakref.ref) -> None:
     renderer = ref()
     if renderer is not None:
@@ -246,7 +251,15 @@ class Renderer:
         if not self._lock.acquire(timeout=self.start_timeout + self.timeout):
             raise ExportTimeout("busy")
         try:
-            return self._render(self._running_browser(), spec, opts)
+            try:
+                return self._render(self._running_browser(), spec, opts)
+            except ExportError as exc:
+                if not _page_not_ready(exc.__cause__):
+                    raise
+                # Kaleido's tab was asked to draw before its own page script had run (seen
+                # on a heavily loaded machine): once more, in a fresh browser.
+                self._discard()
+                return self._render(self._running_browser(), spec, opts)
         finally:
             self._lock.release()
 

@@ -438,3 +438,23 @@ def test_close_leaves_no_chromium_and_a_later_render_restarts(chromium, bundled)
         assert live_group_members(pid)
     assert not r.running and group_gone(pid)
     r.close()  # closing twice is harmless
+
+
+@pytest.mark.export
+def test_a_tab_asked_to_draw_before_its_script_ran_is_retried_in_a_fresh_browser(
+        renderer, bundled, monkeypatch):
+    """Kaleido can ask its tab to draw before the tab's page script has run (seen on a
+    heavily loaded machine); the export then comes from a new browser, not an error."""
+    s = analyse(bundled, default_scenario(bundled))
+    export.render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
+    pid = renderer.browser_pid
+    kaleido = renderer._browser.kaleido
+
+    async def not_ready(*_args, **_kwargs):
+        raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
+
+    monkeypatch.setattr(kaleido, "calc_fig", not_ready)  # this browser's tab only
+    data = export.render_chart(renderer, HISTORY, "png", bundled, s, CTX)
+    assert png_size(data) == (3200, 1800)
+    assert renderer.browser_pid not in (None, pid)
+    assert group_gone(pid)
