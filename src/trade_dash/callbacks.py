@@ -18,12 +18,12 @@ import flask
 from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from trade_dash import browser_scenario, figures, ids, languages
+from trade_dash import browser_scenario, figures, ids, languages, sources_table
 from trade_dash.briefing import key_message
 from trade_dash.charts import Registry
 from trade_dash.csv_export import citations_csv, series_csv
 from trade_dash.languages import DEFAULT, LANGUAGES, LanguageChoice
-from trade_dash.layout import CARDS, method_options
+from trade_dash.layout import CARDS, method_options, sources_body, sources_status
 from trade_dash.scenario import (
     Dataset,
     Scenario,
@@ -42,7 +42,6 @@ CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.B
 SIDE_DEFAULTS = (ids.GROWTH, ids.BASE, ids.METHOD)
 # The cards a growth move can change; the others depend on the base, target and side only.
 GROWTH_CARDS = (ids.CARD_REACHED,)
-MAX_FILTER = 200  # characters of the sources table's filter text
 # The briefing's download links, by format, in page order.
 BRIEFING_LINKS = {"pdf": ids.BRIEFING_PDF, "pptx": ids.BRIEFING_PPTX, "docx": ids.BRIEFING_DOCX}
 
@@ -61,6 +60,7 @@ class Page:
     charts: Registry
     context: ContextFor  # figure context: date, reopen link, language
     export_links: Callable[[str], dict]  # query -> {chart/briefing name: href}
+    sources: Callable[[Wording], list[dict]]  # the sources table's rows, worded
 
 
 def _query_from_controls(values: dict, side_changed: bool = False) -> str:
@@ -374,15 +374,39 @@ def register(app: dash.Dash, page: Page) -> None:
         return export_hrefs(page, query, formats)
 
     @app.callback(
-        Output(ids.SOURCES_TABLE, "dashGridOptions"),
+        Output(ids.SOURCES_BODY, "children"),
+        Output(ids.SOURCES_STATUS, "children"),
+        Output(ids.SOURCES_PREVIOUS, "disabled"),
+        Output(ids.SOURCES_NEXT, "disabled"),
+        Output(ids.SOURCES_STATE, "data"),
+        *[Output(ids.sources_header(c), "aria-sort") for c in sources_table.COLUMNS],
         Input(ids.SOURCES_FILTER, "value"),
+        Input(ids.SOURCES_PAGE_SIZE, "value"),
+        Input(ids.SOURCES_PREVIOUS, "n_clicks"),
+        Input(ids.SOURCES_NEXT, "n_clicks"),
+        *[Input(ids.sources_sort(c), "n_clicks") for c in sources_table.COLUMNS],
+        State(ids.SOURCES_STATE, "data"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_sources_filter(text):
-        # The grid filters its own rows; only the text goes back to it.
-        patch = Patch()
-        patch["quickFilterText"] = _text(text)[:MAX_FILTER]
-        return patch
+    def on_sources_table(text, size, _previous, _next, *rest):
+        *_sorts, data, search = rest
+        state = sources_table.State.from_data(data)
+        trigger = ctx.triggered_id
+        sorted_by = {ids.sources_sort(c): c for c in sources_table.COLUMNS}
+        if trigger in sorted_by:
+            state = state.sorted_by(sorted_by[trigger])
+        elif trigger == ids.SOURCES_FILTER:
+            state = state.filtered(text)
+        elif trigger == ids.SOURCES_PAGE_SIZE:
+            state = state.sized(size)
+        elif trigger in (ids.SOURCES_PREVIOUS, ids.SOURCES_NEXT):
+            state = state.turned(-1 if trigger == ids.SOURCES_PREVIOUS else 1)
+        w = Wording.for_lang(language(_text(search)).lang)
+        view = sources_table.view(page.sources(w), state)
+        return (sources_body(view), sources_status(w, view), not view.has_previous,
+                not view.has_next, view.state.to_data(),
+                *[view.state.direction(c) for c in sources_table.COLUMNS])
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),

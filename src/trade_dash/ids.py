@@ -29,6 +29,13 @@ CARD_REACHED = "card-reached"
 
 SOURCES_TABLE = "sources-table"
 SOURCES_FILTER = "sources-filter"
+SOURCES_SCROLL = "sources-scroll"  # the box the table scrolls sideways in
+SOURCES_BODY = "sources-body"
+SOURCES_STATUS = "sources-status"
+SOURCES_PAGE_SIZE = "sources-page-size"
+SOURCES_PREVIOUS = "sources-previous"
+SOURCES_NEXT = "sources-next"
+SOURCES_STATE = "sources-state"  # sort, page, size and filter shown (sources_table.State)
 DOWNLOAD_SERIES_BTN = "download-series-btn"
 DOWNLOAD_CITATIONS_BTN = "download-citations-btn"
 DOWNLOAD = "download"
@@ -80,3 +87,12 @@ def chart_link(name: str) -> str:
 def lang_link(code: str) -> str:
     """The language switch's link to the page in ``code``."""
     return f"lang-{code}"
+
+
+# The sources table's header cell of a column (it carries aria-sort) and its sort button.
+def sources_header(column: str) -> str:
+    return f"sources-header-{column}"
+
+
+def sources_sort(column: str) -> str:
+    return f"sources-sort-{column}"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from trade_dash import ids, model
+from trade_dash import ids, model, sources_table
 from trade_dash.charts import Chart, Frame, Registry
 from trade_dash.languages import LANGUAGES, native_name
 from trade_dash.normalise import REPORTERS
@@ -289,91 +288,116 @@ def _chart(w: Wording, chart: Chart, figure, frame: Frame) -> dbc.Card:
     )
 
 
-# (field, relative width, narrowest width in pixels); headers in wording/page.py
-SOURCE_COLUMNS = [
-    ("citation_id", 1.3, 130),
-    ("measure", 0.8, 95),
-    ("period", 1.0, 120),
-    ("flow", 1.0, 110),
-    ("value_musd", 0.9, 100),
-    ("precision", 1.0, 115),
-    ("reporter", 2.2, 150),
-    ("side", 0.7, 90),
-    ("outlet", 1.8, 130),
-    ("published", 1.0, 110),
-    ("used", 0.9, 100),
-    ("note", 3.0, 200),
-    ("line", 0.7, 90),
-]
-WRAPPED = {"period", "flow", "reporter", "outlet", "note"}
-# The table pages through the citations. Drawing every row of a file of thousands at once
-# (as an unpaged autoHeight grid did) kept the browser busy for minutes; a page of at most
-# 100 rows draws at once, all of it in the document (so the browser's own find and screen
-# readers reach every row of the page). The grid grows to its page's rows rather than
-# scrolling inside a fixed height: axe-core's colour-contrast check gives up on the whole
-# page when rows are clipped inside a scrolling box, and the accessibility test relies on it.
-SOURCES_PAGE_SIZES = [20, 50, 100]
+# Short codes, numbers and dates stay on one line; the other columns wrap, so the table fits
+# a desktop screen and scrolls sideways only on a narrow one. Text columns keep a readable
+# narrowest width in pixels (headers in wording/page.py).
+ONE_LINE = {"citation_id", "value_musd", "side", "published", "line"}
+WRAPPED = set(sources_table.COLUMNS) - ONE_LINE
+SOURCE_WIDTHS = {"period": 90, "flow": 100, "reporter": 120, "outlet": 110, "note": 180}
+NUMERIC = {"value_musd", "line"}  # right-aligned, so digits line up
+_CELL_LOOK = {**{k: {"className": "wrapped"} for k in WRAPPED},
+              **{k: {"className": "text-end"} for k in NUMERIC}}
+# The table pages through the citations: drawing every row of a file of thousands at once
+# kept the browser busy for minutes; a page of at most 100 rows draws at once, all of it in
+# the document (so the browser's own find and screen readers reach every row of the page).
+SOURCES_PAGE_SIZES = list(sources_table.PAGE_SIZES)
+
+
+def sources_body(view: sources_table.View) -> list[html.Tr]:
+    """The rows of one page of the sources table. Cells are text nodes: citation notes
+    and outlets are shown as cited, never read as markup."""
+    return [
+        html.Tr([html.Td(sources_table.cell_text(row.get(key)), **_CELL_LOOK.get(key, {}))
+                 for key in sources_table.COLUMNS])
+        for row in view.rows
+    ]
+
+
+def sources_status(w: Wording, view: sources_table.View) -> str:
+    return page_words.sources_status(w, view.first, view.last, view.total, view.state.text)
 
 
 def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
-    """The sources table; ``rows`` already worded (``wording.page.source_rows``)."""
+    """The sources table; ``rows`` already worded (``wording.page.source_rows``). The first
+    page is drawn here; a callback draws the others (same ``sources_table.view``)."""
     t = page_words.translated(w, "page", page_words.TEXT)
+    words = page_words.translated(w, "table", page_words.TABLE_TEXT)
     headers = page_words.translated(w, "column", page_words.SOURCE_HEADERS)
+    first = sources_table.view(rows, sources_table.State())
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2(t["sources"], className="h5"),
                 html.P(page_words.sources_intro(w), className="small text-muted"),
-                _labelled(
-                    page_words.filter_label(w, len(rows)),
-                    dbc.Input(
-                        id=ids.SOURCES_FILTER, type="search", debounce=300, maxlength=200,
-                        placeholder=t["filter_placeholder"],
-                    ),
-                    ids.SOURCES_FILTER,
-                ),
-                # AG Grid renders cell values as text; citation notes are never run as markup.
-                dag.AgGrid(
-                    id=ids.SOURCES_TABLE,
-                    columnDefs=[
-                        {
-                            "headerName": headers[key],
-                            "field": key,
-                            "flex": flex,
-                            "minWidth": min_width,
-                            "wrapText": key in WRAPPED,
-                            "autoHeight": key in WRAPPED,
-                            "cellStyle": {
-                                "lineHeight": "1.35",
-                                "paddingTop": "6px",
-                                "paddingBottom": "6px",
-                            },
-                        }
-                        for key, flex, min_width in SOURCE_COLUMNS
+                dbc.Row(
+                    [
+                        dbc.Col(_labelled(
+                            page_words.filter_label(w, len(rows)),
+                            dbc.Input(
+                                id=ids.SOURCES_FILTER, type="search", debounce=300,
+                                maxlength=sources_table.MAX_FILTER,
+                                placeholder=t["filter_placeholder"],
+                            ),
+                            ids.SOURCES_FILTER,
+                        ), md=8),
+                        dbc.Col(_labelled(
+                            words["rows_per_page"],
+                            dbc.Select(
+                                id=ids.SOURCES_PAGE_SIZE,
+                                options=[{"label": w.integer(n), "value": str(n)}
+                                         for n in SOURCES_PAGE_SIZES],
+                                value=str(SOURCES_PAGE_SIZES[0]),
+                            ),
+                            ids.SOURCES_PAGE_SIZE,
+                        ), md=4),
                     ],
-                    rowData=rows,
-                    defaultColDef={
-                        "sortable": True,
-                        "resizable": True,
-                        "filter": False,
-                        "wrapHeaderText": True,
-                        "autoHeaderHeight": True,
-                    },
-                    dashGridOptions={
-                        "domLayout": "autoHeight",
-                        "pagination": True,
-                        "paginationPageSize": SOURCES_PAGE_SIZES[0],
-                        "paginationPageSizeSelector": SOURCES_PAGE_SIZES,
-                        "suppressRowVirtualisation": True,
-                        "enableCellTextSelection": True,
-                        "ensureDomOrder": True,
-                        # Tab leaves the grid instead of visiting every cell (a11y.js);
-                        # arrow keys move inside it and Enter on a header sorts.
-                        "tabToNextHeader": {"function": "leaveGridOnTab(params)"},
-                        "tabToNextCell": {"function": "leaveGridOnTab(params)"},
-                        "localeText": page_words.translated(w, "grid", page_words.GRID_TEXT),
-                    },
-                    style={"width": "100%"},
+                ),
+                dcc.Store(id=ids.SOURCES_STATE, data=first.state.to_data()),
+                # A focusable, named box: keyboard users scroll a table wider than the
+                # screen with the arrow keys once it has focus.
+                html.Div(
+                    html.Table(
+                        [
+                            html.Thead(html.Tr([
+                                html.Th(
+                                    html.Button(
+                                        headers[key],
+                                        id=ids.sources_sort(key),
+                                        type="button",
+                                        className="sort-button",
+                                    ),
+                                    id=ids.sources_header(key),
+                                    scope="col",
+                                    style={"minWidth": f"{SOURCE_WIDTHS[key]}px"}
+                                    if key in SOURCE_WIDTHS else None,
+                                    className="text-end" if key in NUMERIC else None,
+                                )
+                                for key in sources_table.COLUMNS
+                            ])),
+                            html.Tbody(sources_body(first), id=ids.SOURCES_BODY),
+                        ],
+                        id=ids.SOURCES_TABLE,
+                        className="table table-sm table-striped sources-table mb-0",
+                    ),
+                    id=ids.SOURCES_SCROLL,
+                    role="region",
+                    tabIndex="0",
+                    className="sources-scroll",
+                    **{"aria-label": words["scroll"]},
+                ),
+                html.Div(
+                    [
+                        html.Button(words["previous"], id=ids.SOURCES_PREVIOUS, type="button",
+                                    disabled=not first.has_previous,
+                                    className="btn btn-outline-primary btn-sm"),
+                        html.Span(sources_status(w, first), id=ids.SOURCES_STATUS,
+                                  role="status", className="small mx-2",
+                                  **{"aria-live": "polite"}),
+                        html.Button(words["next"], id=ids.SOURCES_NEXT, type="button",
+                                    disabled=not first.has_next,
+                                    className="btn btn-outline-primary btn-sm"),
+                    ],
+                    className="d-flex flex-wrap align-items-center gap-2 mt-2",
                 ),
                 html.Div(
                     [

@@ -35,7 +35,7 @@ def content_security_policy(app: dash.Dash) -> str:
     return "; ".join([
         "default-src 'self'",
         f"script-src 'self' {hashes}",
-        # Plotly and AG Grid set element styles at run time.
+        # Plotly and the components set element styles at run time.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",

@@ -161,7 +161,6 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         )
         return links
 
-    page = callbacks.Page(ds=ds, charts=charts, context=context, export_links=export_links)
     scenario = default_scenario(ds)
     summary = analyse(ds, scenario)
     methods = available_methods(ds)
@@ -171,6 +170,9 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
     def sources(w: Wording) -> list[dict]:
         # The same for every page load in a language; read-only.
         return page_words.source_rows(w, ds, rows)
+
+    page = callbacks.Page(ds=ds, charts=charts, context=context, export_links=export_links,
+                          sources=sources)
 
     @lru_cache(maxsize=16)
     def default_figures(today: figures.Context) -> tuple[dict[str, dict], dict]:

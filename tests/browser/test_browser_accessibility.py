@@ -23,6 +23,7 @@ from trade_dash import ids
 from trade_dash.charts import CHARTS
 from trade_dash.languages import LANGUAGES
 from trade_dash.layout import SOURCES_PAGE_SIZES
+from trade_dash.sources_table import COLUMNS
 
 pytestmark = pytest.mark.browser
 
@@ -66,9 +67,9 @@ def report(violations: list[dict]) -> str:
 
 
 def sort_by_citation(page, expect) -> None:
-    header = page.locator(f"#{ids.SOURCES_TABLE} .ag-header-cell[col-id=citation_id]")
-    header.click()
-    expect(header).to_have_attribute("aria-sort", "ascending")
+    page.locator(f"#{ids.sources_sort('citation_id')}").click()
+    expect(page.locator(f"#{ids.sources_header('citation_id')}")).to_have_attribute(
+        "aria-sort", "ascending")
 
 
 def test_no_accessibility_violations_by_default_nor_with_the_table_sorted(
@@ -126,10 +127,8 @@ KEY = """e => {
   if (!e || e === document.body || e === document.documentElement) return 'body';
   const modebar = e.closest('.modebar');
   if (modebar) return 'modebar ' + e.closest('.dash-graph').id + ' ' + e.getAttribute('data-title');
-  if (e.closest('.ag-paging-panel')) return 'paging ' + e.getAttribute('aria-label');
-  const header = e.closest('.ag-header-cell');
-  if (header) return 'header ' + header.getAttribute('col-id');
-  if (e.closest('.ag-root-wrapper')) return 'grid ' + (e.className || e.tagName);
+  const header = e.closest('#sources-table th');
+  if (header) return 'header ' + header.id.replace('sources-header-', '');
   if (e.type === 'radio') return 'radio ' + e.name;
   if (e.closest('#growth')) {
     return e.getAttribute('role') === 'slider' ? 'growth thumb' : 'growth box';
@@ -137,14 +136,12 @@ KEY = """e => {
   return e.id || e.tagName.toLowerCase();
 }"""
 
-# Everything a browser would stop on with Tab: the list the walk must cover. The grid's
-# own elements are left out: it is one stop, checked on its own.
+# Everything a browser would stop on with Tab: the list the walk must cover.
 TABBABLE = f"""() => {{
   const key = {KEY};
   return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
     .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
                  && getComputedStyle(e).visibility !== 'hidden'
-                 && !e.closest('.ag-root-wrapper')
                  && !(e.type === 'radio' && e.name && !e.checked))
     .map(key);
 }}"""
@@ -162,8 +159,11 @@ FOCUSED = f"""async () => {{
   }};
   const inView = () => {{
     const r = e.getBoundingClientRect();
-    // A pixel of slack: the page scrolls by whole pixels, boxes can end between them.
-    return r.top >= -1 && r.bottom <= innerHeight + 1 && r.left >= -1 && r.right <= innerWidth + 1;
+    // A pixel of slack: the page scrolls by whole pixels, boxes can end between them. A box
+    // taller than the window (the sources table's) cannot be seen whole: it must fill it.
+    const across = r.left >= -1 && r.right <= innerWidth + 1;
+    if (r.height > innerHeight) return across && r.top <= 1 && r.bottom >= innerHeight - 1;
+    return r.top >= -1 && r.bottom <= innerHeight + 1 && across;
   }};
   const still = () => e.getAnimations().every(a => a.playState !== 'running');
   for (let i = 0; i < 120 && !(opacity() > 0.99 && inView() && still()); i++) {{
@@ -207,10 +207,10 @@ EXPECTED_ORDER = [
     FLOWS.link_id,
     f"modebar {FLOWS.graph_id}",
     ids.SOURCES_FILTER,
-    "header citation_id",
-    "paging Page Size",  # on the first page: first and previous page are disabled
-    "paging Next Page",
-    "paging Last Page",
+    ids.SOURCES_PAGE_SIZE,
+    ids.SOURCES_SCROLL,  # the table's box, to scroll it sideways
+    *[f"header {column}" for column in COLUMNS],  # each column's sort button
+    ids.SOURCES_NEXT,  # on the first page the previous page button is disabled
     ids.DOWNLOAD_SERIES_BTN,
     ids.DOWNLOAD_CITATIONS_BTN,
 ]
@@ -291,41 +291,67 @@ def bundled_citation_ids() -> list[str]:
     return [row["citation_id"] for _, row in listed]
 
 
+def focused(page) -> str:
+    return page.evaluate(f"() => ({KEY})(document.activeElement)")
+
+
 def test_the_sources_table_sorts_and_pages_from_the_keyboard(page, console, server, expect):
     open_dashboard(page, server)
     focus_after(page, ids.SOURCES_FILTER, "header citation_id")
-    table = page.locator(f"#{ids.SOURCES_TABLE}")
-    cells = table.locator(".ag-center-cols-container [col-id=citation_id]")
+    cells = page.locator(f"#{ids.SOURCES_BODY} td:first-child")
+    header = page.locator(f"#{ids.sources_header('citation_id')}")
     as_in_file = bundled_citation_ids()
     rows = SOURCES_PAGE_SIZES[0]  # the first page
     assert len(as_in_file) > rows
     assert cells.all_inner_texts() == as_in_file[:rows] != sorted(as_in_file)[:rows]
+    expect(header).not_to_have_attribute("aria-sort", re.compile(".*"))
 
     page.keyboard.press("Enter")
-    header = table.locator(".ag-header-cell[col-id=citation_id]")
     expect(header).to_have_attribute("aria-sort", "ascending")
-    assert cells.all_inner_texts() == sorted(as_in_file)[:rows]
-    page.keyboard.press("Enter")
+    expect(cells).to_have_text(sorted(as_in_file)[:rows])
+    assert focused(page) == "header citation_id"  # the redrawn table keeps the focus
+    page.keyboard.press("Space")
     expect(header).to_have_attribute("aria-sort", "descending")
-    assert cells.all_inner_texts() == sorted(as_in_file, reverse=True)[:rows]
+    expect(cells).to_have_text(sorted(as_in_file, reverse=True)[:rows])
 
-    # Arrow keys move along the headers; Tab then leaves the table for its paging controls.
-    page.keyboard.press("ArrowRight")
-    assert page.evaluate(f"() => ({KEY})(document.activeElement)") == "header measure"
+    # Tab goes on to the next column's button; back out of the table's top to its box,
+    # then to the rows per page and the filter.
     page.keyboard.press("Tab")
-    assert page.evaluate(f"() => ({KEY})(document.activeElement)") == "paging Page Size"
-    page.keyboard.press("Shift+Tab")  # back into the table, and on out of its top
-    assert page.evaluate(f"() => ({KEY})(document.activeElement)").startswith(("header", "grid"))
+    assert focused(page) == "header measure"
     page.keyboard.press("Shift+Tab")
-    assert page.evaluate("() => document.activeElement.id") == ids.SOURCES_FILTER
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == ids.SOURCES_SCROLL
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == ids.SOURCES_PAGE_SIZE
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == ids.SOURCES_FILTER
 
     # The next page, still in the chosen order, and then on to the downloads.
-    focus_after(page, ids.SOURCES_FILTER, "paging Next Page")
+    focus_after(page, ids.SOURCES_FILTER, ids.SOURCES_NEXT)
     page.keyboard.press("Enter")
-    expect(table.locator(".ag-paging-row-summary-panel")).to_have_text(
-        f"{rows + 1} to {len(as_in_file)} of {len(as_in_file)}")
-    assert cells.all_inner_texts() == sorted(as_in_file, reverse=True)[rows:]
+    expect(page.locator(f"#{ids.SOURCES_STATUS}")).to_have_text(
+        f"Rows {rows + 1}–{len(as_in_file)} of {len(as_in_file)}")
+    expect(cells).to_have_text(sorted(as_in_file, reverse=True)[rows:])
+    expect(page.locator(f"#{ids.SOURCES_NEXT}")).to_be_disabled()  # the last page
+    focus_after(page, ids.SOURCES_FILTER, ids.SOURCES_PREVIOUS)
     focus_after(page, ids.SOURCES_FILTER, ids.DOWNLOAD_SERIES_BTN)
+    assert_clean(console)
+
+
+def test_the_sources_table_status_is_announced_politely_in_a_named_scroll_box(
+    page, console, server, expect
+):
+    open_dashboard(page, server, "lang=ru")
+    status = page.locator(f"#{ids.SOURCES_STATUS}")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_text("Строки 1–20 из 27")
+    box = page.get_by_role("region", name="Таблица ссылок; прокручивается по горизонтали")
+    expect(box).to_have_attribute("tabindex", "0")
+    assert box.locator(f"#{ids.SOURCES_TABLE}").count() == 1
+    expect(page.get_by_role("columnheader", name="Примечание")).to_have_count(1)
+    page.fill(f"#{ids.SOURCES_FILTER}", "нет-такой-ссылки")
+    expect(status).to_have_text("Ни одна ссылка не содержит всех слов: нет-такой-ссылки")
+    expect(page.locator(f"#{ids.SOURCES_BODY} tr")).to_have_count(0)
     assert_clean(console)
 
 
@@ -427,7 +453,7 @@ def test_each_chart_is_a_figure_described_by_its_caption(page, console, server, 
 OVERFLOW = """() => {
   const vw = document.documentElement.clientWidth, out = [];
   for (const e of document.querySelectorAll('header *, main *, footer *')) {
-    if (e.closest('.ag-root-wrapper') || e.closest('svg.main-svg > *')) continue;
+    if (e.closest('#sources-table') || e.closest('svg.main-svg > *')) continue;
     const r = e.getBoundingClientRect();
     if (r.width && r.height && (r.left < -0.5 || r.right > vw + 0.5)) {
       out.push(`${e.tagName.toLowerCase()}#${e.id}.${e.getAttribute('class')} ` +
@@ -440,7 +466,7 @@ OVERFLOW = """() => {
 # Controls that spill out of the card they sit in.
 SPILLED = """() => [...document.querySelectorAll(
     'main input, main select, main button, main a, main [role=slider]')]
-  .filter(e => !e.closest('.ag-root-wrapper') && e.getClientRects().length)
+  .filter(e => !e.closest('#sources-table') && e.getClientRects().length)
   .filter(e => {
     const c = e.closest('.card').getBoundingClientRect(), r = e.getBoundingClientRect();
     return r.left < c.left - 0.5 || r.right > c.right + 0.5;
@@ -493,12 +519,21 @@ def test_the_page_fits_the_screen(page, console, server, width, height, query):
         assert drawn["legendBelow"], f"{chart.name}: the legend covers the plot"
 
     # The sources table is wider than a phone: it scrolls sideways inside its own box.
-    scroller = page.locator(f"#{ids.SOURCES_TABLE} .ag-body-horizontal-scroll-viewport")
-    grid = page.locator(f"#{ids.SOURCES_TABLE}").bounding_box()
-    assert grid is not None and grid["x"] >= 0 and grid["x"] + grid["width"] <= width
+    scroller = page.locator(f"#{ids.SOURCES_SCROLL}")
+    box = scroller.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    # Long notes wrap within their column rather than stretching the table.
+    note = page.locator(f"#{ids.SOURCES_BODY} td:nth-child({COLUMNS.index('note') + 1})")
+    assert max(note.evaluate_all("cs => cs.map(c => c.getBoundingClientRect().width)")) < 600
+    if width == 1400 and not query:  # a desktop screen shows every English column at once
+        assert scroller.evaluate("s => s.scrollWidth <= s.clientWidth")
     if width == 390:
         assert scroller.evaluate("s => s.scrollWidth > s.clientWidth")
+        scroller.focus()
+        page.keyboard.press("ArrowRight")  # the focused box scrolls from the keyboard
+        page.wait_for_function(f"() => document.getElementById('{ids.SOURCES_SCROLL}')"
+                               ".scrollLeft > 0")
         scroller.evaluate("s => { s.scrollLeft = s.scrollWidth; }")
-        last = page.locator(f"#{ids.SOURCES_TABLE} .ag-header-cell[col-id=line]").bounding_box()
+        last = page.locator(f"#{ids.sources_header('line')}").bounding_box()
         assert last is not None and last["x"] + last["width"] <= width  # scrolled into view
     assert_clean(console)

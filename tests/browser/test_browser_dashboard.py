@@ -58,22 +58,22 @@ MAX_PAGES = 50  # a bound on paging through a sources table
 def sources_pages(page) -> list[str]:
     """The sources table's rows as text, one entry per page, turning the pages with the
     table's own buttons from the first page to the last."""
-    table = page.locator(f"#{ids.SOURCES_TABLE}")
-    summary = f"#{ids.SOURCES_TABLE} .ag-paging-row-summary-panel"
-    first, after = (table.get_by_role("button", name=n) for n in ("First Page", "Next Page"))
+    body = page.locator(f"#{ids.SOURCES_BODY}")
+    status = f"#{ids.SOURCES_STATUS}"
+    back, on = page.locator(f"#{ids.SOURCES_PREVIOUS}"), page.locator(f"#{ids.SOURCES_NEXT}")
     texts: list[str] = []
     for _ in range(MAX_PAGES):
-        if not texts and first.get_attribute("aria-disabled") == "false":
-            turn = first  # start from the first page
+        if not texts and back.is_enabled():
+            turn = back  # back to the first page
         else:
-            texts.append(table.locator(".ag-center-cols-container").inner_text())
-            if after.get_attribute("aria-disabled") == "true":
+            texts.append(body.inner_text())
+            if on.is_disabled():
                 return texts
-            turn = after
-        before = page.locator(summary).inner_text()
+            turn = on
+        before = page.locator(status).inner_text()
         turn.click()
         page.wait_for_function("([s, t]) => document.querySelector(s).textContent !== t",
-                               arg=[summary, before])
+                               arg=[status, before])
     raise AssertionError(f"the sources table has more than {MAX_PAGES} pages")
 
 

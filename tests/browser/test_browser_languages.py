@@ -14,6 +14,7 @@ from tests.conftest import year_target_met
 from trade_dash import figures, ids
 from trade_dash.charts import CHARTS
 from trade_dash.scenario import analyse, default_scenario
+from trade_dash.sources_table import COLUMNS
 from trade_dash.wording import Wording
 
 pytestmark = pytest.mark.browser
@@ -39,9 +40,7 @@ ENGLISH = {
 # option texts, accessible names, placeholders and tooltips, and the tab's title.
 PAGE_TEXT = """() => {
   const skip = '.dash-graph, .chart-subtitle, .chart-footer, code, #key-message, ' +
-    '#share-link, ' + [
-    'citation_id', 'reporter', 'outlet', 'note']
-    .map(c => `.ag-cell[col-id=${c}]`).join(', ');
+    '#share-link, CITED';
   const out = [document.title];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -56,7 +55,9 @@ PAGE_TEXT = """() => {
     }
   }
   return out.join('\\n');
-}"""
+}""".replace("CITED", ", ".join(
+    f"#{ids.SOURCES_BODY} td:nth-child({COLUMNS.index(c) + 1})"
+    for c in ("citation_id", "reporter", "outlet", "note")))
 
 HEADINGS = {
     "ru": "Торговля Казахстана и Монголии: путь к цели в 500 млн долл. США",

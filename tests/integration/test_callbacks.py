@@ -22,7 +22,7 @@ from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
 from trade_dash import ids
 from trade_dash.callbacks import frame_text, sync
 from trade_dash.config import Config
-from trade_dash.scenario import analyse, scenario_from_query
+from trade_dash.scenario import analyse, scenario_from_query, sources_rows
 from trade_dash.web import create_app
 
 
@@ -363,21 +363,76 @@ def test_csv_downloads_neutralise_formulas_in_citation_text(formula_app, button,
     assert formula_cells_checked(table) == len(FORMULA_COLUMNS) * cited
 
 
-@pytest.mark.parametrize(
-    ("value", "sent"),
-    [("kz-stat", "kz-stat"), ({"not": "text"}, ""), (None, ""), ("x" * 5000, "x" * 200)],
-)
-def test_sources_filter_passes_bounded_text_to_the_grid(app, client, value, sent):
-    key = next(k for k in app.callback_map if k.startswith(f"{ids.SOURCES_TABLE}."))
+def sources_call(app, client, changed: str, value=None, state=None, search: str = "") -> dict:
+    """The sources table's callback through the server, as the page calls it when the
+    control ``changed`` reports ``value``; its outputs by id."""
+    key = next(k for k in app.callback_map if f"{ids.SOURCES_BODY}.children" in k)
+    spec = app.callback_map[key]
+    prop = "value" if changed in (ids.SOURCES_FILTER, ids.SOURCES_PAGE_SIZE) else "n_clicks"
     body = {
         "output": key,
-        "outputs": {"id": ids.SOURCES_TABLE, "property": "dashGridOptions"},
-        "inputs": [{"id": ids.SOURCES_FILTER, "property": "value", "value": value}],
-        "changedPropIds": [f"{ids.SOURCES_FILTER}.value"],
-        "state": [],
+        "outputs": [dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
+                    for o in key.strip(".").split("...")],
+        "inputs": [{**i, **({"value": value} if i["id"] == changed else {})}
+                   for i in spec["inputs"]],
+        "changedPropIds": [f"{changed}.{prop}"],
+        "state": [{"id": ids.SOURCES_STATE, "property": "data", "value": state},
+                  {"id": ids.URL, "property": "search", "value": search}],
     }
     resp = client.post("/_dash-update-component", json=body)
-    assert resp.status_code == 200
-    patch = resp.get_json()["response"][ids.SOURCES_TABLE]["dashGridOptions"]
-    assert patch["operations"] == [
-        {"operation": "Assign", "location": ["quickFilterText"], "params": {"value": sent}}]
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    return {k: next(iter(v.values())) for k, v in resp.get_json()["response"].items()}
+
+
+def shown_rows(out: dict) -> list[list[str]]:
+    return [[td["props"]["children"] for td in tr["props"]["children"]]
+            for tr in out[ids.SOURCES_BODY]]
+
+
+@pytest.mark.parametrize(
+    ("value", "kept", "text"),
+    [("kz-stat", "kz-stat", "kz-stat"), ({"not": "text"}, "", ""), (None, "", ""),
+     ("x" * 5000, None, "x" * 200)],
+)
+def test_the_sources_filter_shows_the_matching_rows_from_bounded_text(app, client, value,
+                                                                      kept, text):
+    out = sources_call(app, client, ids.SOURCES_FILTER, value, state={"page": 1})
+    rows = shown_rows(out)
+    assert out[ids.SOURCES_STATE]["text"] == text and out[ids.SOURCES_STATE]["page"] == 0
+    assert out[ids.SOURCES_PREVIOUS] is True  # the first page of what matches
+    if kept is None:
+        assert rows == [] and out[ids.SOURCES_STATUS] == f"No citation contains all of: {text}"
+        assert out[ids.SOURCES_NEXT] is True
+    elif kept:
+        assert rows and all(any(kept in cell for cell in r) for r in rows)
+        assert out[ids.SOURCES_STATUS] == f"Rows 1–{len(rows)} of {len(rows)}"
+    else:
+        assert len(rows) == 20 and out[ids.SOURCES_STATUS] == "Rows 1–20 of 27"
+
+
+def test_a_header_click_sorts_the_table_and_says_so_in_the_readers_language(app, page, client):
+    every = sorted(r["citation_id"] for r in sources_rows(page.ds))
+    citation = ids.sources_sort("citation_id")
+    out = sources_call(app, client, citation, 1, search="?lang=ru&growth=25")
+    assert [r[0] for r in shown_rows(out)] == every[:20]
+    assert out[ids.sources_header("citation_id")] == "ascending"
+    assert out[ids.sources_header("note")] is None
+    assert out[ids.SOURCES_STATUS] == "Строки 1–20 из 27"
+    assert "Товарооборот" in {r[3] for r in shown_rows(out)}  # the product's words in Russian
+    again = sources_call(app, client, citation, 2, state=out[ids.SOURCES_STATE])
+    assert [r[0] for r in shown_rows(again)] == every[::-1][:20]
+    assert again[ids.sources_header("citation_id")] == "descending"
+    # The next page continues the same order; past the last it stays on the last.
+    later = sources_call(app, client, ids.SOURCES_NEXT, 1, state=again[ids.SOURCES_STATE])
+    assert later[ids.SOURCES_STATUS] == "Rows 21–27 of 27"
+    assert later[ids.SOURCES_NEXT] is True and later[ids.SOURCES_PREVIOUS] is False
+    last = sources_call(app, client, ids.SOURCES_NEXT, 2, state=later[ids.SOURCES_STATE])
+    assert [r[0] for r in shown_rows(later)] == every[::-1][20:]
+    assert shown_rows(last) == shown_rows(later) and last[ids.SOURCES_STATE]["page"] == 1
+
+
+def test_rows_per_page_change_the_page_length(app, client):
+    out = sources_call(app, client, ids.SOURCES_PAGE_SIZE, "50", state={"page": 1})
+    assert len(shown_rows(out)) == 27 and out[ids.SOURCES_STATUS] == "Rows 1–27 of 27"
+    forged = sources_call(app, client, ids.SOURCES_PAGE_SIZE, "100000")
+    assert len(shown_rows(forged)) == 20

@@ -39,3 +39,12 @@ def test_regenerator_runtime_is_served_from_the_app_before_the_dash_renderer(pag
     response = client.get(runtime[0])
     assert response.status_code == 200
     assert "regeneratorRuntime = runtime" in response.get_data(as_text=True)
+
+
+def test_the_page_loads_no_data_grid_library(page_html):
+    """The sources table is plain HTML: no grid component's scripts (AG Grid's were over a
+    third of the first load) are part of the page."""
+    _, html = page_html
+    loaded = scripts(html)
+    assert [s for s in loaded if "dash_html_components" in s or "dash_core" in s]
+    assert not [s for s in loaded if "grid" in s.lower()], loaded

@@ -113,20 +113,12 @@ TEXT = {
     "footer": NP_("page", "About this page"),
     "language": NP_("page", "Language"),
 }
-# AG Grid's own words on the sources table (its localeText keys and English defaults).
-GRID_TEXT = {
-    "page": NP_("grid", "Page"),
-    "of": NP_("grid", "of"),
-    "to": NP_("grid", "to"),
-    "more": NP_("grid", "more"),
-    "firstPage": NP_("grid", "First Page"),
-    "previousPage": NP_("grid", "Previous Page"),
-    "nextPage": NP_("grid", "Next Page"),
-    "lastPage": NP_("grid", "Last Page"),
-    "pageSizeSelectorLabel": NP_("grid", "Page Size:"),
-    "ariaPageSizeSelectorLabel": NP_("grid", "Page Size"),
-    "noRowsToShow": NP_("grid", "No Rows To Show"),
-    "loadingOoo": NP_("grid", "Loading..."),
+# The sources table's own controls.
+TABLE_TEXT = {
+    "rows_per_page": NP_("table", "Rows per page"),
+    "previous": NP_("table", "Previous page"),
+    "next": NP_("table", "Next page"),
+    "scroll": NP_("table", "Table of citations; it scrolls sideways"),
 }
 
 
@@ -251,14 +243,23 @@ def sources_intro(w: Wording) -> str:
     return w.gettext(
         "Each row is one figure as a source gave it. 'headline' rows make up the series with "
         "reporting side 'any'; 'alternate' rows were set aside by the rule below. 'Side' is "
-        "the country whose books the figure comes from. Click a column header to sort, or "
-        "press Enter on it; the arrow keys move between headers and cells. Type in the box to "
-        "show only the rows that contain those words.")
+        "the country whose books the figure comes from. Click a column header to sort by it "
+        "(again for the reverse order, a third time for the file's order); on a narrow "
+        "screen the table scrolls sideways. Type in the box to show only the rows that "
+        "contain those words.")
 
 
 def filter_label(w: Wording, count: int) -> str:
     return w.ngettext("Filter the %(count)s citation", "Filter the %(count)s citations", count,
                       count=w.integer(count))
+
+
+def sources_status(w: Wording, first: int, last: int, total: int, text: str) -> str:
+    """What the sources table shows: which rows of how many, or that none match."""
+    if total == 0:
+        return w.gettext("No citation contains all of: %(words)s", words=text.strip())
+    return w.gettext("Rows %(first)s–%(last)s of %(total)s", first=w.integer(first),
+                     last=w.integer(last), total=w.integer(total))
 
 
 def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
