@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from trade_dash.data import COLUMNS, DataFileError, append_citation
 from trade_dash.languages import LANGUAGES, native_name
 from trade_dash.normalise import ANY, REPORTERS
 from trade_dash.scenario import Dataset, Scenario, analyse, default_scenario
-from trade_dash.wording import Wording, english, facts
+from trade_dash.wording import Wording, errors, facts
 from trade_dash.wording import cli as text
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
@@ -29,18 +30,22 @@ class UsageError(Exception):
     """Bad command-line input that argparse itself does not catch."""
 
 
-def _pct(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of percent, got {text!r}") from None
+def _pct(w: Wording) -> Callable[[str], float]:
+    def pct(text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(errors.not_percent(w, text)) from None
+    return pct
 
 
-def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+def _number(w: Wording) -> Callable[[str], float]:
+    def number(text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(errors.not_number(w, text)) from None
+    return number
 
 
 def add_lang_option(p: argparse.ArgumentParser) -> None:
@@ -53,7 +58,7 @@ def add_lang_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def add_scenario_options(p: argparse.ArgumentParser) -> None:
+def add_scenario_options(p: argparse.ArgumentParser, w: Wording) -> None:
     p.add_argument("--data", metavar="CSV", help="citations file (default: the bundled data)")
     p.add_argument(
         "--reporter",
@@ -63,7 +68,7 @@ def add_scenario_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--growth",
-        type=_pct,
+        type=_pct(w),
         metavar="PCT",
         help="scenario growth, percent a year (default: derived from the data)",
     )
@@ -75,7 +80,7 @@ def add_scenario_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--target",
-        type=_number,
+        type=_number(w),
         metavar="MUSD",
         help="annual target in US$ million (default: the cited target)",
     )
@@ -91,7 +96,7 @@ def add_scenario_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--band",
-        type=_number,
+        type=_number(w),
         metavar="PCT",
         help="width of the low/high band around the growth rate, in points",
     )
@@ -100,10 +105,8 @@ def add_scenario_options(p: argparse.ArgumentParser) -> None:
 def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
     reporter = args.reporter or ANY
     if reporter not in ds.reporters:
-        raise model.ScenarioError(
-            f"--reporter {reporter}: the data has no full-year turnover figure from "
-            f"{reporter}; choose one of {', '.join(ds.reporters)}"
-        )
+        raise model.ScenarioError("reporter_option_not_in_data", reporter=reporter,
+                                  choices=tuple(ds.reporters))
     default = default_scenario(ds, reporter)
     chosen = {
         "growth_pct": args.growth,
@@ -122,22 +125,19 @@ def words(args: argparse.Namespace) -> Wording:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    w = words(args)
     ds = Dataset.load(args.csv)
     years = ds.series
     missing = years[years["status"] == "missing"]["year"].tolist()
     disputed = years[years["disputed"]]["year"].tolist()
-    print(
-        f"{ds.source}: OK, {len(ds.citations)} citations, "
-        f"years {years['year'].min()}–{years['year'].max()}"
-    )
+    print(text.valid(w, ds.source, len(ds.citations), years["year"].min(), years["year"].max()))
     if missing:
-        print(f"  years with no citation (shown as missing): {', '.join(map(str, missing))}")
+        print(f"  {text.missing_years(w, missing)}")
     if disputed:
-        print(f"  years whose citations disagree by more than 5 %: {', '.join(map(str, disputed))}")
+        print(f"  {text.disputed_years(w, disputed)}")
     for side, side_years in ds.facts.side_years.items():
-        print(f"  years the series takes from {side or 'an unrecorded side'}: "
-              f"{', '.join(map(str, side_years))}")
-    print(f"  {facts.freshness_text(english(), ds.latest_published)}")
+        print(f"  {text.side_years(w, side, side_years)}")
+    print(f"  {facts.freshness_text(w, ds.latest_published)}")
     return EXIT_OK
 
 
@@ -157,6 +157,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    w = words(args)
     path = Path(args.data) if args.data else bundled_data_path()
     values = {c: getattr(args, c) or "" for c in COLUMNS}
     if not values["months"] and values["period"] == "full_year":
@@ -164,9 +165,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     try:
         line = append_citation(path, values)  # a bad row raises DataFileError: exit 2
     except OSError as exc:
-        print(f"trade-dash: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
+        print(text.not_written(w, str(path), exc), file=sys.stderr)
         return EXIT_FAILED
-    print(f"trade-dash: added citation {values['citation_id']} on line {line} of {path}")
+    print(text.added(w, values["citation_id"], line, str(path)))
     return EXIT_OK
 
 
@@ -207,7 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))  # a bad scenario stops here, exit 2
     config = Config.from_env()
-    ctx = replace(export.cli_context(config, summary.scenario.query()), words=words(args))
+    ctx = replace(export.cli_context(config, summary.scenario.query()), words=w)
     renderer = export.Renderer(config.browser_path, config.render_timeout)
     try:
         if chart is None:
@@ -215,8 +216,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             body = make(renderer, ds, summary, ctx, args.paper or PAPERS[0], args.charts)
         else:
             body = export.render_chart(renderer, chart, args.format, ds, summary, ctx)
-    except (export.ExportError, FontMissing) as exc:
-        print(f"trade-dash: {exc}", file=sys.stderr)
+    except export.ExportError as exc:
+        print(errors.command_error(w, errors.export_error(w, exc)), file=sys.stderr)
+        return EXIT_FAILED
+    except FontMissing as exc:  # worded in the pack's language where it is raised
+        print(errors.command_error(w, str(exc)), file=sys.stderr)
         return EXIT_FAILED
     finally:
         renderer.close()  # never leave a browser behind
@@ -263,8 +267,10 @@ ADD_OPTIONS = {
 }
 
 
-def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
-    """The command line, offering the charts of ``charts`` to ``export``."""
+def build_parser(charts: Registry = CHARTS, w: Wording | None = None) -> argparse.ArgumentParser:
+    """The command line, offering the charts of ``charts`` to ``export``; its own messages
+    (a value that is not a number) in the language of ``w`` (English by default)."""
+    w = w or Wording.for_lang("en")
     parser = argparse.ArgumentParser(
         prog="trade-dash",
         description="Kazakhstan–Mongolia trade turnover against the $500 million goal.",
@@ -274,10 +280,11 @@ def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a citations file and report every problem")
     p.add_argument("csv", nargs="?", help="file to check (default: the bundled data)")
+    add_lang_option(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("summary", help="print the headline numbers for a scenario")
-    add_scenario_options(p)
+    add_scenario_options(p, w)
     p.add_argument("--json", action="store_true",
                    help="print JSON for scripts (keys in English, notices in --lang)")
     add_lang_option(p)
@@ -322,7 +329,7 @@ def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
                    help="print what the chart shows, in words, instead of drawing it "
                    "(with --chart; no --format or --out)")
     add_lang_option(p)
-    add_scenario_options(p)
+    add_scenario_options(p, w)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -335,12 +342,24 @@ def build_parser(charts: Registry = CHARTS) -> argparse.ArgumentParser:
         default, text = ADD_OPTIONS[column]
         p.add_argument(f"--{column.replace('_', '-')}", dest=column, default=default,
                        metavar=column.split("_")[-1].upper(), help=text)
+    add_lang_option(p)
     p.set_defaults(func=cmd_add)
     return parser
 
 
+def lang_of(argv: list[str] | None) -> Wording:
+    """The language ``--lang`` asks for, looked for before the full parse so that the
+    parser's own messages about the other options are in it too; English when absent
+    or not a language offered (the full parse then says so)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    known, _ = early.parse_known_args(sys.argv[1:] if argv is None else argv)
+    return Wording.for_lang(known.lang if known.lang in LANGUAGES else "en")
+
+
 def main(argv: list[str] | None = None, charts: Registry = CHARTS) -> int:
-    parser = build_parser(charts)
+    w = lang_of(argv)
+    parser = build_parser(charts, w)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message already
@@ -355,9 +374,13 @@ def main(argv: list[str] | None = None, charts: Registry = CHARTS) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except DataFileError as exc:
-        print(f"trade-dash: invalid data\n{exc.render()}", file=sys.stderr)
-    except (model.ScenarioError, ConfigError, UsageError) as exc:
-        print(f"trade-dash: {exc}", file=sys.stderr)
+        print(errors.invalid_data(w, exc), file=sys.stderr)
+    except model.ScenarioError as exc:
+        print(errors.command_error(w, errors.scenario_error(w, exc)), file=sys.stderr)
+    except (ConfigError, UsageError) as exc:
+        # A setting from the environment is named as the operator wrote it; usage errors
+        # were worded in the reader's language already.
+        print(errors.command_error(w, str(exc)), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

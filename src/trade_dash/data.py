@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, Literal, cast
 
 import pandas as pd
 import pandera.pandas as pa
@@ -79,21 +80,84 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
+# What is wrong with the data file; ``wording.errors`` says it in each language.
+ProblemCode = Literal[
+    # the file as a whole
+    "not_found",
+    "is_folder",
+    "unreadable",  # reason: the system's words
+    "not_utf8",
+    "no_header",  # columns
+    "bad_csv",  # reason: the csv module's words
+    "wrong_separator",  # separator
+    "duplicate_column",
+    "unknown_column",  # columns, suggestion ('' when none is close)
+    "missing_column",  # name
+    "no_rows",
+    "field_count",  # expected, found
+    "no_headline_row",
+    "duplicate_row",  # first_line
+    "duplicate_id",  # first_line
+    # one cell
+    "bad_id",  # max_length
+    "not_one_of",  # choices
+    "bad_year",  # low, high
+    "bad_months",
+    "value_empty",
+    "value_with_unit",
+    "value_grouped",
+    "value_decimal_comma",
+    "value_not_finite",
+    "value_negative",
+    "value_out_of_range",  # high
+    "value_not_number",
+    "bad_change",
+    "reporter_empty",
+    "bad_text",  # max_length
+    "bad_side",
+    "bad_date",
+    # across columns of a row
+    "months_period",
+    "published_too_early",
+    "actual_in_future",
+    "target_not_annual",
+    "change_on_target",
+]
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the data file."""
+    """One thing wrong with the data file: where, the value found, and a code with its
+    values (the allowed values, a range, a line it clashes with) saying what was expected.
+    """
 
     line: int | None
     column: str | None
     value: str | None
-    expected: str
+    code: ProblemCode
+    params: tuple[tuple[str, Any], ...] = ()  # (name, value) pairs, like ``notices.Notice``
+
+    @classmethod
+    def of(cls, line: int | None, column: str | None, value: str | None, code: ProblemCode,
+           **params: Any) -> Problem:
+        return cls(line, column, value, code, tuple(sorted(params.items())))
+
+    @property
+    def args(self) -> dict[str, Any]:
+        return dict(self.params)
+
+    @property
+    def expected(self) -> str:
+        """What was expected, in English."""
+        from trade_dash.wording import english, errors  # the wording layer imports this module
+
+        return errors.expected(english(), self)
 
     def render(self, path: str) -> str:
-        where = path if self.line is None else f"{path}, line {self.line}"
-        if self.column:
-            where += f", column '{self.column}'"
-        got = "" if self.value is None else f": got {self.value!r}"
-        return f"{where}{got}: expected {self.expected}"
+        """The problem in English: "path, line N, column 'c': got 'v': expected …"."""
+        from trade_dash.wording import english, errors
+
+        return errors.problem(english(), self, path)
 
 
 class DataFileError(Exception):
@@ -102,12 +166,16 @@ class DataFileError(Exception):
     def __init__(self, path: str | Path, problems: list[Problem]):
         self.path = str(path)
         self.problems = problems
-        super().__init__(self.render())
+        super().__init__(self.path)
+
+    def __str__(self) -> str:
+        return self.render()
 
     def render(self) -> str:
-        count = len(self.problems)
-        head = f"{self.path}: {count} problem{'s' if count != 1 else ''} found"
-        return "\n".join([head, *(f"  {p.render(self.path)}" for p in self.problems)])
+        """Every problem, in English; ``wording.errors.data_file_error`` in another language."""
+        from trade_dash.wording import english, errors
+
+        return errors.data_file_error(english(), self)
 
 
 def _is_number(v: str) -> bool:
@@ -150,28 +218,49 @@ def _date_ok(v: str) -> bool:
     return True
 
 
-def _describe_number_problem(value: str) -> str:
-    """Say what is wrong with a value in words an analyst can act on."""
+def _number_problem(value: str) -> ProblemCode:
+    """Which mistake a bad amount shows, so the message says how to fix it."""
     v = value.strip()
     if v == "":
-        return "a number of US$ million, such as 76.7 (the cell is empty)"
+        return "value_empty"
     if re.search(r"[$€£₸₮]|usd|mln|million", v, re.IGNORECASE):
-        return "a plain number of US$ million such as 76.7, without currency sign or unit"
+        return "value_with_unit"
     if re.match(r"^[0-9]{1,3}([, ][0-9]{3})+(\.[0-9]+)?$", v):
-        return "a plain number such as 1234.5, without thousands separators"
+        return "value_grouped"
     if re.match(r"^[0-9]+,[0-9]+$", v):
-        return "a number with a point as decimal mark, such as 76.7"
+        return "value_decimal_comma"
     if v.lower() in {"nan", "inf", "-inf", "+inf", "infinity", "-infinity", "na", "n/a"}:
-        return "a finite number of US$ million, such as 76.7"
+        return "value_not_finite"
     if v.startswith("-"):
-        return "a positive number of US$ million (turnover cannot be negative)"
+        return "value_negative"
     if _is_number(v):
-        return f"a number greater than 0 and at most {MAX_VALUE_MUSD:,.0f}"
-    return "a number of US$ million, such as 76.7"
+        return "value_out_of_range"
+    return "value_not_number"
 
 
-def _choice(options: tuple[str, ...]) -> str:
-    return "one of " + ", ".join(options)
+# The values allowed in the columns that take one of a list.
+CHOICES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
+    "measure": MEASURES,
+    "flow": FLOWS,
+    "period": PERIODS,
+    "precision": PRECISIONS,
+    "reporter_kind": REPORTER_KINDS,
+})
+
+
+def _params(code: ProblemCode, column: str) -> dict[str, Any]:
+    """The values a cell's problem is worded with (the limits of its column's rule)."""
+    if code == "not_one_of":
+        return {"choices": CHOICES[column]}
+    if code in ("bad_id", "bad_text"):
+        return {"max_length": MAX_TEXT[column]}
+    if code == "bad_year":
+        return {"low": MIN_YEAR, "high": MAX_YEAR}
+    if code == "value_out_of_range":
+        return {"high": MAX_VALUE_MUSD}
+    if code == "bad_side":
+        return {"choices": SIDES}
+    return {}
 
 
 def _text_check(column: str) -> pa.Check:
@@ -179,16 +268,17 @@ def _text_check(column: str) -> pa.Check:
     return pa.Check(
         lambda v: len(v) <= limit and not _CONTROL.search(v),
         element_wise=True,
-        error=f"text of at most {limit} characters, without control characters",
+        error="bad_text",
     )
 
 
-def _nonempty(what: str) -> pa.Check:
-    return pa.Check(lambda v: v.strip() != "", element_wise=True, error=what)
+def _element(fn: Callable[[str], bool], code: ProblemCode) -> pa.Check:
+    # pandera reports a failed check by its error text: the code, worded later.
+    return pa.Check(fn, element_wise=True, error=code)
 
 
-def _element(fn: Callable[[str], bool], expected: str) -> pa.Check:
-    return pa.Check(fn, element_wise=True, error=expected)
+def _one_of(column: str) -> pa.Check:
+    return _element(lambda v: v in CHOICES[column], "not_one_of")
 
 
 def _months_match_period(df: pd.DataFrame) -> pd.Series:
@@ -227,27 +317,17 @@ def _change_only_for_actuals(df: pd.DataFrame) -> pd.Series:
     return ~((df["measure"] == "target") & (df["yoy_change_pct"] != ""))
 
 
-# Checks across columns: (column reported against, what was expected, rule).
-_ROW_RULES: tuple[tuple[str, str, Callable[[pd.DataFrame], pd.Series]], ...] = (
-    (
-        "months",
-        "12 for a full_year period, or 1 to 11 for a year_to_date period (January to month N)",
-        _months_match_period,
-    ),
-    (
-        "published",
-        "for an actual figure, a publication date after the end of the period it covers",
-        _published_after_period,
-    ),
-    ("year", "a year not after the current one for an actual figure", _actual_not_in_future),
-    ("period", "full_year for a target (targets are annual amounts)", _target_is_annual_turnover),
-    (
-        "yoy_change_pct",
-        "empty for a target (a change on last year belongs to an actual figure)",
-        _change_only_for_actuals,
-    ),
+# Checks across columns: (column reported against, code, rule).
+_ROW_RULES: tuple[tuple[str, ProblemCode, Callable[[pd.DataFrame], pd.Series]], ...] = (
+    ("months", "months_period", _months_match_period),
+    ("published", "published_too_early", _published_after_period),
+    ("year", "actual_in_future", _actual_not_in_future),
+    ("period", "target_not_annual", _target_is_annual_turnover),
+    ("yoy_change_pct", "change_on_target", _change_only_for_actuals),
 )
-_ROW_COLUMN = MappingProxyType({expected: column for column, expected, _ in _ROW_RULES})
+_ROW_COLUMN: MappingProxyType[str, str] = MappingProxyType(
+    {code: column for column, code, _ in _ROW_RULES}
+)
 
 
 def _schema() -> pa.DataFrameSchema:
@@ -258,61 +338,35 @@ def _schema() -> pa.DataFrameSchema:
                 [
                     _element(
                         lambda v: bool(_ID.match(v)) and len(v) <= MAX_TEXT["citation_id"],
-                        "an identifier of letters, digits, '-', '_' or '.' "
-                        f"(at most {MAX_TEXT['citation_id']} characters)",
+                        "bad_id",
                     )
                 ],
             ),
-            "measure": pa.Column(str, [_element(lambda v: v in MEASURES, _choice(MEASURES))]),
-            "flow": pa.Column(str, [_element(lambda v: v in FLOWS, _choice(FLOWS))]),
-            "year": pa.Column(
-                str,
-                [_element(_year_ok, f"a whole year from {MIN_YEAR} to {MAX_YEAR}, such as 2023")],
-            ),
-            "period": pa.Column(str, [_element(lambda v: v in PERIODS, _choice(PERIODS))]),
-            "months": pa.Column(
-                str,
-                [_element(_months_ok, "a whole number of months from 1 to 12")],
-            ),
-            "value_musd": pa.Column(str, [_element(_value_ok, "NUMBER")]),
-            "yoy_change_pct": pa.Column(
-                str,
-                [
-                    _element(
-                        _change_ok,
-                        "the change on the same months of the previous year in percent, "
-                        "a plain number above -100 such as 3.6 or -12.5, or empty",
-                    )
-                ],
-            ),
-            "precision": pa.Column(str, [_element(lambda v: v in PRECISIONS, _choice(PRECISIONS))]),
+            "measure": pa.Column(str, [_one_of("measure")]),
+            "flow": pa.Column(str, [_one_of("flow")]),
+            "year": pa.Column(str, [_element(_year_ok, "bad_year")]),
+            "period": pa.Column(str, [_one_of("period")]),
+            "months": pa.Column(str, [_element(_months_ok, "bad_months")]),
+            # Which mistake a bad amount shows is told apart afterwards (_number_problem).
+            "value_musd": pa.Column(str, [_element(_value_ok, "value_not_number")]),
+            "yoy_change_pct": pa.Column(str, [_element(_change_ok, "bad_change")]),
+            "precision": pa.Column(str, [_one_of("precision")]),
             "reporter": pa.Column(
                 str,
                 [
-                    _nonempty("the body that reported the figure (not empty)"),
+                    _element(lambda v: v.strip() != "", "reporter_empty"),
                     _text_check("reporter"),
                 ],
             ),
-            "reporter_kind": pa.Column(
-                str, [_element(lambda v: v in REPORTER_KINDS, _choice(REPORTER_KINDS))]
-            ),
+            "reporter_kind": pa.Column(str, [_one_of("reporter_kind")]),
             "reporting_country": pa.Column(
-                str,
-                [
-                    _element(
-                        lambda v: v in ("", *SIDES),
-                        "KZ (Kazakhstan) or MN (Mongolia), the ISO 3166 code of the side "
-                        "whose figures these are, or empty when it is not known",
-                    )
-                ],
+                str, [_element(lambda v: v in ("", *SIDES), "bad_side")]
             ),
             "outlet": pa.Column(str, [_text_check("outlet")]),
-            "published": pa.Column(
-                str, [_element(_date_ok, "a date as YYYY-MM-DD, or empty when unknown")]
-            ),
+            "published": pa.Column(str, [_element(_date_ok, "bad_date")]),
             "note": pa.Column(str, [_text_check("note")]),
         },
-        checks=[pa.Check(fn, error=expected) for _, expected, fn in _ROW_RULES],
+        checks=[pa.Check(fn, error=code) for _, code, fn in _ROW_RULES],
         strict=True,
         ordered=False,
     )
@@ -323,13 +377,13 @@ def _read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         raise DataFileError(
-            path, [Problem(None, None, None, "an existing CSV file (not found)")]
+            path, [Problem.of(None, None, None, "not_found")]
         ) from None
     except IsADirectoryError:
-        raise DataFileError(path, [Problem(None, None, None, "a CSV file, not a folder")]) from None
+        raise DataFileError(path, [Problem.of(None, None, None, "is_folder")]) from None
     except OSError as exc:
         raise DataFileError(
-            path, [Problem(None, None, None, f"a readable file ({exc.strerror})")]
+            path, [Problem.of(None, None, None, "unreadable", reason=exc.strerror)]
         ) from None
 
 
@@ -338,7 +392,7 @@ def _decode(raw: bytes, path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(path, [Problem(line, None, None, "text encoded as UTF-8")]) from None
+        raise DataFileError(path, [Problem.of(line, None, None, "not_utf8")]) from None
 
 
 def _parse_rows(raw: bytes, path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -347,7 +401,7 @@ def _parse_rows(raw: bytes, path: Path) -> tuple[list[str], list[tuple[int, list
     if text.strip() == "":
         raise DataFileError(
             path,
-            [Problem(None, None, None, "a header line naming the columns " + ", ".join(COLUMNS))],
+            [Problem.of(None, None, None, "no_header", columns=COLUMNS)],
         )
     records: list[tuple[int, list[str]]] = []
     # Only \n, \r and \r\n end a line; U+2028 and the like, pasted from word processors,
@@ -361,12 +415,12 @@ def _parse_rows(raw: bytes, path: Path) -> tuple[list[str], list[tuple[int, list
             start = reader.line_num + 1
     except csv.Error as exc:
         raise DataFileError(
-            path, [Problem(reader.line_num, None, None, f"well-formed CSV ({exc})")]
+            path, [Problem.of(reader.line_num, None, None, "bad_csv", reason=str(exc))]
         ) from None
     if not records:
         raise DataFileError(
             path,
-            [Problem(None, None, None, "a header line naming the columns " + ", ".join(COLUMNS))],
+            [Problem.of(None, None, None, "no_header", columns=COLUMNS)],
         )
     (_, header), rows = records[0], records[1:]
     return [h.strip() for h in header], rows
@@ -375,21 +429,20 @@ def _parse_rows(raw: bytes, path: Path) -> tuple[list[str], list[tuple[int, list
 def _header_problems(header: list[str]) -> list[Problem]:
     if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
         sep = next(s for s in ";\t|" if s in header[0])
-        shown = "tab" if sep == "\t" else repr(sep)
-        return [Problem(1, None, None, f"columns separated by commas, not by {shown}")]
+        return [Problem.of(1, None, None, "wrong_separator", separator=sep)]
     problems = []
     seen = set()
     for name in header:
         if name in seen:
-            problems.append(Problem(1, name, None, "each column named once"))
+            problems.append(Problem.of(1, name, None, "duplicate_column"))
         seen.add(name)
         if name not in COLUMNS:
             close = difflib.get_close_matches(name, COLUMNS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            problems.append(Problem(1, name, None, "only the columns " + ", ".join(COLUMNS) + hint))
+            problems.append(Problem.of(1, name, None, "unknown_column",
+                                       columns=COLUMNS, suggestion=close[0] if close else ""))
     for name in COLUMNS:
         if name not in header and name not in OPTIONAL_COLUMNS:
-            problems.append(Problem(1, name, None, f"a column named '{name}' (it is missing)"))
+            problems.append(Problem.of(1, name, None, "missing_column", name=name))
     return problems
 
 
@@ -412,10 +465,11 @@ def _citations(raw: bytes, path: Path) -> pd.DataFrame:
         raise DataFileError(path, problems)
     if not rows:
         raise DataFileError(
-            path, [Problem(2, None, None, "at least one data row after the header")]
+            path, [Problem.of(2, None, None, "no_rows")]
         )
     width_problems = [
-        Problem(line, None, None, f"{len(header)} comma-separated fields (found {len(fields)})")
+        Problem.of(line, None, None, "field_count", expected=len(header),
+                   found=len(fields))
         for line, fields in rows
         if len(fields) != len(header)
     ]
@@ -440,9 +494,7 @@ def _citations(raw: bytes, path: Path) -> pd.DataFrame:
     headline = (typed["measure"] == "actual") & (typed["flow"] == "turnover")
     if not (headline & (typed["period"] == "full_year")).any():
         # Valid rows, but nothing to build the series and the scenario base on.
-        raise DataFileError(path, [Problem(None, "period", None,
-                                           "at least one actual turnover row for a full_year "
-                                           "(the headline series and the scenario base need one)")])
+        raise DataFileError(path, [Problem.of(None, "period", None, "no_headline_row")])
     return typed
 
 
@@ -463,15 +515,17 @@ def _schema_problems(frame: pd.DataFrame, lines: list[int]) -> list[Problem]:
         if check in _ROW_COLUMN and case.column != column:
             continue
         value = frame[column].iloc[row]
-        expected = _describe_number_problem(value) if check == "NUMBER" else check
-        key = (row, column, expected)
-        problems.setdefault(key, Problem(lines[row], column, value, expected))
+        code = (_number_problem(value) if check == "value_not_number"
+                else cast(ProblemCode, check))
+        key = (row, column, check)
+        problems.setdefault(key, Problem.of(lines[row], column, value, code,
+                                            **_params(code, column)))
     # A cell that breaks its own column's rule needs no second message from a cross-column rule.
-    broken = {(row, col) for row, col, exp in problems if exp not in _ROW_COLUMN}
+    broken = {(row, col) for row, col, check in problems if check not in _ROW_COLUMN}
     return [
         p
-        for (row, col, exp), p in problems.items()
-        if exp not in _ROW_COLUMN or (row, col) not in broken
+        for (row, col, check), p in problems.items()
+        if check not in _ROW_COLUMN or (row, col) not in broken
     ]
 
 
@@ -481,26 +535,14 @@ def _duplicate_problems(frame: pd.DataFrame, lines: list[int]) -> list[Problem]:
     first_id: dict[str, int] = {}
     for row, values in enumerate(frame[list(COLUMNS)].itertuples(index=False, name=None)):
         if values in first_line_of:
-            problems.append(
-                Problem(
-                    lines[row],
-                    None,
-                    None,
-                    f"no exact duplicate rows (this row repeats line {first_line_of[values]})",
-                )
-            )
+            problems.append(Problem.of(lines[row], None, None, "duplicate_row",
+                                       first_line=first_line_of[values]))
             continue
         first_line_of[values] = lines[row]
         cid = values[0]
         if cid in first_id:
-            problems.append(
-                Problem(
-                    lines[row],
-                    "citation_id",
-                    cid,
-                    f"a citation_id used only once (already used on line {first_id[cid]})",
-                )
-            )
+            problems.append(Problem.of(lines[row], "citation_id", cid, "duplicate_id",
+                                       first_line=first_id[cid]))
         first_id.setdefault(cid, lines[row])
     return problems
 

@@ -25,6 +25,7 @@ import subprocess
 import threading
 import weakref
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import kaleido
 from choreographer.errors import (
@@ -54,18 +55,38 @@ MIME_TYPES = {
 }
 # The briefing PDF draws its charts as vectors from SVG laid out like the page image.
 PAGE_VECTOR = figures.ExportSize(figures.PAGE_IMAGE.width, figures.PAGE_IMAGE.height)
-INSTALL_HINT = (
-    "install Debian's `chromium` package (apt-get install chromium) or set "
-    "TRADE_DASH_BROWSER to a Chromium or Chrome executable"
-)
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 STARTUP_SECONDS = 60.0  # a cold start takes a few seconds; a loaded machine may need more
 CLOSE_SECONDS = 10.0
 BROWSER_GONE = (BrowserClosedError, BrowserFailedError, ChannelClosedError)
 
 
+# Why a static export could not be made; ``wording.errors`` says it in each language.
+ExportCode = Literal[
+    "no_browser_at",  # path (TRADE_DASH_BROWSER names no executable)
+    "no_browser_found",  # none on PATH
+    "browser_unusable",  # path
+    "browser_slow_start",  # path, seconds
+    "browser_failed",  # path, reason (the browser's own words)
+    "busy",  # the renderer stayed busy with other exports
+    "render_timeout",  # format, seconds
+    "render_failed",  # format, reason (the renderer's own words)
+]
+
+
 class ExportError(RuntimeError):
-    """A static export could not be made; the message is meant for the user."""
+    """A static export could not be made: a code and its values, for the user. ``str()``
+    gives it in English; ``wording.errors.export_error`` in a reader's language."""
+
+    def __init__(self, code: ExportCode, **params: Any):
+        super().__init__(code)
+        self.code: ExportCode = code
+        self.params: dict[str, Any] = params
+
+    def __str__(self) -> str:
+        from trade_dash.wording import english, errors
+
+        return errors.export_error(english(), self)
 
 
 class ExportUnavailable(ExportError):
@@ -81,17 +102,12 @@ def find_browser(configured: str | None = None) -> str:
     if configured:
         found = shutil.which(configured)
         if found is None:
-            raise ExportUnavailable(
-                f"Static export needs Chromium: there is no browser executable at "
-                f"{configured!r} (TRADE_DASH_BROWSER); {INSTALL_HINT}."
-            )
+            raise ExportUnavailable("no_browser_at", path=configured)
         return found
     for name in BROWSER_NAMES:
         if found := shutil.which(name):
             return found
-    raise ExportUnavailable(
-        f"Static export needs Chromium: none was found on PATH; {INSTALL_HINT}."
-    )
+    raise ExportUnavailable("no_browser_found")
 
 
 class _Kaleido(kaleido.Kaleido):
@@ -233,7 +249,7 @@ class Renderer:
         spec = fig.to_dict() if hasattr(fig, "to_dict") else fig
         opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale}
         if not self._lock.acquire(timeout=self.start_timeout + self.timeout):
-            raise ExportTimeout("The exporter is busy with other exports; try again in a moment.")
+            raise ExportTimeout("busy")
         try:
             try:
                 return self._render(self._running_browser(), spec, opts)
@@ -278,9 +294,7 @@ class Renderer:
         try:
             k = _Kaleido(n=1, timeout=self.timeout, mathjax=False, path=path)
         except ChromeNotFoundError:
-            raise ExportUnavailable(
-                f"Static export needs Chromium: {path} cannot be used; {INSTALL_HINT}."
-            ) from None
+            raise ExportUnavailable("browser_unusable", path=path) from None
         loop = asyncio.new_event_loop()
         thread = threading.Thread(
             target=_run_loop, args=(loop,), name="trade-dash-export", daemon=True
@@ -295,14 +309,10 @@ class Renderer:
             self._stop(browser)  # no half-started Chromium is left behind
             if isinstance(exc, KeyboardInterrupt | SystemExit):
                 raise
-            reason = (
-                f"it did not start within {self.start_timeout:g} s"
-                if isinstance(exc, TimeoutError)
-                else f"it could not be started ({_describe(exc)})"
-            )
-            raise ExportUnavailable(
-                f"Static export needs a working Chromium: {path}: {reason}; {INSTALL_HINT}."
-            ) from None
+            if isinstance(exc, TimeoutError):
+                raise ExportUnavailable("browser_slow_start", path=path,
+                                        seconds=self.start_timeout) from None
+            raise ExportUnavailable("browser_failed", path=path, reason=_describe(exc)) from None
         atexit.register(self.close)
         log.info("export browser started: %s (pid %s)", path, getattr(browser.process, "pid", None))
         return browser
@@ -317,15 +327,12 @@ class Renderer:
         except TimeoutError:
             job.cancel()
             self._discard()  # the tab may be stuck mid-render: start afresh next time
-            raise ExportTimeout(
-                f"Rendering the {what} took longer than {self.timeout:g} s and was stopped; "
-                "try again."
-            ) from None
+            raise ExportTimeout("render_timeout", format=what, seconds=self.timeout) from None
         except (Exception, concurrent.futures.CancelledError) as exc:
             log.warning("rendering the %s failed: %r", what, exc)
             if isinstance(exc, BROWSER_GONE) or not browser.alive():
                 self._discard()
-            raise ExportError(f"Rendering the {what} failed ({_describe(exc)}).") from exc
+            raise ExportError("render_failed", format=what, reason=_describe(exc)) from exc
 
     def _discard(self) -> None:
         browser, self._browser = self._browser, None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any, Literal
 
 PRO_RATA = "pro_rata"
 SEASONAL = "seasonal"
@@ -21,8 +22,51 @@ MAX_HORIZON_YEARS = 200
 YEAR_EPS = 1e-9  # absorbs floating-point noise when counting whole years
 
 
+# Why a scenario cannot be computed; ``wording.errors`` says it in each language.
+ScenarioCode = Literal[
+    "not_positive",  # quantity (a Quantity), value
+    "months_range",  # value
+    "rate_not_finite",  # value
+    "rate_range",  # low, high, value (fractions)
+    "seasonal_share_over",  # part, full
+    "change_not_finite",  # value
+    "change_range",  # value
+    "yoy_below_ytd",  # estimate, value
+    "end_not_after_start",  # start_year, end_year
+    "last_before_base",  # last_year, base_year
+    "horizon_too_long",  # years
+    "target_year_not_after_base",  # target_year, base_year
+    # raised by the scenario layer and the command line
+    "no_full_year_base",
+    "reporter_unknown",  # value, choices
+    "reporter_not_in_data",  # reporter, choices
+    "reporter_option_not_in_data",  # reporter, choices (the command line's --reporter)
+    "base_unknown",  # value, choices
+    "method_unknown",  # value, choices
+    "growth_range",  # low, high, value
+    "target_range",  # low, high, value
+    "band_range",  # low, high, value
+    "target_year_range",  # base_year, horizon, value
+]
+# The amounts a "not_positive" error can be about.
+Quantity = Literal["ytd_value", "prev_full_value", "prev_same_period_value", "start_value",
+                   "end_value", "base_value", "target"]
+
+
 class ScenarioError(ValueError):
-    """An input outside the domain of the scenario maths."""
+    """An input outside the domain of the scenario maths: a code and the values that
+    explain it. ``str()`` gives it in English; ``wording.errors.scenario_error`` in a
+    reader's language."""
+
+    def __init__(self, code: ScenarioCode, **params: Any):
+        super().__init__(code)
+        self.code: ScenarioCode = code
+        self.params: dict[str, Any] = params
+
+    def __str__(self) -> str:
+        from trade_dash.wording import english, errors  # the wording layer imports this module
+
+        return errors.scenario_error(english(), self)
 
 
 @dataclass(frozen=True)
@@ -39,32 +83,30 @@ class Annualised:
     change_pct: float | None = None  # year-on-year only: the change the source gives
 
 
-def _positive(name: str, value: float) -> float:
+def _positive(quantity: Quantity, value: float) -> float:
     if not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
-        raise ScenarioError(f"{name} must be a positive finite number, got {value!r}")
+        raise ScenarioError("not_positive", quantity=quantity, value=value)
     return float(value)
 
 
 def _months(months: int) -> int:
     if not isinstance(months, int) or not 1 <= months <= 11:
-        raise ScenarioError(f"months must be a whole number from 1 to 11, got {months!r}")
+        raise ScenarioError("months_range", value=months)
     return months
 
 
 def check_rate(rate: float) -> float:
     """Return ``rate`` if it is a usable annual growth rate, else raise."""
     if not isinstance(rate, int | float) or not math.isfinite(rate):
-        raise ScenarioError(f"growth rate must be a finite number, got {rate!r}")
+        raise ScenarioError("rate_not_finite", value=rate)
     if not MIN_RATE <= rate <= MAX_RATE:
-        raise ScenarioError(
-            f"growth rate must be between {MIN_RATE:.0%} and {MAX_RATE:.0%} a year, got {rate:.2%}"
-        )
+        raise ScenarioError("rate_range", low=MIN_RATE, high=MAX_RATE, value=rate)
     return float(rate)
 
 
 def annualise_pro_rata(value_musd: float, months: int) -> Annualised:
     """Scale a January-to-month-N figure by 12/N."""
-    value = _positive("year-to-date value", value_musd)
+    value = _positive("ytd_value", value_musd)
     months = _months(months)
     return Annualised(
         value_musd=value * 12 / months,
@@ -78,15 +120,12 @@ def annualise_seasonal(
     value_musd: float, months: int, prev_full_musd: float, prev_same_period_musd: float
 ) -> Annualised:
     """Scale by the share of the previous year's total reached by the same month."""
-    value = _positive("year-to-date value", value_musd)
+    value = _positive("ytd_value", value_musd)
     months = _months(months)
-    prev_full = _positive("previous full-year value", prev_full_musd)
-    prev_part = _positive("previous same-period value", prev_same_period_musd)
+    prev_full = _positive("prev_full_value", prev_full_musd)
+    prev_part = _positive("prev_same_period_value", prev_same_period_musd)
     if prev_part > prev_full:
-        raise ScenarioError(
-            "previous year's same-period value exceeds its full-year value "
-            f"({prev_part} > {prev_full}); the seasonal share would exceed 100 %"
-        )
+        raise ScenarioError("seasonal_share_over", part=prev_part, full=prev_full)
     share = prev_part / prev_full
     return Annualised(
         value_musd=value / share,
@@ -102,18 +141,16 @@ def annualise_yoy(
 ) -> Annualised:
     """Last year's total moved by the change the source gives for January to month N on
     the same months of last year: the year is taken to change as its first N months did."""
-    value = _positive("year-to-date value", value_musd)
+    value = _positive("ytd_value", value_musd)
     months = _months(months)
-    prev_full = _positive("previous full-year value", prev_full_musd)
+    prev_full = _positive("prev_full_value", prev_full_musd)
     if not isinstance(change_pct, int | float) or not math.isfinite(change_pct):
-        raise ScenarioError(f"year-on-year change must be a finite number, got {change_pct!r}")
+        raise ScenarioError("change_not_finite", value=change_pct)
     if change_pct <= -100:
-        raise ScenarioError(f"year-on-year change must be above -100 %, got {change_pct:g} %")
+        raise ScenarioError("change_range", value=change_pct)
     estimate = prev_full * (1 + change_pct / 100)
     if estimate < value:
-        raise ScenarioError(
-            f"the year-on-year estimate {estimate:.2f} is below the year-to-date figure {value:g}"
-        )
+        raise ScenarioError("yoy_below_ytd", estimate=estimate, value=value)
     return Annualised(
         value_musd=estimate,
         method=YOY,
@@ -126,10 +163,10 @@ def annualise_yoy(
 
 def cagr(start_value: float, start_year: int, end_value: float, end_year: int) -> float:
     """Compound annual growth rate between two full years."""
-    v0 = _positive("start value", start_value)
-    v1 = _positive("end value", end_value)
+    v0 = _positive("start_value", start_value)
+    v1 = _positive("end_value", end_value)
     if end_year <= start_year:
-        raise ScenarioError(f"end year {end_year} must be after start year {start_year}")
+        raise ScenarioError("end_not_after_start", start_year=start_year, end_year=end_year)
     return (v1 / v0) ** (1 / (end_year - start_year)) - 1
 
 
@@ -137,12 +174,12 @@ def project(
     base_value: float, base_year: int, rate: float, last_year: int
 ) -> list[tuple[int, float]]:
     """Values from ``base_year`` to ``last_year`` growing at ``rate`` a year."""
-    base = _positive("base value", base_value)
+    base = _positive("base_value", base_value)
     rate = check_rate(rate)
     if last_year < base_year:
-        raise ScenarioError(f"last year {last_year} is before base year {base_year}")
+        raise ScenarioError("last_before_base", last_year=last_year, base_year=base_year)
     if last_year - base_year > MAX_HORIZON_YEARS:
-        raise ScenarioError(f"projection limited to {MAX_HORIZON_YEARS} years")
+        raise ScenarioError("horizon_too_long", years=MAX_HORIZON_YEARS)
     return [(y, base * (1 + rate) ** (y - base_year)) for y in range(base_year, last_year + 1)]
 
 
@@ -154,10 +191,11 @@ def path_to_target(
     Unlike ``project`` it takes no rate, so it draws even when the rate needed is
     extreme (a tiny base, a huge target, one year to go).
     """
-    base = _positive("base value", base_value)
+    base = _positive("base_value", base_value)
     target = _positive("target", target_musd)
     if target_year <= base_year:
-        raise ScenarioError(f"target year {target_year} must be after the base year {base_year}")
+        raise ScenarioError("target_year_not_after_base", target_year=target_year,
+                            base_year=base_year)
     n = target_year - base_year
     return [(base_year + i, base * (target / base) ** (i / n)) for i in range(n + 1)]
 
@@ -166,7 +204,7 @@ def year_target_reached(
     base_value: float, base_year: int, rate: float, target_musd: float, horizon_year: int
 ) -> int | None:
     """First year the projection meets the target, or None if not by ``horizon_year``."""
-    base = _positive("base value", base_value)
+    base = _positive("base_value", base_value)
     target = _positive("target", target_musd)
     rate = check_rate(rate)
     if base >= target:
@@ -180,10 +218,11 @@ def year_target_reached(
 
 def required_rate(base_value: float, base_year: int, target_musd: float, target_year: int) -> float:
     """Constant annual rate that takes the base to the target in the target year."""
-    base = _positive("base value", base_value)
+    base = _positive("base_value", base_value)
     target = _positive("target", target_musd)
     if target_year <= base_year:
-        raise ScenarioError(f"target year {target_year} must be after the base year {base_year}")
+        raise ScenarioError("target_year_not_after_base", target_year=target_year,
+                            base_year=base_year)
     return (target / base) ** (1 / (target_year - base_year)) - 1
 
 
@@ -197,6 +236,6 @@ class Gap:
 
 def gap(base_value: float, target_musd: float) -> Gap:
     """Target minus base, in US$ million and as a share of the target (negative once exceeded)."""
-    base = _positive("base value", base_value)
+    base = _positive("base_value", base_value)
     target = _positive("target", target_musd)
     return Gap(musd=target - base, share_of_target=(target - base) / target)

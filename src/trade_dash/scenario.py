@@ -586,42 +586,34 @@ def resolve_base(ds: Dataset, scenario: Scenario) -> tuple[Base, list[Notice]]:
     if scenario.base == "ytd":
         notices.append(Notice.of("no_ytd_base"))
     if full is None:
-        raise model.ScenarioError("the data has no full-year figure to use as a base")
+        raise model.ScenarioError("no_full_year_base")
     return Base(full.year, full.value_musd, "full", None), notices
 
 
 def validate(ds: Dataset, scenario: Scenario) -> None:
     """Raise ``ScenarioError`` when a scenario is outside the controls' domain."""
     if scenario.reporter not in REPORTERS:
-        raise model.ScenarioError(
-            f"reporter must be one of {', '.join(REPORTERS)}, got {scenario.reporter!r}"
-        )
+        raise model.ScenarioError("reporter_unknown", value=scenario.reporter, choices=REPORTERS)
     if scenario.reporter not in ds.reporters:
-        raise model.ScenarioError(
-            f"the data has no full-year turnover figure reported by {scenario.reporter}; "
-            f"choose one of {', '.join(ds.reporters)}"
-        )
+        raise model.ScenarioError("reporter_not_in_data", reporter=scenario.reporter,
+                                  choices=tuple(ds.reporters))
     if scenario.base not in BASES:
-        raise model.ScenarioError(f"base must be one of {', '.join(BASES)}, got {scenario.base!r}")
+        raise model.ScenarioError("base_unknown", value=scenario.base, choices=BASES)
     if scenario.method not in model.METHODS:
-        raise model.ScenarioError(
-            f"method must be one of {', '.join(model.METHODS)}, got {scenario.method!r}"
-        )
-    for name, value, lo, hi in (
-        ("growth", scenario.growth_pct, GROWTH_MIN_PCT, GROWTH_MAX_PCT),
-        ("target", scenario.target_musd, TARGET_MIN_MUSD, TARGET_MAX_MUSD),
-        ("band", scenario.band_pct, BAND_MIN_PCT, BAND_MAX_PCT),
-    ):
+        raise model.ScenarioError("method_unknown", value=scenario.method,
+                                  choices=model.METHODS)
+    ranges: tuple[tuple[model.ScenarioCode, float, float, float], ...] = (
+        ("growth_range", scenario.growth_pct, GROWTH_MIN_PCT, GROWTH_MAX_PCT),
+        ("target_range", scenario.target_musd, TARGET_MIN_MUSD, TARGET_MAX_MUSD),
+        ("band_range", scenario.band_pct, BAND_MIN_PCT, BAND_MAX_PCT),
+    )
+    for code, value, lo, hi in ranges:
         if not math.isfinite(value) or not lo <= value <= hi:
-            raise model.ScenarioError(
-                f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}"
-            )
+            raise model.ScenarioError(code, low=lo, high=hi, value=value)
     base, _ = resolve_base(ds, scenario)
     if not base.year < scenario.target_year <= HORIZON_YEAR:
-        raise model.ScenarioError(
-            f"target year must be after the base year {base.year} and at most "
-            f"{HORIZON_YEAR}, got {scenario.target_year}"
-        )
+        raise model.ScenarioError("target_year_range", base_year=base.year,
+                                  horizon=HORIZON_YEAR, value=scenario.target_year)
 
 
 def analyse(ds: Dataset, scenario: Scenario) -> Summary:

@@ -358,3 +358,25 @@ def test_export_describe_prints_the_chart_in_words_and_writes_nothing(capsys, tm
 def test_export_describe_and_file_options_do_not_mix(capsys, args, message):
     code, _, err = run(capsys, "export", *args)
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_validate_in_kazakh_names_file_line_column_and_expectation(tmp_path):
+    """The installed command, run as a user runs it, reports a broken file in Kazakh."""
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[1]["year"] = "20x1"
+    path = tmp_path / "сауда.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    bad = subprocess.run([EXE, "validate", str(path), "--lang", "kk"], capture_output=True,
+                         text=True, timeout=60)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.splitlines() == [
+        "trade-dash: деректер жарамсыз",
+        f"{path}: 1 қате табылды",
+        f"  {path}, 3-жол, «year» бағаны: берілгені — '20x1': күтілгені — 1991 пен 2100 "
+        "аралығындағы бүтін жыл, мысалы 2023",
+    ]
+    missing = subprocess.run([EXE, "validate", "--lang", "kk", str(tmp_path / "жоқ.csv")],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2
+    assert "жоқ.csv: күтілгені — бар CSV файлы (файл табылмады)" in missing.stderr
+    assert "Traceback" not in bad.stderr + missing.stderr

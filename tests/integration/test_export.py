@@ -173,6 +173,28 @@ def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, me
     assert message in resp.get_data(as_text=True)
 
 
+def test_a_refused_export_answers_in_the_language_of_its_address(no_browser_app):
+    """The 400 lists every problem in Russian; a 404 too; a wrong lang itself gets English."""
+    client = no_browser_app.server.test_client()
+    resp = client.get("/export/briefing.pdf?growth=abc&paper=legal&lang=ru")
+    assert resp.status_code == 400 and resp.mimetype == "text/plain"
+    assert resp.get_data(as_text=True).splitlines() == [
+        "Адрес недействителен:",
+        "- «growth=abc» — не число; использовано значение по умолчанию.",
+        "- «paper=legal» не входит в a4, letter.",
+    ]
+    missing = client.get("/export/chart/scenario.gif?lang=ru")
+    assert missing.status_code == 404
+    assert missing.get_data(as_text=True).strip() == (
+        "Такого экспорта нет: график scenario доступен в форматах png, svg, pdf.")
+    unavailable = client.get("/export/chart/scenario.png?lang=ru")  # this app has no browser
+    assert unavailable.status_code == 503
+    assert unavailable.get_data(as_text=True).startswith("Для статического экспорта нужен Chromium")
+    for query in ("lang=fr&growth=abc", "lang=ru&lang=kk"):
+        wrong = client.get(f"/export/chart/scenario.png?{query}")
+        assert wrong.get_data(as_text=True).splitlines()[0] == "The address is not valid:"
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -193,8 +215,8 @@ def test_unknown_chart_or_format_is_404(no_browser_app, path):
 @pytest.mark.parametrize(
     ("error", "status"),
     [
-        (export.ExportTimeout("Rendering the PNG took longer than 30 s and was stopped."), 504),
-        (export.ExportError("Rendering the PNG failed (JavascriptError: x)."), 500),
+        (export.ExportTimeout("render_timeout", format="PNG", seconds=30.0), 504),
+        (export.ExportError("render_failed", format="PNG", reason="JavascriptError: x"), 500),
     ],
 )
 def test_render_failures_are_plain_messages(no_browser_app, monkeypatch, error, status):

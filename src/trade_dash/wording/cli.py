@@ -1,6 +1,7 @@
-"""The sentences of the ``trade-dash`` command's own output: the text of ``summary``
-and the messages of ``export``. Each function takes the reader's ``Wording`` first
-(``--lang``); the headline items are the briefing's, so the two cannot disagree."""
+"""The sentences of the ``trade-dash`` command's own output: the text of ``summary``,
+the report of ``validate`` and the messages of ``export`` and ``add``. Each function
+takes the reader's ``Wording`` first (``--lang``); the headline items are the
+briefing's, so the two cannot disagree."""
 
 from __future__ import annotations
 
@@ -54,6 +55,40 @@ def summary_json(w: Wording, s: Summary) -> dict:
     })
     out["notices"] = [facts.notice_text(w, n) for n in s.notices]
     return out
+
+
+def _years(w: Wording, years: Sequence[int]) -> str:
+    return ", ".join(w.year(y) for y in years)
+
+
+def valid(w: Wording, source: str, count: int, first: int, last: int) -> str:
+    """The first line of ``validate``'s report on a good file."""
+    return w.gettext("%(source)s: OK, %(citations)s, years %(first)s–%(last)s", source=source,
+                     citations=w.citations(count), first=w.year(first), last=w.year(last))
+
+
+def missing_years(w: Wording, years: Sequence[int]) -> str:
+    return w.gettext("years with no citation (shown as missing): %(years)s",
+                     years=_years(w, years))
+
+
+def disputed_years(w: Wording, years: Sequence[int]) -> str:
+    return w.gettext("years whose citations disagree by more than 5 %%: %(years)s",
+                     years=_years(w, years))
+
+
+def side_years(w: Wording, side: str, years: Sequence[int]) -> str:
+    """The years the series takes from one side (``KZ``, ``MN``, or '' when not recorded)."""
+    if not side:
+        return w.gettext("years the series takes from an unrecorded side: %(years)s",
+                         years=_years(w, years))
+    return w.gettext("years the series takes from %(side)s: %(years)s", side=side,
+                     years=_years(w, years))
+
+
+def added(w: Wording, citation_id: str, line: int, path: str) -> str:
+    return w.gettext("trade-dash: added citation %(id)s on line %(line)s of %(path)s",
+                     id=citation_id, line=str(line), path=path)
 
 
 def wrote(w: Wording, path: str, size: int) -> str:

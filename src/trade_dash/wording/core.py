@@ -104,6 +104,16 @@ LABELS: dict[str, dict[str, str]] = {
         "reporter": NP_("control", "Reporting side"),
         "lang": NP_("control", "Language"),
     },
+    # The amounts a scenario error can be about (``model.Quantity``).
+    "quantity": {
+        "ytd_value": NP_("quantity", "year-to-date value"),
+        "prev_full_value": NP_("quantity", "previous full-year value"),
+        "prev_same_period_value": NP_("quantity", "previous same-period value"),
+        "start_value": NP_("quantity", "start value"),
+        "end_value": NP_("quantity", "end value"),
+        "base_value": NP_("quantity", "base value"),
+        "target": NP_("quantity", "target"),
+    },
 }
 
 
