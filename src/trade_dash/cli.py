@@ -7,9 +7,11 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import Any, NoReturn
 
 from trade_dash import model
 from trade_dash.charts import CHARTS, FORMATS, Chart, Registry
@@ -48,58 +50,58 @@ def _number(w: Wording) -> Callable[[str], float]:
     return number
 
 
-def add_lang_option(p: argparse.ArgumentParser) -> None:
+class WordedFormatter(argparse.HelpFormatter):
+    """argparse's help layout with the usage prefix in the reader's language."""
+
+    def __init__(self, prog: str, *, words: Wording) -> None:
+        super().__init__(prog)
+        self.words = words
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[Any], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups,
+                          text.usage_prefix(self.words) if prefix is None else prefix)
+
+
+class WordedParser(argparse.ArgumentParser):
+    """An ArgumentParser whose own words (usage, section titles, -h, error line) are in
+    the language of ``words``; sub-commands get the same language through ``add_parser``."""
+
+    def __init__(self, *, words: Wording, **kwargs: Any) -> None:
+        kwargs.pop("add_help", None)  # our own -h below, its help worded
+        super().__init__(add_help=False,
+                         formatter_class=partial(WordedFormatter, words=words), **kwargs)
+        self.words = words
+        # argparse names the two default sections when the parser is made, in English.
+        self._positionals.title = text.positionals_title(words)
+        self._optionals.title = text.options_title(words)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=text.help_option(words))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, errors.usage_error(self.words, self.prog, message) + "\n")
+
+
+def add_lang_option(p: argparse.ArgumentParser, w: Wording) -> None:
     p.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="language of the text: "
-        + ", ".join(f"{code} ({native_name(code)})" for code in LANGUAGES)
-        + "; default en",
+        help=text.lang_help(w, ", ".join(f"{code} ({native_name(code)})" for code in LANGUAGES)),
     )
 
 
 def add_scenario_options(p: argparse.ArgumentParser, w: Wording) -> None:
-    p.add_argument("--data", metavar="CSV", help="citations file (default: the bundled data)")
-    p.add_argument(
-        "--reporter",
-        choices=REPORTERS,
-        help="whose figures make the series: any (one side kept where possible, the "
-        "default), KZ or MN (that side's citations only)",
-    )
-    p.add_argument(
-        "--growth",
-        type=_pct(w),
-        metavar="PCT",
-        help="scenario growth, percent a year (default: derived from the data)",
-    )
-    p.add_argument(
-        "--target-year",
-        type=int,
-        metavar="YEAR",
-        help="year the target should be met (default 2030, an assumption)",
-    )
-    p.add_argument(
-        "--target",
-        type=_number(w),
-        metavar="MUSD",
-        help="annual target in US$ million (default: the cited target)",
-    )
-    p.add_argument(
-        "--base",
-        choices=("ytd", "full"),
-        help="project from the current-year estimate (ytd) or the latest full year",
-    )
-    p.add_argument(
-        "--method",
-        choices=model.METHODS,
-        help="annualisation of the year-to-date figure (default pro_rata)",
-    )
-    p.add_argument(
-        "--band",
-        type=_number(w),
-        metavar="PCT",
-        help="width of the low/high band around the growth rate, in points",
-    )
+    p.add_argument("--data", metavar="CSV", help=text.help_text(w, "data"))
+    p.add_argument("--reporter", choices=REPORTERS, help=text.help_text(w, "reporter"))
+    p.add_argument("--growth", type=_pct(w), metavar="PCT", help=text.help_text(w, "growth"))
+    p.add_argument("--target-year", type=int, metavar="YEAR",
+                   help=text.help_text(w, "target_year"))
+    p.add_argument("--target", type=_number(w), metavar="MUSD",
+                   help=text.help_text(w, "target"))
+    p.add_argument("--base", choices=("ytd", "full"), help=text.help_text(w, "base"))
+    p.add_argument("--method", choices=model.METHODS, help=text.help_text(w, "method"))
+    p.add_argument("--band", type=_number(w), metavar="PCT", help=text.help_text(w, "band"))
 
 
 def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
@@ -244,105 +246,62 @@ def describe_chart(args: argparse.Namespace, w: Wording, chart: Chart | None) ->
     return EXIT_OK
 
 
-# Options of `trade-dash add`, one per column: (default, help).
-ADD_OPTIONS = {
-    "citation_id": (None, "short unique name of the citation (letters, digits, - _ .)"),
-    "measure": ("actual", "actual (an observed figure, the default) or target"),
-    "flow": ("turnover", "turnover (the default), kz_exports_to_mn or mn_exports_to_kz"),
-    "year": (None, "calendar year the figure covers"),
-    "period": ("full_year", "full_year (the default) or year_to_date"),
-    "months": (None, "months covered: 12 for a full year (the default then), 1-11 for "
-                     "January to month N"),
-    "value_musd": (None, "value in US$ million, such as 74.0"),
-    "yoy_change_pct": (None, "change on the same months of the previous year in percent, "
-                             "such as 3.6 (optional)"),
-    "precision": ("exact", "exact (the default) or approximate"),
-    "reporter": (None, "body that reported the figure"),
-    "reporter_kind": (None, "statistics_office, customs, government, business_association "
-                            "or other"),
-    "reporting_country": (None, "KZ or MN: the side whose figures these are (optional)"),
-    "outlet": (None, "outlet that published it (optional)"),
-    "published": (None, "publication date, YYYY-MM-DD (optional)"),
-    "note": (None, "short note in your own words (optional)"),
-}
+# Defaults of `trade-dash add`'s options, one per column; their help is in the wording.
+ADD_DEFAULTS = {"measure": "actual", "flow": "turnover", "period": "full_year",
+                "precision": "exact"}
 
 
 def build_parser(charts: Registry = CHARTS, w: Wording | None = None) -> argparse.ArgumentParser:
-    """The command line, offering the charts of ``charts`` to ``export``; its own messages
-    (a value that is not a number) in the language of ``w`` (English by default)."""
+    """The command line, offering the charts of ``charts`` to ``export``; its help and
+    messages in the language of ``w`` (English by default)."""
     w = w or Wording.for_lang("en")
-    parser = argparse.ArgumentParser(
-        prog="trade-dash",
-        description="Kazakhstan–Mongolia trade turnover against the $500 million goal.",
-    )
+
+    def h(key: str) -> str:
+        return text.help_text(w, key)
+
+    parser = WordedParser(words=w, prog="trade-dash", description=h("description"))
     parser.set_defaults(charts=charts)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("validate", help="check a citations file and report every problem")
-    p.add_argument("csv", nargs="?", help="file to check (default: the bundled data)")
-    add_lang_option(p)
+    p = sub.add_parser("validate", words=w, help=h("validate"))
+    p.add_argument("csv", nargs="?", help=h("validate.csv"))
+    add_lang_option(p, w)
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("summary", help="print the headline numbers for a scenario")
+    p = sub.add_parser("summary", words=w, help=h("summary"))
     add_scenario_options(p, w)
-    p.add_argument("--json", action="store_true",
-                   help="print JSON for scripts (keys in English, notices in --lang)")
-    add_lang_option(p)
+    p.add_argument("--json", action="store_true", help=h("summary.json"))
+    add_lang_option(p, w)
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("serve", help="run the dashboard")
-    p.add_argument("--data", metavar="CSV", help="citations file (default: the bundled data)")
-    p.add_argument("--host", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port (default 8050)")
-    p.add_argument("--workers", type=int, help="gunicorn worker processes (default 1)")
-    p.add_argument(
-        "--dev",
-        action="store_true",
-        help="Dash development server with debug mode (never in production)",
-    )
+    p = sub.add_parser("serve", words=w, help=h("serve"))
+    p.add_argument("--data", metavar="CSV", help=h("data"))
+    p.add_argument("--host", help=h("serve.host"))
+    p.add_argument("--port", type=int, help=h("serve.port"))
+    p.add_argument("--workers", type=int, help=h("serve.workers"))
+    p.add_argument("--dev", action="store_true", help=h("serve.dev"))
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser(
-        "export",
-        help="write a chart or the briefing pack for a scenario to a file (needs Chromium)",
-    )
+    p = sub.add_parser("export", words=w, help=h("export"))
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--chart", choices=charts.names, help="the chart to export")
-    what.add_argument(
-        "--briefing",
-        action="store_true",
-        help="the briefing pack (PDF), deck (PowerPoint) or document (Word)",
-    )
-    p.add_argument(
-        "--format",
-        choices=sorted({f for fs in EXPORT_FORMATS.values() for f in fs}),
-        help="png, svg or pdf for a chart (as the chart offers); pdf, pptx or docx for the "
-        "briefing",
-    )
-    p.add_argument(
-        "--paper",
-        choices=PAPERS,
-        help="paper size of a PDF or Word briefing (default a4; slides have none)",
-    )
-    p.add_argument("--out", metavar="FILE", help="file to write")
-    p.add_argument("--describe", action="store_true",
-                   help="print what the chart shows, in words, instead of drawing it "
-                   "(with --chart; no --format or --out)")
-    add_lang_option(p)
+    what.add_argument("--chart", choices=charts.names, help=h("export.chart"))
+    what.add_argument("--briefing", action="store_true", help=h("export.briefing"))
+    p.add_argument("--format", choices=sorted({f for fs in EXPORT_FORMATS.values() for f in fs}),
+                   help=h("export.format"))
+    p.add_argument("--paper", choices=PAPERS, help=h("export.paper"))
+    p.add_argument("--out", metavar="FILE", help=h("export.out"))
+    p.add_argument("--describe", action="store_true", help=h("export.describe"))
+    add_lang_option(p, w)
     add_scenario_options(p, w)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser(
-        "add",
-        help="append one citation to a data file; the whole file is validated first and "
-        "written atomically",
-    )
-    p.add_argument("--data", metavar="CSV", help="file to add to (default: the bundled data)")
+    p = sub.add_parser("add", words=w, help=h("add"))
+    p.add_argument("--data", metavar="CSV", help=h("add.data"))
     for column in COLUMNS:
-        default, text = ADD_OPTIONS[column]
-        p.add_argument(f"--{column.replace('_', '-')}", dest=column, default=default,
-                       metavar=column.split("_")[-1].upper(), help=text)
-    add_lang_option(p)
+        p.add_argument(f"--{column.replace('_', '-')}", dest=column,
+                       default=ADD_DEFAULTS.get(column),
+                       metavar=column.split("_")[-1].upper(), help=h(f"add.{column}"))
+    add_lang_option(p, w)
     p.set_defaults(func=cmd_add)
     return parser
 
@@ -351,9 +310,12 @@ def lang_of(argv: list[str] | None) -> Wording:
     """The language ``--lang`` asks for, looked for before the full parse so that the
     parser's own messages about the other options are in it too; English when absent
     or not a language offered (the full parse then says so)."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--lang")
-    known, _ = early.parse_known_args(sys.argv[1:] if argv is None else argv)
+    try:
+        known, _ = early.parse_known_args(sys.argv[1:] if argv is None else argv)
+    except argparse.ArgumentError:  # `--lang` with no value: the full parse says so
+        return Wording.for_lang("en")
     return Wording.for_lang(known.lang if known.lang in LANGUAGES else "en")
 
 

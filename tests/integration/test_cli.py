@@ -380,3 +380,76 @@ def test_validate_in_kazakh_names_file_line_column_and_expectation(tmp_path):
     assert missing.returncode == 2
     assert "жоқ.csv: күтілгені — бар CSV файлы (файл табылмады)" in missing.stderr
     assert "Traceback" not in bad.stderr + missing.stderr
+
+
+def _flat(text: str) -> str:
+    """Help text with argparse's line wrapping undone, so a phrase can be searched for."""
+    return " ".join(text.split())
+
+
+ENGLISH_HELP = ("usage:", "options:", "show this help message and exit",
+                "citations file (default: the bundled data)",
+                "annual target in US$ million", "language of the text")
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("kk", ("қолданылуы: trade-dash summary", "опциялар:", "осы анықтаманы көрсетіп, шығу",
+            "сілтемелер файлы (әдепкі: бірге жеткізілетін деректер)",
+            "жылдық мақсат, млн АҚШ доллары", "мәтін тілі: en (English)")),
+    ("mn", ("хэрэглээ: trade-dash summary", "сонголтууд:", "энэ тусламжийг харуулаад гарах",
+            "ишлэлийн файл (анхдагч: багцтай ирсэн өгөгдөл)",
+            "жилийн зорилт, сая ам.доллараар", "текстийн хэл: en (English)")),
+])
+def test_help_is_in_the_language_of_lang(capsys, lang, words):
+    code, out, _ = run(capsys, "summary", "--lang", lang, "--help")
+    assert code == 0
+    text = _flat(out)
+    assert [w for w in words if w not in text] == []
+    assert [e for e in ENGLISH_HELP if e in text] == []
+    # What the user types stays as typed.
+    assert "--target-year YEAR" in text and "{pro_rata,seasonal,yoy}" in text
+
+
+def test_help_of_the_command_list_and_of_add_in_russian(capsys):
+    code, out, _ = run(capsys, "--help", "--lang", "ru")
+    text = _flat(out)
+    assert code == 0
+    assert "позиционные аргументы:" in text and "positional arguments" not in text
+    assert "добавить одну ссылку в файл данных" in text and "append one citation" not in text
+    code, out, _ = run(capsys, "add", "--lang", "ru", "--help")
+    text = _flat(out)
+    assert "exact (точное, по умолчанию) или approximate (приблизительное)" in text
+    assert "exact (the default)" not in text
+
+
+def test_help_in_english_by_default(capsys):
+    code, out, _ = run(capsys, "summary", "--help")
+    text = _flat(out)
+    assert code == 0
+    assert text.startswith("usage: trade-dash summary [-h]")
+    assert [e for e in ENGLISH_HELP if e not in text] == []
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("export", "--lang", "ru"),
+     "trade-dash export: ошибка: нужен один из аргументов --chart --briefing"),
+    (("summary", "--base", "q", "--lang", "ru"),
+     "trade-dash summary: ошибка: аргумент --base: недопустимое значение: 'q' "
+     "(выберите из 'ytd', 'full')"),
+    (("summary", "--target-year", "x", "--lang", "ru"),
+     "trade-dash summary: ошибка: аргумент --target-year: ожидалось целое число, получено 'x'"),
+    (("summary", "--lang", "ru", "--growth"),
+     "trade-dash summary: ошибка: аргумент --growth: ожидалось одно значение"),
+    (("summary", "--lang", "ru", "--colour", "red"),
+     "trade-dash: ошибка: нераспознанные аргументы: --colour red"),
+    (("summary", "--json=1", "--lang", "ru"),
+     "trade-dash summary: ошибка: аргумент --json: лишнее значение '1': этот параметр не "
+     "принимает значения"),
+])
+def test_argparse_errors_are_in_the_language_of_lang(capsys, args, message):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert lines[0].startswith("использование: trade-dash")
+    assert lines[-1] == message
+    assert "usage:" not in err and "error:" not in err

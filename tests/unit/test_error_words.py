@@ -252,7 +252,34 @@ def test_scenario_and_number_errors_of_summary_in_kazakh(capsys):
     err = capsys.readouterr().err
     assert err.strip() == ("trade-dash: өсім (growth) -50 пен 100 аралығындағы сан болуы "
                            "керек, берілгені — 250,0")
-    # argparse's own frame stays English; the reason it gives is in Kazakh.
+    # argparse's frame around our own reason is in Kazakh too.
     assert main(["summary", "--lang", "kk", "--target", "lots"]) == 2
     err = capsys.readouterr().err
-    assert "argument --target: сан күтілген, берілгені — 'lots'" in err
+    assert err.splitlines()[-1] == ("trade-dash summary: қате: --target аргументі: сан күтілген, "
+                                    "берілгені — 'lots'")
+
+
+@pytest.mark.parametrize(("message", "russian"), [
+    ("the following arguments are required: command",
+     "не указаны обязательные аргументы: command"),
+    ("one of the arguments --chart --briefing is required",
+     "нужен один из аргументов --chart --briefing"),
+    ("argument --lang: invalid choice: 'fr' (choose from 'en', 'ru', 'kk', 'mn')",
+     "аргумент --lang: недопустимое значение: 'fr' (выберите из 'en', 'ru', 'kk', 'mn')"),
+    ("argument --briefing: not allowed with argument --chart",
+     "аргумент --briefing: нельзя указывать вместе с аргументом --chart"),
+    ("ambiguous option: --ta could match --target-year, --target",
+     "неоднозначный параметр: --ta может означать --target-year, --target"),
+])
+def test_argparse_messages_are_said_again_in_the_reader_s_language(message, russian):
+    assert errors.usage_error(Wording.for_lang("ru"), "trade-dash", message) == (
+        f"trade-dash: ошибка: {russian}")
+    # English reads as argparse writes it.
+    assert errors.usage_error(Wording.for_lang("en"), "trade-dash", message) == (
+        f"trade-dash: error: {message}")
+
+
+def test_an_argparse_message_not_recognised_is_shown_as_argparse_gives_it():
+    message = "argument --x: expected at most one argument"
+    assert errors.usage_error(Wording.for_lang("mn"), "trade-dash", message) == (
+        "trade-dash: алдаа: --x аргумент: expected at most one argument")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from trade_dash.catalogs import N_
 from trade_dash.scenario import Summary
 from trade_dash.wording import facts
 from trade_dash.wording.briefing import headline_items
@@ -127,3 +128,90 @@ def options_needed(w: Wording, names: Sequence[str]) -> str:
 def describe_alone(w: Wording) -> str:
     return w.gettext("--describe prints a chart's description: give it with --chart, "
                      "without --format, --out or --paper")
+
+
+# --- the command line's --help -------------------------------------------------------
+# Option names, choices and metavars are typed by the user, so they stay as written in
+# every language; the sentences around them are translated. None of these may contain
+# '%': argparse fills help texts with % itself, and ``help_text`` doubles any a
+# translation brings.
+
+HELP = {
+    "description": N_("Kazakhstan–Mongolia trade turnover against the $500 million goal."),
+    "validate": N_("check a citations file and report every problem"),
+    "validate.csv": N_("file to check (default: the bundled data)"),
+    "summary": N_("print the headline numbers for a scenario"),
+    "summary.json": N_("print JSON for scripts (keys in English, notices in --lang)"),
+    "serve": N_("run the dashboard"),
+    "serve.host": N_("address to bind (default 127.0.0.1)"),
+    "serve.port": N_("port (default 8050)"),
+    "serve.workers": N_("gunicorn worker processes (default 1)"),
+    "serve.dev": N_("Dash development server with debug mode (never in production)"),
+    "export": N_("write a chart or the briefing pack for a scenario to a file (needs Chromium)"),
+    "export.chart": N_("the chart to export"),
+    "export.briefing": N_("the briefing pack (PDF), deck (PowerPoint) or document (Word)"),
+    "export.format": N_("png, svg or pdf for a chart (as the chart offers); pdf, pptx or docx "
+                        "for the briefing"),
+    "export.paper": N_("paper size of a PDF or Word briefing (default a4; slides have none)"),
+    "export.out": N_("file to write"),
+    "export.describe": N_("print what the chart shows, in words, instead of drawing it (with "
+                          "--chart; no --format or --out)"),
+    "data": N_("citations file (default: the bundled data)"),
+    "reporter": N_("whose figures make the series: any (one side kept where possible, the "
+                   "default), KZ or MN (that side's citations only)"),
+    "growth": N_("scenario growth, percent a year (default: derived from the data)"),
+    "target_year": N_("year the target should be met (default 2030, an assumption)"),
+    "target": N_("annual target in US$ million (default: the cited target)"),
+    "base": N_("project from the current-year estimate (ytd) or the latest full year"),
+    "method": N_("annualisation of the year-to-date figure (default pro_rata)"),
+    "band": N_("width of the low/high band around the growth rate, in points"),
+    "add": N_("append one citation to a data file; the whole file is validated first and "
+              "written atomically"),
+    "add.data": N_("file to add to (default: the bundled data)"),
+    "add.citation_id": N_("short unique name of the citation (letters, digits, - _ .)"),
+    "add.measure": N_("actual (an observed figure, the default) or target"),
+    "add.flow": N_("turnover (the default), kz_exports_to_mn or mn_exports_to_kz"),
+    "add.year": N_("calendar year the figure covers"),
+    "add.period": N_("full_year (the default) or year_to_date"),
+    "add.months": N_("months covered: 12 for a full year (the default then), 1-11 for "
+                     "January to month N"),
+    "add.value_musd": N_("value in US$ million, such as 74.0"),
+    "add.yoy_change_pct": N_("change on the same months of the previous year in percent, "
+                             "such as 3.6 (optional)"),
+    "add.precision": N_("exact (the default) or approximate"),
+    "add.reporter": N_("body that reported the figure"),
+    "add.reporter_kind": N_("statistics_office, customs, government, business_association "
+                            "or other"),
+    "add.reporting_country": N_("KZ or MN: the side whose figures these are (optional)"),
+    "add.outlet": N_("outlet that published it (optional)"),
+    "add.published": N_("publication date, YYYY-MM-DD (optional)"),
+    "add.note": N_("short note in your own words (optional)"),
+}
+
+
+def help_text(w: Wording, key: str) -> str:
+    """The ``--help`` text ``key`` of ``HELP``, ready for argparse (a '%' doubled)."""
+    return w.gettext(HELP[key]).replace("%", "%%")
+
+
+def lang_help(w: Wording, languages: str) -> str:
+    """``--lang``'s help; ``languages`` lists the codes with each language's own name."""
+    return w.gettext("language of the text: %(languages)s; default en",
+                     languages=languages).replace("%", "%%")
+
+
+# argparse's own words: the usage line, the two sections and the -h option.
+def usage_prefix(w: Wording) -> str:
+    return w.gettext("usage:") + " "
+
+
+def positionals_title(w: Wording) -> str:
+    return w.gettext("positional arguments")
+
+
+def options_title(w: Wording) -> str:
+    return w.gettext("options")
+
+
+def help_option(w: Wording) -> str:
+    return w.gettext("show this help message and exit")

@@ -16,6 +16,7 @@ says "a point as decimal mark" and keeps ``76.7``, even where the language write
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -258,6 +259,53 @@ def not_number(w: Wording, text: str) -> str:
 def command_error(w: Wording, reason: str) -> str:
     """A message the command prints before giving up: prefixed with the command's name."""
     return w.gettext("trade-dash: %(reason)s", reason=reason)
+
+
+# argparse words its own errors in English; these are the ones a reader meets (an option
+# left out or misspelt, a choice not offered, a value missing or not a whole number),
+# recognised by argparse's English wording and said again in the reader's language.
+# Anything else is shown as argparse gives it.
+_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], Callable[[Wording, dict[str, str]], str]], ...] = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"),
+     lambda w, v: w.gettext("the following arguments are required: %(names)s", **v)),
+    (re.compile(r"one of the arguments (?P<names>.+) is required"),
+     lambda w, v: w.gettext("one of the arguments %(names)s is required", **v)),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"),
+     lambda w, v: w.gettext("unrecognized arguments: %(args)s", **v)),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+     lambda w, v: w.gettext("ambiguous option: %(option)s could match %(matches)s", **v)),
+)
+_ARGUMENT_ERRORS: tuple[tuple[re.Pattern[str], Callable[[Wording, dict[str, str]], str]], ...] = (
+    (re.compile(r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"),
+     lambda w, v: w.gettext("invalid choice: %(value)s (choose from %(choices)s)", **v)),
+    (re.compile(r"expected one argument"),
+     lambda w, v: w.gettext("expected one argument")),
+    (re.compile(r"invalid int value: (?P<value>.+)"),
+     lambda w, v: w.gettext("expected a whole number, got %(value)s", **v)),
+    (re.compile(r"not allowed with argument (?P<other>.+)"),
+     lambda w, v: w.gettext("not allowed with argument %(other)s", **v)),
+    (re.compile(r"ignored explicit argument (?P<value>.+)"),
+     lambda w, v: w.gettext("ignored explicit argument %(value)s", **v)),
+)
+_ARGUMENT = re.compile(r"argument (?P<name>\S+): (?P<message>.+)", re.S)
+
+
+def _reword(w: Wording, message: str, patterns: Sequence[tuple[re.Pattern[str], Any]]) -> str:
+    for pattern, say in patterns:
+        if found := pattern.fullmatch(message):
+            return say(w, found.groupdict())
+    return message
+
+
+def usage_error(w: Wording, prog: str, message: str) -> str:
+    """argparse's error line (``trade-dash summary: error: ...``) in the reader's language.
+    ``message`` is argparse's; a message of our own (``not_number``) is already worded."""
+    if argument := _ARGUMENT.fullmatch(message):
+        message = w.gettext("argument %(name)s: %(reason)s", name=argument["name"],
+                            reason=_reword(w, argument["message"], _ARGUMENT_ERRORS))
+    else:
+        message = _reword(w, message, _ARGPARSE_ERRORS)
+    return w.gettext("%(prog)s: error: %(reason)s", prog=prog, reason=message)
 
 
 def param_repeated(w: Wording, name: str, count: int) -> str:
