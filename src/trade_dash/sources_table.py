@@ -174,6 +174,6 @@ def view(rows: Sequence[Mapping], state: State, shown: Shown = plain) -> View:
     kept = [r for r in rows if matches(r, state.text, shown)]
     ordered = sort_rows(kept, state.sort, state.descending)
     page, first, last = page_bounds(len(ordered), state.page, state.size)
-    shown = State(state.sort, state.descending, page, state.size, state.text)
+    current = State(state.sort, state.descending, page, state.size, state.text)
     return View(rows=[dict(r) for r in ordered[max(first - 1, 0):last]], first=first,
-                last=last, total=len(ordered), state=shown)
+                last=last, total=len(ordered), state=current)
