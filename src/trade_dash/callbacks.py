@@ -23,7 +23,7 @@ from trade_dash.briefing import key_message
 from trade_dash.charts import Registry
 from trade_dash.csv_export import citations_csv, series_csv
 from trade_dash.languages import DEFAULT, LANGUAGES, LanguageChoice
-from trade_dash.layout import CARDS, method_options, sources_body, sources_status
+from trade_dash.layout import CARDS, cell_words, method_options, sources_body, sources_status
 from trade_dash.scenario import (
     Dataset,
     Scenario,
@@ -403,8 +403,8 @@ def register(app: dash.Dash, page: Page) -> None:
         elif trigger in (ids.SOURCES_PREVIOUS, ids.SOURCES_NEXT):
             state = state.turned(-1 if trigger == ids.SOURCES_PREVIOUS else 1)
         w = Wording.for_lang(language(_text(search)).lang)
-        view = sources_table.view(page.sources(w), state)
-        return (sources_body(view), sources_status(w, view), not view.has_previous,
+        view = sources_table.view(page.sources(w), state, cell_words(w))
+        return (sources_body(w, view), sources_status(w, view), not view.has_previous,
                 not view.has_next, view.state.to_data(),
                 *[view.state.direction(c) for c in sources_table.COLUMNS])
 

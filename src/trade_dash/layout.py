@@ -295,6 +295,7 @@ ONE_LINE = {"citation_id", "value_musd", "side", "published", "line"}
 WRAPPED = set(sources_table.COLUMNS) - ONE_LINE
 SOURCE_WIDTHS = {"period": 90, "flow": 100, "reporter": 120, "outlet": 110, "note": 180}
 NUMERIC = {"value_musd", "line"}  # right-aligned, so digits line up
+AMOUNTS = {"value_musd"}  # written in the reader's number format (line numbers as in the file)
 _CELL_LOOK = {**{k: {"className": "wrapped"} for k in WRAPPED},
               **{k: {"className": "text-end"} for k in NUMERIC}}
 # The table pages through the citations: drawing every row of a file of thousands at once
@@ -303,11 +304,22 @@ _CELL_LOOK = {**{k: {"className": "wrapped"} for k in WRAPPED},
 SOURCES_PAGE_SIZES = list(sources_table.PAGE_SIZES)
 
 
-def sources_body(view: sources_table.View) -> list[html.Tr]:
+def cell_words(w: Wording) -> sources_table.Shown:
+    """How the sources table writes a cell for the reader: amounts in their number format
+    (76,7 in Russian and Kazakh), everything else as cited."""
+    def shown(column: str, value: object) -> str:
+        if column in AMOUNTS and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return w.decimal(value)
+        return sources_table.cell_text(value)
+    return shown
+
+
+def sources_body(w: Wording, view: sources_table.View) -> list[html.Tr]:
     """The rows of one page of the sources table. Cells are text nodes: citation notes
     and outlets are shown as cited, never read as markup."""
+    shown = cell_words(w)
     return [
-        html.Tr([html.Td(sources_table.cell_text(row.get(key)), **_CELL_LOOK.get(key, {}))
+        html.Tr([html.Td(shown(key, row.get(key)), **_CELL_LOOK.get(key, {}))
                  for key in sources_table.COLUMNS])
         for row in view.rows
     ]
@@ -323,7 +335,7 @@ def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
     t = page_words.translated(w, "page", page_words.TEXT)
     words = page_words.translated(w, "table", page_words.TABLE_TEXT)
     headers = page_words.translated(w, "column", page_words.SOURCE_HEADERS)
-    first = sources_table.view(rows, sources_table.State())
+    first = sources_table.view(rows, sources_table.State(), cell_words(w))
     return dbc.Card(
         dbc.CardBody(
             [
@@ -374,7 +386,7 @@ def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
                                 )
                                 for key in sources_table.COLUMNS
                             ])),
-                            html.Tbody(sources_body(first), id=ids.SOURCES_BODY),
+                            html.Tbody(sources_body(w, first), id=ids.SOURCES_BODY),
                         ],
                         id=ids.SOURCES_TABLE,
                         className="table table-sm table-striped sources-table mb-0",

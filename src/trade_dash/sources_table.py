@@ -7,7 +7,7 @@ later one, so the page a reader sees after a click is the one the first response
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 # Every column, in the table's order (headers in wording/page.py).
@@ -121,14 +121,24 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def matches(row: Mapping[str, object], text: str) -> bool:
+# (column, value) -> the cell's text as the reader sees it; the layout passes one that
+# writes amounts in the reader's number format.
+Shown = Callable[[str, object], str]
+
+
+def plain(_column: str, value: object) -> str:
+    return cell_text(value)
+
+
+def matches(row: Mapping[str, object], text: str, shown: Shown = plain) -> bool:
     """Whether every word of ``text`` occurs, ignoring case, somewhere in the row's cells
-    (as a quick filter does: "2023 customs" keeps rows with both words, in any cells)."""
+    as ``shown`` writes them (as a quick filter does: "2023 customs" keeps rows with both
+    words, in any cells)."""
     words = text.casefold().split()
     if not words:
         return True
-    shown = "\n".join(cell_text(row.get(c)) for c in COLUMNS).casefold()
-    return all(word in shown for word in words)
+    cells = "\n".join(shown(c, row.get(c)) for c in COLUMNS).casefold()
+    return all(word in cells for word in words)
 
 
 def _key(value: object) -> tuple[int, float, str]:
@@ -158,9 +168,10 @@ def page_bounds(total: int, page: int, size: int) -> tuple[int, int, int]:
     return page, page * size + 1, min(total, (page + 1) * size)
 
 
-def view(rows: Sequence[Mapping], state: State) -> View:
-    """The page of ``rows`` that ``state`` asks for: filtered, then sorted, then paged."""
-    kept = [r for r in rows if matches(r, state.text)]
+def view(rows: Sequence[Mapping], state: State, shown: Shown = plain) -> View:
+    """The page of ``rows`` that ``state`` asks for: filtered (on the cells as ``shown``
+    writes them), then sorted, then paged."""
+    kept = [r for r in rows if matches(r, state.text, shown)]
     ordered = sort_rows(kept, state.sort, state.descending)
     page, first, last = page_bounds(len(ordered), state.page, state.size)
     shown = State(state.sort, state.descending, page, state.size, state.text)

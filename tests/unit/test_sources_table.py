@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trade_dash.layout import cell_words
 from trade_dash.scenario import sources_rows
 from trade_dash.sources_table import (
     COLUMNS,
@@ -18,7 +19,7 @@ from trade_dash.sources_table import (
     sort_rows,
     view,
 )
-from trade_dash.wording import english
+from trade_dash.wording import Wording, english
 from trade_dash.wording import page as page_words
 
 
@@ -152,3 +153,23 @@ def test_the_bundled_citations_have_every_column_and_sort_by_id(bundled):
     state = State().sorted_by("citation_id")
     ids = [r["citation_id"] for r in view(rows, state).rows]
     assert ids == sorted(r["citation_id"] for r in rows)[:20]
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "text"),
+    [("en", 76.7, "76.7"), ("ru", 76.7, "76,7"), ("kk", 126.86, "126,86"),
+     ("mn", 76.7, "76.7"), ("ru", 80.0, "80"), ("ru", 1234.5, "1\u00a0234,5")],
+)
+def test_amounts_are_written_in_the_readers_number_format(lang, value, text):
+    shown = cell_words(Wording.for_lang(lang))
+    assert shown("value_musd", value) == text
+    assert shown("line", 1234) == "1234"  # a line number as the file counts it
+    assert shown("note", "76.7 as cited") == "76.7 as cited"
+
+
+def test_the_filter_finds_an_amount_as_the_reader_writes_it():
+    ru = cell_words(Wording.for_lang("ru"))
+    rows = [{"citation_id": "a", "value_musd": 76.7}, {"citation_id": "b", "value_musd": 80.0}]
+    assert [r["citation_id"] for r in view(rows, State(text="76,7"), ru).rows] == ["a"]
+    assert view(rows, State(text="76.7"), ru).rows == []
+    assert [r["citation_id"] for r in view(rows, State(text="76.7")).rows] == ["a"]

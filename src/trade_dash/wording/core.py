@@ -194,6 +194,11 @@ class Wording:
         """``x`` with exactly ``digits`` decimals and the locale's marks: 1,234.5 / 1 234,5."""
         return self._format(x, digits, digits)
 
+    def decimal(self, x: float, most: int = 2) -> str:
+        """``x`` with the decimals it has, up to ``most``, in the locale's marks: a cited
+        amount as the data file gives it (76.7, 80, 126.86 / 76,7, 80, 126,86)."""
+        return self._format(x, 0, most)
+
     def money(self, musd: float, digits: int = 1) -> str:
         """An amount in US$ million, in words: 'US$ 76.7 million', '76,7 млн долл. США';
         up to ``digits`` decimals (2 for estimates, whose second decimal readers compare)."""
