@@ -32,22 +32,15 @@ class UsageError(Exception):
     """Bad command-line input that argparse itself does not catch."""
 
 
-def _pct(w: Wording) -> Callable[[str], float]:
-    def pct(text: str) -> float:
+def _float(w: Wording, refused: Callable[[Wording, str], str]) -> Callable[[str], float]:
+    """An argparse ``type`` reading a number; ``refused`` words the error in the reader's
+    language."""
+    def read(text: str) -> float:
         try:
             return float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(errors.not_percent(w, text)) from None
-    return pct
-
-
-def _number(w: Wording) -> Callable[[str], float]:
-    def number(text: str) -> float:
-        try:
-            return float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(errors.not_number(w, text)) from None
-    return number
+            raise argparse.ArgumentTypeError(refused(w, text)) from None
+    return read
 
 
 class WordedFormatter(argparse.HelpFormatter):
@@ -94,14 +87,16 @@ def add_lang_option(p: argparse.ArgumentParser, w: Wording) -> None:
 def add_scenario_options(p: argparse.ArgumentParser, w: Wording) -> None:
     p.add_argument("--data", metavar="CSV", help=text.help_text(w, "data"))
     p.add_argument("--reporter", choices=REPORTERS, help=text.help_text(w, "reporter"))
-    p.add_argument("--growth", type=_pct(w), metavar="PCT", help=text.help_text(w, "growth"))
+    p.add_argument("--growth", type=_float(w, errors.not_percent), metavar="PCT",
+                   help=text.help_text(w, "growth"))
     p.add_argument("--target-year", type=int, metavar="YEAR",
                    help=text.help_text(w, "target_year"))
-    p.add_argument("--target", type=_number(w), metavar="MUSD",
+    p.add_argument("--target", type=_float(w, errors.not_number), metavar="MUSD",
                    help=text.help_text(w, "target"))
     p.add_argument("--base", choices=("ytd", "full"), help=text.help_text(w, "base"))
     p.add_argument("--method", choices=model.METHODS, help=text.help_text(w, "method"))
-    p.add_argument("--band", type=_number(w), metavar="PCT", help=text.help_text(w, "band"))
+    p.add_argument("--band", type=_float(w, errors.not_number), metavar="PCT",
+                   help=text.help_text(w, "band"))
 
 
 def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
