@@ -4,13 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-fast lint bench clean
 
 # Installing also compiles the translation catalogs (hatch_build.py), so a changed
 # catalog reinstalls too.
 CATALOGS := $(wildcard src/trade_dash/locale/*/LC_MESSAGES/messages.po)
 
-$(BIN)/trade-dash: pyproject.toml hatch_build.py src/trade_dash/catalogs.py $(CATALOGS)
+$(BIN)/trade-dash: pyproject.toml hatch_build.py src/trade_dash/wording/catalogs.py $(CATALOGS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -19,10 +19,19 @@ $(BIN)/trade-dash: pyproject.toml hatch_build.py src/trade_dash/catalogs.py $(CA
 run: $(BIN)/trade-dash
 	$(BIN)/trade-dash serve
 
-test: $(BIN)/trade-dash
+# Static checks: style, types, and the layer contracts in pyproject.toml.
+lint: $(BIN)/trade-dash
 	$(BIN)/python -m ruff check src tests benchmarks app.py hatch_build.py
 	$(BIN)/python -m mypy
+	$(BIN)/lint-imports --no-cache
+
+# The whole suite, as CI runs it: lint, every test tier (Chromium included).
+test: lint
 	$(BIN)/python -m pytest
+
+# The inner loop: unit and integration tests, no browser and no kaleido exports.
+test-fast: $(BIN)/trade-dash
+	$(BIN)/python -m pytest tests/unit tests/integration -m "not browser and not export" -q
 
 bench: $(BIN)/trade-dash
 	$(BIN)/python benchmarks/load_bench.py

@@ -21,7 +21,7 @@ class CatalogBuildHook(BuildHookInterface):
         package = Path(self.root) / "src" / "trade_dash"
         # Loaded by path: the package's own dependencies are not installed yet.
         spec = importlib.util.spec_from_file_location("_trade_dash_catalogs",
-                                                      package / "catalogs.py")
+                                                      package / "wording" / "catalogs.py")
         assert spec is not None and spec.loader is not None
         catalogs = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(catalogs)

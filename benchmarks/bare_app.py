@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from dash import Input, Output, dcc, html
 from flask_compress import Compress
 
-from trade_dash.security import AssetCache
+from trade_dash.web.security import AssetCache
 
 app = dash.Dash(__name__, serve_locally=True)
 app.layout = html.Div([

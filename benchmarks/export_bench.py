@@ -20,9 +20,14 @@ import time
 
 import kaleido
 
-from trade_dash import export, figures
-from trade_dash.charts import CHARTS
-from trade_dash.scenario import Dataset, analyse, default_scenario
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.sizes import EXPORT_SIZES, export_figure
+from trade_dash.charts.style import Context
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.images import CHART_FORMATS, ExportUnavailable, Renderer, find_browser
+from trade_dash.exports.packs import BRIEFINGS, render_chart
 
 IDLE_S = 0.5  # pause before each warm export, not timed
 
@@ -38,13 +43,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per row (default 3)")
     args = parser.parse_args()
     try:
-        browser = export.find_browser()
-    except export.ExportUnavailable as exc:
+        browser = find_browser()
+    except ExportUnavailable as exc:
         print(exc, file=sys.stderr)
         return 1
     ds = Dataset.load(None)
     s = analyse(ds, default_scenario(ds))
-    ctx = figures.Context(
+    ctx = Context(
         produced="2026-01-01", link="http://127.0.0.1:8050/?" + s.scenario.query()
     )
     print(
@@ -54,8 +59,8 @@ def main() -> int:
 
     rows: list[tuple[str, float, float | None]] = []
     chart = CHARTS["scenario"]
-    with export.Renderer(browser, timeout=120) as renderer:
-        cold = timed(lambda: export.render_chart(renderer, chart, "png", ds, s, ctx))
+    with Renderer(browser, timeout=120) as renderer:
+        cold = timed(lambda: render_chart(renderer, chart, "png", ds, s, ctx))
 
         def warm(make) -> float:
             runs = []
@@ -65,20 +70,20 @@ def main() -> int:
             return statistics.median(runs)
 
         def one_shot(fmt: str) -> float:
-            size = figures.EXPORT_SIZES[fmt]
+            size = EXPORT_SIZES[fmt]
             opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale}
             kopts = {"path": browser, "mathjax": False}
 
             def make():
-                fig = figures.export_figure(chart.build(ds, s, ctx), size)
+                fig = export_figure(chart.build(ds, s, ctx), size)
                 kaleido.calc_fig_sync(fig, opts=opts, kopts=kopts)
 
             return statistics.median(timed(make) for _ in range(args.repeat))
 
-        for fmt in export.CHART_FORMATS:
-            w = warm(lambda fmt=fmt: export.render_chart(renderer, chart, fmt, ds, s, ctx))
+        for fmt in CHART_FORMATS:
+            w = warm(lambda fmt=fmt: render_chart(renderer, chart, fmt, ds, s, ctx))
             rows.append((f"chart {fmt}", w, one_shot(fmt)))
-        for fmt, make in export.BRIEFINGS.items():  # pdf, pptx and docx
+        for fmt, make in BRIEFINGS.items():  # pdf, pptx and docx
             w = warm(lambda make=make: make(renderer, ds, s, ctx))
             rows.append((f"briefing {fmt}", w, None))
 

@@ -15,7 +15,7 @@ import io
 import random
 from pathlib import Path
 
-from trade_dash.data import COLUMNS, MAX_TEXT, REPORTER_KINDS
+from trade_dash.domain.schema import COLUMNS, MAX_TEXT, REPORTER_KINDS
 
 FIRST_YEAR, LAST_YEAR = 1992, 2025
 CITATIONS = 2_000

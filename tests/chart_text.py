@@ -13,13 +13,14 @@ from __future__ import annotations
 import html
 import re
 
-from trade_dash import figures
-from trade_dash.scenario import Dataset
+from trade_dash.charts.scenario import SCENARIO_TRACES
+from trade_dash.charts.style import COLOURS, HOVER_NAME_CHARS, NAME_CHARS, short
+from trade_dash.domain.dataset import Dataset
 
 KEPT = {"KZ", "MN", "trade-dash", "N"}
 CITED = ("reporter", "outlet", "note", "citation_id", "published")
 # As figures cuts names: in the source line and in hover labels.
-CUTS = (figures.NAME_CHARS, figures.HOVER_NAME_CHARS)
+CUTS = (NAME_CHARS, HOVER_NAME_CHARS)
 ROMAN = re.compile(r"[IVX]+")
 ADDRESS = re.compile(r"https?://\S+|[?&][\w.=&%-]+")
 
@@ -32,7 +33,7 @@ def cited_texts(ds: Dataset) -> list[str]:
         for value in ds.citations[column].dropna().astype(str):
             value = " ".join(value.split())
             if value:
-                out |= {value, *(figures.short(value, n) for n in CUTS)}
+                out |= {value, *(short(value, n) for n in CUTS)}
     return sorted(out, key=len, reverse=True)
 
 
@@ -71,9 +72,9 @@ def growth_texts(fig) -> tuple[str, ...]:
     """The scenario chart's texts that change with the growth rate (its subtitle, the
     band, required and projection trace names and the 'target met' annotation), which are
     worded with the page's growth script, not with the other chart texts."""
-    first = figures.SCENARIO_TRACES.index("band_low")
+    first = SCENARIO_TRACES.index("band_low")
     names = [t.name or "" for t in fig.data[first:]]
     reached = [a.text or "" for a in fig.layout.annotations
-               if (a.font.color or "") == figures.COLOURS["projection"]]
+               if (a.font.color or "") == COLOURS["projection"]]
     subtitle = (fig.layout.title.subtitle.text or "").split("<br>")
     return tuple(plain(t) for t in [*names, *reached, *subtitle] if t)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from trade_dash.config import bundled_data_path
-from trade_dash.data import COLUMNS, load_citations
-from trade_dash.scenario import Dataset
+from trade_dash.domain.datafile import bundled_data_path, load_citations
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.schema import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from trade_dash import ids
-from trade_dash.charts import CHARTS
+from trade_dash.charts.registry import CHARTS
+from trade_dash.web import ids
 
 MAIN_OUTPUT_START = f"..{ids.URL}.search..."
 

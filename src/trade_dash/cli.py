@@ -13,15 +13,22 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from trade_dash import model
-from trade_dash.charts import CHARTS, FORMATS, Chart, Registry
-from trade_dash.config import Config, ConfigError, bundled_data_path
-from trade_dash.data import COLUMNS, DataFileError, append_citation
-from trade_dash.languages import LANGUAGES, native_name
-from trade_dash.normalise import ANY, REPORTERS
-from trade_dash.scenario import Dataset, Scenario, analyse, default_scenario
-from trade_dash.wording import Wording, errors, facts
+from trade_dash.charts.registry import CHARTS, FORMATS, Chart, Registry
+from trade_dash.config import Config, ConfigError
+from trade_dash.domain import model
+from trade_dash.domain.datafile import append_citation, bundled_data_path
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.normalise import ANY, REPORTERS
+from trade_dash.domain.problems import DataFileError
+from trade_dash.domain.scenario import Scenario, default_scenario
+from trade_dash.domain.schema import COLUMNS
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.images import ExportError, Renderer
+from trade_dash.exports.packs import BRIEFINGS, cli_context, render_chart
 from trade_dash.wording import cli as text
+from trade_dash.wording import errors, facts
+from trade_dash.wording.core import Wording
+from trade_dash.wording.languages import LANGUAGES, native_name
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
 EXPORT_FORMATS = {"chart": FORMATS, "briefing": ("pdf", "pptx", "docx")}
@@ -169,7 +176,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from trade_dash.serving import serve  # imported late: the other commands need no server
+    from trade_dash.web.serving import serve  # imported late: the other commands need no server
 
     config = Config.from_env(
         data_path=Path(args.data) if args.data else None,
@@ -183,8 +190,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     # Imported late: plotly, kaleido and reportlab are needed by this command only.
-    from trade_dash import export
-    from trade_dash.briefing import FontMissing
+    from trade_dash.exports.briefing import FontMissing
 
     w = words(args)
     chart = None if args.briefing else args.charts[args.chart]
@@ -205,15 +211,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     ds = Dataset.load(args.data)
     summary = analyse(ds, scenario_from_args(ds, args))  # a bad scenario stops here, exit 2
     config = Config.from_env()
-    ctx = replace(export.cli_context(config, summary.scenario.query()), words=w)
-    renderer = export.Renderer(config.browser_path, config.render_timeout)
+    ctx = replace(cli_context(config, summary.scenario.query()), words=w)
+    renderer = Renderer(config.browser_path, config.render_timeout)
     try:
         if chart is None:
-            make = export.BRIEFINGS[args.format]
+            make = BRIEFINGS[args.format]
             body = make(renderer, ds, summary, ctx, args.paper or PAPERS[0], args.charts)
         else:
-            body = export.render_chart(renderer, chart, args.format, ds, summary, ctx)
-    except export.ExportError as exc:
+            body = render_chart(renderer, chart, args.format, ds, summary, ctx)
+    except ExportError as exc:
         print(errors.command_error(w, errors.export_error(w, exc)), file=sys.stderr)
         return EXIT_FAILED
     except FontMissing as exc:  # worded in the pack's language where it is raised

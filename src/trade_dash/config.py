@@ -7,15 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-def bundled_data_path() -> Path:
-    """The citations file shipped with the project."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parents[1] / "data" / "trade_series.csv", here / "trade_series.csv"):
-        if candidate.is_file():
-            return candidate
-    return here.parents[1] / "data" / "trade_series.csv"
-
+from trade_dash.domain.datafile import bundled_data_path
 
 # name -> (environment variable, default, meaning); the README documents each of these.
 SETTINGS = {

@@ -19,11 +19,11 @@ from tests.browser.test_browser_dashboard import (
 )
 from tests.colour import contrast
 from tests.conftest import ROOT
-from trade_dash import ids
-from trade_dash.charts import CHARTS
-from trade_dash.languages import LANGUAGES
-from trade_dash.layout import SOURCES_PAGE_SIZES
-from trade_dash.sources_table import COLUMNS
+from trade_dash.charts.registry import CHARTS
+from trade_dash.web import ids
+from trade_dash.web.sources_section import SOURCES_PAGE_SIZES
+from trade_dash.web.sources_table import COLUMNS
+from trade_dash.wording.languages import LANGUAGES
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,9 @@ import pytest
 
 from tests import bigfile
 from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
-from trade_dash import ids
-from trade_dash.charts import CHARTS
-from trade_dash.scenario import Dataset
+from trade_dash.charts.registry import CHARTS
+from trade_dash.domain.dataset import Dataset
+from trade_dash.web import ids
 
 pytestmark = pytest.mark.browser
 

@@ -11,12 +11,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from trade_dash import ids
-from trade_dash.charts import CHARTS
+from trade_dash.charts.registry import CHARTS
 from trade_dash.cli import main
-from trade_dash.csv_export import SERIES_CSV_COLUMNS
-from trade_dash.data import COLUMNS
-from trade_dash.scenario import analyse, default_scenario, freshness, scenario_from_query
+from trade_dash.domain.dataset import freshness
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.schema import COLUMNS
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.csvfiles import SERIES_CSV_COLUMNS
+from trade_dash.web import ids
 
 pytestmark = pytest.mark.browser
 

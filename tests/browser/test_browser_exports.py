@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
 from tests.conftest import BUNDLED_BASE, year_target_met
 from tests.officefiles import squash, word
-from trade_dash import ids
-from trade_dash.charts import CHARTS
+from trade_dash.charts.registry import CHARTS
+from trade_dash.web import ids
 
 pytestmark = [pytest.mark.browser, pytest.mark.export]
 EXPORT_TIMEOUT_MS = 90_000  # the first export starts the server's renderer

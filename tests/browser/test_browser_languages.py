@@ -11,11 +11,14 @@ from tests.browser.conftest import UI_TIMEOUT_MS, watch
 from tests.browser.test_browser_dashboard import assert_clean, card, open_dashboard
 from tests.chart_text import english_left, growth_texts
 from tests.conftest import year_target_met
-from trade_dash import figures, ids
-from trade_dash.charts import CHARTS
-from trade_dash.scenario import analyse, default_scenario
-from trade_dash.sources_table import COLUMNS
-from trade_dash.wording import Wording
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.scenario import scenario_figure
+from trade_dash.charts.style import Context
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.web import ids
+from trade_dash.web.sources_table import COLUMNS
+from trade_dash.wording.core import Wording
 
 pytestmark = pytest.mark.browser
 
@@ -123,8 +126,8 @@ def test_the_charts_on_the_page_have_no_english_but_citation_text(page, console,
     its script, so both are set aside."""
     open_dashboard(page, server, f"lang={lang}")
     texts = chart_texts(page)
-    ctx = figures.Context(produced="2026-01-02", words=Wording.for_lang(lang))
-    growth = growth_texts(figures.scenario_figure(
+    ctx = Context(produced="2026-01-02", words=Wording.for_lang(lang))
+    growth = growth_texts(scenario_figure(
         bundled, analyse(bundled, default_scenario(bundled)), ctx))
     for name, text in texts.items():
         assert text, name

@@ -11,7 +11,7 @@ from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
 
 pytestmark = pytest.mark.browser
 
-PARTIAL = "/_dash-component-suites/trade_dash/vendor/plotly.js-basic-dist-min/plotly-basic."
+PARTIAL = "/_dash-component-suites/trade_dash/web/vendor/plotly.js-basic-dist-min/plotly-basic."
 FULL = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 CALLBACK = "/_dash-update-component"
 # The line for a first page load: no more than 1.6 MiB over the wire.

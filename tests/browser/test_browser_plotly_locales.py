@@ -12,12 +12,12 @@ from importlib.resources import files
 
 import pytest
 
-from trade_dash.catalogs import PLOTLY_ASSET
+from trade_dash.wording.catalogs import PLOTLY_ASSET
 
 pytestmark = pytest.mark.browser
 
 PLOTLY_JS = str(files("plotly") / "package_data" / "plotly.min.js")
-ASSET = str(files("trade_dash") / "assets" / PLOTLY_ASSET)
+ASSET = str(files("trade_dash") / "web" / "assets" / PLOTLY_ASSET)
 
 # A date axis over half a year, so plotly names months; values big enough to group.
 DRAW = """async ([lang]) => {

@@ -19,12 +19,16 @@ from tests.browser.test_browser_dashboard import (
     open_dashboard,
     reached_text,
 )
-from trade_dash import browser_scenario, figures, ids, model
-from trade_dash.charts import CHARTS
-from trade_dash.languages import LANGUAGES
-from trade_dash.scenario import BASES, analyse, scenario_from_query
-from trade_dash.wording import Wording
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.style import Context, esc
+from trade_dash.domain import model
+from trade_dash.domain.controls import BASES
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.summary import analyse
+from trade_dash.web import browser_scenario, ids
 from trade_dash.wording import scenario as scenario_words
+from trade_dash.wording.core import Wording
+from trade_dash.wording.languages import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
@@ -262,7 +266,7 @@ CHECK = settings(max_examples=40, deadline=None, derandomize=True)
 def test_the_script_computes_and_words_the_scenario_as_the_python_does(
         script_pages, bundled, lang):
     page, w = script_pages(lang), Wording.for_lang(lang)
-    ctx = figures.Context(produced="2026-01-02", words=w)
+    ctx = Context(produced="2026-01-02", words=w)
 
     @CHECK
     @given(scenarios(bundled))
@@ -270,17 +274,17 @@ def test_the_script_computes_and_words_the_scenario_as_the_python_does(
         s = analyse(bundled, scenario)
         got = page.evaluate(f"([f, g]) => {SCRIPT_API}.scenario(f, g)",
                             [browser_scenario.facts(bundled, s, w), s.scenario_growth_pct])
-        low, high, _required, central = figures.scenario_traces(s, w)
+        low, high, _required, central = scenario.scenario_traces(s, w)
         for mine, python in ((got["low"], low), (got["high"], high), (got["central"], central)):
             assert mine["x"] == python["x"]
             assert mine["y"] == pytest.approx(python["y"], rel=1e-12, abs=0.0101)
         # As the page draws them: long legend names on several lines, fewer year labels.
-        assert got["names"] == {name: figures.page_trace(trace)["name"] for name, trace
+        assert got["names"] == {name: page.page_trace(trace)["name"] for name, trace
                                 in (("low", low), ("band", high), ("projection", central))}
-        layout = figures.page_layout(figures.scenario_layout(s, bundled, ctx))
+        layout = page.page_layout(scenario.scenario_layout(s, bundled, ctx))
         note = next(a for a in layout["annotations"] if a.get("name") == "reached")
         assert got["reached"] == s.target_reached_year
-        assert figures.esc(got["reachedText"]) == note["text"]
+        assert esc(got["reachedText"]) == note["text"]
         assert (got["reachedX"], got["reachedAnchor"]) == (note["x"], note["xanchor"])
         if s.target_reached_year is not None:
             assert got["reachedAy"] == note["ay"]

@@ -12,9 +12,9 @@ from tests.conftest import (
     formula_rows,
     write_rows,
 )
-from trade_dash import ids
-from trade_dash.charts import CHARTS
-from trade_dash.data import load_citations
+from trade_dash.charts.registry import CHARTS
+from trade_dash.domain.datafile import load_citations
+from trade_dash.web import ids
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests import chromium as browser
-from trade_dash import export, export_routes
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.exports import images
+from trade_dash.exports.images import Renderer
+from trade_dash.web import export_routes
+from trade_dash.web.app import create_app
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +20,7 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def renderer(chromium):
     """One browser for every export test; closed at the end of the session."""
-    r = export.Renderer(chromium, timeout=60)
+    r = Renderer(chromium, timeout=60)
     try:
         yield r
     finally:
@@ -44,12 +46,12 @@ def browsers_started(monkeypatch, chromium) -> list[int]:
     naming this machine's; the browsers themselves are real."""
     started: list[int] = []
 
-    class Recording(export.Renderer):
+    class Recording(Renderer):
         def _start(self):
             browser = super()._start()
             started.append(browser.process.pid)
             return browser
 
     monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
-    monkeypatch.setattr(export, "Renderer", Recording)
+    monkeypatch.setattr(images, "Renderer", Recording)
     return started

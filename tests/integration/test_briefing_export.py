@@ -21,10 +21,15 @@ from pptx import Presentation
 
 from tests.integration.test_export import group_gone, png_size
 from tests.officefiles import docx_text, pdf_pages, slide_text, squash, word
-from trade_dash import export, export_routes, figures
+from trade_dash.charts.flows import FLOWS_TITLE
+from trade_dash.charts.history import HISTORY_TITLE
+from trade_dash.charts.scenario import SCENARIO_TITLE
 from trade_dash.cli import main
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.exports.images import MIME_TYPES
+from trade_dash.exports.packs import BRIEFINGS, cli_context
+from trade_dash.web import export_routes
+from trade_dash.web.app import create_app
 
 # The scenario asked for, in full, so the reopen link must carry exactly this query.
 SCENARIO = {"growth": "25", "target_year": "2030", "target": "500", "base": "ytd",
@@ -122,13 +127,13 @@ def test_pdf_page_1_has_the_key_message_numbers_and_the_chart_as_vectors(packs, 
         assert number in first, number
     # The scenario chart is on page 1, drawn as vectors: its lettering is text, and no
     # page carries a bitmap.
-    assert squash(figures.SCENARIO_TITLE) in first
+    assert squash(SCENARIO_TITLE) in first
     assert squash(f"Target met in {expected['target_reached_year']}") in first
     assert not any(page.images for page in reader.pages)
     # The other charts follow, also as vectors: the trade by direction after the history.
     later = squash(" ".join(p.extract_text() for p in reader.pages[1:]))
-    assert squash(figures.HISTORY_TITLE) in later and squash(figures.FLOWS_TITLE) in later
-    assert later.index(squash(figures.HISTORY_TITLE)) < later.index(squash(figures.FLOWS_TITLE))
+    assert squash(HISTORY_TITLE) in later and squash(FLOWS_TITLE) in later
+    assert later.index(squash(HISTORY_TITLE)) < later.index(squash(FLOWS_TITLE))
 
 
 @pytest.mark.export
@@ -158,13 +163,13 @@ def test_pptx_key_message_first_and_alt_text_on_every_picture(packs, expected):
     scenario = pictures[0]._element.nvPicPr.cNvPr.get("descr")
     assert f"{expected['scenario_growth_pct']:+.1f}% a year" in scenario
     flows = pictures[2]._element.nvPicPr.cNvPr.get("descr")
-    assert flows.startswith(figures.FLOWS_TITLE) and "a balance of US$ 115.6 million" in flows
+    assert flows.startswith(FLOWS_TITLE) and "a balance of US$ 115.6 million" in flows
 
 
 @pytest.mark.export
 def test_word_document_is_editable_on_letter_paper(packs, expected, bundled):
     resp = packs["docx"]
-    assert resp.mimetype == export.MIME_TYPES["docx"]
+    assert resp.mimetype == MIME_TYPES["docx"]
     assert resp.headers["Content-Disposition"].endswith('.docx"')
     doc = word(resp.data)
     section = doc.sections[0]
@@ -281,8 +286,8 @@ def kazakh_packs(renderer, bundled) -> dict[str, bytes]:
 
     scenario, _ = scenario_from_query(bundled, QUERY)
     s = analyse(bundled, scenario)
-    ctx = replace(export.cli_context(Config(), QUERY), words=Wording.for_lang("kk"))
-    return {fmt: make(renderer, bundled, s, ctx, "a4") for fmt, make in export.BRIEFINGS.items()}
+    ctx = replace(cli_context(Config(), QUERY), words=Wording.for_lang("kk"))
+    return {fmt: make(renderer, bundled, s, ctx, "a4") for fmt, make in BRIEFINGS.items()}
 
 
 def kazakh_key_message(fmt: str, data: bytes) -> str:

@@ -19,11 +19,13 @@ from tests.conftest import (
     year_target_met,
 )
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
-from trade_dash import ids
-from trade_dash.callbacks import frame_text, sync
 from trade_dash.config import Config
-from trade_dash.scenario import analyse, scenario_from_query, sources_rows
-from trade_dash.web import create_app
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.sources import sources_rows
+from trade_dash.domain.summary import analyse
+from trade_dash.web import ids
+from trade_dash.web.app import create_app
+from trade_dash.web.callbacks import frame_text, sync
 
 
 @pytest.fixture(scope="module")

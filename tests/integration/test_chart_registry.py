@@ -13,23 +13,26 @@ import pytest
 from pptx import Presentation
 
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
-from trade_dash import export_routes, figures, ids
-from trade_dash.charts import CHARTS, Chart
+from trade_dash.charts.flows import FLOWS_TITLE
+from trade_dash.charts.history import HISTORY_TITLE, history_figure, history_note
+from trade_dash.charts.registry import CHARTS, Chart
+from trade_dash.charts.scenario import SCENARIO_TITLE
 from trade_dash.cli import main
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.web import export_routes, ids
+from trade_dash.web.app import create_app
 
 DEMO_TITLE = "Demonstration chart, registered by a test"
 
 
 def demo_figure(ds, s, ctx):
     """A real chart under another title: the history chart, renamed."""
-    fig = figures.history_figure(ds, s, ctx)
+    fig = history_figure(ds, s, ctx)
     fig.update_layout(title_text=f"<b>{DEMO_TITLE}</b>")
     return fig
 
 
-DEMO = Chart("demo", DEMO_TITLE, demo_figure, note=figures.history_note, formats=("svg", "pdf"),
+DEMO = Chart("demo", DEMO_TITLE, demo_figure, note=history_note, formats=("svg", "pdf"),
              briefing=4, slide_note="Shown only in this test.")
 WITH_DEMO = CHARTS.adding(DEMO)
 
@@ -103,9 +106,9 @@ def test_the_briefing_deck_has_a_slide_for_it_in_its_place(client):
     assert resp.status_code == 200, resp.get_data(as_text=True)
     slides = list(Presentation(io.BytesIO(resp.data)).slides)
     titles = [s.shapes.title.text for s in slides]
-    at = titles.index(figures.SCENARIO_TITLE)  # after the key message and headline slides
-    assert titles[at : at + 4] == [figures.SCENARIO_TITLE, figures.HISTORY_TITLE,
-                                   figures.FLOWS_TITLE, DEMO_TITLE]
+    at = titles.index(SCENARIO_TITLE)  # after the key message and headline slides
+    assert titles[at : at + 4] == [SCENARIO_TITLE, HISTORY_TITLE,
+                                   FLOWS_TITLE, DEMO_TITLE]
     demo = slides[at + 3]
     demo_text = " ".join(sh.text_frame.text for sh in demo.shapes if sh.has_text_frame)
     assert "Shown only in this test." in demo_text

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import GOOD_ROWS, csv_text
 from trade_dash.cli import main
-from trade_dash.config import bundled_data_path
+from trade_dash.domain.datafile import bundled_data_path
 
 EXE = str(Path(sys.executable).with_name("trade-dash"))  # this environment's own script
 PRO_RATA_2025 = 74.0 * 12 / 7  # January-July 2025 = 74.0, annualised pro-rata

@@ -26,15 +26,24 @@ import pypdf
 import pytest
 
 from tests.procs import group_gone, live_group_members
-from trade_dash import export, export_routes, figures
-from trade_dash.charts import CHARTS
+from tests.worded import raises_worded, worded
+from trade_dash.charts.flows import FLOWS_TITLE
+from trade_dash.charts.history import HISTORY_TITLE
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.scenario import PROJECTION_NOTE, SCENARIO_TITLE
+from trade_dash.charts.style import Context
 from trade_dash.cli import main
 from trade_dash.config import Config
-from trade_dash.scenario import analyse, default_scenario, scenario_from_query
-from trade_dash.web import create_app
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.images import ExportError, ExportTimeout, Renderer
+from trade_dash.exports.packs import render_chart
+from trade_dash.web import export_routes
+from trade_dash.web.app import create_app
 
 MISSING_BROWSER = "/nonexistent/chromium"
-CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25")
+CTX = Context(produced="2026-11-22", link="http://x.test/?growth=25")
 SCENARIO, HISTORY = CHARTS["scenario"], CHARTS["history"]
 
 
@@ -90,10 +99,10 @@ def test_svg_chart_is_self_contained(client, bundled):
     assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
     text = svg_text(resp.data)
     s = summary_for(bundled, "growth=25&target_year=2030")
-    assert figures.SCENARIO_TITLE in text
+    assert SCENARIO_TITLE in text
     assert "growth +25.0%/yr" in text and "by 2030" in text
     assert "Sources:" in text and "Statistics Committee of Kazakhstan" in text
-    assert figures.PROJECTION_NOTE in text
+    assert PROJECTION_NOTE in text
     assert "Produced " in text and "Reopen this scenario:" in text
     assert f"{s.required_growth_pct:+.1f}%/yr" in text
     root = ET.fromstring(resp.data)
@@ -121,7 +130,7 @@ def test_pdf_chart_is_one_a4_page_with_selectable_text(client):
         595, abs=2
     )
     text = unicodedata.normalize("NFKC", reader.pages[0].extract_text())  # Chromium uses "ﬁ"
-    assert figures.HISTORY_TITLE in text and "Sources:" in text
+    assert HISTORY_TITLE in text and "Sources:" in text
 
 
 @pytest.mark.export
@@ -215,19 +224,19 @@ def test_unknown_chart_or_format_is_404(no_browser_app, path):
 @pytest.mark.parametrize(
     ("error", "status"),
     [
-        (export.ExportTimeout("render_timeout", format="PNG", seconds=30.0), 504),
-        (export.ExportError("render_failed", format="PNG", reason="JavascriptError: x"), 500),
+        (ExportTimeout("render_timeout", format="PNG", seconds=30.0), 504),
+        (ExportError("render_failed", format="PNG", reason="JavascriptError: x"), 500),
     ],
 )
 def test_render_failures_are_plain_messages(no_browser_app, monkeypatch, error, status):
     def fail(*_args, **_kwargs):
         raise error
 
-    monkeypatch.setattr(export, "render_chart", fail)
+    monkeypatch.setattr(export_routes, "render_chart", fail)
     resp = no_browser_app.server.test_client().get("/export/chart/scenario.png")
     assert resp.status_code == status
     assert resp.mimetype == "text/plain"
-    assert resp.get_data(as_text=True) == f"{error}\n"
+    assert resp.get_data(as_text=True) == f"{worded(error)}\n"
 
 
 # --- no Chromium -------------------------------------------------------------------------
@@ -315,7 +324,7 @@ def test_cli_exports_the_trade_by_direction_chart_of_a_side(capsys, monkeypatch,
         return svg_text(out.read_bytes())
 
     kz = export_flows("KZ")
-    assert figures.FLOWS_TITLE in kz and "Kazakh figures only (KZ)" in kz
+    assert FLOWS_TITLE in kz and "Kazakh figures only (KZ)" in kz
     for series in ("Kazakh exports to Mongolia", "Mongolian exports to Kazakhstan",
                    "Balance (Kazakh exports − Mongolian exports)"):
         assert series in kz  # the legend
@@ -384,17 +393,17 @@ def test_cli_export_exits_1_when_the_file_cannot_be_written(
 
 def test_creating_the_app_starts_no_browser(no_browser_app):
     renderer = export_routes.renderer_of(no_browser_app.server)
-    assert isinstance(renderer, export.Renderer)
+    assert isinstance(renderer, Renderer)
     assert not renderer.running and renderer.browser_pid is None
 
 
 @pytest.mark.export
 def test_a_warm_export_reuses_the_running_browser(renderer, bundled):
     s = analyse(bundled, default_scenario(bundled))
-    export.render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)  # warm
+    render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)  # warm
     time.sleep(0.5)  # an idle browser, as between two clicks
     pid = renderer.browser_pid
-    svg = export.render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
+    svg = render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
     assert svg.lstrip().startswith(b"<svg")
     assert renderer.browser_pid == pid  # the warm browser served it; timings are in the benchmark
 
@@ -402,29 +411,29 @@ def test_a_warm_export_reuses_the_running_browser(renderer, bundled):
 @pytest.mark.export
 def test_a_timeout_is_reported_and_the_renderer_recovers(renderer, bundled):
     s = analyse(bundled, replace(default_scenario(bundled), growth_pct=7))
-    export.render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)  # running
+    render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)  # running
     old_pid = renderer.browser_pid
     renderer.timeout = 0.001
     try:
-        with pytest.raises(export.ExportTimeout, match="took longer than"):
-            export.render_chart(renderer, SCENARIO, "png", bundled, s, CTX)
+        with raises_worded(ExportTimeout, "took longer than"):
+            render_chart(renderer, SCENARIO, "png", bundled, s, CTX)
     finally:
         renderer.timeout = 60
     assert group_gone(old_pid)  # the stuck browser was closed
-    data = export.render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)
+    data = render_chart(renderer, SCENARIO, "svg", bundled, s, CTX)
     assert "growth +7.0%/yr" in svg_text(data)
 
 
 @pytest.mark.export
 def test_a_crashed_browser_is_replaced(renderer, bundled):
     s = analyse(bundled, default_scenario(bundled))
-    export.render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
+    render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
     pid = renderer.browser_pid
     os.killpg(pid, signal.SIGKILL)
     deadline = time.monotonic() + 10
     while renderer.running and time.monotonic() < deadline:
         time.sleep(0.05)
-    data = export.render_chart(renderer, HISTORY, "png", bundled, s, CTX)
+    data = render_chart(renderer, HISTORY, "png", bundled, s, CTX)
     assert png_size(data) == (3200, 1800)
     assert renderer.browser_pid not in (None, pid)
 
@@ -432,8 +441,8 @@ def test_a_crashed_browser_is_replaced(renderer, bundled):
 @pytest.mark.export
 def test_close_leaves_no_chromium_and_a_later_render_restarts(chromium, bundled):
     s = analyse(bundled, default_scenario(bundled))
-    with export.Renderer(chromium, timeout=60) as r:
-        export.render_chart(r, HISTORY, "svg", bundled, s, CTX)
+    with Renderer(chromium, timeout=60) as r:
+        render_chart(r, HISTORY, "svg", bundled, s, CTX)
         pid = r.browser_pid
         assert live_group_members(pid)
     assert not r.running and group_gone(pid)
@@ -446,7 +455,7 @@ def test_a_tab_asked_to_draw_before_its_script_ran_is_retried_in_a_fresh_browser
     """Kaleido can ask its tab to draw before the tab's page script has run (seen on a
     heavily loaded machine); the export then comes from a new browser, not an error."""
     s = analyse(bundled, default_scenario(bundled))
-    export.render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
+    render_chart(renderer, HISTORY, "svg", bundled, s, CTX)
     pid = renderer.browser_pid
     kaleido = renderer._browser.kaleido
 
@@ -454,7 +463,7 @@ def test_a_tab_asked_to_draw_before_its_script_ran_is_retried_in_a_fresh_browser
         raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
 
     monkeypatch.setattr(kaleido, "calc_fig", not_ready)  # this browser's tab only
-    data = export.render_chart(renderer, HISTORY, "png", bundled, s, CTX)
+    data = render_chart(renderer, HISTORY, "png", bundled, s, CTX)
     assert png_size(data) == (3200, 1800)
     assert renderer.browser_pid not in (None, pid)
     assert group_gone(pid)

@@ -18,10 +18,14 @@ import pytest
 from PIL import Image
 
 from tests import bigfile
-from trade_dash import export, figures
-from trade_dash.charts import CHARTS
-from trade_dash.scenario import Dataset, analyse, default_scenario
-from trade_dash.wording import Wording
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.sizes import A4_LANDSCAPE, PAGE_IMAGE, SLIDE
+from trade_dash.charts.style import Context
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.packs import render_chart
+from trade_dash.wording.core import Wording
 
 pytestmark = pytest.mark.export
 
@@ -29,7 +33,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 # A long public address, as behind a reverse proxy with a path prefix.
 LINK = ("https://dashboards.ministry-of-trade.example.org/analysis/kazakhstan-mongolia/"
         "?growth=21.4&target_year=2030&target=500&base=ytd&method=pro_rata&band=5")
-CTX = figures.Context(produced="2026-11-23", link=LINK)
+CTX = Context(produced="2026-11-23", link=LINK)
 # The footer in each language, as the catalogs word it: the start of the source line, the
 # date line (ISO date in every language) and the end of the line before the link. Kazakh
 # and Mongolian words are longer than English ones, so their footers run to more lines.
@@ -92,13 +96,13 @@ def assert_inside(box: tuple[float, float, float, float], size: tuple[float, flo
 @pytest.mark.parametrize("lang", list(FOOTERS))
 @pytest.mark.parametrize("chart", CHARTS, ids=CHARTS.names)
 @pytest.mark.parametrize(
-    "size", [figures.A4_LANDSCAPE, figures.SLIDE], ids=["svg-pdf-a4", "slide-layout"]
+    "size", [A4_LANDSCAPE, SLIDE], ids=["svg-pdf-a4", "slide-layout"]
 )
 def test_svg_footer_title_and_legend_lie_inside_the_image(renderer, big, chart, size, lang):
     ds, s = big
     words = Wording.for_lang(lang)
-    ctx = figures.Context(produced=CTX.produced, link=LINK, words=words)
-    b = boxes(export.render_chart(renderer, chart, "svg", ds, s, ctx, size))
+    ctx = Context(produced=CTX.produced, link=LINK, words=words)
+    b = boxes(render_chart(renderer, chart, "svg", ds, s, ctx, size))
     assert b["size"] == (size.width, size.height)
     assert_inside(b["footer"], b["size"])
     assert_inside(b["legend"], b["size"])
@@ -127,15 +131,15 @@ def _ink_rows(image: Image.Image) -> list[int]:
 
 @pytest.mark.parametrize("lang", list(FOOTERS))
 @pytest.mark.parametrize("chart", CHARTS, ids=CHARTS.names)
-@pytest.mark.parametrize("size", [figures.SLIDE, figures.PAGE_IMAGE], ids=["slide", "page"])
+@pytest.mark.parametrize("size", [SLIDE, PAGE_IMAGE], ids=["slide", "page"])
 def test_png_has_nothing_cut_at_its_edges_and_draws_the_footer(renderer, big, chart, size,
                                                                lang):
     ds, s = big
-    ctx = figures.Context(produced=CTX.produced, link=LINK, words=Wording.for_lang(lang))
-    image = Image.open(io.BytesIO(export.render_chart(renderer, chart, "png", ds, s, ctx, size)))
+    ctx = Context(produced=CTX.produced, link=LINK, words=Wording.for_lang(lang))
+    image = Image.open(io.BytesIO(render_chart(renderer, chart, "png", ds, s, ctx, size)))
     assert image.size == size.pixels
     # The same layout as SVG tells where the footer is, in CSS pixels.
-    layout = boxes(export.render_chart(renderer, chart, "svg", ds, s, ctx, size))
+    layout = boxes(render_chart(renderer, chart, "svg", ds, s, ctx, size))
     _, top, _, height = layout["footer"]
     grey = image.convert("L")
     width, rows = grey.size

@@ -21,10 +21,13 @@ from PIL import Image
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from tests.chart_text import english_left, figure_texts, growth_texts, plain
-from trade_dash import briefing, figures
-from trade_dash.charts import CHARTS
-from trade_dash.scenario import analyse, scenario_from_query
-from trade_dash.wording import Wording
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.sizes import SLIDE
+from trade_dash.charts.style import Context
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.briefing import pdf_font_files
+from trade_dash.wording.core import Wording
 
 pytestmark = pytest.mark.export
 
@@ -55,7 +58,7 @@ def figure_for(ds, chart: str, query: str):
     """The figure the route draws for ``query``, to find the texts worded elsewhere."""
     scenario, _ = scenario_from_query(ds, query)
     lang = dict(parse_qsl(query))["lang"]
-    ctx = figures.Context(produced="2026-01-02", words=Wording.for_lang(lang))
+    ctx = Context(produced="2026-01-02", words=Wording.for_lang(lang))
     return CHARTS[chart].build(ds, analyse(ds, scenario), ctx)
 
 
@@ -106,7 +109,7 @@ def test_kazakh_chart_pdf_has_kazakh_letters_and_no_english_but_citation_text(cl
 def font_covers(text: str) -> set[str]:
     """The characters of ``text`` that the DejaVu Sans the exports ask for first (found as
     the briefing finds it) has no glyph for; spaces and line breaks aside."""
-    cmap = TTFontFile(str(briefing.pdf_font_files()[0])).charToGlyph
+    cmap = TTFontFile(str(pdf_font_files()[0])).charToGlyph
     return {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
 
 
@@ -124,7 +127,7 @@ def test_mongolian_png_is_drawn_in_a_font_with_every_letter(client, bundled, cha
     query = "lang=mn&target_year=2030"
     png = fetch(client, chart, "png", query)
     image = Image.open(io.BytesIO(png))
-    assert image.size == figures.SLIDE.pixels
+    assert image.size == SLIDE.pixels
     (tmp_path / f"{chart}-mn.png").write_bytes(png)
     texts = plain(figure_texts(figure_for(bundled, chart, query), hover=False))
     assert set(texts.lower()) >= MONGOLIAN_LETTERS

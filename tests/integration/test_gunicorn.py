@@ -20,8 +20,8 @@ from tests.conftest import DEBUG_ENVIRONMENT, year_target_met
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config, reached_shown
 from tests.procs import children, group_gone, live_group_members
 from tests.serverproc import running_server
-from trade_dash import ids
-from trade_dash.config import bundled_data_path
+from trade_dash.domain.datafile import bundled_data_path
+from trade_dash.web import ids
 
 
 def worker_pids(master: int) -> set[int]:

@@ -10,12 +10,12 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from trade_dash import web
-from trade_dash.charts import CHARTS
+from trade_dash.charts.registry import CHARTS
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.web import app
+from trade_dash.web.app import create_app
 
-VENDORED = ROOT / "src" / "trade_dash" / "vendor" / "plotly.js-basic-dist-min"
+VENDORED = ROOT / "src" / "trade_dash" / "web" / "vendor" / "plotly.js-basic-dist-min"
 FULL_BUNDLE = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 
 
@@ -30,7 +30,7 @@ def page_scripts(client) -> list[str]:
 
 def test_the_page_loads_the_vendored_partial_plotly_js_before_the_renderer(client):
     scripts = page_scripts(client)
-    vendored = [s for s in scripts if "/trade_dash/vendor/plotly" in s]
+    vendored = [s for s in scripts if "/trade_dash/web/vendor/plotly" in s]
     assert len(vendored) == 1 and "plotly-basic" in vendored[0]
     assert not any("package_data/plotly" in s for s in scripts)
     # dcc.Graph uses window.Plotly when it is defined before the renderer draws the page.
@@ -76,10 +76,10 @@ def test_the_page_does_not_carry_the_charts_a_second_time(client):
 
 def test_a_vendored_bundle_of_another_version_is_not_used(monkeypatch, caplog):
     """After a plotly upgrade without a refresh, the page falls back to the full bundle."""
-    monkeypatch.setattr(web, "get_plotlyjs_version", lambda: "99.0.0")
+    monkeypatch.setattr(app, "get_plotlyjs_version", lambda: "99.0.0")
     with caplog.at_level(logging.WARNING, logger="trade_dash"):
         client = create_app(Config()).server.test_client()
-    assert not any("/trade_dash/vendor/plotly" in s for s in page_scripts(client))
+    assert not any("/trade_dash/web/vendor/plotly" in s for s in page_scripts(client))
     assert "99.0.0" in caplog.text and "Refreshing the vendored plotly.js" in caplog.text
     # What dcc.Graph then fetches is served.
     full = client.get(FULL_BUNDLE)

@@ -12,10 +12,10 @@ from flask import Flask
 
 from tests.integration.test_callbacks import controls
 from tests.integration.test_security import csp_directives, inline_script_hashes
-from trade_dash import ids
-from trade_dash.callbacks import sync
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.web import ids
+from trade_dash.web.app import create_app
+from trade_dash.web.callbacks import sync
 
 
 @pytest.fixture(scope="module")

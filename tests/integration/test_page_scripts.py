@@ -8,7 +8,7 @@ import re
 import pytest
 
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.web.app import create_app
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,9 @@ import pytest
 
 from tests.conftest import BUNDLED_DEFAULT_GROWTH, DEBUG_ENVIRONMENT
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
-from trade_dash import export_routes, ids
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.web import export_routes, ids
+from trade_dash.web.app import create_app
 
 # The values the README promises; for the opener policy, same-origin (the strictest).
 FIXED_HEADERS = {

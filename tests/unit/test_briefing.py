@@ -15,13 +15,35 @@ from pptx import Presentation
 
 from tests.conftest import GOOD_ROWS
 from tests.officefiles import pdf_pages, slide_text, squash, word
-from trade_dash import briefing, briefing_docx, figures
-from trade_dash.charts import CHARTS
-from trade_dash.scenario import Dataset, analyse, default_scenario, scenario_from_query
-from trade_dash.wording import Wording
+from trade_dash.charts.flows import FLOWS_TITLE
+from trade_dash.charts.history import HISTORY_TITLE
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.scenario import PROJECTION_NOTE, SCENARIO_TITLE
+from trade_dash.charts.style import Context
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.exports import briefing
+from trade_dash.exports.briefing import (
+    PAPERS,
+    VERA_FILES,
+    ChartImage,
+    FontMissing,
+    Path,
+    alt_text,
+    fit_widths,
+    key_message,
+    pdf_font_files,
+    reportlab,
+)
+from trade_dash.exports.pdf import pdf_document
+from trade_dash.exports.slides import pptx_document
+from trade_dash.exports.word import TABLE_STYLE, docx_document
 from trade_dash.wording import briefing as text
+from trade_dash.wording.core import Wording
 
-CTX = figures.Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
+CTX = Context(produced="2026-11-22", link="http://x.test/?growth=25&target_year=2030")
 EN = Wording.for_lang("en")
 
 
@@ -55,9 +77,9 @@ def tiny_svg(name: str) -> bytes:
     ).encode()
 
 
-def stand_ins(image) -> list[briefing.ChartImage]:
+def stand_ins(image) -> list[ChartImage]:
     """The registry's briefing charts in the pack's order, each drawn as ``image(name)``."""
-    return [briefing.ChartImage(c.name, c.title, c.slide_note, image(c.name), c.describe)
+    return [ChartImage(c.name, c.title, c.slide_note, image(c.name), c.describe)
             for c in CHARTS.in_briefing()]
 
 
@@ -94,13 +116,13 @@ def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summa
     assert "This briefing uses Kazakh figures (KZ)" in notes
     assert "never compare years from different sides" in notes
     assert "target year 2030 is assumed" in notes
-    assert figures.PROJECTION_NOTE in notes
+    assert PROJECTION_NOTE in notes
 
 
 def test_key_message_says_where_trade_stands_what_the_target_needs_and_what_the_scenario_gives(
     bundled, summary
 ):
-    stands, needs, gives = briefing.key_message(EN, bundled, summary)
+    stands, needs, gives = key_message(EN, bundled, summary)
     # Worked by hand: Jan–Jul 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %;
     # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9, so 2032.
     assert stands.startswith("On Kazakh figures (KZ), trade turnover was US$ 150 million in 2024")
@@ -118,11 +140,11 @@ def test_key_message_says_where_trade_stands_what_the_target_needs_and_what_the_
 
 def test_key_message_for_a_slow_scenario_a_full_year_base_and_a_met_target(bundled):
     slow = analyse(bundled, replace(default_scenario(bundled), growth_pct=0.0, base="full"))
-    _, needs, gives = briefing.key_message(EN, bundled, slow)
+    _, needs, gives = key_message(EN, bundled, slow)
     assert "from the 2024 figure of US$ 150 million" in needs
     assert gives == "At the scenario's +0.0% a year, the target is not reached by 2050."
     met = analyse(bundled, replace(default_scenario(bundled), target_musd=100.0))
-    _, needs, _ = briefing.key_message(EN, bundled, met)
+    _, needs, _ = key_message(EN, bundled, met)
     assert needs.startswith("The US$ 100 million target for 2030") and "already met" in needs
 
 
@@ -130,7 +152,7 @@ def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_cs
     rows = [dict(r) for r in GOOD_ROWS if r["citation_id"] not in ("c", "t")]
     ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
-    sentences = briefing.key_message(EN, ds, s)
+    sentences = key_message(EN, ds, s)
     assert len(sentences) == 3
     assert sentences[0] == "Trade turnover was US$ 60 million in 2021, the latest full year."
     assert "assumed US$ 500 million target" in sentences[1]
@@ -138,19 +160,19 @@ def test_key_message_names_an_assumed_target_and_a_missing_year_to_date(write_cs
 
 def test_alt_text_is_the_title_the_side_and_the_description(bundled, summary):
     """The descriptions themselves are checked in test_describe.py."""
-    scenario = briefing.alt_text(EN, PNG["scenario"], bundled, summary)
-    assert scenario.startswith(f"{figures.SCENARIO_TITLE}, Kazakh figures (KZ). The scenario ")
+    scenario = alt_text(EN, PNG["scenario"], bundled, summary)
+    assert scenario.startswith(f"{SCENARIO_TITLE}, Kazakh figures (KZ). The scenario ")
     # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
     assert "+25.0% a year" in scenario and "target in 2032" in scenario
-    history = briefing.alt_text(EN, PNG["history"], bundled, summary)
+    history = alt_text(EN, PNG["history"], bundled, summary)
     # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
     assert "from US$ 74.8 million in 2017 to US$ 150 million in 2024" in history
     assert "No figure is cited" not in history
     assert "Jan\u2009–\u2009Jul 2025 is a partial year" in history
-    flows = briefing.alt_text(EN, PNG["flows"], bundled, summary)
+    flows = alt_text(EN, PNG["flows"], bundled, summary)
     # Kazakh-side export figures: 2019, January–April 2022 and 2023; the 2023 balance is
     # 124.3 − 8.7 = 115.6.
-    assert flows.startswith(f"{figures.FLOWS_TITLE}, Kazakh figures (KZ). ")
+    assert flows.startswith(f"{FLOWS_TITLE}, Kazakh figures (KZ). ")
     assert "a balance of US$ 115.6 million" in flows
     assert "No figure is cited for 2020, 2021" in flows
 
@@ -158,10 +180,10 @@ def test_alt_text_is_the_title_the_side_and_the_description(bundled, summary):
 def test_alt_text_follows_the_reporting_side(bundled):
     mn = analyse(bundled, scenario_from_query(bundled, "reporter=MN")[0])
     # The Mongolian chamber cites 2019 and 2023 only, and no export figures.
-    history = briefing.alt_text(EN, PNG["history"], bundled, mn)
+    history = alt_text(EN, PNG["history"], bundled, mn)
     assert history.endswith("No figure is cited for 2020, 2021, 2022.")
-    flows = briefing.alt_text(EN, PNG["flows"], bundled, mn)
-    assert flows == (f"{figures.FLOWS_TITLE}, Mongolian figures only (MN). No export or "
+    flows = alt_text(EN, PNG["flows"], bundled, mn)
+    assert flows == (f"{FLOWS_TITLE}, Mongolian figures only (MN). No export or "
                      "import figures are cited for this reporting side.")
 
 
@@ -169,7 +191,7 @@ def test_alt_text_follows_the_reporting_side(bundled):
 def test_column_widths_keep_unbreakable_cells_whole(total):
     rows = [["Published", "Note"], ["2024-10-31", "a few words of text here"],
             ["", "unbreakableword"]]
-    widths = briefing.fit_widths(rows, total, len, nowrap=frozenset({0}))
+    widths = fit_widths(rows, total, len, nowrap=frozenset({0}))
     assert sum(widths) == pytest.approx(total)
     assert widths[0] >= len("2024-10-31")
     if total >= len("2024-10-31") + len("unbreakableword"):
@@ -178,7 +200,7 @@ def test_column_widths_keep_unbreakable_cells_whole(total):
 
 def test_column_widths_squeeze_only_the_wrapping_columns():
     rows = [["2024-10-31", "x" * 50]]
-    widths = briefing.fit_widths(rows, 30.0, len, nowrap=frozenset({0}))
+    widths = fit_widths(rows, 30.0, len, nowrap=frozenset({0}))
     assert widths == [10.0, 20.0]
 
 
@@ -186,10 +208,10 @@ def test_column_widths_squeeze_only_the_wrapping_columns():
 
 
 def test_pdf_page_1_tells_the_story(bundled, summary):
-    data = briefing.pdf_document(bundled, summary, CTX, SVGS)
+    data = pdf_document(bundled, summary, CTX, SVGS)
     pages = pdf_pages(data)
     first = squash(pages[0])
-    for sentence in briefing.key_message(EN, bundled, summary):
+    for sentence in key_message(EN, bundled, summary):
         assert squash(sentence) in first
     assert "reachedin2032" in first
     for number in ("150", "74", "126.86", "500", f"{summary.required_growth_pct:.2f}"):
@@ -215,7 +237,7 @@ def test_the_pack_says_how_fresh_the_data_is(summary):
 
 
 def test_pdf_lists_the_sources_once_in_the_appendix_with_dates_whole(bundled, summary):
-    pages = pdf_pages(briefing.pdf_document(bundled, summary, CTX, SVGS))
+    pages = pdf_pages(pdf_document(bundled, summary, CTX, SVGS))
     appendix = next(i for i, p in enumerate(pages) if "Appendix" in p)
     assert appendix > 0
     text = "\n".join(pages)
@@ -234,14 +256,14 @@ def test_pdf_lists_the_sources_once_in_the_appendix_with_dates_whole(bundled, su
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_pdf_paper_sizes_keep_the_scenario_chart_on_page_1(bundled, summary, paper, size):
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, SVGS, paper)))
+    reader = pypdf.PdfReader(io.BytesIO(pdf_document(bundled, summary, CTX, SVGS, paper)))
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size
     assert "Stand-inscenariochart" in squash(reader.pages[0].extract_text())
 
 
 def test_pdf_metadata_and_embedded_fonts(bundled, summary):
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(bundled, summary, CTX, SVGS)))
+    reader = pypdf.PdfReader(io.BytesIO(pdf_document(bundled, summary, CTX, SVGS)))
     assert reader.metadata.title == text.title(EN, summary)
     fonts = pdf_fonts(reader)
     assert fonts and all(embedded for _, embedded in fonts), fonts
@@ -283,19 +305,19 @@ def marked_up(write_csv):
 
 def test_citation_text_is_inert_in_the_pdf(marked_up):
     ds, s = marked_up
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, SVGS)))
+    reader = pypdf.PdfReader(io.BytesIO(pdf_document(ds, s, CTX, SVGS)))
     assert "<b>bold?</b>&=1+1" in squash(reader.pages[-1].extract_text())
 
 
 def test_cyrillic_names_print_when_dejavu_is_installed(write_csv):
-    if "DejaVu" not in briefing.pdf_font_files()[0].name:
+    if "DejaVu" not in pdf_font_files()[0].name:
         pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core); Vera is Latin only")
     rows = [dict(r) for r in GOOD_ROWS]
     rows[0]["reporter"] = "Бюро национальной статистики"
     rows[1]["note"] = "Үндэсний статистикийн хороо"
     ds = Dataset.load(write_csv(rows))
     s = analyse(ds, default_scenario(ds))
-    reader = pypdf.PdfReader(io.BytesIO(briefing.pdf_document(ds, s, CTX, SVGS)))
+    reader = pypdf.PdfReader(io.BytesIO(pdf_document(ds, s, CTX, SVGS)))
     text = squash(" ".join(p.extract_text() for p in reader.pages))
     assert "Бюронациональнойстатистики" in text
     assert "Үндэсний" in text
@@ -308,15 +330,15 @@ def test_cyrillic_names_print_when_dejavu_is_installed(write_csv):
 
 
 def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, summary):
-    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, CTX, PNGS)))
+    deck = Presentation(io.BytesIO(pptx_document(bundled, summary, CTX, PNGS)))
     slides = list(deck.slides)
     assert deck.slide_width * 9 == deck.slide_height * 16
     assert [s.shapes.title.text for s in slides] == [
         text.title(EN, summary),
         "Headline figures",
-        figures.SCENARIO_TITLE,
-        figures.HISTORY_TITLE,
-        figures.FLOWS_TITLE,
+        SCENARIO_TITLE,
+        HISTORY_TITLE,
+        FLOWS_TITLE,
         "Scenario parameters",
         # 27 citations at 12 a slide
         "Sources: every citation",
@@ -324,7 +346,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         "Sources: every citation (continued)",
     ]
     first = slide_text(slides[0])
-    for sentence in briefing.key_message(EN, bundled, summary):
+    for sentence in key_message(EN, bundled, summary):
         assert sentence in first
     assert CTX.link in first
     headline = slide_text(slides[1])
@@ -335,7 +357,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
     assert len(pictures) == len(CHARTS.in_briefing()) == 3
     for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
-        assert descr == briefing.alt_text(EN, chart, bundled, summary)
+        assert descr == alt_text(EN, chart, bundled, summary)
     # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
     assert "target in 2032" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
     sources = "\n".join(slide_text(s) for s in slides[-3:])
@@ -347,7 +369,7 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
 
 
 def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, summary):
-    doc = word(briefing_docx.docx_document(bundled, summary, CTX, PNGS, "letter"))
+    doc = word(docx_document(bundled, summary, CTX, PNGS, "letter"))
     paragraphs = doc.paragraphs
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == text.title(EN, summary)
     by_style = {}
@@ -361,10 +383,10 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     # The key message follows its heading, sentence by sentence.
     texts = [p.text for p in paragraphs]
     start = texts.index("Key message") + 1
-    assert texts[start : start + 3] == briefing.key_message(EN, bundled, summary)
+    assert texts[start : start + 3] == key_message(EN, bundled, summary)
 
     headline, parameters, sources = doc.tables
-    assert {t.style.name for t in doc.tables} == {briefing_docx.TABLE_STYLE}
+    assert {t.style.name for t in doc.tables} == {TABLE_STYLE}
     cells = {row.cells[0].text: row.cells[1].text for row in headline.rows}
     assert "150" in cells["Latest full year"] and "126.86" in cells["Year to date"]
     assert f"{summary.required_growth_pct:.2f}" in cells["Growth needed"]
@@ -379,7 +401,7 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     shapes = doc.inline_shapes
     assert len(shapes) == len(CHARTS.in_briefing()) == 3
     for shape, chart in zip(shapes, PNGS, strict=True):
-        assert shape._inline.docPr.get("descr") == briefing.alt_text(EN, chart, bundled, summary)
+        assert shape._inline.docPr.get("descr") == alt_text(EN, chart, bundled, summary)
     section = doc.sections[0]
     assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)
     links = [r.target_ref for r in doc.part.rels.values() if r.is_external]
@@ -389,7 +411,7 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
 
 def test_docx_a4_and_inert_citation_text(marked_up):
     ds, s = marked_up
-    doc = word(briefing_docx.docx_document(ds, s, CTX, PNGS))
+    doc = word(docx_document(ds, s, CTX, PNGS))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     notes = [row.cells[6].text for row in doc.tables[-1].rows]
@@ -397,11 +419,12 @@ def test_docx_a4_and_inert_citation_text(marked_up):
 
 
 def test_every_entry_point_offers_the_same_papers_and_formats():
-    from trade_dash import cli, export
+    from trade_dash import cli
+    from trade_dash.exports import images, packs
 
-    assert cli.PAPERS == export.PAPERS == tuple(briefing.PAPERS) == ("a4", "letter")
-    assert cli.EXPORT_FORMATS["briefing"] == export.BRIEFING_FORMATS == tuple(export.BRIEFINGS)
-    assert export.MIME_TYPES["docx"].endswith("wordprocessingml.document")
+    assert cli.PAPERS == images.PAPERS == tuple(PAPERS) == ("a4", "letter")
+    assert cli.EXPORT_FORMATS["briefing"] == images.BRIEFING_FORMATS == tuple(packs.BRIEFINGS)
+    assert images.MIME_TYPES["docx"].endswith("wordprocessingml.document")
 
 
 # --- in the reader's language ------------------------------------------------------------
@@ -413,7 +436,7 @@ KAZAKH_LETTERS = "әғқңөұүі"
 
 @pytest.mark.parametrize(("w", "mark"), [(RU, ","), (KK, ","), (MN, ".")])
 def test_key_message_in_each_language_with_its_decimal_mark(bundled, summary, w, mark):
-    stands, needs, gives = briefing.key_message(w, bundled, summary)
+    stands, needs, gives = key_message(w, bundled, summary)
     # Worked by hand as in English: 74 × 12 / 7 = 126.857 → 126.86; (500 / 126.857) ^ (1/5)
     # − 1 = 31.56 %; 2032 at +25 %. Russian and Kazakh write a decimal comma.
     assert f"126{mark}86" in stands and f"31{mark}56" in needs
@@ -424,12 +447,12 @@ def test_key_message_in_each_language_with_its_decimal_mark(bundled, summary, w,
 
 
 def test_key_message_words_in_russian_kazakh_and_mongolian(bundled, summary):
-    ru = " ".join(briefing.key_message(RU, bundled, summary))
+    ru = " ".join(key_message(RU, bundled, summary))
     assert "товарооборот составил 150 млн долл. США в 2024 году" in ru
     assert "в пересчёте" not in ru and "цел" in ru and "с начала года × 12/7" in ru
-    kk = " ".join(briefing.key_message(KK, bundled, summary))
+    kk = " ".join(key_message(KK, bundled, summary))
     assert "тауар айналымы" in kk and "мақсат" in kk and "жыл басынан бері × 12/7" in kk
-    mn = " ".join(briefing.key_message(MN, bundled, summary))
+    mn = " ".join(key_message(MN, bundled, summary))
     assert "худалдааны эргэлт" in mn and "зорилт" in mn and "оны эхнээс × 12/7" in mn
 
 
@@ -447,18 +470,18 @@ def test_the_sources_table_keeps_citation_text_and_translates_the_product_s_word
 
 def kazakh_pdf(bundled, summary) -> bytes:
     ctx = replace(CTX, words=KK)
-    return briefing.pdf_document(bundled, summary, ctx, SVGS)
+    return pdf_document(bundled, summary, ctx, SVGS)
 
 
 def test_a_kazakh_pdf_prints_kazakh_letters_in_embedded_dejavu(bundled, summary):
-    if "DejaVu" not in briefing.pdf_font_files()[0].name:
+    if "DejaVu" not in pdf_font_files()[0].name:
         pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core)")
     reader = pypdf.PdfReader(io.BytesIO(kazakh_pdf(bundled, summary)))
     whole = " ".join(p.extract_text() for p in reader.pages)
     assert set(KAZAKH_LETTERS) <= set(whole.lower()), set(KAZAKH_LETTERS) - set(whole.lower())
     assert "Қазақстан" in whole and "Негізгі қорытынды" in whole
     first = squash(reader.pages[0].extract_text())
-    for sentence in briefing.key_message(KK, bundled, summary):
+    for sentence in key_message(KK, bundled, summary):
         assert squash(sentence) in first
     fonts = pdf_fonts(reader)
     assert fonts and all("DejaVu" in name and embedded for name, embedded in fonts), fonts
@@ -466,16 +489,16 @@ def test_a_kazakh_pdf_prints_kazakh_letters_in_embedded_dejavu(bundled, summary)
 
 
 def test_a_kazakh_pdf_refuses_a_latin_only_font(bundled, summary, monkeypatch):
-    vera = briefing.Path(briefing.reportlab.__file__).parent / "fonts"
+    vera = Path(reportlab.__file__).parent / "fonts"
     monkeypatch.setattr(briefing, "pdf_font_files",
-                        lambda: tuple(vera / f for f in briefing.VERA_FILES))
-    with pytest.raises(briefing.FontMissing, match="DejaVu Sans"):
+                        lambda: tuple(vera / f for f in VERA_FILES))
+    with pytest.raises(FontMissing, match="DejaVu Sans"):
         kazakh_pdf(bundled, summary)
 
 
 def test_a_mongolian_deck_and_word_file_are_in_mongolian(bundled, summary):
     ctx = replace(CTX, words=MN)
-    deck = Presentation(io.BytesIO(briefing.pptx_document(bundled, summary, ctx, PNGS)))
+    deck = Presentation(io.BytesIO(pptx_document(bundled, summary, ctx, PNGS)))
     slides = list(deck.slides)
     titles = [s.shapes.title.text for s in slides]
     assert titles[1] == "Гол үзүүлэлтүүд"
@@ -487,7 +510,7 @@ def test_a_mongolian_deck_and_word_file_are_in_mongolian(bundled, summary):
     assert runs and {r.font.name for r in runs} == {"DejaVu Sans"}
     assert deck.core_properties.language == "mn"
 
-    doc = word(briefing_docx.docx_document(bundled, summary, ctx, PNGS))
+    doc = word(docx_document(bundled, summary, ctx, PNGS))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Гол санаа", "Гол үзүүлэлтүүд", "Графикууд",
                         "Хавсралт: хувилбар, аргачлал, эх сурвалж"]

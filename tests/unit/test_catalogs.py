@@ -17,9 +17,9 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from tests.conftest import ROOT
-from trade_dash import catalogs
-from trade_dash.catalogs import LOCALE_DIR, PLOTLY_MESSAGES, d3_time_format, plotly_locale
-from trade_dash.languages import LANGUAGES
+from trade_dash.wording import catalogs
+from trade_dash.wording.catalogs import LOCALE_DIR, PLOTLY_MESSAGES, d3_time_format, plotly_locale
+from trade_dash.wording.languages import LANGUAGES
 
 POT = LOCALE_DIR / "messages.pot"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdifr]|\{(\w*)\}")
@@ -238,7 +238,7 @@ def test_mongolian_and_russian_plotly_locales():
 
 
 def test_the_installed_plotly_locale_asset_is_current():
-    asset = catalogs.PACKAGE_DIR / "assets" / catalogs.PLOTLY_ASSET
+    asset = catalogs.PACKAGE_DIR / "web" / "assets" / catalogs.PLOTLY_ASSET
     assert asset.is_file(), "not generated: reinstall (`make` or `pip install -e .`)"
     assert asset.read_text(encoding="utf-8") == catalogs.plotly_locales_script(), (
         "older than the catalogs: reinstall to regenerate"

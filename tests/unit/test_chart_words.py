@@ -5,9 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tests.chart_text import english_left, figure_texts, growth_texts
-from trade_dash import figures
-from trade_dash.scenario import analyse, default_scenario
-from trade_dash.wording import Wording
+from trade_dash.charts.flows import flows_figure
+from trade_dash.charts.history import history_figure
+from trade_dash.charts.scenario import scenario_figure
+from trade_dash.charts.style import Context
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.wording.core import Wording
 
 # Worked out by hand from the catalogs' intent and CLDR: ru and kk write a decimal comma
 # and a (no-break) space between groups; mn a point and a comma, like English.
@@ -23,16 +28,16 @@ CASES = [
 def test_scenario_chart_title_unit_and_separators_follow_the_language(
     bundled, lang, title, unit, separators
 ):
-    ctx = figures.Context(produced="2026-01-02", words=Wording.for_lang(lang))
-    fig = figures.scenario_figure(bundled, analyse(bundled, default_scenario(bundled)), ctx)
+    ctx = Context(produced="2026-01-02", words=Wording.for_lang(lang))
+    fig = scenario_figure(bundled, analyse(bundled, default_scenario(bundled)), ctx)
     assert title in fig.layout.title.text
     assert fig.layout.yaxis.title.text == unit
     assert fig.layout.separators == separators
 
 
 def test_history_title_is_kazakh(bundled):
-    ctx = figures.Context(produced="2026-01-02", words=Wording.for_lang("kk"))
-    fig = figures.history_figure(bundled, analyse(bundled, default_scenario(bundled)), ctx)
+    ctx = Context(produced="2026-01-02", words=Wording.for_lang("kk"))
+    fig = history_figure(bundled, analyse(bundled, default_scenario(bundled)), ctx)
     assert "тауар айналымы" in fig.layout.title.text and "Kazakhstan" not in fig.layout.title.text
 
 
@@ -40,15 +45,15 @@ def test_history_title_is_kazakh(bundled):
 
 NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
 OTHERS = ("ru", "kk", "mn")
-BUILDERS = {"history": figures.history_figure, "scenario": figures.scenario_figure,
-            "flows": figures.flows_figure}
+BUILDERS = {"history": history_figure, "scenario": scenario_figure,
+            "flows": flows_figure}
 LINK = "http://example.test/?growth=1&lang=kk"
 
 
 def chart(ds, name, lang, **scenario):
     from dataclasses import replace
 
-    ctx = figures.Context(produced="2026-01-02", link=LINK, words=Wording.for_lang(lang))
+    ctx = Context(produced="2026-01-02", link=LINK, words=Wording.for_lang(lang))
     s = analyse(ds, replace(default_scenario(ds), **scenario))
     return BUILDERS[name](ds, s, ctx)
 
@@ -78,8 +83,7 @@ def test_a_chart_with_a_mixed_series_and_many_alternates_has_no_english_left(wri
     """A year cited many times (the hover counts the alternates it does not list), a year
     from the other side, disputed and approximate figures, a side left unrecorded."""
     from tests.conftest import GOOD_ROWS
-    from trade_dash.data import load_citations
-    from trade_dash.scenario import Dataset
+    from trade_dash.domain.datafile import load_citations
 
     rows = [dict(r, reporting_country="KZ") for r in GOOD_ROWS]
     rows[0]["precision"] = "approximate"

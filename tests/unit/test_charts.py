@@ -6,11 +6,17 @@ import html
 
 import pytest
 
-from trade_dash import figures, ids
-from trade_dash.charts import CHARTS, Chart, Registry
-from trade_dash.scenario import analyse, default_scenario, scenario_from_query
+from trade_dash.charts.frame import footer_parts
+from trade_dash.charts.history import history_figure
+from trade_dash.charts.registry import CHARTS, Chart, Registry
+from trade_dash.charts.scenario import scenario_figure
+from trade_dash.charts.style import Context
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.web import ids
 
-CTX = figures.Context(produced="2026-11-23", link="http://x.test/?growth=1&band=5")
+CTX = Context(produced="2026-11-23", link="http://x.test/?growth=1&band=5")
 
 
 def test_the_registered_charts_their_order_and_ids():
@@ -26,7 +32,7 @@ def test_the_registered_charts_their_order_and_ids():
 
 
 def test_adding_a_chart_makes_a_new_registry_and_leaves_the_default_alone():
-    extra = Chart("extra", "Extra", figures.history_figure, briefing=0)
+    extra = Chart("extra", "Extra", history_figure, briefing=0)
     bigger = CHARTS.adding(extra)
     assert bigger.names == ("scenario", "history", "flows", "extra")
     assert [c.name for c in bigger.in_briefing()] == ["extra", "scenario", "history", "flows"]
@@ -36,10 +42,10 @@ def test_adding_a_chart_makes_a_new_registry_and_leaves_the_default_alone():
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: Chart("Bad Name", "t", figures.history_figure), "lower-case"),
-        (lambda: Chart("gif", "t", figures.history_figure, formats=("gif",)), "formats"),
-        (lambda: Chart("none", "t", figures.history_figure, formats=()), "formats"),
-        (lambda: CHARTS.adding(Chart("history", "again", figures.history_figure)), "unique"),
+        (lambda: Chart("Bad Name", "t", history_figure), "lower-case"),
+        (lambda: Chart("gif", "t", history_figure, formats=("gif",)), "formats"),
+        (lambda: Chart("none", "t", history_figure, formats=()), "formats"),
+        (lambda: CHARTS.adding(Chart("history", "again", history_figure)), "unique"),
     ],
 )
 def test_a_bad_registration_is_refused_at_once(make, message):
@@ -56,7 +62,7 @@ def test_title_and_note_match_what_each_builder_draws(bundled, reporter):
     for chart in CHARTS:
         fig = chart.build(bundled, s, CTX)
         assert chart.title in fig.layout.title.text
-        footer = figures.footer_parts(bundled, CTX, chart.note(bundled, s, CTX.words))
+        footer = footer_parts(bundled, CTX, chart.note(bundled, s, CTX.words))
         assert fig.layout.annotations[0].text == footer[("layout", "annotations", 0, "text")]
         assert fig.layout.margin.b == footer[("layout", "margin", "b")]
 
@@ -105,8 +111,8 @@ def test_the_page_figure_is_the_export_without_title_subtitle_or_footer(bundled,
 
 
 def test_registry_iterates_in_page_order():
-    a = Chart("a", "A", figures.history_figure)
-    b = Chart("b", "B", figures.scenario_figure, briefing=1)
+    a = Chart("a", "A", history_figure)
+    b = Chart("b", "B", scenario_figure, briefing=1)
     registry = Registry((b, a))
     assert list(registry) == [b, a] and len(registry) == 2
     assert registry.in_briefing() == (b,)

@@ -6,7 +6,7 @@ import pytest
 
 from trade_dash.cli import main
 from trade_dash.config import Config, ConfigError
-from trade_dash.serving import bind_address, gunicorn_options
+from trade_dash.web.serving import bind_address, gunicorn_options
 
 
 def test_defaults_are_local_and_not_debug():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from trade_dash.csv_export import citations_csv, series_csv
-from trade_dash.scenario import Dataset
+from trade_dash.domain.dataset import Dataset
+from trade_dash.exports.csvfiles import citations_csv, series_csv
 
 
 def test_a_cell_starting_with_a_tab_or_carriage_return_gets_an_apostrophe(bundled):

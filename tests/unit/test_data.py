@@ -8,13 +8,11 @@ import os
 import pytest
 
 from tests.conftest import GOOD_ROWS, csv_text
-from trade_dash.data import (
-    COLUMNS,
-    OPTIONAL_COLUMNS,
-    DataFileError,
-    append_citation,
-    load_citations,
-)
+from tests.worded import expected as expected_text
+from tests.worded import worded
+from trade_dash.domain.datafile import append_citation, load_citations
+from trade_dash.domain.problems import DataFileError
+from trade_dash.domain.schema import COLUMNS, OPTIONAL_COLUMNS
 
 
 def with_change(index: int, **changes: str) -> list[dict]:
@@ -131,9 +129,9 @@ def test_bad_values_name_line_column_and_expectation(write_csv, rows, line, colu
     """Each bad value is reported with its line, column, the value and what was expected."""
     err = problems_of(write_csv(rows))
     match = [p for p in err.problems if p.line == line and p.column == column]
-    assert match, err.render()
-    assert expected in match[0].expected
-    text = err.render()
+    assert match, worded(err)
+    assert expected in expected_text(match[0])
+    text = worded(err)
     assert f"line {line}, column '{column}'" in text
     assert "t.csv" in text
 
@@ -144,12 +142,12 @@ def test_every_problem_is_reported_at_once(write_csv):
     err = problems_of(write_csv(rows))
     where = {(p.line, p.column) for p in err.problems}
     assert {(2, "value_musd"), (2, "year"), (3, "precision")} <= where
-    assert "3 problems found" in err.render()
+    assert "3 problems found" in worded(err)
 
 
 def test_exact_duplicate_row_names_the_first_line(write_csv):
     err = problems_of(write_csv([*GOOD_ROWS, GOOD_ROWS[1]]))
-    assert any(p.line == 6 and "repeats line 3" in p.expected for p in err.problems)
+    assert any(p.line == 6 and "repeats line 3" in expected_text(p) for p in err.problems)
 
 
 @pytest.mark.parametrize(
@@ -162,23 +160,23 @@ def test_exact_duplicate_row_names_the_first_line(write_csv):
 )
 def test_empty_or_header_only_files(write_csv, text, expected):
     err = problems_of(write_csv(text=text))
-    assert expected in err.render()
+    assert expected in worded(err)
 
 
 def test_missing_file_is_named(tmp_path):
     err = problems_of(tmp_path / "nope.csv")
-    assert "nope.csv" in err.render()
-    assert "not found" in err.render()
+    assert "nope.csv" in worded(err)
+    assert "not found" in worded(err)
 
 
 def test_folder_instead_of_file(tmp_path):
-    assert "not a folder" in problems_of(tmp_path).render()
+    assert "not a folder" in worded(problems_of(tmp_path))
 
 
 @pytest.mark.parametrize(("sep", "shown"), [(";", "';'"), ("\t", "tab")])
 def test_wrong_delimiter_is_named(write_csv, sep, shown):
     err = problems_of(write_csv(sep=sep))
-    assert f"columns separated by commas, not by {shown}" in err.render()
+    assert f"columns separated by commas, not by {shown}" in worded(err)
     assert err.problems[0].line == 1
 
 
@@ -187,7 +185,7 @@ def test_misspelt_column_gets_a_suggestion(write_csv):
     rows = [
         {("valeu_musd" if k == "value_musd" else k): v for k, v in r.items()} for r in GOOD_ROWS
     ]
-    text = problems_of(write_csv(rows, header=header)).render()
+    text = worded(problems_of(write_csv(rows, header=header)))
     assert "line 1, column 'valeu_musd'" in text
     assert "did you mean 'value_musd'?" in text
     assert "column 'value_musd': expected a column named 'value_musd' (it is missing)" in text
@@ -195,7 +193,7 @@ def test_misspelt_column_gets_a_suggestion(write_csv):
 
 def test_missing_column(write_csv):
     header = [c for c in COLUMNS if c != "note"]
-    text = problems_of(write_csv(header=header)).render()
+    text = worded(problems_of(write_csv(header=header)))
     assert "line 1, column 'note'" in text
     assert "missing" in text
 
@@ -204,13 +202,13 @@ def test_row_with_too_many_fields(write_csv):
     text = csv_text(GOOD_ROWS).replace("first\n", "first,extra\n")
     err = problems_of(write_csv(text=text))
     assert err.problems[0].line == 2
-    assert f"{len(COLUMNS)} comma-separated fields (found {len(COLUMNS) + 1})" in err.render()
+    assert f"{len(COLUMNS)} comma-separated fields (found {len(COLUMNS) + 1})" in worded(err)
 
 
 def test_not_utf8(write_csv):
     text = csv_text(GOOD_ROWS).replace("first", "fïrst")
     err = problems_of(write_csv(text=text, encoding="latin-1"))
-    assert "UTF-8" in err.render()
+    assert "UTF-8" in worded(err)
     assert err.problems[0].line == 2
 
 
@@ -239,7 +237,7 @@ def test_a_file_without_any_full_year_turnover_is_refused(write_csv, keep):
     rows = [r for r in GOOD_ROWS if r["measure"] == "target"]
     if keep != "target":
         rows.append({**GOOD_ROWS[0], "flow": keep})
-    text = problems_of(write_csv(rows)).render()
+    text = worded(problems_of(write_csv(rows)))
     assert "at least one actual turnover row for a full_year" in text
 
 
@@ -258,7 +256,7 @@ def test_control_characters_in_text_are_refused(write_csv, char):
     rows = [dict(r) for r in GOOD_ROWS]
     rows[1]["reporter"] = f"Statistics{char}office"
     err = problems_of(write_csv(rows))
-    assert any(p.line == 3 and p.column == "reporter" and "control characters" in p.expected
+    assert any(p.line == 3 and p.column == "reporter" and "control characters" in expected_text(p)
                for p in err.problems)
 
 
@@ -313,7 +311,7 @@ def test_a_bad_row_is_refused_with_the_validate_message_and_the_file_is_untouche
     before = path.read_bytes()
     with pytest.raises(DataFileError) as info:
         append_citation(path, {**NEW_ROW, "value_musd": "75,5", "citation_id": "a"})
-    text = info.value.render()
+    text = worded(info.value)
     assert "t.csv, line 6, column 'value_musd': got '75,5'" in text
     assert "t.csv, line 6, column 'citation_id': got 'a'" in text and "line 2" in text
     assert path.read_bytes() == before

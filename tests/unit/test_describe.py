@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.conftest import GOOD_ROWS, year_target_met
-from trade_dash.charts import CHARTS
-from trade_dash.data import COLUMNS
-from trade_dash.scenario import Dataset, analyse, default_scenario, scenario_from_query
-from trade_dash.wording import Wording, describe
+from trade_dash.charts.registry import CHARTS
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.schema import COLUMNS
+from trade_dash.domain.summary import analyse
+from trade_dash.wording import describe
+from trade_dash.wording.core import Wording
 
 EN = Wording.for_lang("en")
 RU = Wording.for_lang("ru")

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 from trade_dash.config import SETTINGS
-from trade_dash.data import COLUMNS
+from trade_dash.domain.schema import COLUMNS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

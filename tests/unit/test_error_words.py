@@ -9,20 +9,16 @@ from typing import get_args
 import pytest
 
 from tests.conftest import GOOD_ROWS
+from tests.worded import worded
 from trade_dash.cli import main
-from trade_dash.data import (
-    COLUMNS,
-    MAX_TEXT,
-    MAX_VALUE_MUSD,
-    DataFileError,
-    Problem,
-    ProblemCode,
-    load_citations,
-)
-from trade_dash.export import ExportCode, ExportError
-from trade_dash.languages import LANGUAGES
-from trade_dash.model import Quantity, ScenarioCode, ScenarioError
-from trade_dash.wording import LABELS, Wording, errors
+from trade_dash.domain.datafile import load_citations
+from trade_dash.domain.model import Quantity, ScenarioCode, ScenarioError
+from trade_dash.domain.problems import DataFileError, Problem, ProblemCode
+from trade_dash.domain.schema import COLUMNS, MAX_TEXT, MAX_VALUE_MUSD
+from trade_dash.exports.images import ExportCode, ExportError
+from trade_dash.wording import errors
+from trade_dash.wording.core import LABELS, Wording
+from trade_dash.wording.languages import LANGUAGES
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -129,16 +125,16 @@ def test_each_export_error_is_worded_in_each_language(code, lang):
     """The reason reads in the language; the paths and the browser's own words stay."""
     err = ExportError(code, **EXPORT_VALUES[code])  # type: ignore[arg-type]
     text = errors.export_error(Wording.for_lang(lang), err)
-    assert text != str(err) and CYRILLIC.search(text), text
+    assert text != worded(err) and CYRILLIC.search(text), text
     for value in EXPORT_VALUES[code].values():
         if isinstance(value, str):
             assert value in text
 
 
 def test_export_errors_read_in_english_as_before():
-    assert str(ExportError("render_timeout", format="PNG", seconds=30.0)) == (
+    assert worded(ExportError("render_timeout", format="PNG", seconds=30.0)) == (
         "Rendering the PNG took longer than 30 s and was stopped; try again.")
-    assert str(ExportError("no_browser_found")) == (
+    assert worded(ExportError("no_browser_found")) == (
         "Static export needs Chromium: none was found on PATH; install Debian's `chromium` "
         "package (apt-get install chromium) or set TRADE_DASH_BROWSER to a Chromium or "
         "Chrome executable.")
@@ -161,7 +157,7 @@ def test_each_data_problem_is_worded_in_each_language(code, lang):
 @pytest.mark.parametrize("code", sorted(SCENARIO_VALUES))
 def test_each_scenario_error_is_worded_in_each_language(code, lang):
     err = ScenarioError(code, **SCENARIO_VALUES[code])  # type: ignore[arg-type]
-    english = str(err)
+    english = worded(err)
     text = errors.scenario_error(Wording.for_lang(lang), err)
     assert text != english and CYRILLIC.search(text), text
 
@@ -180,7 +176,14 @@ def test_each_scenario_error_is_worded_in_each_language(code, lang):
     ],
 )
 def test_scenario_errors_read_in_english_as_before(code, english):
-    assert str(ScenarioError(code, **SCENARIO_VALUES[code])) == english  # type: ignore[arg-type]
+    assert worded(ScenarioError(code, **SCENARIO_VALUES[code])) == english  # type: ignore[arg-type]
+
+
+def test_errors_below_the_wording_layer_carry_codes_not_sentences():
+    """The domain holds no English: ``str()`` of an error is its code and values."""
+    err = ScenarioError("growth_range", low=-50.0, high=100.0, value=250.0)
+    assert str(err) == "growth_range (high=100.0, low=-50.0, value=250.0)"
+    assert err.values == {"low": -50.0, "high": 100.0, "value": 250.0}
 
 
 def test_russian_numbers_in_errors_take_the_russian_decimal_mark():
@@ -217,7 +220,7 @@ def test_a_bad_file_in_kazakh_names_file_line_column_and_what_was_expected(write
     assert lines[2] == (f"  {path}, 4-жол, «months» бағаны: берілгені — '13': "
                         "күтілгені — 1-ден 12-ге дейінгі бүтін ай саны")
     # The same problems in English, as before.
-    assert info.value.render().splitlines()[1:] == [
+    assert worded(info.value).splitlines()[1:] == [
         f"  {path}, line 2, column 'value_musd': got '$40': expected a plain number of US$ "
         "million such as 76.7, without currency sign or unit",
         f"  {path}, line 4, column 'months': got '13': expected a whole number of months "

@@ -19,30 +19,29 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import GOOD_ROWS
-from trade_dash import model
 from trade_dash.cli import main
-from trade_dash.config import bundled_data_path
-from trade_dash.csv_export import SERIES_CSV_COLUMNS, citations_csv, series_csv
-from trade_dash.data import COLUMNS, load_citations
-from trade_dash.scenario import (
+from trade_dash.domain import model
+from trade_dash.domain.datafile import bundled_data_path, load_citations
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.presets import PRESET_PACE, PRESET_REQUIRED, Preset
+from trade_dash.domain.records import (
     FEWER_THAN_TWO_FULL_YEARS,
     NO_SAME_SIDE_YEAR,
     PACE,
-    PRESET_PACE,
-    PRESET_REQUIRED,
-    Dataset,
     DefaultGrowth,
-    Preset,
     YearToDate,
-    analyse,
-    default_scenario,
-    sources_rows,
 )
-from trade_dash.wording import Wording, facts
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.schema import COLUMNS
+from trade_dash.domain.sources import sources_rows
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.csvfiles import SERIES_CSV_COLUMNS, citations_csv, series_csv
 from trade_dash.wording import briefing as briefing_words
 from trade_dash.wording import cli as cli_words
+from trade_dash.wording import facts
 from trade_dash.wording import page as page_words
 from trade_dash.wording import scenario as scenario_words
+from trade_dash.wording.core import Wording
 
 EN = Wording.for_lang("en")
 OTHERS = [Wording.for_lang(code) for code in ("ru", "kk", "mn")]

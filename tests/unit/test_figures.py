@@ -7,11 +7,16 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import GOOD_ROWS
-from trade_dash import figures
-from trade_dash.data import load_citations
-from trade_dash.scenario import Dataset, analyse, default_scenario
+from trade_dash.charts.flows import FLOWS_TITLE, flows_figure
+from trade_dash.charts.history import history_figure
+from trade_dash.charts.scenario import SCENARIO_TRACES, scenario_figure, scenario_subtitle
+from trade_dash.charts.style import Context
+from trade_dash.domain.datafile import load_citations
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
 
-CTX = figures.Context(produced="2026-01-02", link="http://example.test/?growth=1")
+CTX = Context(produced="2026-01-02", link="http://example.test/?growth=1")
 
 
 def summary_of(ds, **changes):
@@ -23,7 +28,7 @@ def trace(fig, name_start):
 
 
 def test_history_draws_full_years_and_breaks_at_partial_years(bundled):
-    fig = figures.history_figure(bundled, summary_of(bundled), CTX)
+    fig = history_figure(bundled, summary_of(bundled), CTX)
     actual = trace(fig, "Cited full year")
     values = dict(zip(actual.x, actual.y, strict=True))
     assert values[2023] == 133.0 and values[2024] == 150.0
@@ -33,7 +38,7 @@ def test_history_draws_full_years_and_breaks_at_partial_years(bundled):
 
 
 def test_missing_years_are_left_as_gaps(bundled):
-    fig = figures.history_figure(bundled, summary_of(bundled, reporter="MN"), CTX)
+    fig = history_figure(bundled, summary_of(bundled, reporter="MN"), CTX)
     values = dict(zip(*(trace(fig, "Cited full year")[k] for k in "xy"), strict=True))
     assert values == {2019: 35.3, 2020: None, 2021: None, 2022: None, 2023: 76.7}
     texts = [a.text for a in fig.layout.annotations]
@@ -42,7 +47,7 @@ def test_missing_years_are_left_as_gaps(bundled):
 
 
 def test_partial_year_is_hollow_and_linked_to_its_estimate(bundled):
-    fig = figures.history_figure(bundled, summary_of(bundled), CTX)
+    fig = history_figure(bundled, summary_of(bundled), CTX)
     partial = trace(fig, "Partial year")
     estimate = trace(fig, "2025 estimate")
     assert list(partial.y) == [31.0, 74.0]  # January-April 2022, January-July 2025
@@ -55,28 +60,28 @@ def test_partial_year_is_hollow_and_linked_to_its_estimate(bundled):
 
 
 def test_the_other_sides_figures_are_a_second_lighter_series(bundled):
-    fig = figures.history_figure(bundled, summary_of(bundled), CTX)
+    fig = history_figure(bundled, summary_of(bundled), CTX)
     other = trace(fig, "Mongolian side's figures (MN)")
     drawn = {x: y for x, y in zip(other.x, other.y, strict=True) if y is not None}
     assert drawn == {2019: 35.3, 2023: 76.7}
     assert other.line.dash == "dash" and other.line.width < trace(fig, "Cited full year").line.width
     # Drawn once: the Mongolian figures are no longer among the unused citations' crosses.
     assert 35.3 not in trace(fig, "Other citation").y and 76.7 not in trace(fig, "Other citation").y
-    mn = figures.history_figure(bundled, summary_of(bundled, reporter="MN"), CTX)
+    mn = history_figure(bundled, summary_of(bundled, reporter="MN"), CTX)
     kz = trace(mn, "Kazakh side's figures (KZ)")
     assert dict(zip(kz.x, kz.y, strict=True))[2024] == 150.0
     assert list(mn.layout.xaxis.range) == [2016.4, 2024.6]  # the wider of the two series
 
 
 def test_a_file_without_sides_draws_no_second_series(small):
-    fig = figures.history_figure(small, summary_of(small), CTX)
+    fig = history_figure(small, summary_of(small), CTX)
     assert [t.name for t in fig.data if t.showlegend is not False and t.name.endswith(
         "for comparison")] == []
     assert "reporting side not recorded" in fig.layout.title.subtitle.text
 
 
 def test_hover_carries_full_provenance(bundled):
-    fig = figures.history_figure(bundled, summary_of(bundled), CTX)
+    fig = history_figure(bundled, summary_of(bundled), CTX)
     actual = trace(fig, "Cited full year")
     hover = actual.hovertext[list(actual.x).index(2021)]
     # The figure as cited (61, "about 61 million"), in words, and its precision.
@@ -100,7 +105,7 @@ def test_conflicting_citations_are_drawn_and_flagged(write_csv):
     )
     path = write_csv(rows)
     ds = Dataset.from_citations(load_citations(path), str(path))
-    fig = figures.history_figure(ds, summary_of(ds), CTX)
+    fig = history_figure(ds, summary_of(ds), CTX)
     alternates = trace(fig, "Other citation")
     assert list(alternates.y) == [70.0]
     actual = trace(fig, "Cited full year")
@@ -114,7 +119,7 @@ def test_citation_text_is_escaped(write_csv):
     rows[0]["reporter"] = "<script>alert(1)</script>"
     path = write_csv(rows)
     ds = Dataset.from_citations(load_citations(path), str(path))
-    fig = figures.history_figure(ds, summary_of(ds), CTX)
+    fig = history_figure(ds, summary_of(ds), CTX)
     blob = fig.to_json()
     assert "<script>" not in blob
     assert "&lt;script&gt;" in blob
@@ -122,8 +127,8 @@ def test_citation_text_is_escaped(write_csv):
 
 def test_every_chart_stands_alone(bundled):
     s = summary_of(bundled)
-    for fig in (figures.history_figure(bundled, s, CTX), figures.scenario_figure(bundled, s, CTX),
-                figures.flows_figure(bundled, s, CTX)):
+    for fig in (history_figure(bundled, s, CTX), scenario_figure(bundled, s, CTX),
+                flows_figure(bundled, s, CTX)):
         footer = " ".join(a.text for a in fig.layout.annotations).replace("<br>", " ")
         assert "Kazakhstan–Mongolia" in fig.layout.title.text
         assert "Statistics Committee of Kazakhstan" in footer
@@ -135,9 +140,9 @@ def test_every_chart_stands_alone(bundled):
 
 def test_scenario_chart_projection_looks_like_a_projection(bundled):
     s = summary_of(bundled, growth_pct=25.0)
-    fig = figures.scenario_figure(bundled, s, CTX)
+    fig = scenario_figure(bundled, s, CTX)
     names = [t.name for t in fig.data]
-    assert len(fig.data) == len(figures.SCENARIO_TRACES)
+    assert len(fig.data) == len(SCENARIO_TRACES)
     proj = trace(fig, "Scenario +25.0%/yr")
     assert proj.line.dash == "dash"
     assert proj.x[0] == 2025 and proj.y[0] == pytest.approx(74.0 * 12 / 7, abs=0.005)
@@ -158,7 +163,7 @@ def test_scenario_chart_projection_looks_like_a_projection(bundled):
 
 def test_scenario_chart_says_when_target_is_not_met(bundled):
     s = summary_of(bundled, growth_pct=-2.0)
-    fig = figures.scenario_figure(bundled, s, CTX)
+    fig = scenario_figure(bundled, s, CTX)
     assert any("not met by 2050" in a.text for a in fig.layout.annotations)
     proj = trace(fig, "Scenario -2.0%/yr")
     assert proj.x[-1] == 2030
@@ -166,26 +171,26 @@ def test_scenario_chart_says_when_target_is_not_met(bundled):
 
 def test_subtitle_states_the_scenario(bundled):
     s = summary_of(bundled, growth_pct=12.5, target_year=2035, base="full")
-    sub = figures.scenario_subtitle(s)
+    sub = scenario_subtitle(s)
     # Amounts in CLDR's compact form: no ".0" on a whole number of millions.
     assert "base 2024 $150M" in sub
     assert "+12.5%/yr" in sub
     assert "$500M by 2035 (assumed year)" in sub
     assert sub.endswith("(assumed year); KZ figures")
-    yoy = figures.scenario_subtitle(summary_of(bundled, method="yoy"))
+    yoy = scenario_subtitle(summary_of(bundled, method="yoy"))
     assert "base 2025 estimate $155.4M (year-on-year change)" in yoy
 
 
 def test_payloads_stay_small(bundled):
     # Well under the size plotly's default theme alone would add (which is kept out).
     s = summary_of(bundled)
-    assert len(figures.scenario_figure(bundled, s, CTX).to_json()) < 25_000
-    assert len(figures.history_figure(bundled, s, CTX).to_json()) < 25_000
+    assert len(scenario_figure(bundled, s, CTX).to_json()) < 25_000
+    assert len(history_figure(bundled, s, CTX).to_json()) < 25_000
 
 
 def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_csv):
     """When a full-year figure replaces the year to date, nothing on screen is left dangling."""
-    from trade_dash.callbacks import cards
+    from trade_dash.web.callbacks import cards
     from trade_dash.wording import english
 
     rows = [r for r in GOOD_ROWS if r["period"] == "full_year"]
@@ -194,9 +199,9 @@ def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_cs
     s = summary_of(ds)
     assert s.year_to_date is None
     assert s.base.kind == "full" and s.base.year == 2021
-    history = figures.history_figure(ds, s, CTX)
+    history = history_figure(ds, s, CTX)
     assert list(trace(history, "Partial year").y) == []
-    scenario = figures.scenario_figure(ds, s, CTX)
+    scenario = scenario_figure(ds, s, CTX)
     assert trace(scenario, "Scenario").x[0] == 2021
     assert "none after the latest full year" in str(cards(english(), s))
 
@@ -209,10 +214,10 @@ def test_data_without_a_partial_year_projects_from_the_latest_full_year(write_cs
 )
 def test_extreme_scenarios_the_controls_allow_still_draw(bundled, change):
     s = summary_of(bundled, **change)
-    fig = figures.scenario_figure(bundled, s, CTX)
+    fig = scenario_figure(bundled, s, CTX)
     required = trace(fig, "Rate needed")
     assert required.y[-1] == pytest.approx(s.target_musd, rel=1e-6)
-    assert figures.history_figure(bundled, s, CTX).data
+    assert history_figure(bundled, s, CTX).data
 
 
 def test_approximate_and_disputed_years_are_flagged_in_print(write_csv):
@@ -222,7 +227,7 @@ def test_approximate_and_disputed_years_are_flagged_in_print(write_csv):
                  "reporter_kind": "other"})
     path = write_csv(rows)
     ds = Dataset.from_citations(load_citations(path), str(path))
-    fig = figures.history_figure(ds, summary_of(ds), CTX)
+    fig = history_figure(ds, summary_of(ds), CTX)
     flags = {a.x: a.text for a in fig.layout.annotations if a.text in
              ("approx.", "sources differ", "approx.; sources differ")}
     assert flags == {2019: "approx.", 2021: "sources differ"}
@@ -230,7 +235,7 @@ def test_approximate_and_disputed_years_are_flagged_in_print(write_csv):
 
 
 def test_bundled_2021_is_printed_as_approximate(bundled):
-    fig = figures.history_figure(bundled, summary_of(bundled), CTX)
+    fig = history_figure(bundled, summary_of(bundled), CTX)
     assert [a.x for a in fig.layout.annotations if a.text == "approx."] == [2021]
 
 
@@ -246,22 +251,22 @@ def test_a_series_that_mixes_sides_says_so_in_print(write_csv):
     s = summary_of(ds)
     note = ("Mixed reporting sides: KZ figures except 2020 from MN. Growth rates offered as "
             "presets or as the default never compare years from different sides.")
-    for fig in (figures.history_figure(ds, s, CTX), figures.scenario_figure(ds, s, CTX)):
+    for fig in (history_figure(ds, s, CTX), scenario_figure(ds, s, CTX)):
         footer = " ".join(a.text for a in fig.layout.annotations).replace("<br>", " ")
         assert note in footer
-    history = figures.history_figure(ds, s, CTX)
+    history = history_figure(ds, s, CTX)
     assert {a.x: a.text for a in history.layout.annotations if a.text.startswith("from ")} == {
         2020: "from MN"}
     assert "Kazakh figures (KZ), other side where none" in history.layout.title.subtitle.text
-    assert figures.scenario_subtitle(s).endswith("; KZ figures, mixed sides")
+    assert scenario_subtitle(s).endswith("; KZ figures, mixed sides")
 
 
 # --- the two directions of trade ----------------------------------------------------
 
 
 def test_flows_chart_draws_exports_each_way_and_the_balance(bundled):
-    fig = figures.flows_figure(bundled, summary_of(bundled), CTX)
-    assert fig.layout.title.text == f"<b>{figures.FLOWS_TITLE}</b>"
+    fig = flows_figure(bundled, summary_of(bundled), CTX)
+    assert fig.layout.title.text == f"<b>{FLOWS_TITLE}</b>"
     kz = trace(fig, "Kazakh exports to Mongolia")
     mn = trace(fig, "Mongolian exports to Kazakhstan")
     assert dict(zip(kz.x, kz.y, strict=True)) == {2019: 58.2, 2022: 30.4, 2023: 124.3}
@@ -285,7 +290,7 @@ def test_flows_chart_draws_exports_each_way_and_the_balance(bundled):
 
 
 def test_flows_chart_without_figures_for_the_side_says_so(bundled):
-    fig = figures.flows_figure(bundled, summary_of(bundled, reporter="MN"), CTX)
+    fig = flows_figure(bundled, summary_of(bundled, reporter="MN"), CTX)
     assert len(fig.data) == 0
     # On short lines, to fit a phone-width chart.
     assert any("No export or import figures are cited for this reporting side"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trade_dash.languages import (
+from trade_dash.wording.languages import (
     LANGUAGES,
     LanguageChoice,
     LanguageNotice,

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trade_dash import model
-from trade_dash.model import ScenarioError
+from tests.worded import raises_worded
+from trade_dash.domain import model
+from trade_dash.domain.model import ScenarioError
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,7 @@ def test_seasonal_uses_last_years_share():
 
 
 def test_seasonal_rejects_a_share_over_one():
-    with pytest.raises(ScenarioError, match="exceeds its full-year value"):
+    with raises_worded(ScenarioError, "exceeds its full-year value"):
         model.annualise_seasonal(50.0, 6, 100.0, 120.0)
 
 
@@ -67,13 +68,13 @@ def test_year_on_year_moves_last_year_by_the_change(ytd, months, prev_full, chan
     ],
 )
 def test_year_on_year_refuses_impossible_inputs(args, message):
-    with pytest.raises(ScenarioError, match=message):
+    with raises_worded(ScenarioError, message):
         model.annualise_yoy(*args)
 
 
 @pytest.mark.parametrize("months", [0, 12, -1, 13])
 def test_annualise_rejects_impossible_months(months):
-    with pytest.raises(ScenarioError, match="months"):
+    with raises_worded(ScenarioError, "months"):
         model.annualise_pro_rata(10.0, months)
 
 
@@ -84,7 +85,7 @@ def test_cagr_by_hand():
 
 
 def test_cagr_needs_increasing_years():
-    with pytest.raises(ScenarioError, match="after start year"):
+    with raises_worded(ScenarioError, "after start year"):
         model.cagr(1, 2020, 2, 2020)
 
 
@@ -114,21 +115,21 @@ def test_gap():
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, 1e308, -1.0, "0.1"])
 def test_rate_domain(bad):
-    with pytest.raises(ScenarioError, match="growth rate"):
+    with raises_worded(ScenarioError, "growth rate"):
         model.year_target_reached(100.0, 2024, bad, 500.0, 2050)
 
 
 @pytest.mark.parametrize("bad", [0.0, -5.0, math.nan, math.inf])
 def test_non_positive_or_non_finite_base_and_target(bad):
-    with pytest.raises(ScenarioError, match="positive finite"):
+    with raises_worded(ScenarioError, "positive finite"):
         model.required_rate(bad, 2024, 500.0, 2030)
-    with pytest.raises(ScenarioError, match="positive finite"):
+    with raises_worded(ScenarioError, "positive finite"):
         model.required_rate(100.0, 2024, bad, 2030)
 
 
 @pytest.mark.parametrize("year", [2024, 2023])
 def test_target_year_must_follow_base_year(year):
-    with pytest.raises(ScenarioError, match="must be after the base year"):
+    with raises_worded(ScenarioError, "must be after the base year"):
         model.required_rate(100.0, 2024, 500.0, year)
 
 

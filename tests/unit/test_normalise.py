@@ -7,8 +7,8 @@ import math
 import pytest
 
 from tests.conftest import GOOD_ROWS
-from trade_dash.data import load_citations
-from trade_dash.normalise import (
+from trade_dash.domain.datafile import load_citations
+from trade_dash.domain.normalise import (
     flow_series,
     headline_series,
     primary_side,

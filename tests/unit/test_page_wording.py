@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from trade_dash import ids, model
-from trade_dash.scenario import analyse, default_scenario, presets, sources_rows
-from trade_dash.wording import Wording
+from trade_dash.domain import model
+from trade_dash.domain.presets import presets
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.sources import sources_rows
+from trade_dash.domain.summary import analyse
 from trade_dash.wording import page as page_words
+from trade_dash.wording.core import Wording
 
 NBSP = "\u00a0"
 
@@ -31,9 +34,9 @@ def summary(bundled):
 ])
 def test_cards_write_money_and_shares_by_the_locale(summary, lang, latest, estimate, gap_share):
     cards = page_words.cards(Wording.for_lang(lang), summary)
-    assert cards[ids.CARD_LATEST][0] == latest
-    assert estimate in cards[ids.CARD_YTD][1]
-    assert gap_share in cards[ids.CARD_GAP][1]
+    assert cards["latest"][0] == latest
+    assert estimate in cards["ytd"][1]
+    assert gap_share in cards["gap"][1]
 
 
 @pytest.mark.parametrize(("lang", "months"), [
@@ -42,7 +45,7 @@ def test_cards_write_money_and_shares_by_the_locale(summary, lang, latest, estim
     ("mn", ("I", "VII сар")),
 ])
 def test_the_year_to_date_card_names_the_months_in_the_language(summary, lang, months):
-    text = page_words.cards(Wording.for_lang(lang), summary)[ids.CARD_YTD][1]
+    text = page_words.cards(Wording.for_lang(lang), summary)["ytd"][1]
     assert "2025" in text and all(m in text for m in months), text
     assert "Jan" not in text and "Jul" not in text
 

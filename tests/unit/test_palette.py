@@ -14,9 +14,10 @@ import math
 import pytest
 
 from tests.colour import contrast, linear_rgb
-from trade_dash.charts import CHARTS
-from trade_dash.figures import COLOURS, Context
-from trade_dash.scenario import analyse, default_scenario
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.style import COLOURS, Context
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
 
 WHITE = "#ffffff"
 GRAPHIC_MIN = 3.0  # WCAG 1.4.11, lines and markers

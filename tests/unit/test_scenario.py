@@ -8,27 +8,22 @@ from dataclasses import asdict, replace
 import pytest
 
 from tests.conftest import GOOD_ROWS
-from trade_dash.data import load_citations
-from trade_dash.model import ScenarioError
-from trade_dash.scenario import (
+from tests.worded import raises_worded
+from trade_dash.domain.datafile import load_citations
+from trade_dash.domain.dataset import Dataset, available_methods, default_growth, freshness
+from trade_dash.domain.model import ScenarioError
+from trade_dash.domain.presets import PRESET_PACE, PRESET_REQUIRED, presets
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.records import (
     FEWER_THAN_TWO_FULL_YEARS,
     NO_SAME_SIDE_YEAR,
     PACE,
-    PRESET_PACE,
-    PRESET_REQUIRED,
-    USES,
-    Dataset,
     Published,
     ReportingSide,
-    analyse,
-    available_methods,
-    default_growth,
-    default_scenario,
-    freshness,
-    presets,
-    scenario_from_query,
-    sources_rows,
 )
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.sources import USES, sources_rows
+from trade_dash.domain.summary import analyse
 from trade_dash.wording import english, facts
 
 # January-July 2025 = 74.0 (Kazakh side), annualised pro-rata: 74.0 × 12 / 7 = 126.857...
@@ -128,7 +123,7 @@ def test_band_brackets_the_rate(bundled):
     ],
 )
 def test_out_of_domain_scenarios_raise(bundled, change, message):
-    with pytest.raises(ScenarioError, match=message):
+    with raises_worded(ScenarioError, message):
         analyse(bundled, replace(default_scenario(bundled), **change))
 
 
@@ -371,7 +366,7 @@ def test_a_side_the_data_lacks_falls_back_to_any_with_a_notice(write_csv):
     assert scenario.reporter == "any"
     assert said(notices) == ["'reporter=MN': the data has no full-year turnover figure from MN; "
                        "any was used."]
-    with pytest.raises(ScenarioError, match="no full-year turnover figure reported by MN"):
+    with raises_worded(ScenarioError, "no full-year turnover figure reported by MN"):
         analyse(ds, replace(default_scenario(ds), reporter="MN"))
 
 

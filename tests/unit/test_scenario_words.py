@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from trade_dash import browser_scenario, figures
-from trade_dash.scenario import analyse, default_scenario
-from trade_dash.wording import Wording
+from trade_dash.charts.scenario import reached_text, scenario_traces
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
+from trade_dash.web import browser_scenario
 from trade_dash.wording import scenario as words
+from trade_dash.wording.core import Wording
 
 EN, RU, KK = (Wording.for_lang(code) for code in ("en", "ru", "kk"))
 
@@ -19,14 +21,14 @@ def summary_of(ds, **changes):
 
 def test_english_names_read_as_before_the_move_to_the_wording_layer(bundled):
     s = summary_of(bundled, growth_pct=25.0, band_pct=2.5)
-    low, high, required, central = figures.scenario_traces(s, EN)
+    low, high, required, central = scenario_traces(s, EN)
     assert low["name"] == "Low (+22.5%/yr)"
     assert high["name"] == "Band +22.5% to +27.5%/yr"
     assert central["name"] == "Scenario +25.0%/yr (projection)"
     # 74.0 × 12 / 7 = 126.86 in 2025 to 500 in 2030: (500 / 126.86) ** (1 / 5) - 1 = 31.6 %
     assert required["name"] == "Rate needed for 2030: +31.6%/yr"
     # 126.86 × 1.25^6 = 483.9 < 500 <= × 1.25^7 = 604.9
-    assert figures.reached_text(s, EN) == "Target met in 2032 at +25.0%/yr"
+    assert reached_text(s, EN) == "Target met in 2032 at +25.0%/yr"
 
 
 def test_russian_and_kazakh_texts_use_their_own_words_and_number_marks(bundled):

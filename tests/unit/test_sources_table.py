@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trade_dash.layout import cell_words
-from trade_dash.scenario import sources_rows
-from trade_dash.sources_table import (
+from trade_dash.domain.sources import sources_rows
+from trade_dash.web.sources_section import cell_words
+from trade_dash.web.sources_table import (
     COLUMNS,
     MAX_FILTER,
     PAGE_SIZES,
@@ -19,8 +19,9 @@ from trade_dash.sources_table import (
     sort_rows,
     view,
 )
-from trade_dash.wording import Wording, english
+from trade_dash.wording import english
 from trade_dash.wording import page as page_words
+from trade_dash.wording.core import Wording
 
 
 def row(i: int, **cells) -> dict:

@@ -8,13 +8,14 @@ import re
 from plotly.offline import get_plotlyjs_version
 
 from tests.conftest import ROOT
-from trade_dash import figures
-from trade_dash.charts import CHARTS
-from trade_dash.scenario import analyse, default_scenario
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.style import Context
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.summary import analyse
 
 # The trace types the basic bundle registers (its npm README); others are silently not drawn.
 BASIC_TRACES = {"scatter", "bar", "pie"}
-VENDOR = ROOT / "src" / "trade_dash" / "vendor" / "plotly.js-basic-dist-min"
+VENDOR = ROOT / "src" / "trade_dash" / "web" / "vendor" / "plotly.js-basic-dist-min"
 REFRESH = (
     "refresh it as README's 'Refreshing the vendored plotly.js' says: "
     "npm pack plotly.js-basic-dist-min@{v} and copy plotly-basic.min.js, LICENSE and "
@@ -53,7 +54,7 @@ def test_readme_says_how_to_refresh_it():
 
 def test_every_chart_uses_only_trace_types_the_bundle_draws(bundled):
     summary = analyse(bundled, default_scenario(bundled))
-    ctx = figures.Context(produced="2026-11-23")
+    ctx = Context(produced="2026-11-23")
     for chart in CHARTS:
         types = {trace.type for trace in chart.build(bundled, summary, ctx).data}
         assert types <= BASIC_TRACES, (
@@ -63,7 +64,7 @@ def test_every_chart_uses_only_trace_types_the_bundle_draws(bundled):
         )
 
 
-RUNTIME = ROOT / "src" / "trade_dash" / "vendor" / "regenerator-runtime"
+RUNTIME = ROOT / "src" / "trade_dash" / "web" / "vendor" / "regenerator-runtime"
 
 
 def test_vendored_regenerator_runtime_carries_its_licence_and_version():

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from trade_dash.languages import LANGUAGES, LanguageNotice
-from trade_dash.wording import LABELS, Wording
+from trade_dash.wording.core import LABELS, Wording
+from trade_dash.wording.languages import LANGUAGES, LanguageNotice
 
 NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
 
@@ -260,7 +260,7 @@ def pdf_glyphs() -> dict:
     """The characters the briefing's PDF font can draw."""
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from trade_dash.briefing import pdf_font_files
+    from trade_dash.exports.briefing import pdf_font_files
 
     regular = pdf_font_files()[0]
     if not regular.name.startswith("DejaVu"):
@@ -272,7 +272,7 @@ def pdf_glyphs() -> dict:
 def test_the_pdf_font_has_every_letter_the_wording_layer_writes(lang, pdf_glyphs):
     from babel.messages.pofile import read_po
 
-    from trade_dash.catalogs import po_path
+    from trade_dash.wording.catalogs import po_path
 
     w = words(lang)
     with po_path(lang).open("rb") as f:

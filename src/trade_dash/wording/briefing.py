@@ -11,11 +11,13 @@ from pathlib import Path
 import pandas as pd
 from babel import numbers
 
-from trade_dash.catalogs import N_
-from trade_dash.normalise import CONFLICT_TOLERANCE
-from trade_dash.scenario import Dataset, Summary, sources_rows
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.normalise import CONFLICT_TOLERANCE
+from trade_dash.domain.sources import sources_rows
+from trade_dash.domain.summary import Summary
 from trade_dash.wording import facts
 from trade_dash.wording import scenario as scenario_words
+from trade_dash.wording.catalogs import N_
 from trade_dash.wording.core import Wording
 
 AUTHOR = "trade-dash"  # the product's name, not translated

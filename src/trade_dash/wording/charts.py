@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trade_dash.catalogs import N_
-from trade_dash.normalise import CONFLICT_TOLERANCE
-from trade_dash.scenario import YearToDate
+from trade_dash.domain.normalise import CONFLICT_TOLERANCE
+from trade_dash.domain.records import YearToDate
 from trade_dash.wording import briefing, facts
+from trade_dash.wording.catalogs import N_
 from trade_dash.wording.core import Wording
 from trade_dash.wording.page import METHOD_SHORT
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from trade_dash.catalogs import N_
-from trade_dash.scenario import Summary
+from trade_dash.domain.summary import Summary
 from trade_dash.wording import facts
 from trade_dash.wording.briefing import headline_items
+from trade_dash.wording.catalogs import N_
 from trade_dash.wording.core import Wording
 
 LABEL_WIDTH = 20  # the labels' column in ``summary``'s text block

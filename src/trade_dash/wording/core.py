@@ -41,8 +41,8 @@ from typing import Literal
 
 from babel import Locale, dates, numbers
 
-from trade_dash.catalogs import DOMAIN, LOCALE_DIR, NP_, po_path
-from trade_dash.languages import LANGUAGES, LanguageNotice, native_name
+from trade_dash.wording.catalogs import DOMAIN, LOCALE_DIR, NP_, po_path
+from trade_dash.wording.languages import LANGUAGES, LanguageNotice, native_name
 
 Width = Literal["abbreviated", "wide"]
 

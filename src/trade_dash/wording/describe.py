@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from trade_dash.scenario import Dataset, Summary
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.summary import Summary
 from trade_dash.wording import facts
 from trade_dash.wording.core import Wording
 

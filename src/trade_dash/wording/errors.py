@@ -18,17 +18,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from babel import numbers
 
-from trade_dash.catalogs import N_
-from trade_dash.data import DataFileError, Problem
-from trade_dash.model import ScenarioError
+from trade_dash.domain.codes import CodedError
+from trade_dash.domain.model import ScenarioError
+from trade_dash.domain.problems import DataFileError, Problem
+from trade_dash.wording.catalogs import N_
 from trade_dash.wording.core import Wording
-
-if TYPE_CHECKING:  # the export module needs a browser library the other commands do not
-    from trade_dash.export import ExportError
 
 
 def _list(items: Sequence[object]) -> str:
@@ -376,6 +374,6 @@ EXPORT_ERRORS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
 }
 
 
-def export_error(w: Wording, err: ExportError) -> str:
+def export_error(w: Wording, err: CodedError) -> str:
     """Why an export could not be made (the browser's own words, if any, as it gave them)."""
     return EXPORT_ERRORS[err.code](w, err.params)

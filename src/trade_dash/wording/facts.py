@@ -8,19 +8,18 @@ import datetime as dt
 
 from babel import numbers
 
-from trade_dash import model
-from trade_dash.normalise import ANY
-from trade_dash.notices import Notice
-from trade_dash.scenario import (
+from trade_dash.domain import model
+from trade_dash.domain.controls import GROWTH_MAX_PCT, GROWTH_MIN_PCT
+from trade_dash.domain.dataset import freshness
+from trade_dash.domain.normalise import ANY
+from trade_dash.domain.notices import Notice
+from trade_dash.domain.records import (
     FEWER_THAN_TWO_FULL_YEARS,
-    GROWTH_MAX_PCT,
-    GROWTH_MIN_PCT,
     DefaultGrowth,
     Published,
-    Summary,
     YearToDate,
-    freshness,
 )
+from trade_dash.domain.summary import Summary
 from trade_dash.wording.core import Wording
 
 

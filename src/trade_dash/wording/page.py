@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from trade_dash import ids, model
-from trade_dash.catalogs import NP_
-from trade_dash.normalise import ANY, CONFLICT_TOLERANCE
-from trade_dash.scenario import PRESET_PACE, Dataset, Preset, Summary
+from trade_dash.domain import model
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.normalise import ANY, CONFLICT_TOLERANCE
+from trade_dash.domain.presets import PRESET_PACE, Preset
+from trade_dash.domain.summary import Summary
+from trade_dash.wording.catalogs import NP_
 from trade_dash.wording.core import Wording
 
 CARD_TITLES = {
-    ids.CARD_LATEST: NP_("card", "Latest full year"),
-    ids.CARD_YTD: NP_("card", "Year to date"),
-    ids.CARD_TARGET: NP_("card", "Target"),
-    ids.CARD_GAP: NP_("card", "Gap to target"),
-    ids.CARD_REQUIRED: NP_("card", "Growth needed"),
-    ids.CARD_REACHED: NP_("card", "Target reached"),
+    "latest": NP_("card", "Latest full year"),
+    "ytd": NP_("card", "Year to date"),
+    "target": NP_("card", "Target"),
+    "gap": NP_("card", "Gap to target"),
+    "required": NP_("card", "Growth needed"),
+    "reached": NP_("card", "Target reached"),
 }
 METHOD_OPTIONS = {
     model.PRO_RATA: NP_("method option", "Pro-rata (× 12 / months)"),
@@ -186,43 +188,43 @@ def cards(w: Wording, s: Summary) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     if latest:
         side = latest.reporting_country
-        out[ids.CARD_LATEST] = (
+        out["latest"] = (
             w.money(latest.value_musd),
             w.gettext("%(year)s, %(side)s figure", year=w.year(latest.year), side=side)
             if side else w.year(latest.year),
         )
     else:
-        out[ids.CARD_LATEST] = (w.gettext("none cited"), "")
+        out["latest"] = (w.gettext("none cited"), "")
     if ytd:
         short = METHOD_SHORT[ytd.method]
         method = w.pgettext("method short", short, months=w.integer(ytd.months))
-        out[ids.CARD_YTD] = (
+        out["ytd"] = (
             w.money(ytd.value_musd),
             w.gettext("%(period)s; full-year estimate %(estimate)s (%(method)s)",
                       period=w.period_label(ytd.year, ytd.months),
                       estimate=w.money(ytd.annualised_musd), method=method),
         )
     else:
-        out[ids.CARD_YTD] = ("", w.gettext("none after the latest full year"))
-    out[ids.CARD_TARGET] = (
+        out["ytd"] = ("", w.gettext("none after the latest full year"))
+    out["target"] = (
         w.money(s.target_musd),
         w.gettext("a year, by %(year)s (assumed: no deadline given)", year=w.year(s.target_year)),
     )
     base_year = w.year(base.year)
-    out[ids.CARD_GAP] = (
+    out["gap"] = (
         w.money(s.gap_musd),
         w.gettext("%(share)s of the target, from the %(year)s estimate", share=w.percent(
             s.gap_pct_of_target), year=base_year) if base.kind == "ytd"
         else w.gettext("%(share)s of the target, from the %(year)s figure", share=w.percent(
             s.gap_pct_of_target), year=base_year),
     )
-    out[ids.CARD_REQUIRED] = (
+    out["required"] = (
         w.growth_per_year(s.required_growth_pct),
         w.gettext("from %(base)s to reach the target in %(year)s", base=base_year,
                   year=w.year(s.target_year)),
     )
     band, horizon = s.band, s.horizon_year
-    out[ids.CARD_REACHED] = (
+    out["reached"] = (
         not_by(w, s.target_reached_year, horizon),
         w.gettext("at %(rate)s (band %(low)s to %(high)s: %(early)s – %(late)s)",
                   rate=w.growth_per_year(s.scenario_growth_pct), low=w.growth(band.low_pct),

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from trade_dash import model
-from trade_dash.catalogs import NP_
-from trade_dash.scenario import Summary
+from trade_dash.domain import model
+from trade_dash.domain.summary import Summary
+from trade_dash.wording.catalogs import NP_
 from trade_dash.wording.core import Wording
 from trade_dash.wording.facts import side_code_text
 

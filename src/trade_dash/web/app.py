@@ -14,20 +14,19 @@ import dash
 import flask
 from plotly.offline import get_plotlyjs_version
 
-from trade_dash import callbacks, export_routes, figures, layout, security
-from trade_dash.charts import CHARTS, Registry
+from trade_dash.charts.registry import CHARTS, Registry
+from trade_dash.charts.style import Context
 from trade_dash.config import Config
-from trade_dash.export import BRIEFING_FORMATS
-from trade_dash.languages import LANGUAGES
-from trade_dash.scenario import (
-    Dataset,
-    analyse,
-    available_methods,
-    default_scenario,
-    sources_rows,
-)
-from trade_dash.wording import Wording, english
+from trade_dash.domain.dataset import Dataset, available_methods
+from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.sources import sources_rows
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.images import BRIEFING_FORMATS
+from trade_dash.web import callbacks, export_routes, layout, security
+from trade_dash.wording import english
 from trade_dash.wording import page as page_words
+from trade_dash.wording.core import Wording
+from trade_dash.wording.languages import LANGUAGES
 
 LOG = logging.getLogger("trade_dash")
 VENDOR_CSS = "bootstrap5/css/bootstrap.min.css"
@@ -53,14 +52,14 @@ INDEX_PAGE = """<!DOCTYPE html>
 # plotly.js for the page: the npm "basic" partial bundle (scatter, bar and pie traces; shapes,
 # annotations, legends and the modebar are in every bundle), a quarter of the full one.
 # Exports render through kaleido with the plotly package's full bundle, as before.
-PLOTLY_JS = "vendor/plotly.js-basic-dist-min/plotly-basic.min.js"
+PLOTLY_JS = "web/vendor/plotly.js-basic-dist-min/plotly-basic.min.js"
 # Dash puts Babel's polyfill for old browsers (core-js 2) first on every page. In today's
 # browsers it replaces the native parseFloat and parseInt with slower ones that plotly.js
 # calls thousands of times per redraw, and it weighs more than all of this app's own
 # scripts. The one thing of it the page uses is regenerator-runtime (dcc's lazy loading),
 # served on its own instead.
 BABEL_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
-REGENERATOR_JS = "vendor/regenerator-runtime/runtime.js"
+REGENERATOR_JS = "web/vendor/regenerator-runtime/runtime.js"
 
 
 def _bootstrap_css() -> bytes:
@@ -125,7 +124,7 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         index_string=INDEX_PAGE,
         external_stylesheets=[css_url],
         serve_locally=True,
-        assets_folder=str(files("trade_dash") / "assets"),
+        assets_folder=str(files("trade_dash") / "web" / "assets"),
     )
     app.scripts.append_script({"relative_package_path": REGENERATOR_JS, "namespace": "trade_dash"})
     _use_vendored_plotly_js(app)
@@ -139,13 +138,13 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         resp.headers["Cache-Control"] = f"public, max-age={security.YEAR}, immutable"
         return resp
 
-    def context(query: str, words: Wording | None = None) -> figures.Context:
+    def context(query: str, words: Wording | None = None) -> Context:
         root = config.public_url or (
             flask.request.host_url
             if flask.has_request_context()
             else f"http://{config.host}:{config.port}/"
         )
-        return figures.Context(
+        return Context(
             produced=dt.date.today().isoformat(), link=f"{root.rstrip('/')}{prefix}/?{query}",
             words=words or english(),
         )
@@ -175,7 +174,7 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
                           sources=sources)
 
     @lru_cache(maxsize=16)
-    def default_figures(today: figures.Context) -> tuple[dict[str, dict], dict]:
+    def default_figures(today: Context) -> tuple[dict[str, dict], dict]:
         # Building the figures is most of a page load's server time, and they change only
         # with the date, the language and the host name: built once per set, every
         # registered chart, with the texts around them. Read-only: the layout passes them on.

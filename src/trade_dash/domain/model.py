@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from trade_dash.domain.codes import CodedError
+
 PRO_RATA = "pro_rata"
 SEASONAL = "seasonal"
 YOY = "yoy"  # the year-to-date change on last year, applied to last year's total
@@ -53,20 +55,14 @@ Quantity = Literal["ytd_value", "prev_full_value", "prev_same_period_value", "st
                    "end_value", "base_value", "target"]
 
 
-class ScenarioError(ValueError):
+class ScenarioError(CodedError, ValueError):
     """An input outside the domain of the scenario maths: a code and the values that
-    explain it. ``str()`` gives it in English; ``wording.errors.scenario_error`` in a
-    reader's language."""
+    explain it; ``wording.errors.scenario_error`` says it in a reader's language."""
+
+    code: ScenarioCode
 
     def __init__(self, code: ScenarioCode, **params: Any):
-        super().__init__(code)
-        self.code: ScenarioCode = code
-        self.params: dict[str, Any] = params
-
-    def __str__(self) -> str:
-        from trade_dash.wording import english, errors  # the wording layer imports this module
-
-        return errors.scenario_error(english(), self)
+        super().__init__(code, **params)
 
 
 @dataclass(frozen=True)

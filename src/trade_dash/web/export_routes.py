@@ -22,27 +22,39 @@ from typing import Literal
 import dash
 import flask
 
-from trade_dash import briefing, export, languages
-from trade_dash.callbacks import Page
 from trade_dash.config import Config
-from trade_dash.model import ScenarioError
-from trade_dash.scenario import analyse, scenario_from_query
-from trade_dash.security import plain
-from trade_dash.wording import Wording, errors, facts
+from trade_dash.domain.model import ScenarioError
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.summary import analyse
+from trade_dash.exports.briefing import DEFAULT_PAPER
+from trade_dash.exports.images import (
+    BRIEFING_FORMATS,
+    MIME_TYPES,
+    PAPERS,
+    ExportError,
+    ExportTimeout,
+    ExportUnavailable,
+    Renderer,
+)
+from trade_dash.exports.packs import BRIEFINGS, filename, render_chart
+from trade_dash.web.callbacks import Page
+from trade_dash.web.security import plain
+from trade_dash.wording import errors, facts, languages
+from trade_dash.wording.core import Wording
 
 log = logging.getLogger(__name__)
 
 RENDERER = "trade_dash.renderer"  # key in the Flask app's ``extensions``
 
 
-def renderer_of(server: flask.Flask) -> export.Renderer:
+def renderer_of(server: flask.Flask) -> Renderer:
     return server.extensions[RENDERER]
 
 
-def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
+def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
     """Add the export routes to ``app``'s server, with a renderer that starts on first use."""
     server: flask.Flask = app.server
-    renderer = export.Renderer(config.browser_path, config.render_timeout)
+    renderer = Renderer(config.browser_path, config.render_timeout)
     server.extensions[RENDERER] = renderer
     routes = app.config.routes_pathname_prefix.rstrip("/")
 
@@ -70,16 +82,16 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
         ctx = dataclasses.replace(ctx, words=w)
         try:
             body = make(renderer_of(flask.current_app), summary, ctx)
-        except export.ExportUnavailable as exc:
+        except ExportUnavailable as exc:
             log.warning("export unavailable: %s", exc)
             return plain(503, errors.export_error(w, exc))
-        except export.ExportTimeout as exc:
+        except ExportTimeout as exc:
             return plain(504, errors.export_error(w, exc))
-        except export.ExportError as exc:
+        except ExportError as exc:
             return plain(500, errors.export_error(w, exc))
-        resp = flask.Response(body, mimetype=export.MIME_TYPES[fmt])
+        resp = flask.Response(body, mimetype=MIME_TYPES[fmt])
         resp.headers["Content-Disposition"] = (
-            f'attachment; filename="{export.filename(kind, fmt, ctx.produced)}"'
+            f'attachment; filename="{filename(kind, fmt, ctx.produced)}"'
         )
         resp.headers["Cache-Control"] = "no-store"  # dated, and made for one scenario
         return resp
@@ -95,7 +107,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
         return answer(
             name,
             fmt,
-            lambda r, s, ctx: export.render_chart(r, chart, fmt, page.ds, s, ctx),
+            lambda r, s, ctx: render_chart(r, chart, fmt, page.ds, s, ctx),
             w,
             problems,
         )
@@ -103,10 +115,10 @@ def register(app: dash.Dash, page: Page, config: Config) -> export.Renderer:
     @server.get(f"{routes}/export/briefing.<fmt>")
     def export_briefing(fmt: str):
         w, problems = language()
-        if fmt not in export.BRIEFINGS:
-            return plain(404, errors.no_such_briefing_format(w, export.BRIEFING_FORMATS))
+        if fmt not in BRIEFINGS:
+            return plain(404, errors.no_such_briefing_format(w, BRIEFING_FORMATS))
         paper, paper_problems = paper_from_args(flask.request.args.getlist("paper"))
-        make = export.BRIEFINGS[fmt]
+        make = BRIEFINGS[fmt]
         return answer(
             "briefing", fmt, lambda r, s, ctx: make(r, page.ds, s, ctx, paper, page.charts),
             w, problems + paper_problems,
@@ -125,6 +137,11 @@ class ParamProblem:
     count: int = 0
     choices: tuple[str, ...] = ()
 
+    @property
+    def values(self) -> dict[str, object]:
+        return {"name": self.name, "value": self.value, "count": self.count,
+                "choices": self.choices}
+
 
 def param_problem(w: Wording, p: ParamProblem) -> str:
     if p.code == "repeated":
@@ -134,7 +151,7 @@ def param_problem(w: Wording, p: ParamProblem) -> str:
 
 def paper_from_args(given: list[str]) -> tuple[str, list[ParamProblem]]:
     """The ``paper`` parameter: a4 (the default) or letter; anything else is a problem."""
-    return _one_of("paper", given, export.PAPERS, briefing.DEFAULT_PAPER)
+    return _one_of("paper", given, PAPERS, DEFAULT_PAPER)
 
 
 def lang_from_args(given: list[str]) -> tuple[str, list[ParamProblem]]:

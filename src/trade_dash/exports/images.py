@@ -15,7 +15,6 @@ import asyncio
 import atexit
 import concurrent.futures
 import contextlib
-import datetime as dt
 import functools
 import logging
 import os
@@ -35,11 +34,10 @@ from choreographer.errors import (
     ChromeNotFoundError,
 )
 
-from trade_dash import briefing, figures
-from trade_dash.briefing_docx import docx_document
-from trade_dash.charts import CHARTS, FORMATS, Chart, Registry
-from trade_dash.config import Config
-from trade_dash.scenario import Dataset, Summary
+from trade_dash.charts.registry import FORMATS
+from trade_dash.charts.sizes import PAGE_IMAGE, ExportSize
+from trade_dash.domain.codes import CodedError
+from trade_dash.exports import briefing
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +52,7 @@ MIME_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 # The briefing PDF draws its charts as vectors from SVG laid out like the page image.
-PAGE_VECTOR = figures.ExportSize(figures.PAGE_IMAGE.width, figures.PAGE_IMAGE.height)
+PAGE_VECTOR = ExportSize(PAGE_IMAGE.width, PAGE_IMAGE.height)
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 STARTUP_SECONDS = 60.0  # a cold start takes a few seconds; a loaded machine may need more
 CLOSE_SECONDS = 10.0
@@ -74,19 +72,14 @@ ExportCode = Literal[
 ]
 
 
-class ExportError(RuntimeError):
-    """A static export could not be made: a code and its values, for the user. ``str()``
-    gives it in English; ``wording.errors.export_error`` in a reader's language."""
+class ExportError(CodedError, RuntimeError):
+    """A static export could not be made: a code and its values, for the user;
+    ``wording.errors.export_error`` says it in a reader's language."""
+
+    code: ExportCode
 
     def __init__(self, code: ExportCode, **params: Any):
-        super().__init__(code)
-        self.code: ExportCode = code
-        self.params: dict[str, Any] = params
-
-    def __str__(self) -> str:
-        from trade_dash.wording import english, errors
-
-        return errors.export_error(english(), self)
+        super().__init__(code, **params)
 
 
 class ExportUnavailable(ExportError):
@@ -242,7 +235,7 @@ class Renderer:
         proc = browser.process if browser else None
         return proc.pid if proc is not None and proc.poll() is None else None
 
-    def render(self, fig, fmt: str, size: figures.ExportSize) -> bytes:
+    def render(self, fig, fmt: str, size: ExportSize) -> bytes:
         """The figure as ``fmt`` (png, svg or pdf) at ``size``."""
         if fmt not in CHART_FORMATS:
             raise ValueError(f"format must be one of {', '.join(CHART_FORMATS)}, got {fmt!r}")
@@ -363,80 +356,3 @@ class Renderer:
 # --- what the routes and the command line call ------------------------------------
 
 
-def render_chart(
-    renderer: Renderer,
-    chart: Chart,
-    fmt: str,
-    ds: Dataset,
-    s: Summary,
-    ctx: figures.Context,
-    size: figures.ExportSize | None = None,
-) -> bytes:
-    """One chart for a scenario, title, scenario, sources and date included."""
-    if fmt not in chart.formats:
-        raise ValueError(f"the {chart.name} chart comes as {', '.join(chart.formats)}, not {fmt}")
-    return _draw(renderer, chart, fmt, ds, s, ctx, size or figures.EXPORT_SIZES[fmt])
-
-
-def _draw(renderer: Renderer, chart: Chart, fmt: str, ds: Dataset, s: Summary,
-          ctx: figures.Context, size: figures.ExportSize) -> bytes:
-    return renderer.render(figures.export_figure(chart.build(ds, s, ctx), size), fmt, size)
-
-
-def pack_charts(
-    renderer: Renderer,
-    fmt: str,
-    size: figures.ExportSize,
-    ds: Dataset,
-    s: Summary,
-    ctx: figures.Context,
-    charts: Registry,
-) -> list[briefing.ChartImage]:
-    """The briefing charts of ``charts``, in the pack's order, as ``fmt`` at ``size``:
-    whatever formats a chart offers for download, the pack embeds SVG or PNG."""
-    return [
-        briefing.ChartImage(c.name, c.title_in(ctx.words), c.slide_note,
-                            _draw(renderer, c, fmt, ds, s, ctx, size), c.describe)
-        for c in charts.in_briefing()
-    ]
-
-
-def briefing_pdf(
-    renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
-    paper: str = briefing.DEFAULT_PAPER, charts: Registry = CHARTS,
-) -> bytes:
-    images = pack_charts(renderer, "svg", PAGE_VECTOR, ds, s, ctx, charts)
-    return briefing.pdf_document(ds, s, ctx, images, paper)
-
-
-def briefing_pptx(
-    renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
-    paper: str = briefing.DEFAULT_PAPER, charts: Registry = CHARTS,
-) -> bytes:
-    """The deck; ``paper`` is accepted like the other formats' but slides have no paper size."""
-    images = pack_charts(renderer, "png", figures.SLIDE, ds, s, ctx, charts)
-    return briefing.pptx_document(ds, s, ctx, images)
-
-
-def briefing_docx(
-    renderer: Renderer, ds: Dataset, s: Summary, ctx: figures.Context,
-    paper: str = briefing.DEFAULT_PAPER, charts: Registry = CHARTS,
-) -> bytes:
-    images = pack_charts(renderer, "png", figures.PAGE_IMAGE, ds, s, ctx, charts)
-    return docx_document(ds, s, ctx, images, paper)
-
-
-BRIEFINGS = {"pdf": briefing_pdf, "pptx": briefing_pptx, "docx": briefing_docx}
-
-
-def filename(kind: str, fmt: str, produced: str) -> str:
-    """Download name, e.g. trade-dash-scenario-2026-11-22.png."""
-    return f"trade-dash-{kind}-{produced}.{fmt}"
-
-
-def cli_context(config: Config, query: str, today: dt.date | None = None) -> figures.Context:
-    """Date and reopen link for an export made outside a web request."""
-    host = f"[{config.host}]" if ":" in config.host else config.host
-    root = config.public_url or f"http://{host}:{config.port}/"
-    produced = (today or dt.date.today()).isoformat()
-    return figures.Context(produced=produced, link=f"{root.rstrip('/')}/?{query}")

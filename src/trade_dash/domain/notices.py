@@ -41,3 +41,7 @@ class Notice:
     @property
     def args(self) -> dict[str, object]:
         return dict(self.params)
+
+    @property
+    def values(self) -> dict[str, object]:
+        return dict(self.params)

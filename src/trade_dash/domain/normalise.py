@@ -53,7 +53,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from trade_dash.data import PRECISIONS, REPORTER_KINDS, SIDES
+from trade_dash.domain.schema import PRECISIONS, REPORTER_KINDS, SIDES
 
 CONFLICT_TOLERANCE = 0.05  # 5 % of the chosen value
 ANY = "any"

@@ -21,8 +21,19 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from trade_dash import briefing, figures
-from trade_dash.scenario import Dataset, Summary
+from trade_dash.charts.style import Context
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.summary import Summary
+from trade_dash.exports.briefing import (
+    AUTHOR,
+    DEFAULT_PAPER,
+    PAPERS,
+    ChartImage,
+    alt_text,
+    fit_widths,
+)
+from trade_dash.exports.pdf import text_width as width_of
+from trade_dash.exports.slides import OFFICE_FONT
 from trade_dash.wording import briefing as text
 
 MARGIN = Mm(18)
@@ -34,7 +45,7 @@ LINK_COLOUR = RGBColor(0x0B, 0x5E, 0xD7)
 
 def _page(doc: docx.document.Document, paper: str) -> float:
     """Paper size and margins; returns the text width in points."""
-    width, height = briefing.PAPERS[paper]
+    width, height = PAPERS[paper]
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Pt(width), Pt(height)
@@ -48,10 +59,10 @@ def _styles(doc: docx.document.Document) -> None:
     a face with every Kazakh and Mongolian letter for the text and the headings."""
     for name in ("Normal", "Title", "Heading 1", "Heading 2"):
         font = doc.styles[name].font
-        font.name = briefing.OFFICE_FONT
+        font.name = OFFICE_FONT
         fonts = doc.styles[name].element.rPr.get_or_add_rFonts()
         for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(script), briefing.OFFICE_FONT)
+            fonts.set(qn(script), OFFICE_FONT)
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
             fonts.attrib.pop(qn(theme), None)  # a theme font would win over the name
     table = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
@@ -78,9 +89,9 @@ def _table(
     """A table in the built-in style, column widths from the content (see ``fit_widths``)."""
 
     def measure(text: str) -> float:  # DejaVu or Vera: wider than Word's usual faces
-        return briefing.text_width(text, TABLE_TEXT_PT)
+        return width_of(text, TABLE_TEXT_PT)
 
-    widths = briefing.fit_widths(rows, text_width, measure, nowrap, pad=2 * 5.4 + 1)
+    widths = fit_widths(rows, text_width, measure, nowrap, pad=2 * 5.4 + 1)
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = doc.styles[TABLE_STYLE]
     table.autofit = False
@@ -135,9 +146,9 @@ def _picture(doc: docx.document.Document, png: bytes, width: float, alt: str, na
 def docx_document(
     ds: Dataset,
     s: Summary,
-    ctx: figures.Context,
-    charts: Sequence[briefing.ChartImage],
-    paper: str = briefing.DEFAULT_PAPER,
+    ctx: Context,
+    charts: Sequence[ChartImage],
+    paper: str = DEFAULT_PAPER,
 ) -> bytes:
     """The Word briefing: key message, headline figures, charts, then the appendix."""
     w = ctx.words
@@ -147,7 +158,7 @@ def docx_document(
     _styles(doc)
     props = doc.core_properties
     props.title = text.title(w, s)
-    props.author = props.last_modified_by = briefing.AUTHOR
+    props.author = props.last_modified_by = AUTHOR
     props.subject = text.scenario_line(w, s)
     props.comments = text.projection_note(w)
     props.language = w.lang
@@ -169,7 +180,7 @@ def docx_document(
     _table(doc, items, width, frozenset({0}), header=False)
     doc.add_heading(heads["charts"], level=1)
     for chart in charts:
-        _picture(doc, chart.image, width, briefing.alt_text(w, chart, ds, s), chart.title)
+        _picture(doc, chart.image, width, alt_text(w, chart, ds, s), chart.title)
 
     doc.add_page_break()
     doc.add_heading(heads["appendix"], level=1)

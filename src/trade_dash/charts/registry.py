@@ -16,17 +16,31 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from trade_dash import figures, ids
-from trade_dash.scenario import Dataset, Summary
-from trade_dash.wording import Wording, describe
+from trade_dash.charts.flows import FLOWS_TITLE, flows_figure, flows_note, flows_subtitle
+from trade_dash.charts.history import HISTORY_TITLE, history_figure, history_note, history_subtitle
+from trade_dash.charts.page import page_figure, page_footer, page_layout, page_trace
+from trade_dash.charts.scenario import (
+    PROJECTION_NOTE,
+    SCENARIO_TITLE,
+    scenario_figure,
+    scenario_note,
+    scenario_parts,
+    scenario_subtitle,
+)
+from trade_dash.charts.style import Context
+from trade_dash.domain.controls import METHOD, REPORTER
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.summary import Summary
+from trade_dash.wording import describe
+from trade_dash.wording.core import Wording
 
 # What the renderer can draw (the download menus name them in wording/page.py).
 FORMATS = ("png", "svg", "pdf")
 _NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 
-Builder = Callable[[Dataset, Summary, figures.Context], go.Figure]
+Builder = Callable[[Dataset, Summary, Context], go.Figure]
 # Parts of the figure a scenario change alters, by path (see ``figures.scenario_parts``).
-Updater = Callable[[Dataset, Summary, figures.Context], Mapping[tuple, object]]
+Updater = Callable[[Dataset, Summary, Context], Mapping[tuple, object]]
 # The note a builder prints in its footer for a scenario (it may name the reporting side),
 # in the reader's language.
 Note = Callable[[Dataset, Summary, Wording], str]
@@ -62,10 +76,10 @@ class Chart:
     formats: tuple[str, ...] = FORMATS
     briefing: int | None = None  # place in the briefing pack and deck; None: left out
     slide_note: str = ""  # printed under the chart on its slide in the deck
-    # The scenario controls (ids) whose change redraws the chart on the page: the
+    # The scenario controls (their keys) whose change redraws the chart on the page: the
     # reporting side changes every chart's data, the annualisation method the estimate
     # the turnover charts draw.
-    rebuild_on: frozenset[str] = frozenset({ids.METHOD, ids.REPORTER})
+    rebuild_on: frozenset[str] = frozenset({METHOD.key, REPORTER.key})
     # How any other scenario change updates the chart on the page; None: it does not
     # change (its subtitle, description and footer are HTML: see ``frame``). An update's
     # ``("layout",)`` part is the builder's layout, which ``parts`` makes the page's.
@@ -83,56 +97,56 @@ class Chart:
 
     @property
     def graph_id(self) -> str:
-        return ids.chart_graph(self.name)
+        return f"{self.name}-graph"
 
     @property
     def heading_id(self) -> str:
-        return ids.chart_heading(self.name)
+        return f"{self.name}-heading"
 
     @property
     def subtitle_id(self) -> str:
-        return ids.chart_subtitle(self.name)
+        return f"{self.name}-subtitle"
 
     @property
     def description_id(self) -> str:
-        return ids.chart_description(self.name)
+        return f"{self.name}-description"
 
     @property
     def footer_id(self) -> str:
-        return ids.chart_footer(self.name)
+        return f"{self.name}-footer"
 
     @property
     def format_id(self) -> str:
-        return ids.chart_format(self.name)
+        return f"export-{self.name}-format"
 
     @property
     def link_id(self) -> str:
-        return ids.chart_link(self.name)
+        return f"export-{self.name}-link"
 
     def title_in(self, w: Wording) -> str:
         """The title in ``w``'s language (``title`` is its English message id)."""
         return w.pgettext("chart title", self.title)
 
-    def page_figure(self, ds: Dataset, s: Summary, ctx: figures.Context) -> dict:
+    def page_figure(self, ds: Dataset, s: Summary, ctx: Context) -> dict:
         """The figure the page draws: the builder's without title, subtitle and footer."""
-        return figures.page_figure(self.build(ds, s, ctx))
+        return page_figure(self.build(ds, s, ctx))
 
-    def parts(self, ds: Dataset, s: Summary, ctx: figures.Context) -> Mapping[tuple, object]:
+    def parts(self, ds: Dataset, s: Summary, ctx: Context) -> Mapping[tuple, object]:
         """The page figure's update for a scenario change, by path; empty: none."""
         if self.update is None:
             return {}
-        parts = {path: figures.page_trace(value) if path[0] == "data" and isinstance(value, dict)
+        parts = {path: page_trace(value) if path[0] == "data" and isinstance(value, dict)
                  else value for path, value in self.update(ds, s, ctx).items()}
         layout = parts.get(("layout",))
         if isinstance(layout, dict):
-            parts[("layout",)] = figures.page_layout(layout)
+            parts[("layout",)] = page_layout(layout)
         return parts
 
-    def frame(self, ds: Dataset, s: Summary, ctx: figures.Context) -> Frame:
+    def frame(self, ds: Dataset, s: Summary, ctx: Context) -> Frame:
         """The texts around the chart on the page, in ``ctx.words``'s language."""
         w = ctx.words
         return Frame(self.subtitle(w, ds, s), self.describe(w, ds, s),
-                     figures.page_footer(ds, ctx, self.note(ds, s, w)))
+                     page_footer(ds, ctx, self.note(ds, s, w)))
 
 
 @dataclass(frozen=True)
@@ -178,34 +192,34 @@ CHARTS = Registry(
     (
         Chart(
             "scenario",
-            figures.SCENARIO_TITLE,
-            figures.scenario_figure,
-            note=figures.scenario_note,
+            SCENARIO_TITLE,
+            scenario_figure,
+            note=scenario_note,
             briefing=1,  # the pack leads with where the scenario goes, then the record
-            slide_note=figures.PROJECTION_NOTE,
-            update=figures.scenario_parts,
-            subtitle=lambda w, ds, s: figures.scenario_subtitle(s, w),
+            slide_note=PROJECTION_NOTE,
+            update=scenario_parts,
+            subtitle=lambda w, ds, s: scenario_subtitle(s, w),
             describe=describe.scenario,
         ),
         Chart(
             "history",
-            figures.HISTORY_TITLE,
-            figures.history_figure,
-            note=figures.history_note,
+            HISTORY_TITLE,
+            history_figure,
+            note=history_note,
             briefing=2,
-            subtitle=figures.history_subtitle,
+            subtitle=history_subtitle,
             describe=describe.history,
         ),
         Chart(
             "flows",
-            figures.FLOWS_TITLE,
-            figures.flows_figure,
-            note=figures.flows_note,
+            FLOWS_TITLE,
+            flows_figure,
+            note=flows_note,
             briefing=3,
             # Drawn from the side's export and import figures alone: no growth rate,
             # base or annualisation in it.
-            rebuild_on=frozenset({ids.REPORTER}),
-            subtitle=figures.flows_subtitle,
+            rebuild_on=frozenset({REPORTER.key}),
+            subtitle=flows_subtitle,
             describe=describe.flows,
         ),
     )

@@ -7,11 +7,9 @@ import datetime as dt
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from trade_dash import ids, model, sources_table
-from trade_dash.charts import Chart, Frame, Registry
-from trade_dash.languages import LANGUAGES, native_name
-from trade_dash.normalise import REPORTERS
-from trade_dash.scenario import (
+from trade_dash.charts.registry import Chart, Frame, Registry
+from trade_dash.domain import model
+from trade_dash.domain.controls import (
     BAND_MAX_PCT,
     BAND_MIN_PCT,
     GROWTH_MAX_PCT,
@@ -20,11 +18,17 @@ from trade_dash.scenario import (
     HORIZON_YEAR,
     TARGET_MAX_MUSD,
     TARGET_MIN_MUSD,
-    Dataset,
-    Scenario,
 )
-from trade_dash.wording import Wording, facts
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.normalise import REPORTERS
+from trade_dash.domain.scenario import Scenario
+from trade_dash.web import ids
+from trade_dash.web.components import labelled
+from trade_dash.web.sources_section import sources_section
+from trade_dash.wording import facts
 from trade_dash.wording import page as page_words
+from trade_dash.wording.core import Wording
+from trade_dash.wording.languages import LANGUAGES, native_name
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -74,22 +78,6 @@ def _card(card_id: str, title: str) -> dbc.Col:
     )
 
 
-def _labelled(label: str, control, control_id: str, help_text=None) -> html.Div:
-    """A control with its label; the group is named by the label for controls (radio
-    buttons, the slider) whose own elements a ``for=`` attribute cannot reach. Help given
-    as a component (one a callback updates) is placed as it is."""
-    label_id = f"{control_id}-label"
-    parts = [
-        dbc.Label(label, html_for=control_id, id=label_id, className="fw-semibold mb-1"),
-        html.Div(control, role="group", **{"aria-labelledby": label_id}),
-    ]
-    if isinstance(help_text, str):
-        parts.append(dbc.FormText(help_text))
-    elif help_text is not None:
-        parts.append(help_text)
-    return html.Div(parts, className="mb-3")
-
-
 def _copy_button(target_id: str, button_id: str, title: str) -> dcc.Clipboard:
     """Copies the text of ``target_id`` as shown on the page."""
     # a11y.js makes it a focusable button that answers Enter and Space.
@@ -103,7 +91,7 @@ def _number(label: str, control_id: str, value: float, limits: tuple[float, floa
     lo, hi, step = limits
     box = dbc.Input(id=control_id, type="number", min=lo, max=hi, step=step, value=value,
                     debounce=True)
-    return _labelled(label, box, control_id, help_text)
+    return labelled(label, box, control_id, help_text)
 
 
 def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.Card:
@@ -114,7 +102,7 @@ def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ..
         dbc.CardBody(
             [
                 html.H2(t["scenario"], className="h5"),
-                _labelled(
+                labelled(
                     w.label("control", "reporter"),
                     dbc.RadioItems(
                         id=ids.REPORTER,
@@ -129,7 +117,7 @@ def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ..
                     ids.REPORTER,
                     t["reporter_help"],
                 ),
-                _labelled(
+                labelled(
                     t["growth"],
                     dcc.Slider(
                         id=ids.GROWTH,
@@ -145,7 +133,7 @@ def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ..
                     ids.GROWTH,
                     t["growth_help"],
                 ),
-                _labelled(
+                labelled(
                     t["presets"],
                     dbc.Select(
                         id=ids.PRESET, options=[], value="", placeholder=t["preset_placeholder"]
@@ -170,7 +158,7 @@ def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ..
                         ),
                     ]
                 ),
-                _labelled(
+                labelled(
                     t["base"],
                     dbc.RadioItems(
                         id=ids.BASE,
@@ -180,7 +168,7 @@ def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ..
                     ),
                     ids.BASE,
                 ),
-                _labelled(
+                labelled(
                     t["method"],
                     dbc.RadioItems(
                         id=ids.METHOD,
@@ -283,156 +271,6 @@ def _chart(w: Wording, chart: Chart, figure, frame: Frame) -> dbc.Card:
                 className="mb-0",
                 **{"aria-labelledby": chart.heading_id},
             )
-        ),
-        className="shadow-sm mb-3",
-    )
-
-
-# Short codes, numbers and dates stay on one line; the other columns wrap, so the table fits
-# a desktop screen and scrolls sideways only on a narrow one. Text columns keep a readable
-# narrowest width in pixels (headers in wording/page.py).
-ONE_LINE = {"citation_id", "value_musd", "side", "published", "line"}
-WRAPPED = set(sources_table.COLUMNS) - ONE_LINE
-SOURCE_WIDTHS = {"period": 90, "flow": 100, "reporter": 120, "outlet": 110, "note": 180}
-NUMERIC = {"value_musd", "line"}  # right-aligned, so digits line up
-AMOUNTS = {"value_musd"}  # written in the reader's number format (line numbers as in the file)
-_CELL_LOOK = {**{k: {"className": "wrapped"} for k in WRAPPED},
-              **{k: {"className": "text-end"} for k in NUMERIC}}
-# The table pages through the citations: drawing every row of a file of thousands at once
-# kept the browser busy for minutes; a page of at most 100 rows draws at once, all of it in
-# the document (so the browser's own find and screen readers reach every row of the page).
-SOURCES_PAGE_SIZES = list(sources_table.PAGE_SIZES)
-
-
-def cell_words(w: Wording) -> sources_table.Shown:
-    """How the sources table writes a cell for the reader: amounts in their number format
-    (76,7 in Russian and Kazakh), everything else as cited."""
-    def shown(column: str, value: object) -> str:
-        if column in AMOUNTS and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return w.decimal(value)
-        return sources_table.cell_text(value)
-    return shown
-
-
-def sources_body(w: Wording, view: sources_table.View) -> list[html.Tr]:
-    """The rows of one page of the sources table. Cells are text nodes: citation notes
-    and outlets are shown as cited, never read as markup."""
-    shown = cell_words(w)
-    return [
-        html.Tr([html.Td(shown(key, row.get(key)), **_CELL_LOOK.get(key, {}))
-                 for key in sources_table.COLUMNS])
-        for row in view.rows
-    ]
-
-
-def sources_status(w: Wording, view: sources_table.View) -> str:
-    return page_words.sources_status(w, view.first, view.last, view.total, view.state.text)
-
-
-def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
-    """The sources table; ``rows`` already worded (``wording.page.source_rows``). The first
-    page is drawn here; a callback draws the others (same ``sources_table.view``)."""
-    t = page_words.translated(w, "page", page_words.TEXT)
-    words = page_words.translated(w, "table", page_words.TABLE_TEXT)
-    headers = page_words.translated(w, "column", page_words.SOURCE_HEADERS)
-    first = sources_table.view(rows, sources_table.State(), cell_words(w))
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H2(t["sources"], className="h5"),
-                html.P(page_words.sources_intro(w), className="small text-muted"),
-                dbc.Row(
-                    [
-                        dbc.Col(_labelled(
-                            page_words.filter_label(w, len(rows)),
-                            dbc.Input(
-                                id=ids.SOURCES_FILTER, type="search", debounce=300,
-                                maxlength=sources_table.MAX_FILTER,
-                                placeholder=t["filter_placeholder"],
-                            ),
-                            ids.SOURCES_FILTER,
-                        ), md=8),
-                        dbc.Col(_labelled(
-                            words["rows_per_page"],
-                            dbc.Select(
-                                id=ids.SOURCES_PAGE_SIZE,
-                                options=[{"label": w.integer(n), "value": str(n)}
-                                         for n in SOURCES_PAGE_SIZES],
-                                value=str(SOURCES_PAGE_SIZES[0]),
-                            ),
-                            ids.SOURCES_PAGE_SIZE,
-                        ), md=4),
-                    ],
-                ),
-                dcc.Store(id=ids.SOURCES_STATE, data=first.state.to_data()),
-                # A focusable, named box: keyboard users scroll a table wider than the
-                # screen with the arrow keys once it has focus.
-                html.Div(
-                    html.Table(
-                        [
-                            html.Thead(html.Tr([
-                                html.Th(
-                                    html.Button(
-                                        headers[key],
-                                        id=ids.sources_sort(key),
-                                        type="button",
-                                        className="sort-button",
-                                    ),
-                                    id=ids.sources_header(key),
-                                    scope="col",
-                                    style={"minWidth": f"{SOURCE_WIDTHS[key]}px"}
-                                    if key in SOURCE_WIDTHS else None,
-                                    className="text-end" if key in NUMERIC else None,
-                                )
-                                for key in sources_table.COLUMNS
-                            ])),
-                            html.Tbody(sources_body(w, first), id=ids.SOURCES_BODY),
-                        ],
-                        id=ids.SOURCES_TABLE,
-                        className="table table-sm table-striped sources-table mb-0",
-                    ),
-                    id=ids.SOURCES_SCROLL,
-                    role="region",
-                    tabIndex="0",
-                    className="sources-scroll",
-                    **{"aria-label": words["scroll"]},
-                ),
-                html.Div(
-                    [
-                        html.Button(words["previous"], id=ids.SOURCES_PREVIOUS, type="button",
-                                    disabled=not first.has_previous,
-                                    className="btn btn-outline-primary btn-sm"),
-                        html.Span(sources_status(w, first), id=ids.SOURCES_STATUS,
-                                  role="status", className="small mx-2",
-                                  **{"aria-live": "polite"}),
-                        html.Button(words["next"], id=ids.SOURCES_NEXT, type="button",
-                                    disabled=not first.has_next,
-                                    className="btn btn-outline-primary btn-sm"),
-                    ],
-                    className="d-flex flex-wrap align-items-center gap-2 mt-2",
-                ),
-                html.Div(
-                    [
-                        dbc.Button(
-                            t["series_csv"],
-                            id=ids.DOWNLOAD_SERIES_BTN,
-                            color="primary",
-                            outline=True,
-                            size="sm",
-                            className="me-2",
-                        ),
-                        dbc.Button(
-                            t["citations_csv"],
-                            id=ids.DOWNLOAD_CITATIONS_BTN,
-                            color="primary",
-                            outline=True,
-                            size="sm",
-                        ),
-                        dcc.Download(id=ids.DOWNLOAD),
-                    ],
-                    className="mt-3",
-                ),
-            ]
         ),
         className="shadow-sm mb-3",
     )
@@ -576,7 +414,7 @@ def page(
                         role="status",
                     ),
                     dbc.Row(
-                        [_card(card, w.pgettext("card", title))
+                        [_card(ids.card(card), w.pgettext("card", title))
                          for card, title in page_words.CARD_TITLES.items()],
                         className="g-3",
                     ),

@@ -25,7 +25,7 @@ from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the trade_dash package
 LOCALE_DIR = PACKAGE_DIR / "locale"
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # the msgids are English; plotly.js has its own English
@@ -194,7 +194,7 @@ def build(package_dir: Path = PACKAGE_DIR) -> list[Path]:
     """Everything the install makes from the catalogs; returns the files written."""
     locale_dir = package_dir / "locale"
     written = compile_catalogs(locale_dir)
-    asset = package_dir / "assets" / PLOTLY_ASSET
+    asset = package_dir / "web" / "assets" / PLOTLY_ASSET
     asset.write_text(plotly_locales_script(locale_dir), encoding="utf-8")
     return [*written, asset]
 

@@ -11,10 +11,17 @@ the browser tests check the script against the Python on many generated scenario
 
 from __future__ import annotations
 
-from trade_dash import figures, ids, model
-from trade_dash.scenario import GROWTH_MAX_PCT, GROWTH_MIN_PCT, Dataset, Summary
-from trade_dash.wording import Wording
+from trade_dash.charts.frame import HEADROOM, YEAR_PAD, YEAR_STEPS
+from trade_dash.charts.page import PAGE_LEGEND_CHARS, PAGE_YEAR_LABELS
+from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.scenario import REACHED_ABOVE, REACHED_COMMON, REACHED_STYLE, SCENARIO_TRACES
+from trade_dash.domain import model
+from trade_dash.domain.controls import GROWTH_MAX_PCT, GROWTH_MIN_PCT
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.summary import Summary
+from trade_dash.web import ids
 from trade_dash.wording import scenario as scenario_words
+from trade_dash.wording.core import Wording
 
 NAMESPACE = "tradeDash"  # window.dash_clientside.tradeDash, defined by the script
 FUNCTIONS = ("scenarioGrowth", "scenarioCheck")  # on a growth move; after a server answer
@@ -34,19 +41,19 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
         "band_pct": float(s.scenario.band_pct),
         "growth_limits": [GROWTH_MIN_PCT, GROWTH_MAX_PCT],
         "first_year": int(series["year"].min()),
-        "traces": {name: figures.SCENARIO_TRACES.index(name)
+        "traces": {name: SCENARIO_TRACES.index(name)
                    for name in ("band_low", "band_high", "projection")},
         # The page's year axis (figures.page_layout), fewer labels than in exports.
-        "year_axis": {"steps": [*figures.YEAR_STEPS, 20], "labels": figures.PAGE_YEAR_LABELS,
-                      "pad": figures.YEAR_PAD},
-        "legend_chars": figures.PAGE_LEGEND_CHARS,
-        "reached_above": figures.REACHED_ABOVE,
-        "headroom": figures.HEADROOM,
+        "year_axis": {"steps": [*YEAR_STEPS, 20], "labels": PAGE_YEAR_LABELS,
+                      "pad": YEAR_PAD},
+        "legend_chars": PAGE_LEGEND_CHARS,
+        "reached_above": REACHED_ABOVE,
+        "headroom": HEADROOM,
         "year_eps": model.YEAR_EPS,
-        "reached": {"common": figures.REACHED_COMMON, **figures.REACHED_STYLE},
+        "reached": {"common": REACHED_COMMON, **REACHED_STYLE},
         "words": scenario_words.browser_words(w),
         "subtitle": scenario_words.subtitle_params(w, s),
         # Where the script finds the slider, the chart and the line above it on the page.
-        "ids": {"slider": ids.GROWTH, "graph": ids.chart_graph(CHART),
-                "subtitle": ids.chart_subtitle(CHART)},
+        "ids": {"slider": ids.GROWTH, "graph": CHARTS[CHART].graph_id,
+                "subtitle": CHARTS[CHART].subtitle_id},
     }

@@ -1,5 +1,4 @@
 """Component ids, defined once and imported wherever a callback or test needs them."""
-
 URL = "url"
 NOTICES = "notices"
 KEY_MESSAGE = "key-message"
@@ -53,35 +52,9 @@ BRIEFING_PPTX = "briefing-pptx"
 BRIEFING_DOCX = "briefing-docx"
 
 
-# Each registered chart (see charts.py) has a graph, an export format menu and a download
-# link, named after the chart, and around the graph a heading, a subtitle, a description
-# (which the graph names as its aria-describedby) and a footer.
-def chart_graph(name: str) -> str:
-    return f"{name}-graph"
-
-
-def chart_heading(name: str) -> str:
-    return f"{name}-heading"
-
-
-def chart_subtitle(name: str) -> str:
-    return f"{name}-subtitle"
-
-
-def chart_description(name: str) -> str:
-    return f"{name}-description"
-
-
-def chart_footer(name: str) -> str:
-    return f"{name}-footer"
-
-
-def chart_format(name: str) -> str:
-    return f"export-{name}-format"
-
-
-def chart_link(name: str) -> str:
-    return f"export-{name}-link"
+def card(name: str) -> str:
+    """A headline card's id, by its name in ``wording.page.CARD_TITLES``."""
+    return f"card-{name}"
 
 
 def lang_link(code: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from trade_dash.data import COLUMNS
-from trade_dash.normalise import ANY, SERIES_COLUMNS
-from trade_dash.scenario import Dataset
-from trade_dash.wording import Wording, english, facts
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.normalise import ANY, SERIES_COLUMNS
+from trade_dash.domain.schema import COLUMNS
+from trade_dash.wording import english, facts
+from trade_dash.wording.core import Wording
 
 # The series download's columns: the series' own, then the rule that chose each year's
 # figure, worded from the series' facts.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gunicorn.app.base import BaseApplication
 
 from trade_dash.config import Config
-from trade_dash.web import create_app
+from trade_dash.web.app import create_app
 
 
 class _Gunicorn(BaseApplication):

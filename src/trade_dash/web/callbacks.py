@@ -18,30 +18,31 @@ import flask
 from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from trade_dash import browser_scenario, figures, ids, languages, sources_table
-from trade_dash.briefing import key_message
-from trade_dash.charts import Registry
-from trade_dash.csv_export import citations_csv, series_csv
-from trade_dash.languages import DEFAULT, LANGUAGES, LanguageChoice
-from trade_dash.layout import CARDS, cell_words, method_options, sources_body, sources_status
-from trade_dash.scenario import (
-    Dataset,
-    Scenario,
-    Summary,
-    analyse,
-    default_scenario,
-    presets,
-    scenario_from_query,
-)
-from trade_dash.wording import Wording, facts
+from trade_dash.charts.registry import Registry
+from trade_dash.charts.style import Context
+from trade_dash.domain import controls
+from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.presets import presets
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.scenario import Scenario, default_scenario
+from trade_dash.domain.summary import Summary, analyse
+from trade_dash.exports.briefing import key_message
+from trade_dash.exports.csvfiles import citations_csv, series_csv
+from trade_dash.web import browser_scenario, ids, sources_table
+from trade_dash.web.layout import CARDS, method_options
+from trade_dash.web.sources_section import cell_words, sources_body, sources_status
+from trade_dash.wording import facts, languages
 from trade_dash.wording import page as page_words
+from trade_dash.wording.core import Wording
+from trade_dash.wording.languages import DEFAULT, LANGUAGES, LanguageChoice
 
-CONTROLS = (ids.GROWTH, ids.TARGET_YEAR, ids.TARGET, ids.BASE, ids.METHOD, ids.BAND,
-            ids.REPORTER)
+# The page's scenario controls, by component id, in the address's order.
+CONTROLS = tuple(c.component for c in controls.CONTROLS)
+KEYS = {c.component: c.key for c in controls.CONTROLS}
 # Derived from the data of one side: a change of side lets the new side's defaults apply.
-SIDE_DEFAULTS = (ids.GROWTH, ids.BASE, ids.METHOD)
+SIDE_DEFAULTS = (controls.GROWTH.component, controls.BASE.component, controls.METHOD.component)
 # The cards a growth move can change; the others depend on the base, target and side only.
-GROWTH_CARDS = (ids.CARD_REACHED,)
+GROWTH_CARDS = (ids.card("reached"),)
 # The briefing's download links, by format, in page order.
 BRIEFING_LINKS = {"pdf": ids.BRIEFING_PDF, "pptx": ids.BRIEFING_PPTX, "docx": ids.BRIEFING_DOCX}
 
@@ -49,7 +50,7 @@ BRIEFING_LINKS = {"pdf": ids.BRIEFING_PDF, "pptx": ids.BRIEFING_PPTX, "docx": id
 class ContextFor(Protocol):
     """(canonical query, reader's wording, English if not given) -> figure context."""
 
-    def __call__(self, query: str, words: Wording | None = None) -> figures.Context: ...
+    def __call__(self, query: str, words: Wording | None = None) -> Context: ...
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,7 @@ class Page:
 
 def _query_from_controls(values: dict, side_changed: bool = False) -> str:
     """Controls as a query string; the URL parser then applies the same limits as a link."""
-    names = {
-        ids.GROWTH: "growth",
-        ids.TARGET_YEAR: "target_year",
-        ids.TARGET: "target",
-        ids.BASE: "base",
-        ids.METHOD: "method",
-        ids.BAND: "band",
-        ids.REPORTER: "reporter",
-    }
-    raw = {name: values[c] for c, name in names.items()
+    raw = {key: values[c] for c, key in KEYS.items()
            if not (side_changed and c in SIDE_DEFAULTS)}
     return urlencode({k: "" if v is None else str(v) for k, v in raw.items()})
 
@@ -113,8 +105,8 @@ def lang_hrefs(base_href: str, query: str) -> dict[str, str]:
 def cards(w: Wording, s: Summary) -> dict[str, list]:
     """Children of each headline card."""
     return {
-        card: [html.Div(big, className="fs-4 fw-bold"), html.Div(small,
-                                                                  className="small text-muted")]
+        ids.card(card): [html.Div(big, className="fs-4 fw-bold"),
+                         html.Div(small, className="small text-muted")]
         for card, (big, small) in page_words.cards(w, s).items()
     }
 
@@ -225,7 +217,8 @@ def sync(
         # A chart is redrawn when its data changed; otherwise only what the scenario
         # changes in it is sent (some traces and the layout), if anything.
         out["charts"] = {
-            c.name: c.page_figure(ds, summary, context) if from_url or triggered in c.rebuild_on
+            c.name: c.page_figure(ds, summary, context)
+            if from_url or KEYS.get(triggered or "") in c.rebuild_on
             else _patch_or_nothing(c.parts(ds, summary, context))
             for c in page.charts
         }
@@ -305,7 +298,7 @@ def register(app: dash.Dash, page: Page) -> None:
         Output(ids.SHARE_LINK, "children"),
         Output(ids.NOTICES, "children"),
         Output(ids.NOTICES, "is_open"),
-        *[Output(c, "children") for c in CARDS],
+        *[Output(ids.card(c), "children") for c in CARDS],
         Output(ids.KEY_MESSAGE, "children"),
         Output(ids.PRESET, "options"),
         Output(ids.PRESET, "value"),
@@ -343,7 +336,7 @@ def register(app: dash.Dash, page: Page) -> None:
             out["share"],
             out["notices"],
             out["notices_open"],
-            *[out["cards"][c] for c in CARDS],
+            *[out["cards"][ids.card(c)] for c in CARDS],
             out["key_message"],
             out["presets"],
             out["preset"],

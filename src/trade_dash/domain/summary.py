@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from trade_dash.domain import model
+from trade_dash.domain.controls import GROWTH_MAX_PCT, GROWTH_MIN_PCT, HORIZON_YEAR
+from trade_dash.domain.dataset import Dataset, Facts, annualised
+from trade_dash.domain.notices import Notice
+from trade_dash.domain.records import (
+    Band,
+    Base,
+    DefaultGrowth,
+    LatestFull,
+    Published,
+    ReportingSide,
+    YearToDate,
+)
+from trade_dash.domain.scenario import Scenario, resolve_base, validate
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The headline numbers for one scenario; ``as_json`` is the CLI's --json."""
+
+    scenario: Scenario
+    latest_full_year: LatestFull | None
+    year_to_date: YearToDate | None
+    base: Base
+    target_musd: float
+    target_year: int
+    target_year_is_assumption: bool
+    gap_musd: float
+    gap_pct_of_target: float
+    required_growth_pct: float
+    scenario_growth_pct: float
+    target_reached_year: int | None
+    horizon_year: int
+    band: Band
+    default_growth: DefaultGrowth
+    reporting_side: ReportingSide
+    data_freshness: Published | None
+    notices: tuple[Notice, ...]
+
+    def as_json(self) -> dict:
+        """Plain data for JSON, facts and codes only (notices as codes with values); floats
+        rounded to 4 decimals to drop binary noise. The CLI's ``--json`` adds the sentences
+        in the reader's language (``wording.cli.summary_json``)."""
+        out = asdict(self)
+        out.pop("scenario")
+        out["notices"] = [{"code": n.code, **n.args} for n in self.notices]
+        return _rounded(out)
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def analyse(ds: Dataset, scenario: Scenario) -> Summary:
+    """All headline numbers for ``scenario``; raises ``ScenarioError`` when invalid."""
+    validate(ds, scenario)
+    base, notices = resolve_base(ds, scenario)
+    facts = ds.view(scenario.reporter).facts
+    full = facts.latest_full
+    ytd = facts.ytd
+    est = annualised(ds, scenario.method, scenario.reporter)
+    target_musd = scenario.target_musd
+    gap = model.gap(base.value_musd, target_musd)
+
+    def reached(pct: float) -> int | None:
+        return model.year_target_reached(
+            base.value_musd, base.year, pct / 100, target_musd, HORIZON_YEAR
+        )
+
+    low = max(scenario.growth_pct - scenario.band_pct, GROWTH_MIN_PCT)
+    high = min(scenario.growth_pct + scenario.band_pct, GROWTH_MAX_PCT)
+    return Summary(
+        scenario=scenario,
+        latest_full_year=full,
+        year_to_date=None
+        if ytd is None or est is None
+        else YearToDate(
+            year=ytd.year,
+            months=ytd.months,
+            value_musd=ytd.value_musd,
+            annualised_musd=est.value_musd,
+            method=est.method,
+            methods_available=facts.methods,
+            citation_id=ytd.citation_id,
+            reporting_country=ytd.reporting_country,
+            yoy_change_pct=ytd.yoy_change_pct,
+        ),
+        base=base,
+        target_musd=target_musd,
+        target_year=scenario.target_year,
+        target_year_is_assumption=True,
+        gap_musd=gap.musd,
+        gap_pct_of_target=gap.share_of_target * 100,
+        required_growth_pct=model.required_rate(
+            base.value_musd, base.year, target_musd, scenario.target_year
+        )
+        * 100,
+        scenario_growth_pct=scenario.growth_pct,
+        target_reached_year=reached(scenario.growth_pct),
+        horizon_year=HORIZON_YEAR,
+        band=Band(low, high, reached(low), reached(high)),
+        default_growth=facts.default_growth,
+        reporting_side=_reporting_side(scenario.reporter, facts),
+        data_freshness=ds.latest_published,
+        notices=tuple(notices),
+    )
+
+
+def _reporting_side(reporter: str, facts: Facts) -> ReportingSide:
+    """Codes and years: which side's books the series on screen comes from."""
+    return ReportingSide(
+        reporter=reporter,
+        primary=facts.primary_side,
+        mixed=len(facts.side_years) > 1,
+        years={side or "unknown": years for side, years in facts.side_years.items()},
+        other_side_years=facts.other_side_years,
+    )
