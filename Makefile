@@ -19,10 +19,12 @@ $(BIN)/trade-dash: pyproject.toml hatch_build.py src/trade_dash/catalogs.py $(CA
 run: $(BIN)/trade-dash
 	$(BIN)/trade-dash serve
 
+# The docs build runs without --quiet, which would keep warnings from failing --strict.
 test: $(BIN)/trade-dash
 	$(BIN)/python -m ruff check src tests benchmarks app.py hatch_build.py
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --site-dir site
 
 bench: $(BIN)/trade-dash
 	$(BIN)/python benchmarks/load_bench.py
