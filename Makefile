@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint bench clean
+.PHONY: run test test-fast lint docs bench clean
 
 # Installing also compiles the translation catalogs (hatch_build.py), so a changed
 # catalog reinstalls too.
@@ -25,8 +25,13 @@ lint: $(BIN)/trade-dash
 	$(BIN)/python -m mypy
 	$(BIN)/lint-imports --no-cache
 
-# The whole suite, as CI runs it: lint, every test tier (Chromium included).
-test: lint
+# The documentation site, built strictly: a broken link or anchor fails. Without
+# --quiet, which would keep warnings from failing --strict.
+docs: $(BIN)/trade-dash
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --site-dir site
+
+# The whole suite, as CI runs it: lint, the docs, every test tier (Chromium included).
+test: lint docs
 	$(BIN)/python -m pytest
 
 # The inner loop: unit and integration tests, no browser and no kaleido exports.
@@ -39,4 +44,4 @@ bench: $(BIN)/trade-dash
 	$(BIN)/python benchmarks/export_bench.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache site

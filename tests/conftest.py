@@ -85,7 +85,7 @@ DEBUG_ENVIRONMENT = {"FLASK_DEBUG": "1", "DASH_DEBUG": "true", "DASH_DEV_TOOLS_U
 # The bundled data's scenario base, by hand: January–July 2025 = 74.0 (Kazakh figures, the
 # side the rule keeps), annualised pro rata.
 BUNDLED_BASE = (2025, 74.0 * 12 / 7)
-# Its default growth rate by the README's rule, on that side's figures only: 2019 (59.9) is
+# Its default growth rate by the rule of docs/method.md, on that side's figures only: 2019 (59.9) is
 # the earliest Kazakh full year in the five before 2024 (150).
 BUNDLED_DEFAULT_GROWTH = round(((150 / 59.9) ** (1 / 5) - 1) * 100, 1)
 
@@ -136,7 +136,7 @@ def formula_rows() -> list[dict[str, str]]:
 
 
 def _as_downloaded(text: str) -> str:
-    """The README's rule: text as read (ends trimmed), behind an apostrophe if it starts
+    """The rule of docs/data-file.md: text as read (ends trimmed), behind an apostrophe if it starts
     like a formula."""
     text = text.strip()
     return "'" + text if text.startswith(FORMULA_START) else text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from trade_dash.domain.datafile import bundled_data_path
 
-# name -> (environment variable, default, meaning); the README documents each of these.
+# name -> (environment variable, default, meaning); docs/deployment.md documents each of these.
 SETTINGS = {
     "data_path": ("TRADE_DASH_DATA", None, "citations CSV to serve (default: the bundled file)"),
     "host": ("TRADE_DASH_HOST", "127.0.0.1", "address to bind"),

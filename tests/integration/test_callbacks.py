@@ -182,7 +182,7 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert (back["controls"][ids.GROWTH], back["controls"][ids.BASE]) == (20.2, "ytd")
     assert [o["value"] for o in back["method_options"] if not o["disabled"]] == [
         "pro_rata", "yoy"]
-# The default scenario, by the README's rules: the data's default growth, the $500M target,
+# The default scenario, by the rules of docs/method.md: the data's default growth, the $500M target,
 # 2030, the current-year estimate, pro rata, ±5.
 DEFAULT_CONTROLS = controls(growth=BUNDLED_DEFAULT_GROWTH)
 

@@ -190,7 +190,7 @@ def test_summary_json_floats_have_at_most_4_decimals(capsys):
     floats = list(_floats(j))
     assert len(floats) > 10
     assert all(x == round(x, 4) for x in floats), floats
-    # Worked out here at full precision, then rounded as the README says.
+    # Worked out here at full precision, then rounded as docs/cli.md says.
     # From the 2025 estimate (January–July 74.0, pro rata) to 2033: 8 years.
     assert j["required_growth_pct"] == round(((500 / (74.0 * 12 / 7)) ** (1 / 8) - 1) * 100, 4)
     assert j["scenario_growth_pct"] == 23.4568

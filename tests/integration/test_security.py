@@ -18,7 +18,7 @@ from trade_dash.config import Config
 from trade_dash.web import export_routes, ids
 from trade_dash.web.app import create_app
 
-# The values the README promises; for the opener policy, same-origin (the strictest).
+# The values docs/deployment.md promises; for the opener policy, same-origin (the strictest).
 FIXED_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",

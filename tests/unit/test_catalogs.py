@@ -25,10 +25,13 @@ POT = LOCALE_DIR / "messages.pot"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdifr]|\{(\w*)\}")
 
 
-def readme_command(name: str) -> list[str]:
-    """The README's ``pybabel <name> ...`` line, as arguments."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    line = next(li for li in readme.splitlines() if li.startswith(f"pybabel {name} "))
+TRANSLATING = ROOT / "docs" / "languages.md"
+
+
+def documented_command(name: str) -> list[str]:
+    """The ``pybabel <name> ...`` line of the translators' page, as arguments."""
+    text = TRANSLATING.read_text(encoding="utf-8")
+    line = next(li.strip() for li in text.splitlines() if li.strip().startswith(f"pybabel {name} "))
     return shlex.split(line)
 
 
@@ -58,22 +61,22 @@ def test_every_language_has_a_catalog_and_a_glossary_and_nothing_else_has():
 def test_the_template_holds_every_message_in_the_code(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     fresh = tmp_path / "messages.pot"
-    args = readme_command("extract")  # the documented command, writing elsewhere
+    args = documented_command("extract")  # the documented command, writing elsewhere
     args[args.index("-o") + 1] = str(fresh)
     CommandLineInterface().run([args[0], "--quiet", *args[1:]])
     missing = set(messages(read(fresh))) - set(messages(read(POT)))
     stale = set(messages(read(POT))) - set(messages(read(fresh)))
-    hint = "run the README's `pybabel extract` and `pybabel update` commands"
+    hint = "run the `pybabel extract` and `pybabel update` commands in docs/languages.md"
     assert missing == set(), f"messages not in messages.pot: {hint}"
     assert stale == set(), f"messages.pot lists messages the code no longer has: {hint}"
 
 
-def test_the_readme_update_and_compile_commands_work(tmp_path, monkeypatch):
+def test_the_documented_update_and_compile_commands_work(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     copy = tmp_path / "locale"
     shutil.copytree(LOCALE_DIR, copy, ignore=shutil.ignore_patterns("*.mo"))
     for name, option, value in (("update", "-d", copy), ("compile", "-d", copy)):
-        args = readme_command(name)
+        args = documented_command(name)
         args[args.index(option) + 1] = str(value)
         CommandLineInterface().run([args[0], "--quiet", *args[1:]])
     for lang in LANGUAGES:  # updating an up-to-date catalog changes no message
@@ -253,14 +256,13 @@ def test_the_asset_carries_every_language_but_english_with_translated_words():
 
 
 def test_a_fifth_language_needs_only_its_catalog(tmp_path, monkeypatch):
-    """The README's `pybabel init` gives a catalog that the build compiles and turns into
+    """The documented `pybabel init` gives a catalog that the build compiles and turns into
     a plotly.js locale from CLDR alone (here Uzbek, untranslated: plotly's words stay
     English until translated)."""
     monkeypatch.chdir(ROOT)
     copy = tmp_path / "locale"
     shutil.copytree(LOCALE_DIR, copy, ignore=shutil.ignore_patterns("*.mo"))
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    init = shlex.split(re.search(r"`(pybabel init -i[^`]*)`", readme, re.S)[1])
+    init = documented_command("init")
     init[init.index("-d") + 1] = str(copy)
     CommandLineInterface().run([init[0], "--quiet", *init[1:]])
     assert "uz" in catalogs.catalog_languages(copy)

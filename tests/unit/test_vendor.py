@@ -17,7 +17,7 @@ from trade_dash.domain.summary import analyse
 BASIC_TRACES = {"scatter", "bar", "pie"}
 VENDOR = ROOT / "src" / "trade_dash" / "web" / "vendor" / "plotly.js-basic-dist-min"
 REFRESH = (
-    "refresh it as README's 'Refreshing the vendored plotly.js' says: "
+    "refresh it as docs/development.md's 'Refreshing the vendored plotly.js' says: "
     "npm pack plotly.js-basic-dist-min@{v} and copy plotly-basic.min.js, LICENSE and "
     "package.json into " + str(VENDOR.relative_to(ROOT))
 )
@@ -46,10 +46,10 @@ def test_vendored_bundle_carries_its_licence():
     assert licence.startswith("MIT License") and "Plotly" in licence
 
 
-def test_readme_says_how_to_refresh_it():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "### Refreshing the vendored plotly.js" in readme
-    assert "npm pack --silent plotly.js-basic-dist-min@" in readme
+def test_the_docs_say_how_to_refresh_it():
+    text = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    assert "## Refreshing the vendored plotly.js" in text
+    assert "npm pack --silent plotly.js-basic-dist-min@" in text
 
 
 def test_every_chart_uses_only_trace_types_the_bundle_draws(bundled):
@@ -59,8 +59,8 @@ def test_every_chart_uses_only_trace_types_the_bundle_draws(bundled):
         types = {trace.type for trace in chart.build(bundled, summary, ctx).data}
         assert types <= BASIC_TRACES, (
             f"the {chart.name} chart uses {sorted(types - BASIC_TRACES)}, which the vendored "
-            "plotly.js-basic-dist-min does not draw; vendor a bundle that does (README, "
-            "'Refreshing the vendored plotly.js')"
+            "plotly.js-basic-dist-min does not draw; vendor a bundle that does "
+            "(docs/development.md, 'Refreshing the vendored plotly.js')"
         )
 
 

@@ -86,7 +86,7 @@ def _use_vendored_plotly_js(app: dash.Dash) -> None:
     if vendored != expected:
         LOG.warning(
             "%s is plotly.js %s but the plotly package is built for %s: serving the full "
-            "bundle instead (see README, 'Refreshing the vendored plotly.js')",
+            "bundle instead (see docs/development.md, 'Refreshing the vendored plotly.js')",
             PLOTLY_JS, vendored, expected,
         )
         return

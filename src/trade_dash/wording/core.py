@@ -25,7 +25,7 @@ Design, for the modules that will move their sentences here:
   ("not given", "headline", "alternate", flow names) is a ``label``.
 - A new message: write it in English inside ``gettext``/``pgettext`` (or ``N_``/
   ``NP_`` where it is defined away from where it is shown), then run the
-  README's ``pybabel extract`` and ``update`` commands and translate it in every
+  ``pybabel extract`` and ``update`` commands of docs/languages.md and translate it in every
   catalog; the catalog tests fail until every language has it.
 """
 
