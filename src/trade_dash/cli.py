@@ -16,9 +16,10 @@ from typing import Any, NoReturn
 from trade_dash.charts.registry import CHARTS, FORMATS, Chart, Registry
 from trade_dash.config import Config, ConfigError
 from trade_dash.domain import model
+from trade_dash.domain.controls import CONTROLS, GROWTH, READ_ORDER, REPORTER
 from trade_dash.domain.datafile import append_citation, bundled_data_path
 from trade_dash.domain.dataset import Dataset
-from trade_dash.domain.normalise import ANY, REPORTERS
+from trade_dash.domain.normalise import ANY
 from trade_dash.domain.problems import DataFileError
 from trade_dash.domain.scenario import Scenario, default_scenario
 from trade_dash.domain.schema import COLUMNS
@@ -93,17 +94,13 @@ def add_lang_option(p: argparse.ArgumentParser, w: Wording) -> None:
 
 def add_scenario_options(p: argparse.ArgumentParser, w: Wording) -> None:
     p.add_argument("--data", metavar="CSV", help=text.help_text(w, "data"))
-    p.add_argument("--reporter", choices=REPORTERS, help=text.help_text(w, "reporter"))
-    p.add_argument("--growth", type=_float(w, errors.not_percent), metavar="PCT",
-                   help=text.help_text(w, "growth"))
-    p.add_argument("--target-year", type=int, metavar="YEAR",
-                   help=text.help_text(w, "target_year"))
-    p.add_argument("--target", type=_float(w, errors.not_number), metavar="MUSD",
-                   help=text.help_text(w, "target"))
-    p.add_argument("--base", choices=("ytd", "full"), help=text.help_text(w, "base"))
-    p.add_argument("--method", choices=model.METHODS, help=text.help_text(w, "method"))
-    p.add_argument("--band", type=_float(w, errors.not_number), metavar="PCT",
-                   help=text.help_text(w, "band"))
+    for c in READ_ORDER:
+        if c.kind == "choice":
+            p.add_argument(c.option, choices=c.choices, help=text.control_help(w, c))
+        else:
+            kind: Callable[[str], Any] = int if c.kind == "year" else _float(
+                w, errors.not_percent if c is GROWTH else errors.not_number)
+            p.add_argument(c.option, type=kind, metavar=c.metavar, help=text.control_help(w, c))
 
 
 def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
@@ -112,14 +109,7 @@ def scenario_from_args(ds: Dataset, args: argparse.Namespace) -> Scenario:
         raise model.ScenarioError("reporter_option_not_in_data", reporter=reporter,
                                   choices=tuple(ds.reporters))
     default = default_scenario(ds, reporter)
-    chosen = {
-        "growth_pct": args.growth,
-        "target_year": args.target_year,
-        "target_musd": args.target,
-        "base": args.base,
-        "method": args.method,
-        "band_pct": args.band,
-    }
+    chosen = {c.attr: getattr(args, c.key) for c in CONTROLS if c is not REPORTER}
     return replace(default, **{k: v for k, v in chosen.items() if v is not None})
 
 

@@ -53,7 +53,7 @@ class Control:
     option: str  # the command-line option
     kind: Kind
     name: str  # message id, context "control": the control named in notices and errors
-    label: str  # message id, context "page": its label on the page
+    label: str  # message id, context ``label_context``: its label on the page
     help: str  # message id: its --help text
     page_help: str | None = None  # message id, context "page": help under it on the page
     low: float | None = None  # a year's lowest is the year after the base
@@ -63,6 +63,7 @@ class Control:
     default: float | str | None = None
     metavar: str | None = None
     range_error: str | None = None  # the ScenarioError code of a value out of range
+    label_context: str = "page"
 
 
 GROWTH = Control(
@@ -110,9 +111,10 @@ REPORTER = Control(
     NP_("page", "Each country records the trade in its own books, and the two disagree. "
                 "Changing side resets the growth rate, base and method to that side's "
                 "defaults."),
-    choices=REPORTERS, default=REPORTERS[0])
+    choices=REPORTERS, default=REPORTERS[0], label_context="control")
 
-# In the order the address lists them. The reporter is read first (``query``), as the
-# defaults of the others depend on whose series it is.
+# In the order the address lists them.
 CONTROLS: tuple[Control, ...] = (GROWTH, TARGET_YEAR, TARGET, BASE, METHOD, BAND, REPORTER)
-BY_KEY = {c.key: c for c in CONTROLS}
+# In the order they are read (the address, the command line): the reporter first, as
+# the defaults of the others depend on whose series it is.
+READ_ORDER: tuple[Control, ...] = (REPORTER, *(c for c in CONTROLS if c is not REPORTER))

@@ -10,17 +10,16 @@ from dash import dcc, html
 from trade_dash.charts.registry import Chart, Frame, Registry
 from trade_dash.domain import model
 from trade_dash.domain.controls import (
-    BAND_MAX_PCT,
-    BAND_MIN_PCT,
-    GROWTH_MAX_PCT,
-    GROWTH_MIN_PCT,
-    GROWTH_STEP_PCT,
-    HORIZON_YEAR,
-    TARGET_MAX_MUSD,
-    TARGET_MIN_MUSD,
+    BAND,
+    BASE,
+    GROWTH,
+    METHOD,
+    REPORTER,
+    TARGET,
+    TARGET_YEAR,
+    Control,
 )
 from trade_dash.domain.dataset import Dataset
-from trade_dash.domain.normalise import REPORTERS
 from trade_dash.domain.scenario import Scenario
 from trade_dash.web import ids
 from trade_dash.web.components import labelled
@@ -85,13 +84,21 @@ def _copy_button(target_id: str, button_id: str, title: str) -> dcc.Clipboard:
                          className="d-inline-block keyboard-button")
 
 
-def _number(label: str, control_id: str, value: float, limits: tuple[float, float, float],
-            help_text: str | None = None) -> html.Div:
+def _number(w: Wording, c: Control, value: float) -> html.Div:
     """A labelled number box; it reports its value when it loses focus or on Enter."""
-    lo, hi, step = limits
-    box = dbc.Input(id=control_id, type="number", min=lo, max=hi, step=step, value=value,
-                    debounce=True)
-    return labelled(label, box, control_id, help_text)
+    box = dbc.Input(id=c.component, type="number", min=c.low, max=c.high, step=c.step,
+                    value=value, debounce=True)
+    return labelled(page_words.control_label(w, c), box, c.component,
+                    page_words.control_help(w, c))
+
+
+def _choice(w: Wording, c: Control, value: str, options: list[dict], help_text=None
+            ) -> html.Div:
+    """Radio buttons for a choice: one Tab stop for the group, arrow keys choose."""
+    return labelled(page_words.control_label(w, c),
+                    dbc.RadioItems(id=c.component, name=c.component, value=value,
+                                   options=options),
+                    c.component, help_text or page_words.control_help(w, c))
 
 
 def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.Card:
@@ -102,36 +109,24 @@ def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ..
         dbc.CardBody(
             [
                 html.H2(t["scenario"], className="h5"),
+                _choice(w, REPORTER, scenario.reporter,
+                        [{"label": sides[r], "value": r, "disabled": r not in ds.reporters}
+                         for r in REPORTER.choices]),
                 labelled(
-                    w.label("control", "reporter"),
-                    dbc.RadioItems(
-                        id=ids.REPORTER,
-                        name=ids.REPORTER,  # one Tab stop per group; arrow keys choose
-                        value=scenario.reporter,
-                        options=[
-                            {"label": sides[r], "value": r,
-                             "disabled": r not in ds.reporters}
-                            for r in REPORTERS
-                        ],
-                    ),
-                    ids.REPORTER,
-                    t["reporter_help"],
-                ),
-                labelled(
-                    t["growth"],
+                    page_words.control_label(w, GROWTH),
                     dcc.Slider(
-                        id=ids.GROWTH,
-                        min=GROWTH_MIN_PCT,
-                        max=GROWTH_MAX_PCT,
-                        step=GROWTH_STEP_PCT,
+                        id=GROWTH.component,
+                        min=GROWTH.low,
+                        max=GROWTH.high,
+                        step=GROWTH.step,
                         value=scenario.growth_pct,
                         allow_direct_input=True,
                         updatemode="mouseup",
                         marks={v: f"{v:+d}" if v else "0" for v in (-50, -25, 0, 25, 50, 75, 100)},
                         tooltip={"placement": "bottom", "always_visible": False},
                     ),
-                    ids.GROWTH,
-                    t["growth_help"],
+                    GROWTH.component,
+                    page_words.control_help(w, GROWTH),
                 ),
                 labelled(
                     t["presets"],
@@ -142,47 +137,15 @@ def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ..
                 ),
                 dbc.Row(
                     [
-                        dbc.Col(
-                            _number(
-                                t["target_year"], ids.TARGET_YEAR, scenario.target_year,
-                                (1992, HORIZON_YEAR, 1), t["target_year_help"],
-                            ),
-                            width=6,
-                        ),
-                        dbc.Col(
-                            _number(
-                                t["target"], ids.TARGET, scenario.target_musd,
-                                (TARGET_MIN_MUSD, TARGET_MAX_MUSD, 1),
-                            ),
-                            width=6,
-                        ),
+                        dbc.Col(_number(w, TARGET_YEAR, scenario.target_year), width=6),
+                        dbc.Col(_number(w, TARGET, scenario.target_musd), width=6),
                     ]
                 ),
-                labelled(
-                    t["base"],
-                    dbc.RadioItems(
-                        id=ids.BASE,
-                        name=ids.BASE,  # one Tab stop per group; arrow keys choose
-                        value=scenario.base,
-                        options=[{"label": bases[b], "value": b} for b in ("ytd", "full")],
-                    ),
-                    ids.BASE,
-                ),
-                labelled(
-                    t["method"],
-                    dbc.RadioItems(
-                        id=ids.METHOD,
-                        name=ids.METHOD,  # one Tab stop per group; arrow keys choose
-                        value=scenario.method,
-                        options=method_options(w, methods),
-                    ),
-                    ids.METHOD,
-                    dbc.FormText(page_words.method_help(w, methods), id=ids.METHOD_HELP),
-                ),
-                _number(
-                    t["band"], ids.BAND, scenario.band_pct,
-                    (BAND_MIN_PCT, BAND_MAX_PCT, 0.5),
-                ),
+                _choice(w, BASE, scenario.base,
+                        [{"label": bases[b], "value": b} for b in BASE.choices]),
+                _choice(w, METHOD, scenario.method, method_options(w, methods),
+                        dbc.FormText(page_words.method_help(w, methods), id=ids.METHOD_HELP)),
+                _number(w, BAND, scenario.band_pct),
                 html.Hr(),
                 html.Div(
                     [

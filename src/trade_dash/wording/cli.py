@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from trade_dash.domain.controls import Control
 from trade_dash.domain.summary import Summary
 from trade_dash.wording import facts
 from trade_dash.wording.briefing import headline_items
@@ -157,14 +158,6 @@ HELP = {
     "export.describe": N_("print what the chart shows, in words, instead of drawing it (with "
                           "--chart; no --format or --out)"),
     "data": N_("citations file (default: the bundled data)"),
-    "reporter": N_("whose figures make the series: any (one side kept where possible, the "
-                   "default), KZ or MN (that side's citations only)"),
-    "growth": N_("scenario growth, percent a year (default: derived from the data)"),
-    "target_year": N_("year the target should be met (default 2030, an assumption)"),
-    "target": N_("annual target in US$ million (default: the cited target)"),
-    "base": N_("project from the current-year estimate (ytd) or the latest full year"),
-    "method": N_("annualisation of the year-to-date figure (default pro_rata)"),
-    "band": N_("width of the low/high band around the growth rate, in points"),
     "add": N_("append one citation to a data file; the whole file is validated first and "
               "written atomically"),
     "add.data": N_("file to add to (default: the bundled data)"),
@@ -192,6 +185,11 @@ HELP = {
 def help_text(w: Wording, key: str) -> str:
     """The ``--help`` text ``key`` of ``HELP``, ready for argparse (a '%' doubled)."""
     return w.gettext(HELP[key]).replace("%", "%%")
+
+
+def control_help(w: Wording, control: Control) -> str:
+    """A scenario option's ``--help`` text, from the control's declaration."""
+    return w.gettext(control.help).replace("%", "%%")
 
 
 def lang_help(w: Wording, languages: str) -> str:

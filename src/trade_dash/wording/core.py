@@ -41,6 +41,7 @@ from typing import Literal
 
 from babel import Locale, dates, numbers
 
+from trade_dash.domain.controls import CONTROLS
 from trade_dash.wording.catalogs import DOMAIN, LOCALE_DIR, NP_, po_path
 from trade_dash.wording.languages import LANGUAGES, LanguageNotice, native_name
 
@@ -93,15 +94,10 @@ LABELS: dict[str, dict[str, str]] = {
         "alternate": NP_("role", "Alternate"),
         "not_given": NP_("role", "Not given"),
     },
-    # The scenario controls, by their URL parameter.
+    # The scenario controls, by their URL parameter (declared in domain/controls.py),
+    # and the page's language parameter.
     "control": {
-        "growth": NP_("control", "Growth rate"),
-        "target": NP_("control", "Target"),
-        "target_year": NP_("control", "Target year"),
-        "base": NP_("control", "Base"),
-        "method": NP_("control", "Annualisation method"),
-        "band": NP_("control", "Band"),
-        "reporter": NP_("control", "Reporting side"),
+        **{c.key: c.name for c in CONTROLS},
         "lang": NP_("control", "Language"),
     },
     # The amounts a scenario error can be about (``model.Quantity``).

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from trade_dash.domain import model
+from trade_dash.domain.controls import Control
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.normalise import ANY, CONFLICT_TOLERANCE
 from trade_dash.domain.presets import PRESET_PACE, Preset
@@ -86,20 +87,8 @@ USES = {
 # The page's fixed words (labels, help texts, buttons, accessible names), by use.
 TEXT = {
     "scenario": NP_("page", "Scenario"),
-    "growth": NP_("page", "Growth rate, % a year"),
-    "growth_help": NP_("page", "Drag, use the arrow keys, or type a value and press Tab. "
-                               "Negative values model a decline."),
-    "reporter_help": NP_("page", "Each country records the trade in its own books, and the "
-                                 "two disagree. Changing side resets the growth rate, base and "
-                                 "method to that side's defaults."),
     "presets": NP_("page", "Preset rates"),
     "preset_placeholder": NP_("page", "Choose a reference pace…"),
-    "target_year": NP_("page", "Target year (assumed)"),
-    "target_year_help": NP_("page", "No source gives a deadline."),
-    "target": NP_("page", "Target, US$ million"),
-    "base": NP_("page", "Base of the projection"),
-    "method": NP_("page", "Annualising the partial year"),
-    "band": NP_("page", "Low / high band, ± points"),
     "share": NP_("page", "Link to this scenario"),
     "share_copy": NP_("page", "Copy the link"),
     "download_as": NP_("page", "Download chart as"),
@@ -121,6 +110,16 @@ TABLE_TEXT = {
     "next": NP_("table", "Next page"),
     "scroll": NP_("table", "Table of citations; it scrolls sideways"),
 }
+
+
+def control_label(w: Wording, control: Control) -> str:
+    """A scenario control's label on the page, from its declaration."""
+    return w.pgettext(control.label_context, control.label)
+
+
+def control_help(w: Wording, control: Control) -> str | None:
+    """The help under a scenario control on the page, if it has one."""
+    return w.pgettext("page", control.page_help) if control.page_help else None
 
 
 def translated(w: Wording, context: str, table: Mapping[str, str]) -> dict[str, str]:
