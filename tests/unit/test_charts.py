@@ -62,7 +62,7 @@ def test_title_and_note_match_what_each_builder_draws(bundled, reporter):
     for chart in CHARTS:
         fig = chart.build(bundled, s, CTX)
         assert chart.title in fig.layout.title.text
-        footer = footer_parts(bundled, CTX, chart.note(bundled, s, CTX.words))
+        footer = footer_parts(bundled, CTX, chart.note(bundled, s, CTX.words), s.scenario.reporter)
         assert fig.layout.annotations[0].text == footer[("layout", "annotations", 0, "text")]
         assert fig.layout.margin.b == footer[("layout", "margin", "b")]
 
@@ -155,3 +155,24 @@ def test_the_target_year_label_runs_inwards_at_the_axis_end(bundled):
         layout = CHARTS["scenario"].page_figure(bundled, s, CTX)["layout"]
         label = next(a for a in layout["annotations"] if "(assumed)" in a["text"])
         assert label["xanchor"] == anchor, query
+
+
+@pytest.mark.parametrize(("reporter", "named", "not_named"), [
+    ("MN", "Mongolian Chamber of Commerce", "Statistics Committee of Kazakhstan"),
+    ("KZ", "Statistics Committee of Kazakhstan", "Mongolian Chamber of Commerce"),
+])
+def test_a_one_side_chart_names_the_bodies_behind_that_sides_series(bundled, reporter, named,
+                                                                      not_named):
+    """The footer's 'mainly from' names the bodies of the series drawn, not the any-side one."""
+    from trade_dash.charts.frame import source_line
+    from trade_dash.domain.query import scenario_from_query
+    from trade_dash.domain.summary import analyse
+
+    s = analyse(bundled, scenario_from_query(bundled, f"reporter={reporter}")[0])
+    for chart in CHARTS:
+        fig = chart.build(bundled, s, CTX)
+        footer = fig.layout.annotations[0].text
+        assert named in footer and not_named not in footer, (chart.name, footer)
+        assert named in chart.frame(bundled, s, CTX).footer
+    if reporter == "MN":  # the any-side series is mostly Kazakh figures here
+        assert source_line(bundled, CTX.words, "MN") != source_line(bundled, CTX.words, "any")

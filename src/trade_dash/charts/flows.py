@@ -141,8 +141,9 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         shapes, labels = _missing_marks(w, flows)
         annotations = [*_flow_flags(w, flows), *labels]
         years = flows["year"]
-    layout = _layout_dict(w, FLOWS_TITLE, esc(flows_subtitle(w, ds, s)),
-                          footer_lines(ds, ctx, flows_note(ds, s, w)), shapes, annotations)
+    footer = footer_lines(ds, ctx, flows_note(ds, s, w), s.scenario.reporter)
+    layout = _layout_dict(w, FLOWS_TITLE, esc(flows_subtitle(w, ds, s)), footer, shapes,
+                          annotations)
     layout["barmode"] = "group"
     _year_axis(layout, int(years.min()), int(years.max()))
     fig.update_layout(layout)

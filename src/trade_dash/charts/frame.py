@@ -18,23 +18,24 @@ from trade_dash.wording import charts as words
 from trade_dash.wording.core import Wording
 
 
-def source_line(ds: Dataset, w: Wording) -> str:
+def source_line(ds: Dataset, w: Wording, reporter: str) -> str:
     """Where the figures come from, in a line whose length does not grow with the data:
     how many citations from how many bodies, the bodies behind most of the headline
-    series, and where the full list is."""
+    series drawn (that of ``reporter``: any side, KZ or MN), and where the full list is."""
     c = ds.citations
-    headline = ds.series.loc[ds.series["status"] != "missing", "reporter"].value_counts()
+    series = ds.view(reporter).series
+    headline = series.loc[series["status"] != "missing", "reporter"].value_counts()
     main = [(short(name, NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
     return esc(words.source_line(w, len(c), c["reporter"].nunique(), main))
 
 
-def footer_lines(ds: Dataset, ctx: Context, note: str) -> list[str]:
+def footer_lines(ds: Dataset, ctx: Context, note: str, reporter: str) -> list[str]:
     """Source line, the chart's note, the date and the reopen link, as display lines.
 
     Bounded: nothing in it lists citations, so its height is the same for ten
     citations or ten thousand; ``_layout_dict`` sizes the bottom margin to it.
     """
-    lines = _wrap(source_line(ds, ctx.words), LINE_CHARS)
+    lines = _wrap(source_line(ds, ctx.words, reporter), LINE_CHARS)
     if note:
         lines += _wrap(esc(note), LINE_CHARS)
     lines += _wrap(esc(words.produced_line(ctx.words, ctx.produced, bool(ctx.link))), LINE_CHARS)
@@ -51,9 +52,9 @@ def _footer_margin(lines: list[str]) -> int:
     return FOOTER_GAP_PX + FOOTER_LINE_PX * len(lines) + 12
 
 
-def footer_parts(ds: Dataset, ctx: Context, note: str) -> dict[tuple, object]:
+def footer_parts(ds: Dataset, ctx: Context, note: str, reporter: str) -> dict[tuple, object]:
     """What changes in a chart's layout when only its date or link change, by path."""
-    lines = footer_lines(ds, ctx, note)
+    lines = footer_lines(ds, ctx, note, reporter)
     return {
         ("layout", "annotations", 0, "text"): "<br>".join(lines),
         ("layout", "margin", "b"): _footer_margin(lines),

@@ -142,7 +142,7 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         w,
         HISTORY_TITLE,
         esc(history_subtitle(w, ds, s)),
-        footer_lines(ds, ctx, history_note(ds, s, w)),
+        footer_lines(ds, ctx, history_note(ds, s, w), s.scenario.reporter),
         shapes,
         [*annotations, *_flags(w, series), *labels],
     )

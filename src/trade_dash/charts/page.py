@@ -66,7 +66,7 @@ def page_figure(fig: go.Figure) -> dict:
             "layout": page_layout(data["layout"])}
 
 
-def page_footer(ds: Dataset, ctx: Context, note: str) -> str:
+def page_footer(ds: Dataset, ctx: Context, note: str, reporter: str) -> str:
     """The chart's note, source line and date as plain text, for the page's HTML footer."""
-    sources = html.unescape(source_line(ds, ctx.words))
+    sources = html.unescape(source_line(ds, ctx.words, reporter))
     return " ".join(part for part in (note, sources, produced_line(ctx)) if part)

@@ -146,7 +146,7 @@ class Chart:
         """The texts around the chart on the page, in ``ctx.words``'s language."""
         w = ctx.words
         return Frame(self.subtitle(w, ds, s), self.describe(w, ds, s),
-                     page_footer(ds, ctx, self.note(ds, s, w)))
+                     page_footer(ds, ctx, self.note(ds, s, w), s.scenario.reporter))
 
 
 @dataclass(frozen=True)

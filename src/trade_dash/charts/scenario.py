@@ -190,7 +190,7 @@ def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
     ]
     layout = _layout_dict(
         w, SCENARIO_TITLE, scenario_subtitle(s, w),
-        footer_lines(ds, ctx, scenario_note(ds, s, w)), shapes, annotations,
+        footer_lines(ds, ctx, scenario_note(ds, s, w), s.scenario.reporter), shapes, annotations,
     )
     _year_axis(layout, first, end)
     # Scale to the target and the central path; the band may run off the top.
