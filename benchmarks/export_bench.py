@@ -26,7 +26,8 @@ from trade_dash.charts.style import Context
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.summary import analyse
-from trade_dash.exports.images import CHART_FORMATS, ExportUnavailable, Renderer, find_browser
+from trade_dash.exports.formats import CHART_FORMATS
+from trade_dash.exports.images import ExportUnavailable, Renderer, find_browser
 from trade_dash.exports.packs import BRIEFINGS, render_chart
 
 IDLE_S = 0.5  # pause before each warm export, not timed

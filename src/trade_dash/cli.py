@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from trade_dash.charts.registry import CHARTS, FORMATS, Chart, Registry
+from trade_dash.charts.registry import CHARTS, Chart, Registry
 from trade_dash.config import Config, ConfigError
 from trade_dash.domain import model
 from trade_dash.domain.controls import CONTROLS, GROWTH, READ_ORDER, REPORTER
@@ -24,6 +24,7 @@ from trade_dash.domain.problems import DataFileError
 from trade_dash.domain.scenario import Scenario, default_scenario
 from trade_dash.domain.schema import COLUMNS
 from trade_dash.domain.summary import analyse
+from trade_dash.exports.formats import BRIEFING_FORMATS, CHART_FORMATS, PAPERS
 from trade_dash.exports.images import ExportError, Renderer
 from trade_dash.exports.packs import BRIEFINGS, cli_context, render_chart
 from trade_dash.wording import cli as text
@@ -32,8 +33,7 @@ from trade_dash.wording.core import Wording
 from trade_dash.wording.languages import LANGUAGES, native_name
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
-EXPORT_FORMATS = {"chart": FORMATS, "briefing": ("pdf", "pptx", "docx")}
-PAPERS = ("a4", "letter")  # briefing.PAPERS, without importing reportlab for every command
+EXPORT_FORMATS = {"chart": CHART_FORMATS, "briefing": BRIEFING_FORMATS}
 
 
 class UsageError(Exception):

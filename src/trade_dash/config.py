@@ -57,6 +57,13 @@ class Config:
     public_url: str | None = None
     proxy_hops: int = 0
 
+    @property
+    def root_url(self) -> str:
+        """The address the dashboard is reached at: the public URL if set, else the
+        bind address (an IPv6 host in brackets)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return self.public_url or f"http://{host}:{self.port}/"
+
     def __post_init__(self):
         for name, lo, hi in _RANGES:
             value = getattr(self, name)

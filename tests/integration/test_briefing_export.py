@@ -26,7 +26,7 @@ from trade_dash.charts.history import HISTORY_TITLE
 from trade_dash.charts.scenario import SCENARIO_TITLE
 from trade_dash.cli import main
 from trade_dash.config import Config
-from trade_dash.exports.images import MIME_TYPES
+from trade_dash.exports.formats import MIME_TYPES
 from trade_dash.exports.packs import BRIEFINGS, cli_context
 from trade_dash.web import export_routes
 from trade_dash.web.app import create_app

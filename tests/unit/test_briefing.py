@@ -26,7 +26,6 @@ from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.summary import analyse
 from trade_dash.exports import briefing
 from trade_dash.exports.briefing import (
-    PAPERS,
     VERA_FILES,
     ChartImage,
     FontMissing,
@@ -37,6 +36,7 @@ from trade_dash.exports.briefing import (
     pdf_font_files,
     reportlab,
 )
+from trade_dash.exports.formats import PAPERS
 from trade_dash.exports.pdf import pdf_document
 from trade_dash.exports.slides import pptx_document
 from trade_dash.exports.word import TABLE_STYLE, docx_document
@@ -419,12 +419,16 @@ def test_docx_a4_and_inert_citation_text(marked_up):
 
 
 def test_every_entry_point_offers_the_same_papers_and_formats():
+    """One list (exports/formats.py) feeds the command line, the renderers and the page."""
     from trade_dash import cli
-    from trade_dash.exports import images, packs
+    from trade_dash.exports import briefing, formats, packs
+    from trade_dash.web import callbacks
 
-    assert cli.PAPERS == images.PAPERS == tuple(PAPERS) == ("a4", "letter")
-    assert cli.EXPORT_FORMATS["briefing"] == images.BRIEFING_FORMATS == tuple(packs.BRIEFINGS)
-    assert images.MIME_TYPES["docx"].endswith("wordprocessingml.document")
+    assert PAPERS == tuple(briefing.PAPER_SIZES) == ("a4", "letter")
+    assert cli.EXPORT_FORMATS["briefing"] == formats.BRIEFING_FORMATS == tuple(packs.BRIEFINGS)
+    assert tuple(callbacks.BRIEFING_LINKS) == formats.BRIEFING_FORMATS
+    assert set(formats.MIME_TYPES) == {*formats.CHART_FORMATS, *formats.BRIEFING_FORMATS}
+    assert formats.MIME_TYPES["docx"].endswith("wordprocessingml.document")
 
 
 # --- in the reader's language ------------------------------------------------------------

@@ -12,8 +12,8 @@ from trade_dash.domain.controls import CONTROLS, READ_ORDER, REPORTER
 from trade_dash.domain.query import scenario_from_query
 from trade_dash.domain.scenario import default_scenario
 from trade_dash.web import callbacks
-from trade_dash.wording import Wording
 from trade_dash.wording import page as page_words
+from trade_dash.wording.core import Wording
 from trade_dash.wording.languages import LANGUAGES
 
 

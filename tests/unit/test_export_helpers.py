@@ -17,13 +17,8 @@ from trade_dash.charts.style import Context
 from trade_dash.config import Config
 from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.summary import analyse
-from trade_dash.exports.images import (
-    BRIEFING_FORMATS,
-    CHART_FORMATS,
-    ExportUnavailable,
-    Renderer,
-    find_browser,
-)
+from trade_dash.exports.formats import BRIEFING_FORMATS, CHART_FORMATS
+from trade_dash.exports.images import ExportUnavailable, Renderer, find_browser
 from trade_dash.exports.packs import cli_context, filename
 
 CTX = Context(produced="2026-11-22", link="http://x.test/?growth=25")

@@ -61,28 +61,34 @@ def footer_parts(ds: Dataset, ctx: Context, note: str, reporter: str) -> dict[tu
     }
 
 
-# The year axis: labelled every YEAR_STEPS years, the first step that keeps at most
-# YEAR_LABELS labels (the last step whatever the span), with YEAR_PAD years either side.
-# The browser script lays out the scenario chart's axis by the same numbers.
+# The year axis, one rule for exports and the page: labelled every ``step`` years, the
+# first of ``steps`` that keeps at most ``labels`` labels (the last step whatever the
+# span), with YEAR_PAD years either side. Exports fit about 16 labels; the page, which
+# may be phone-width, 6, with a minor tick on every year. The browser script lays out
+# the scenario chart's axis by the same numbers (``web/browser_scenario.py``).
 YEAR_STEPS = (1, 2, 5, 10)
-
-
 YEAR_LABELS = 16
-
-
+PAGE_YEAR_STEPS = (*YEAR_STEPS, 20)
+PAGE_YEAR_LABELS = 6
 YEAR_PAD = 0.6
-
 
 HEADROOM = 1.15  # the scenario chart's amount axis reaches this far above its highest line
 
 
-def _year_axis(layout: dict, first: int, last: int) -> None:
-    """Years from ``first`` to ``last``, labelled every 1, 2, 5 or 10 years so that at
-    most about 16 horizontal labels share the axis."""
+def year_ticks(first: int, last: int, steps: tuple[int, ...] = YEAR_STEPS,
+               labels: int = YEAR_LABELS, minor: bool = False) -> dict:
+    """Tick placement for years ``first`` to ``last``; ``minor``: mark every year too."""
     span = last - first + 1
-    step = next((s for s in YEAR_STEPS[:-1] if span <= YEAR_LABELS * s), YEAR_STEPS[-1])
-    layout["xaxis"] |= {"range": [first - YEAR_PAD, last + YEAR_PAD], "dtick": step,
-                        "tick0": first - first % step}
+    step = next((s for s in steps if span <= labels * s), steps[-1])
+    out: dict = {"dtick": step, "tick0": first - first % step}
+    if minor and step > 1:
+        out["minor"] = {"dtick": 1, "tick0": first, "ticks": "outside", "ticklen": 3}
+    return out
+
+
+def _year_axis(layout: dict, first: int, last: int) -> None:
+    """An exported chart's year axis from ``first`` to ``last``."""
+    layout["xaxis"] |= {"range": [first - YEAR_PAD, last + YEAR_PAD], **year_ticks(first, last)}
 
 
 def _anchor(x: float, first: float, last: float) -> str:

@@ -4,7 +4,14 @@ import html
 
 import plotly.graph_objects as go
 
-from trade_dash.charts.frame import produced_line, source_line
+from trade_dash.charts.frame import (
+    PAGE_YEAR_LABELS,
+    PAGE_YEAR_STEPS,
+    YEAR_PAD,
+    produced_line,
+    source_line,
+    year_ticks,
+)
 from trade_dash.charts.style import Context, _wrap
 from trade_dash.domain.dataset import Dataset
 
@@ -29,21 +36,12 @@ def page_layout(layout: dict) -> dict:
     return out
 
 
-PAGE_YEAR_LABELS = 6  # year labels that fit side by side on a phone-width chart
-
-
 def _page_year_axis(axis: dict) -> dict:
-    """Fewer year labels than in exports (every 1, 2, 5, 10 or 20 years), so they fit
-    horizontally on a phone; a minor tick still marks every year."""
+    """The exported chart's year axis with the page's fewer labels (``year_ticks``)."""
     if "range" not in axis:
         return axis
-    first, last = round(axis["range"][0] + 0.6), round(axis["range"][1] - 0.6)
-    span = last - first + 1
-    step = next((s for s in (1, 2, 5, 10) if span <= PAGE_YEAR_LABELS * s), 20)
-    out = {**axis, "dtick": step, "tick0": first - first % step}
-    if step > 1:
-        out["minor"] = {"dtick": 1, "tick0": first, "ticks": "outside", "ticklen": 3}
-    return out
+    first, last = round(axis["range"][0] + YEAR_PAD), round(axis["range"][1] - YEAR_PAD)
+    return {**axis, **year_ticks(first, last, PAGE_YEAR_STEPS, PAGE_YEAR_LABELS, minor=True)}
 
 
 PAGE_LEGEND_CHARS = 30  # a legend entry's line on a phone-width chart

@@ -60,6 +60,13 @@ class Context:
     words: Wording = field(default_factory=english)  # the reader's language
 
 
+def reopen_link(root: str, query: str, lang: str | None = None) -> str:
+    """The address that reopens a scenario (in ``lang``, when given and not English):
+    the one rule for the page, the export routes and the command line."""
+    link = f"{root.rstrip('/')}/?{query}"
+    return f"{link}&lang={lang}" if lang and lang != "en" else link
+
+
 def esc(text: object) -> str:
     """Citation text as inert text in plotly's HTML-like labels."""
     return html.escape(str(text), quote=False)  # plotly does not decode &quot;

@@ -22,14 +22,14 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.summary import Summary
+from trade_dash.exports.formats import PAPERS
 from trade_dash.wording import describe
 from trade_dash.wording.briefing import AUTHOR, key_message
 from trade_dash.wording.core import Wording
 
 __all__ = ["AUTHOR", "key_message"]  # key_message is the page's too
 SOURCES_PER_SLIDE = 12
-PAPERS = {"a4": A4, "letter": LETTER}  # (width, height) in points
-DEFAULT_PAPER = "a4"
+PAPER_SIZES = dict(zip(PAPERS, (A4, LETTER), strict=True))  # (width, height) in points
 
 # A TrueType font is embedded in the PDF (the standard 14 fonts are not). DejaVu Sans,
 # the font the charts are drawn in, also covers Cyrillic, so Kazakh and Mongolian names

@@ -34,23 +34,12 @@ from choreographer.errors import (
     ChromeNotFoundError,
 )
 
-from trade_dash.charts.registry import FORMATS
 from trade_dash.charts.sizes import PAGE_IMAGE, ExportSize
 from trade_dash.domain.codes import CodedError
-from trade_dash.exports import briefing
+from trade_dash.exports.formats import CHART_FORMATS
 
 log = logging.getLogger(__name__)
 
-CHART_FORMATS = FORMATS  # what the renderer draws; each chart offers some or all of them
-BRIEFING_FORMATS = ("pdf", "pptx", "docx")
-PAPERS = tuple(briefing.PAPERS)
-MIME_TYPES = {
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "pdf": "application/pdf",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 # The briefing PDF draws its charts as vectors from SVG laid out like the page image.
 PAGE_VECTOR = ExportSize(PAGE_IMAGE.width, PAGE_IMAGE.height)
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")

@@ -4,11 +4,12 @@ import datetime as dt
 
 from trade_dash.charts.registry import CHARTS, Chart, Registry
 from trade_dash.charts.sizes import EXPORT_SIZES, PAGE_IMAGE, SLIDE, ExportSize, export_figure
-from trade_dash.charts.style import Context
+from trade_dash.charts.style import Context, reopen_link
 from trade_dash.config import Config
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.summary import Summary
-from trade_dash.exports.briefing import DEFAULT_PAPER, ChartImage
+from trade_dash.exports.briefing import ChartImage
+from trade_dash.exports.formats import DEFAULT_PAPER
 from trade_dash.exports.images import PAGE_VECTOR, Renderer
 from trade_dash.exports.pdf import pdf_document
 from trade_dash.exports.slides import pptx_document
@@ -88,7 +89,5 @@ def filename(kind: str, fmt: str, produced: str) -> str:
 
 def cli_context(config: Config, query: str, today: dt.date | None = None) -> Context:
     """Date and reopen link for an export made outside a web request."""
-    host = f"[{config.host}]" if ":" in config.host else config.host
-    root = config.public_url or f"http://{host}:{config.port}/"
     produced = (today or dt.date.today()).isoformat()
-    return Context(produced=produced, link=f"{root.rstrip('/')}/?{query}")
+    return Context(produced=produced, link=reopen_link(config.root_url, query))

@@ -28,14 +28,14 @@ from trade_dash.charts.style import Context
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.summary import Summary
 from trade_dash.exports.briefing import (
-    DEFAULT_PAPER,
-    PAPERS,
+    PAPER_SIZES,
     PDF_FONT_FACES,
     ChartImage,
     check_fonts,
     fit_widths,
     pdf_font_files,
 )
+from trade_dash.exports.formats import DEFAULT_PAPER
 from trade_dash.wording import briefing as text
 from trade_dash.wording.briefing import AUTHOR, key_message
 
@@ -197,7 +197,7 @@ def pdf_document(
     check_fonts(w)
     _pdf_fonts()
     st = _styles()
-    page = PAPERS[paper]
+    page = PAPER_SIZES[paper]
     heads = text.headings(w)
     width = page[0] - 36 * mm
 

@@ -24,14 +24,8 @@ from docx.shared import Mm, Pt, RGBColor
 from trade_dash.charts.style import Context
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.summary import Summary
-from trade_dash.exports.briefing import (
-    AUTHOR,
-    DEFAULT_PAPER,
-    PAPERS,
-    ChartImage,
-    alt_text,
-    fit_widths,
-)
+from trade_dash.exports.briefing import AUTHOR, PAPER_SIZES, ChartImage, alt_text, fit_widths
+from trade_dash.exports.formats import DEFAULT_PAPER
 from trade_dash.exports.pdf import text_width as width_of
 from trade_dash.exports.slides import OFFICE_FONT
 from trade_dash.wording import briefing as text
@@ -45,7 +39,7 @@ LINK_COLOUR = RGBColor(0x0B, 0x5E, 0xD7)
 
 def _page(doc: docx.document.Document, paper: str) -> float:
     """Paper size and margins; returns the text width in points."""
-    width, height = PAPERS[paper]
+    width, height = PAPER_SIZES[paper]
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Pt(width), Pt(height)

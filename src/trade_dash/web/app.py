@@ -15,13 +15,13 @@ import flask
 from plotly.offline import get_plotlyjs_version
 
 from trade_dash.charts.registry import CHARTS, Registry
-from trade_dash.charts.style import Context
+from trade_dash.charts.style import Context, reopen_link
 from trade_dash.config import Config
 from trade_dash.domain.dataset import Dataset, available_methods
 from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.sources import sources_rows
 from trade_dash.domain.summary import analyse
-from trade_dash.exports.images import BRIEFING_FORMATS
+from trade_dash.exports.formats import BRIEFING_FORMATS
 from trade_dash.web import callbacks, export_routes, layout, security
 from trade_dash.wording import english
 from trade_dash.wording import page as page_words
@@ -138,16 +138,12 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
         resp.headers["Cache-Control"] = f"public, max-age={security.YEAR}, immutable"
         return resp
 
-    def context(query: str, words: Wording | None = None) -> Context:
+    def context(query: str, words: Wording | None = None, lang: str | None = None) -> Context:
         root = config.public_url or (
-            flask.request.host_url
-            if flask.has_request_context()
-            else f"http://{config.host}:{config.port}/"
-        )
-        return Context(
-            produced=dt.date.today().isoformat(), link=f"{root.rstrip('/')}{prefix}/?{query}",
-            words=words or english(),
-        )
+            flask.request.host_url if flask.has_request_context() else config.root_url)
+        return Context(produced=dt.date.today().isoformat(),
+                       link=reopen_link(root.rstrip("/") + prefix, query, lang),
+                       words=words or english())
 
     def export_links(query: str) -> dict[str, str]:
         links = {

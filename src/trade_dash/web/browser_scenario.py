@@ -11,8 +11,8 @@ the browser tests check the script against the Python on many generated scenario
 
 from __future__ import annotations
 
-from trade_dash.charts.frame import HEADROOM, YEAR_PAD, YEAR_STEPS
-from trade_dash.charts.page import PAGE_LEGEND_CHARS, PAGE_YEAR_LABELS
+from trade_dash.charts.frame import HEADROOM, PAGE_YEAR_LABELS, PAGE_YEAR_STEPS, YEAR_PAD
+from trade_dash.charts.page import PAGE_LEGEND_CHARS
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.scenario import REACHED_ABOVE, REACHED_COMMON, REACHED_STYLE, SCENARIO_TRACES
 from trade_dash.domain import model
@@ -44,7 +44,7 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
         "traces": {name: SCENARIO_TRACES.index(name)
                    for name in ("band_low", "band_high", "projection")},
         # The page's year axis (figures.page_layout), fewer labels than in exports.
-        "year_axis": {"steps": [*YEAR_STEPS, 20], "labels": PAGE_YEAR_LABELS,
+        "year_axis": {"steps": list(PAGE_YEAR_STEPS), "labels": PAGE_YEAR_LABELS,
                       "pad": YEAR_PAD},
         "legend_chars": PAGE_LEGEND_CHARS,
         "reached_above": REACHED_ABOVE,

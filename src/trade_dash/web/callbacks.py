@@ -28,6 +28,7 @@ from trade_dash.domain.scenario import Scenario, default_scenario
 from trade_dash.domain.summary import Summary, analyse
 from trade_dash.exports.briefing import key_message
 from trade_dash.exports.csvfiles import citations_csv, series_csv
+from trade_dash.exports.formats import BRIEFING_FORMATS
 from trade_dash.web import browser_scenario, ids, sources_table
 from trade_dash.web.layout import CARDS, method_options
 from trade_dash.web.sources_section import cell_words, sources_body, sources_status
@@ -44,13 +45,14 @@ SIDE_DEFAULTS = (controls.GROWTH.component, controls.BASE.component, controls.ME
 # The cards a growth move can change; the others depend on the base, target and side only.
 GROWTH_CARDS = (ids.card("reached"),)
 # The briefing's download links, by format, in page order.
-BRIEFING_LINKS = {"pdf": ids.BRIEFING_PDF, "pptx": ids.BRIEFING_PPTX, "docx": ids.BRIEFING_DOCX}
+BRIEFING_LINKS = {f: ids.briefing(f) for f in BRIEFING_FORMATS}
 
 
 class ContextFor(Protocol):
     """(canonical query, reader's wording, English if not given) -> figure context."""
 
-    def __call__(self, query: str, words: Wording | None = None) -> Context: ...
+    def __call__(self, query: str, words: Wording | None = None,
+                 lang: str | None = None) -> Context: ...
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ to be changed, 404 for an unknown chart or format, 503 when no Chromium can be u
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from dataclasses import dataclass
 from typing import Literal
@@ -26,16 +25,8 @@ from trade_dash.config import Config
 from trade_dash.domain.model import ScenarioError
 from trade_dash.domain.query import scenario_from_query
 from trade_dash.domain.summary import analyse
-from trade_dash.exports.briefing import DEFAULT_PAPER
-from trade_dash.exports.images import (
-    BRIEFING_FORMATS,
-    MIME_TYPES,
-    PAPERS,
-    ExportError,
-    ExportTimeout,
-    ExportUnavailable,
-    Renderer,
-)
+from trade_dash.exports.formats import BRIEFING_FORMATS, DEFAULT_PAPER, MIME_TYPES, PAPERS
+from trade_dash.exports.images import ExportError, ExportTimeout, ExportUnavailable, Renderer
 from trade_dash.exports.packs import BRIEFINGS, filename, render_chart
 from trade_dash.web.callbacks import Page
 from trade_dash.web.security import plain
@@ -76,10 +67,8 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
             summary = analyse(page.ds, scenario)
         except ScenarioError as exc:
             return plain(400, errors.scenario_not_valid(w, errors.scenario_error(w, exc)))
-        ctx = page.context(scenario.query())
-        if w.lang != languages.DEFAULT:  # the reopen link opens the page in the same language
-            ctx = dataclasses.replace(ctx, link=f"{ctx.link}&lang={w.lang}")
-        ctx = dataclasses.replace(ctx, words=w)
+        # The reopen link opens the page in the export's language.
+        ctx = page.context(scenario.query(), w, lang=w.lang)
         try:
             body = make(renderer_of(flask.current_app), summary, ctx)
         except ExportUnavailable as exc:

@@ -47,9 +47,12 @@ GROWTH_DRAWN = "growth-drawn"  # a growth rate the script drew; the server then 
 BROWSER_READY = "browser-ready"
 BROWSER_FAILED = "browser-failed"
 
-BRIEFING_PDF = "briefing-pdf"
-BRIEFING_PPTX = "briefing-pptx"
-BRIEFING_DOCX = "briefing-docx"
+BRIEFING_PDF, BRIEFING_PPTX, BRIEFING_DOCX = "briefing-pdf", "briefing-pptx", "briefing-docx"
+
+
+def briefing(fmt: str) -> str:
+    """The header's download link of the briefing in ``fmt``."""
+    return f"briefing-{fmt}"
 
 
 def card(name: str) -> str:

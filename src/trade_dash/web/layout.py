@@ -21,6 +21,7 @@ from trade_dash.domain.controls import (
 )
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.scenario import Scenario
+from trade_dash.exports.formats import BRIEFING_FORMATS
 from trade_dash.web import ids
 from trade_dash.web.components import labelled
 from trade_dash.web.sources_section import sources_section
@@ -39,10 +40,9 @@ GRAPH_CONFIG = {
 
 CARDS = tuple(page_words.CARD_TITLES)  # the headline cards, in page order
 # The briefing downloads in the header: (format, id, button style); links set by callbacks.
-BRIEFING_BUTTONS = (
-    ("pdf", ids.BRIEFING_PDF, "btn-primary"),
-    ("pptx", ids.BRIEFING_PPTX, "btn-outline-primary"),
-    ("docx", ids.BRIEFING_DOCX, "btn-outline-primary"),
+BRIEFING_BUTTONS = tuple(
+    (fmt, ids.briefing(fmt), "btn-primary" if i == 0 else "btn-outline-primary")
+    for i, fmt in enumerate(BRIEFING_FORMATS)
 )
 
 
