@@ -111,7 +111,7 @@ def source_line(ds: Dataset, w: Wording) -> str:
     series, and where the full list is."""
     c = ds.citations
     headline = ds.series.loc[ds.series["status"] != "missing", "reporter"].value_counts()
-    main = [(short(name, NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
+    main = [(short(w.body(name), NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
     return esc(words.source_line(w, len(c), c["reporter"].nunique(), main))
 
 
@@ -292,7 +292,7 @@ def _hover(w: Wording, row: dict, by_id: dict[str, dict], label: str) -> str:
     lines = [
         f"<b>{esc(heading)}</b>",
         *words.provenance(
-            w, esc(short(row["reporter"], HOVER_NAME_CHARS)),
+            w, esc(short(w.body(row["reporter"]), HOVER_NAME_CHARS)),
             esc(row.get("reporting_country") or ""), esc(short(row["outlet"], HOVER_NAME_CHARS)),
             esc(row["published"]), esc(row["citation_id"]), int(row["line"]),
         ),
@@ -306,7 +306,7 @@ def _hover(w: Wording, row: dict, by_id: dict[str, dict], label: str) -> str:
             alt = by_id[a]
             lines.append("  " + words.alternate_line(
                 w, esc(w.period_label(alt["year"], alt["months"])), alt["value_musd"],
-                esc(short(alt["reporter"], HOVER_NAME_CHARS))))
+                esc(short(w.body(alt["reporter"]), HOVER_NAME_CHARS))))
         if len(alternates) > HOVER_ALTERNATES:
             lines.append("  " + esc(words.more_alternates(w, len(alternates) - HOVER_ALTERNATES)))
     if row.get("disputed"):
