@@ -15,6 +15,7 @@ import dash
 import flask
 from dash.exceptions import DependencyException
 from flask_compress import Compress
+from werkzeug.datastructures import Headers
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -200,7 +201,7 @@ def plain(status: int, text: str) -> flask.Response:
     return flask.Response(text + "\n", status=status, mimetype="text/plain")
 
 
-def reader_language(lang: str | None, headers: Mapping[str, str]) -> Wording:
+def reader_language(lang: str | None, headers: Headers | Mapping[str, str]) -> Wording:
     """The language to answer a request in: its ``lang`` value, else that of the page it
     was sent from (the Referer, which the page's own requests carry), else the browser's
     Accept-Language, else English."""

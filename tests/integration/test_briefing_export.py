@@ -319,6 +319,16 @@ def test_every_format_carries_the_same_kazakh_message_and_numbers(kazakh_packs, 
 
 
 @pytest.mark.export
+def test_a_kazakh_briefing_names_the_kazakh_statistics_office_in_kazakh(kazakh_packs):
+    """The charts' source lines name it in Kazakh; the sources table cites it as written."""
+    text = squash(all_text("pdf", kazakh_packs["pdf"]))
+    charts, sources = text.split(squash("Дереккөздер: барлық сілтемелер"), 1)
+    assert squash("Қазақстанның Статистика комитеті") in charts
+    assert squash("Statistics Committee of Kazakhstan") not in charts
+    assert squash("Statistics Committee of Kazakhstan") in sources
+
+
+@pytest.mark.export
 def test_cli_writes_a_mongolian_word_briefing(capsys, tmp_path, expected):
     out = tmp_path / "briefing-mn.docx"
     code = main(["export", "--briefing", "--format", "docx", "--out", str(out), "--lang", "mn",

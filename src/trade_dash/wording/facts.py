@@ -5,6 +5,7 @@ freshness and notices (fall-backs applied to a request). Each takes the reader's
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from babel import numbers
 
@@ -130,7 +131,7 @@ def mixed_sides_note(w: Wording, s: Summary) -> str | None:
     )
 
 
-def _years_from(w: Wording, side: str, years: list[int]) -> str:
+def _years_from(w: Wording, side: str, years: Sequence[int]) -> str:
     """The years taken from ``side``; an unrecorded side has its own sentence, as the
     languages inflect "an unrecorded side" for the slot it fills."""
     listed = ", ".join(w.year(y) for y in years)
