@@ -263,7 +263,7 @@ def test_bad_paper_is_400_in_plain_text(no_browser_app, query, message):
 
 # --- the same briefing in a second language ------------------------------------------------
 
-KAZAKH_HEADINGS = ("Негізгі қорытынды", "Негізгі көрсеткіштер")  # key message, headline figures
+KAZAKH_HEADINGS = ("Негізгі тұжырым", "Негізгі көрсеткіштер")  # key message, headline figures
 
 
 def comma(x: float, digits: int) -> str:
