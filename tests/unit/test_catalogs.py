@@ -286,6 +286,16 @@ def test_no_kazakh_or_mongolian_message_glues_a_suffix_to_a_placeholder(lang):
     assert [o for o in off if o[2]] == []
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_message_writes_a_plural_in_brackets(lang):
+    """A count is worded through ngettext, so no message hedges with "раз(а)" or
+    "worker(s)": each language's plural forms say it."""
+    hedged = re.compile(r"[^\W\d_]\([^\W\d_]{1,3}\)")
+    off = [(m.id, s) for m in po(lang) if m.id for s in (*_strings(m), *_ids(m))
+           if hedged.search(s)]
+    assert off == []
+
+
 def test_every_reporting_body_of_the_bundled_data_is_named_in_every_language(bundled):
     bodies = catalogs.read_bodies()
     others = [lang for lang in LANGUAGES if lang != "en"]
@@ -300,6 +310,10 @@ def test_every_reporting_body_of_the_bundled_data_is_named_in_every_language(bun
 def test_mongolian_spells_citation_one_way():
     """The glossary's ишлэл everywhere: эшлэл, a variant spelling, was once mixed in."""
     assert [m.id for m in po("mn") if any("эшлэл" in s.lower() for s in _strings(m))] == []
+
+
+def _ids(m: Message) -> tuple[str, ...]:
+    return tuple(m.id) if isinstance(m.id, (list, tuple)) else (m.id,)
 
 
 def _words(text: str) -> str:
