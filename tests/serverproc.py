@@ -56,9 +56,15 @@ class Server:
         ]
 
 
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def _server_env() -> dict[str, str]:
-    # A developer's own TRADE_DASH_* settings must not change what the tests see.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRADE_DASH_")}
+    # A developer's own TRADE_DASH_* settings, and the language of their terminal (which
+    # `serve` speaks), must not change what the tests see.
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("TRADE_DASH_") and k not in LOCALE_VARIABLES}
+    env["LANG"] = "C.UTF-8"
     env["PYTHONUNBUFFERED"] = "1"
     return env
 

@@ -30,7 +30,7 @@ from trade_dash.exports.packs import BRIEFINGS, cli_context, render_chart
 from trade_dash.wording import cli as text
 from trade_dash.wording import errors, facts
 from trade_dash.wording.core import Wording
-from trade_dash.wording.languages import LANGUAGES, native_name
+from trade_dash.wording.languages import LANGUAGES, from_environment, native_name
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_FAILED = 0, 2, 1  # 1: an export could not be made
 EXPORT_FORMATS = {"chart": CHART_FORMATS, "briefing": BRIEFING_FORMATS}
@@ -175,7 +175,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         dev=args.dev or None,
     )
-    return serve(config)
+    return serve(config, Wording.for_lang(from_environment(os.environ)))  # see lang_of
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -300,13 +300,18 @@ def build_parser(charts: Registry = CHARTS, w: Wording | None = None) -> argpars
 def lang_of(argv: list[str] | None) -> Wording:
     """The language ``--lang`` asks for, looked for before the full parse so that the
     parser's own messages about the other options are in it too; English when absent
-    or not a language offered (the full parse then says so)."""
+    or not a language offered (the full parse then says so). ``serve``, which has no
+    ``--lang``, speaks the language of the locale it runs in (``LANG``, as gettext
+    reads it): its start-up line and errors are read in the operator's terminal."""
     early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--lang")
+    early.add_argument("command", nargs="?")
     try:
         known, _ = early.parse_known_args(sys.argv[1:] if argv is None else argv)
     except argparse.ArgumentError:  # `--lang` with no value: the full parse says so
         return Wording.for_lang("en")
+    if known.command == "serve":
+        return Wording.for_lang(from_environment(os.environ))
     return Wording.for_lang(known.lang if known.lang in LANGUAGES else "en")
 
 
@@ -330,9 +335,9 @@ def main(argv: list[str] | None = None, charts: Registry = CHARTS) -> int:
         print(errors.invalid_data(w, exc), file=sys.stderr)
     except model.ScenarioError as exc:
         print(errors.command_error(w, errors.scenario_error(w, exc)), file=sys.stderr)
-    except (ConfigError, UsageError) as exc:
-        # A setting from the environment is named as the operator wrote it; usage errors
-        # were worded in the reader's language already.
+    except ConfigError as exc:  # the setting is named as the operator wrote it
+        print(errors.command_error(w, errors.config_error(w, exc)), file=sys.stderr)
+    except UsageError as exc:  # worded in the reader's language already
         print(errors.command_error(w, str(exc)), file=sys.stderr)
     return EXIT_BAD_INPUT
 

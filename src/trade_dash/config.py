@@ -6,6 +6,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from trade_dash.domain.datafile import bundled_data_path
 
@@ -41,7 +42,21 @@ SETTINGS = {
 
 
 class ConfigError(ValueError):
-    """A setting in the environment cannot be used."""
+    """A setting in the environment cannot be used: a code with its values, worded for the
+    reader by ``wording.errors.config_error``; ``str()`` is the English, for logs.
+
+    ``where`` is how the setting is set (the variable, and the option if there is one),
+    ``value`` what was given, and for ``out_of_range`` the bounds ``low`` and ``high``.
+    """
+
+    def __init__(self, code: Literal["not_a_number", "out_of_range"], where: str,
+                 value: object, low: float = 0.0, high: float = 0.0):
+        self.code, self.where, self.value, self.low, self.high = code, where, value, low, high
+        if code == "not_a_number":
+            text = f"{where} must be a number, got {value!r}"
+        else:
+            text = f"{where} must be from {low:g} to {high:g}, got {value!r}"
+        super().__init__(text)
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,7 @@ class Config:
         for name, lo, hi in _RANGES:
             value = getattr(self, name)
             if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
-                raise ConfigError(f"{_where(name)} must be from {lo:g} to {hi:g}, got {value!r}")
+                raise ConfigError("out_of_range", _where(name), value, lo, hi)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Config:
@@ -79,9 +94,7 @@ class Config:
             try:
                 return kind(raw[name])
             except ValueError:
-                raise ConfigError(
-                    f"{_where(name)} must be a number, got {raw[name]!r}"
-                ) from None
+                raise ConfigError("not_a_number", _where(name), raw[name]) from None
 
         values = {
             "data_path": Path(raw["data_path"]) if raw["data_path"] else bundled_data_path(),

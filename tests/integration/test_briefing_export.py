@@ -268,7 +268,7 @@ def test_bad_paper_is_400_in_plain_text(no_browser_app, query, message):
 
 # --- the same briefing in a second language ------------------------------------------------
 
-KAZAKH_HEADINGS = ("Негізгі қорытынды", "Негізгі көрсеткіштер")  # key message, headline figures
+KAZAKH_HEADINGS = ("Негізгі тұжырым", "Негізгі көрсеткіштер")  # key message, headline figures
 
 
 def comma(x: float, digits: int) -> str:
@@ -281,7 +281,8 @@ def kazakh_packs(renderer, bundled) -> dict[str, bytes]:
     """The pack in Kazakh in every format, as the export command builds it (``--lang kk``)."""
     from dataclasses import replace
 
-    from trade_dash.scenario import analyse, scenario_from_query
+    from trade_dash.domain.query import scenario_from_query
+    from trade_dash.domain.summary import analyse
     from trade_dash.wording import Wording
 
     scenario, _ = scenario_from_query(bundled, QUERY)
@@ -321,6 +322,16 @@ def test_every_format_carries_the_same_kazakh_message_and_numbers(kazakh_packs, 
         assert squash("Сценарий параметрлері") in text, fmt
         for english in ("Key message", "Headline figures", "Appendix", "Scenario parameters"):
             assert english not in text, (fmt, english)
+
+
+@pytest.mark.export
+def test_a_kazakh_briefing_names_the_kazakh_statistics_office_in_kazakh(kazakh_packs):
+    """The charts' source lines name it in Kazakh; the sources table cites it as written."""
+    text = squash(all_text("pdf", kazakh_packs["pdf"]))
+    charts, sources = text.split(squash("Дереккөздер: барлық сілтемелер"), 1)
+    assert squash("Қазақстанның Статистика комитеті") in charts
+    assert squash("Statistics Committee of Kazakhstan") not in charts
+    assert squash("Statistics Committee of Kazakhstan") in sources
 
 
 @pytest.mark.export

@@ -372,8 +372,8 @@ def test_validate_in_kazakh_names_file_line_column_and_expectation(tmp_path):
     assert bad.stderr.splitlines() == [
         "trade-dash: деректер жарамсыз",
         f"{path}: 1 қате табылды",
-        f"  {path}, 3-жол, «year» бағаны: берілгені — '20x1': күтілгені — 1991 пен 2100 "
-        "аралығындағы бүтін жыл, мысалы 2023",
+        f"  {path}, 3-жол, «year» бағаны: берілгені — '20x1': күтілгені — бүтін жыл: ең ерте "
+        "1991, ең кеш 2100, мысалы 2023",
     ]
     missing = subprocess.run([EXE, "validate", "--lang", "kk", str(tmp_path / "жоқ.csv")],
                              capture_output=True, text=True, timeout=60)
@@ -393,12 +393,12 @@ ENGLISH_HELP = ("usage:", "options:", "show this help message and exit",
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("kk", ("қолданылуы: trade-dash summary", "опциялар:", "осы анықтаманы көрсетіп, шығу",
+    ("kk", ("қолданылуы: trade-dash summary", "опциялар:", "осы көмек мәтінін көрсетіп, шығу",
             "сілтемелер файлы (әдепкі: бірге жеткізілетін деректер)",
             "жылдық мақсат, млн АҚШ доллары", "мәтін тілі: en (English)")),
     ("mn", ("хэрэглээ: trade-dash summary", "сонголтууд:", "энэ тусламжийг харуулаад гарах",
             "ишлэлийн файл (анхдагч: багцтай ирсэн өгөгдөл)",
-            "жилийн зорилт, сая ам.доллараар", "текстийн хэл: en (English)")),
+            "жилийн зорилт, сая ам. доллараар", "текстийн хэл: en (English)")),
 ])
 def test_help_is_in_the_language_of_lang(capsys, lang, words):
     code, out, _ = run(capsys, "summary", "--lang", lang, "--help")

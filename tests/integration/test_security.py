@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import http.client
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -14,6 +15,7 @@ import pytest
 
 from tests.conftest import BUNDLED_DEFAULT_GROWTH, DEBUG_ENVIRONMENT
 from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
+from tests.serverproc import running_server
 from trade_dash.config import Config
 from trade_dash.web import export_routes, ids
 from trade_dash.web.app import create_app
@@ -279,3 +281,77 @@ def test_hostile_page_urls_still_serve_the_page(client, query):
 
     assert page(resp) == page(client.get("/"))
     assert client.get("/_dash-layout").status_code == 200
+
+
+# --- error answers in the reader's language -------------------------------------------------
+
+# What each language says, from its catalog; the sentence a reader of that language reads.
+NOT_FOUND = {"en": "Error 404. There is nothing at this address.",
+             "ru": "Ошибка 404. По этому адресу ничего нет.",
+             "kk": "Қате 404. Бұл мекенжайда ештеңе жоқ.",
+             "mn": "Алдаа 404. Энэ хаягаар юу ч байхгүй."}
+BAD_CALLBACK = {"mn": "Алдаа 400. Хуудас энэ серверийн боловсруулж чадахгүй хүсэлт илгээлээ. "
+                      "Хуудсаа дахин ачаалаад дахин оролдоно уу."}
+TOO_LARGE = {"ru": "Ошибка 413. Запрос больше, чем принимает этот сервер."}
+TOO_LONG = {"kk": "Қате 414. Мекенжай бұл сервер үшін тым ұзын. Панельді бастапқы бетінен "
+                  "ашып, сценарийді қайта таңдаңыз.",
+            "ru": "Ошибка 414. Адрес слишком длинный для этого сервера. Откройте панель с её "
+                  "начальной страницы и снова выберите сценарий."}
+MISSING = "/_dash-component-suites/nope/x.js"
+
+
+@pytest.mark.parametrize(
+    ("query", "headers", "lang"),
+    [
+        ("", {}, "en"),
+        ("", {"Accept-Language": "kk-KZ,kk;q=0.9,ru;q=0.8"}, "kk"),
+        ("?lang=ru", {"Accept-Language": "kk"}, "ru"),  # the address's lang comes first
+        ("", {"Referer": "http://localhost/?growth=20&lang=mn"}, "mn"),  # the page's lang
+        ("?lang=xx", {"Accept-Language": "kk"}, "en"),  # a lang not offered: English
+    ],
+)
+def test_a_404_is_a_sentence_in_the_reader_s_language(client, query, headers, lang):
+    resp = client.get(MISSING + query, headers=headers)
+    assert resp.status_code == 404 and resp.mimetype == "text/plain"
+    assert resp.get_data(as_text=True).strip() == NOT_FOUND[lang]
+    assert resp.headers["Content-Language"] == lang
+    assert "Accept-Language" in resp.headers["Vary"]
+
+
+def test_a_refused_callback_and_a_too_large_body_answer_in_the_reader_s_language(app, client):
+    page = {"Referer": "http://localhost/?lang=mn"}  # the page's own requests name it
+    resp = client.post("/_dash-update-component", data=b"{not json", headers=page,
+                       content_type="application/json")
+    assert resp.status_code == 400
+    assert resp.get_data(as_text=True).strip() == BAD_CALLBACK["mn"]
+    resp = client.post("/_dash-update-component", data=b"x" * 30_000,
+                       content_type="application/json", headers={"Accept-Language": "ru"})
+    assert resp.status_code == 413
+    assert resp.get_data(as_text=True).strip() == TOO_LARGE["ru"]
+
+
+def _get(url: str, path: str, headers: dict[str, str]) -> tuple[int, str, str]:
+    host, port = url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        conn.request("GET", path, headers=headers)
+        resp = conn.getresponse()
+        return resp.status, resp.getheader("Content-Language") or "", resp.read().decode()
+    finally:
+        conn.close()
+
+
+def test_the_real_server_answers_a_too_long_address_in_the_reader_s_language(tmp_path):
+    """gunicorn refuses an address longer than it reads (8190 bytes) before the app sees
+    it; the answer is still the app's sentence, in the browser's language or the one the
+    address asks for, and the start-up line is in the language of the server's locale."""
+    long = "a" * 9_000
+    with running_server(tmp_path, env={"LANG": "kk_KZ.UTF-8"}) as server:
+        start_up = server.log().splitlines()[0]
+        assert "мекенжайында жұмыс істейді (жұмыс процестері: 1)" in start_up, start_up
+        kazakh = {"Accept-Language": "kk-KZ,kk;q=0.9"}
+        assert _get(server.url, f"/?x={long}", kazakh) == (414, "kk", TOO_LONG["kk"] + "\n")
+        much_longer = f"/?x={long * 30}&lang=ru"  # the lang comes after what gunicorn reads
+        assert _get(server.url, much_longer, {}) == (414, "ru", TOO_LONG["ru"] + "\n")
+        assert _get(server.url, "/", kazakh)[0] == 200  # the worker carries on
+        assert server.server_errors() == []

@@ -111,9 +111,9 @@ def test_a_chart_with_a_mixed_series_and_many_alternates_has_no_english_left(wri
         ("ru", "Полный год (из источника)", "2021: 61 млн долл. США (приблизительно)",
          "Цель: 500 млн долл. США в год", "2030 (допущение)"),
         ("kk", "Толық жыл (дереккөзден)", "2021: 61 млн АҚШ доллары (шамамен)",
-         "Мақсат: жылына 500 млн АҚШ доллары", "2030 (болжам)"),
+         "Мақсат: жылына 500 млн АҚШ доллары", "2030 (жорамал)"),
         ("mn", "Бүтэн жил (эх сурвалжаас)", "2021: 61 сая ам. доллар (ойролцоо)",
-         "Зорилт: жилд 500 сая ам. доллар", "2030 (таамаг)"),
+         "Зорилт: жилд 500 сая ам. доллар", "2030 (таамагласан)"),
     ],
 )
 def test_scenario_chart_words_in_each_language(bundled, lang, full_year, heading_2021, target,
@@ -152,3 +152,35 @@ def test_mongolian_missing_years_and_russian_flows(bundled):
     empty = chart(bundled, "flows", "ru", reporter="MN")
     assert ("Для этой отчитывающейся стороны нет данных об экспорте или импорте."
             in [a.text.replace("<br>", " ") for a in empty.layout.annotations])
+
+
+# --- reporting bodies in the reader's language ------------------------------------------
+
+KAZAKH_STATS = {"kk": "Қазақстанның Статистика комитеті", "ru": "Комитет по статистике Казахстана",
+                "mn": "Казахстаны Статистикийн хороо"}  # "Statistics Committee of Kazakhstan"
+
+
+def footer(fig) -> str:
+    return fig.layout.annotations[0].text.replace("<br>", " ")
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_a_chart_names_the_kazakh_statistics_office_in_the_reader_s_language(bundled, lang,
+                                                                             name):
+    text = footer(chart(bundled, name, lang))
+    assert KAZAKH_STATS[lang] in text and "Statistics Committee" not in text
+
+
+def test_a_kazakh_hover_label_names_the_reporting_body_in_kazakh(bundled):
+    full = named(chart(bundled, "history", "kk"), "Толық жыл (дереккөзден)")
+    label = full.hovertext[list(full.x).index(2017)]  # the 2017 figure: the statistics office
+    assert f"Кім хабарлады: {KAZAKH_STATS['kk']}" in label and "Statistics" not in label
+
+
+def test_a_body_not_in_the_table_is_shown_as_given(write_csv):
+    from tests.conftest import GOOD_ROWS
+    from trade_dash.domain.dataset import Dataset
+
+    ds = Dataset.load(write_csv([dict(r, reporter="Bureau of Trade Figures") for r in GOOD_ROWS]))
+    assert "Bureau of Trade Figures" in footer(chart(ds, "history", "kk"))

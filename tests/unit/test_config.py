@@ -7,6 +7,15 @@ import pytest
 from trade_dash.cli import main
 from trade_dash.config import Config, ConfigError
 from trade_dash.web.serving import bind_address, gunicorn_options
+from trade_dash.wording.languages import LOCALE_VARIABLES, from_environment
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch):
+    """`serve` speaks the language of the terminal's locale: these tests set it."""
+    for name in LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 def test_defaults_are_local_and_not_debug():
@@ -58,3 +67,38 @@ def test_a_bad_setting_stops_serve_with_exit_2(monkeypatch, capsys):
     assert main(["serve"]) == 2
     err = capsys.readouterr().err
     assert "TRADE_DASH_PORT (--port) must be a number" in err and "Traceback" not in err
+
+
+def test_a_bad_setting_stops_serve_in_the_language_of_the_terminal(monkeypatch, capsys):
+    monkeypatch.setenv("LANG", "kk_KZ.UTF-8")
+    monkeypatch.setenv("TRADE_DASH_PORT", "eighty")
+    assert main(["serve"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "trade-dash: TRADE_DASH_PORT (--port) мәні сан болуы керек, берілгені — 'eighty'")
+
+
+def test_a_bad_setting_stops_export_in_the_language_of_lang(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("TRADE_DASH_RENDER_TIMEOUT", "0")
+    out = tmp_path / "chart.png"
+    args = ["export", "--chart", "history", "--format", "png", "--out", str(out)]
+    assert main([*args, "--lang", "ru"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "trade-dash: значение TRADE_DASH_RENDER_TIMEOUT должно быть от 0,1 до 600, получено 0,0")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "kk_KZ.UTF-8"}, "kk"),
+        ({"LANG": "ru_RU.UTF-8", "LC_MESSAGES": "mn_MN.UTF-8"}, "mn"),  # gettext's order
+        ({"LANGUAGE": "de:ru", "LANG": "kk_KZ.UTF-8"}, "ru"),  # the first language offered
+        ({"LANGUAGE": "de", "LANG": "kk_KZ.UTF-8"}, "kk"),
+        ({"LC_ALL": "POSIX", "LANG": "kk_KZ.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+    ],
+)
+def test_serve_takes_its_language_from_the_locale_as_gettext_does(environ, lang):
+    assert from_environment(environ) == lang

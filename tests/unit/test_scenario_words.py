@@ -35,7 +35,7 @@ def test_russian_and_kazakh_texts_use_their_own_words_and_number_marks(bundled):
     s = summary_of(bundled, growth_pct=-2.0)
     assert (words.reached(RU, None, 2050, -2.0)
             == "Цель не достигается до 2050 года при -2,0\u00a0% в год")
-    assert words.projection_name(KK, 12.5) == "Сценарий: жылына +12,5% (проекция)"
+    assert words.projection_name(KK, 12.5) == "Сценарий: жылына +12,5% (есептік траектория)"
     sub = words.subtitle(RU, s)
     assert sub.startswith("Сценарий: база — оценка за 2025 год ")
     assert "рост -2,0\u00a0% в год" in sub

@@ -25,7 +25,7 @@ def source_line(ds: Dataset, w: Wording, reporter: str) -> str:
     c = ds.citations
     series = ds.view(reporter).series
     headline = series.loc[series["status"] != "missing", "reporter"].value_counts()
-    main = [(short(name, NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
+    main = [(short(w.body(name), NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
     return esc(words.source_line(w, len(c), c["reporter"].nunique(), main))
 
 

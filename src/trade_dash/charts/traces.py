@@ -28,7 +28,7 @@ def _hover(w: Wording, row: dict, by_id: dict[str, dict], label: str) -> str:
     lines = [
         f"<b>{esc(heading)}</b>",
         *words.provenance(
-            w, esc(short(row["reporter"], HOVER_NAME_CHARS)),
+            w, esc(short(w.body(row["reporter"]), HOVER_NAME_CHARS)),
             esc(row.get("reporting_country") or ""), esc(short(row["outlet"], HOVER_NAME_CHARS)),
             esc(row["published"]), esc(row["citation_id"]), int(row["line"]),
         ),
@@ -42,7 +42,7 @@ def _hover(w: Wording, row: dict, by_id: dict[str, dict], label: str) -> str:
             alt = by_id[a]
             lines.append("  " + words.alternate_line(
                 w, esc(w.period_label(alt["year"], alt["months"])), alt["value_musd"],
-                esc(short(alt["reporter"], HOVER_NAME_CHARS))))
+                esc(short(w.body(alt["reporter"]), HOVER_NAME_CHARS))))
         if len(alternates) > HOVER_ALTERNATES:
             lines.append("  " + esc(words.more_alternates(w, len(alternates) - HOVER_ALTERNATES)))
     if row.get("disputed"):

@@ -1,5 +1,5 @@
-"""Safe serving: security headers, request limits, strict callback bodies, plain errors,
-and compressed, cached static assets.
+"""Safe serving: security headers, request limits, strict callback bodies, plain errors
+in the reader's language, and compressed, cached static assets.
 """
 
 from __future__ import annotations
@@ -7,16 +7,20 @@ from __future__ import annotations
 import json
 import logging
 from collections import OrderedDict
+from collections.abc import Mapping
 from threading import Lock
+from urllib.parse import parse_qs, urlsplit
 
 import dash
 import flask
 from dash.exceptions import DependencyException
 from flask_compress import Compress
+from werkzeug.datastructures import Headers
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from trade_dash.config import Config
+from trade_dash.wording import Wording, errors, languages
 
 LOG = logging.getLogger("trade_dash")
 YEAR = 365 * 24 * 3600
@@ -158,7 +162,8 @@ def harden(app: dash.Dash, config: Config) -> None:
             try:
                 check_callback_body(app, flask.request.get_data(cache=True))
             except BadCallbackRequest as exc:
-                return plain(400, f"Bad callback request: {exc}.")
+                LOG.info("bad callback request: %s", exc)  # the details are for operators
+                return answer(400)
         return None
 
     @server.after_request
@@ -176,20 +181,56 @@ def harden(app: dash.Dash, config: Config) -> None:
 
     @server.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        return plain(exc.code or 500, f"{exc.code} {exc.name}: {exc.description}")
+        return answer(exc.code or 500)
 
     @server.errorhandler(DependencyException)
     def unknown_component_file(_exc: DependencyException):
         # Dash raises this for a component-suite path it does not serve: a plain 404.
-        return plain(404, "404 Not Found: no such file.")
+        return answer(404)
 
     @server.errorhandler(Exception)
     def unexpected_error(exc: Exception):
         # Logged in full for operators; users get a plain message with no internals.
         LOG.exception("unhandled error on %s %s", flask.request.method, flask.request.path)
-        return plain(500, "500 Internal Server Error: the request could not be completed.")
+        return answer(500)
 
 
 def plain(status: int, text: str) -> flask.Response:
     """A plain-text answer: every error the app gives is one of these."""
     return flask.Response(text + "\n", status=status, mimetype="text/plain")
+
+
+def reader_language(lang: str | None, headers: Headers | Mapping[str, str]) -> Wording:
+    """The language to answer a request in: its ``lang`` value, else that of the page it
+    was sent from (the Referer, which the page's own requests carry), else the browser's
+    Accept-Language, else English."""
+    if lang is None:
+        try:
+            found = parse_qs(urlsplit(headers.get("Referer", "")).query,
+                             max_num_fields=100).get("lang")
+        except ValueError:  # a hostile Referer: it names no language
+            found = None
+        lang = found[0] if found else None
+    return Wording.for_lang(languages.choose(lang, headers.get("Accept-Language")).lang)
+
+
+def answer(status: int, w: Wording | None = None) -> flask.Response:
+    """The short page for an HTTP error, in the language of the request being answered
+    (or ``w``'s): one sentence, plain text, never internals."""
+    if w is None:
+        w = reader_language(flask.request.args.get("lang"), flask.request.headers)
+    resp = plain(status, errors.http_answer(w, status))
+    resp.headers["Content-Language"] = w.lang
+    resp.vary.add("Accept-Language")
+    resp.vary.add("Referer")
+    return resp
+
+
+def raw_answer(status: int, reason: str, w: Wording) -> bytes:
+    """The same page as a whole HTTP/1.1 response, for a server that refuses a request
+    before the app sees it (``serving``: an address longer than gunicorn reads)."""
+    body = (errors.http_answer(w, status) + "\n").encode("utf-8")
+    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
+            f"Content-Type: text/plain; charset=utf-8\r\nContent-Language: {w.lang}\r\n"
+            f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n")
+    return head.encode("ascii") + body

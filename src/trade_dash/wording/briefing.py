@@ -204,10 +204,32 @@ def method_notes(w: Wording, s: Summary) -> list[str]:
     return notes
 
 
+# The base is named in two grammatical slots of the key message: after "already met by" and
+# after "growth ... from". Russian, Kazakh and Mongolian inflect it differently in each, so
+# each slot has its own messages (told apart by their context); one fragment is never
+# inflected for one sentence and spliced into another.
+def _base_met_by(w: Wording, s: Summary) -> str:
+    b = s.base
+    if b.kind == "ytd":
+        return w.pgettext("base, after 'already met by'", "the %(year)s estimate of %(value)s",
+                          year=w.year(b.year), value=w.money(b.value_musd, 2))
+    return w.pgettext("base, after 'already met by'", "the %(year)s figure of %(value)s",
+                      year=w.year(b.year), value=w.money(b.value_musd))
+
+
+def _base_growth_from(w: Wording, s: Summary) -> str:
+    b = s.base
+    if b.kind == "ytd":
+        return w.pgettext("base, after 'growth ... from'", "the %(year)s estimate of %(value)s",
+                          year=w.year(b.year), value=w.money(b.value_musd, 2))
+    return w.pgettext("base, after 'growth ... from'", "the %(year)s figure of %(value)s",
+                      year=w.year(b.year), value=w.money(b.value_musd))
+
+
 def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
     """Two or three plain sentences for a reader with one minute: where trade stands, what
     the target needs and what the chosen scenario gives, with the assumptions named."""
-    full, ytd, b = s.latest_full_year, s.year_to_date, s.base
+    full, ytd = s.latest_full_year, s.year_to_date
     stands = []
     if full:
         stands.append(w.gettext("trade turnover was %(value)s in %(year)s, the latest full "
@@ -221,15 +243,9 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
             year=w.year(ytd.year), method=facts.method_text(w, ytd)))
     target = w.money(s.target_musd)
     year = w.year(s.target_year)
-    base = (
-        w.gettext("the %(year)s estimate of %(value)s", year=w.year(b.year),
-                  value=w.money(b.value_musd, 2))
-        if b.kind == "ytd"
-        else w.gettext("the %(year)s figure of %(value)s", year=w.year(b.year),
-                       value=w.money(b.value_musd))
-    )
     assumed = ds.target is None
     if s.gap_musd <= 0:
+        base = _base_met_by(w, s)
         needs = (w.gettext("The assumed %(target)s target for %(year)s (an assumed year: no "
                            "source states a deadline) is already met by %(base)s.",
                            target=target, year=year, base=base) if assumed else
@@ -237,6 +253,7 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
                            "states a deadline) is already met by %(base)s.",
                            target=target, year=year, base=base))
     else:
+        base = _base_growth_from(w, s)
         rate = w.percent(s.required_growth_pct, 2)
         needs = (w.gettext("Reaching the assumed %(target)s target by %(year)s (an assumed "
                            "year: no source states a deadline) needs growth of %(rate)s a year "

@@ -31,6 +31,7 @@ DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # the msgids are English; plotly.js has its own English
 PLOTLY_ASSET = "plotly-locales.js"
 PLOTLY_CONTEXT = "plotly"
+BODIES = "bodies.csv"  # the reporting bodies of the bundled data, named in each language
 
 
 def N_(message: str) -> str:  # gettext's conventional name
@@ -203,6 +204,13 @@ def read_glossary(lang: str, locale_dir: Path = LOCALE_DIR) -> Iterator[dict[str
     """The rows of ``<lang>/glossary.csv``: term (English key), translation, match, note."""
     with (locale_dir / lang / "glossary.csv").open(encoding="utf-8", newline="") as f:
         yield from csv.DictReader(f)
+
+
+def read_bodies(locale_dir: Path = LOCALE_DIR) -> dict[str, dict[str, str]]:
+    """``bodies.csv``: each reporting body of the bundled data, by its name as cited (the
+    ``name`` column), with its name in each language that has a column."""
+    with (locale_dir / BODIES).open(encoding="utf-8", newline="") as f:
+        return {row.pop("name"): row for row in csv.DictReader(f)}
 
 
 if __name__ == "__main__":  # python -m trade_dash.catalogs: rebuild in a source checkout

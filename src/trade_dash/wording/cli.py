@@ -94,8 +94,16 @@ def added(w: Wording, citation_id: str, line: int, path: str) -> str:
 
 
 def wrote(w: Wording, path: str, size: int) -> str:
-    return w.gettext("trade-dash: wrote %(path)s (%(size)s bytes)", path=path,
-                     size=w.integer(size))
+    return w.ngettext("trade-dash: wrote %(path)s (%(size)s byte)",
+                      "trade-dash: wrote %(path)s (%(size)s bytes)", size, path=path,
+                      size=w.integer(size))
+
+
+def serving(w: Wording, data: str, url: str, workers: int) -> str:
+    """The line ``serve`` prints when the server starts."""
+    return w.ngettext("trade-dash: serving %(data)s on %(url)s with %(count)s worker",
+                      "trade-dash: serving %(data)s on %(url)s with %(count)s workers",
+                      workers, data=data, url=url, count=w.integer(workers))
 
 
 def not_written(w: Wording, path: str, exc: OSError) -> str:

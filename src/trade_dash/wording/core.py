@@ -22,7 +22,9 @@ Design, for the modules that will move their sentences here:
   generated asset ``assets/plotly-locales.js``).
 - Citation text from the data file (reporters, outlets, notes) is shown as
   written and never passed through gettext; what the product says about it
-  ("not given", "headline", "alternate", flow names) is a ``label``.
+  ("not given", "headline", "alternate", flow names) is a ``label``. Outside the
+  sources table, which cites them as written, the reporting bodies of the bundled
+  data are named in the reader's language (``body``, from ``locale/bodies.csv``).
 - A new message: write it in English inside ``gettext``/``pgettext`` (or ``N_``/
   ``NP_`` where it is defined away from where it is shown), then run the
   ``pybabel extract`` and ``update`` commands of docs/languages.md and translate it in every
@@ -42,7 +44,7 @@ from typing import Literal
 from babel import Locale, dates, numbers
 
 from trade_dash.domain.controls import CONTROLS
-from trade_dash.wording.catalogs import DOMAIN, LOCALE_DIR, NP_, po_path
+from trade_dash.wording.catalogs import DOMAIN, LOCALE_DIR, NP_, po_path, read_bodies
 from trade_dash.wording.languages import LANGUAGES, LanguageNotice, native_name
 
 Width = Literal["abbreviated", "wide"]
@@ -159,6 +161,11 @@ class Wording:
     def label(self, kind: str, code: str) -> str:
         """The product's name for a code (``label("flow", "turnover")``)."""
         return self.pgettext(kind, LABELS[kind][code])
+
+    def body(self, name: str) -> str:
+        """A reporting body in this language, from the table of the bundled data's bodies
+        (``locale/bodies.csv``); a body not in it is shown as given."""
+        return _bodies().get(name, {}).get(self.lang) or name
 
     def citations(self, count: int) -> str:
         return self.ngettext("%(count)s citation", "%(count)s citations", count,
@@ -296,6 +303,11 @@ def _fraction(pattern: str, least: int, most: int) -> str:
     frac = ("." + "0" * least + "#" * (most - least)) if most else ""
     return re.sub(r"[#,0]+(?:\.[#0]+)?", lambda m: m.group(0).split(".")[0] + frac, pattern,
                   count=1)
+
+
+@functools.cache
+def _bodies() -> dict[str, dict[str, str]]:
+    return read_bodies()  # read once; never changed
 
 
 @functools.cache

@@ -22,6 +22,7 @@ from typing import Any
 
 from babel import numbers
 
+from trade_dash.config import ConfigError
 from trade_dash.domain.codes import CodedError
 from trade_dash.domain.model import ScenarioError
 from trade_dash.domain.problems import DataFileError, Problem
@@ -89,9 +90,10 @@ PROBLEMS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
         "no exact duplicate rows (this row repeats line %(line)s)", line=v["first_line"]),
     "duplicate_id": lambda w, v: w.gettext(
         "a citation_id used only once (already used on line %(line)s)", line=v["first_line"]),
-    "bad_id": lambda w, v: w.gettext(
+    "bad_id": lambda w, v: w.ngettext(
+        "an identifier of letters, digits, '-', '_' or '.' (at most %(max)s character)",
         "an identifier of letters, digits, '-', '_' or '.' (at most %(max)s characters)",
-        max=w.integer(v["max_length"])),
+        int(v["max_length"]), max=w.integer(v["max_length"])),
     "not_one_of": lambda w, v: w.gettext("one of %(choices)s", choices=_list(v["choices"])),
     "bad_year": lambda w, v: w.gettext("a whole year from %(low)s to %(high)s, such as 2023",
                                        low=w.year(v["low"]), high=w.year(v["high"])),
@@ -114,9 +116,10 @@ PROBLEMS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
         "the change on the same months of the previous year in percent, a plain number "
         "above -100 such as 3.6 or -12.5, or empty"),
     "reporter_empty": lambda w, v: w.gettext("the body that reported the figure (not empty)"),
-    "bad_text": lambda w, v: w.gettext(
+    "bad_text": lambda w, v: w.ngettext(
+        "text of at most %(max)s character, without control characters",
         "text of at most %(max)s characters, without control characters",
-        max=w.integer(v["max_length"])),
+        int(v["max_length"]), max=w.integer(v["max_length"])),
     "bad_side": lambda w, v: w.gettext(
         "KZ (Kazakhstan) or MN (Mongolia), the ISO 3166 code of the side whose figures "
         "these are, or empty when it is not known"),
@@ -206,8 +209,9 @@ SCENARIO_ERRORS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
     "last_before_base": lambda w, v: w.gettext(
         "last year %(last)s is before base year %(base)s", last=v["last_year"],
         base=v["base_year"]),
-    "horizon_too_long": lambda w, v: w.gettext(
-        "projection limited to %(years)s years", years=v["years"]),
+    "horizon_too_long": lambda w, v: w.ngettext(
+        "projection limited to %(years)s year", "projection limited to %(years)s years",
+        int(v["years"]), years=w.integer(v["years"])),
     "target_year_not_after_base": lambda w, v: w.gettext(
         "target year %(year)s must be after the base year %(base)s", year=v["target_year"],
         base=v["base_year"]),
@@ -307,7 +311,8 @@ def usage_error(w: Wording, prog: str, message: str) -> str:
 
 
 def param_repeated(w: Wording, name: str, count: int) -> str:
-    return w.gettext("'%(name)s' was given %(count)s times.", name=name, count=str(count))
+    return w.ngettext("'%(name)s' was given %(count)s time.", "'%(name)s' was given "
+                      "%(count)s times.", count, name=name, count=w.integer(count))
 
 
 def param_not_one_of(w: Wording, name: str, value: str, choices: Sequence[str]) -> str:
@@ -377,3 +382,33 @@ EXPORT_ERRORS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
 def export_error(w: Wording, err: CodedError) -> str:
     """Why an export could not be made (the browser's own words, if any, as it gave them)."""
     return EXPORT_ERRORS[err.code](w, err.params)
+
+
+# --- settings and HTTP answers ------------------------------------------------------------
+
+
+def config_error(w: Wording, err: ConfigError) -> str:
+    """A setting from the environment that cannot be used; the variable (and option) is
+    named as the operator types it."""
+    if err.code == "not_a_number":
+        return w.gettext("%(setting)s must be a number, got %(value)s", setting=err.where,
+                         value=_given(w, err.value))
+    return w.gettext("%(setting)s must be from %(low)s to %(high)s, got %(value)s",
+                     setting=err.where, low=_g(w, err.low), high=_g(w, err.high),
+                     value=_given(w, err.value))
+
+
+def http_answer(w: Wording, status: int) -> str:
+    """The short page the server answers a request it refuses or cannot complete with."""
+    reasons = {
+        400: w.gettext("The page sent a request this server cannot use. Reload the page and "
+                       "try again."),
+        404: w.gettext("There is nothing at this address."),
+        413: w.gettext("The request is larger than this server accepts."),
+        414: w.gettext("The address is too long for this server. Open the dashboard from its "
+                       "start page and choose the scenario there again."),
+        500: w.gettext("The request could not be completed because of an error on the "
+                       "server. Try again later."),
+    }
+    reason = reasons.get(status) or w.gettext("This server cannot answer the request.")
+    return w.gettext("Error %(code)s. %(reason)s", code=str(status), reason=reason)

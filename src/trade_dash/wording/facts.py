@@ -5,6 +5,7 @@ freshness and notices (fall-backs applied to a request). Each takes the reader's
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from babel import numbers
 
@@ -47,8 +48,10 @@ def rule_text(w: Wording, superseded: int, preferred_of: int, missing: bool = Fa
     if superseded:
         parts.append(w.gettext("full-year figure supersedes the partial-year one"))
     if preferred_of > 1:
-        parts.append(w.gettext("preferred of %(count)s citations (reporting body, exactness, "
-                               "newest publication)", count=w.integer(preferred_of)))
+        parts.append(w.ngettext("preferred of %(count)s citation (reporting body, exactness, "
+                                "newest publication)", "preferred of %(count)s citations "
+                                "(reporting body, exactness, newest publication)",
+                                preferred_of, count=w.integer(preferred_of)))
     if not parts:
         parts.append(w.gettext("only citation for this period"))
     return "; ".join(parts)
@@ -111,13 +114,8 @@ def mixed_sides_note(w: Wording, s: Summary) -> str | None:
     rs = s.reporting_side
     if not rs.mixed:
         return None
-    parts = [
-        w.gettext("%(years)s from %(side)s",
-                  years=", ".join(w.year(y) for y in years),
-                  side=side if side in ("KZ", "MN") else w.gettext("an unrecorded side"))
-        for side, years in rs.years.items()
-        if side != rs.primary
-    ]
+    parts = [_years_from(w, side, years) for side, years in rs.years.items()
+             if side != rs.primary]
     listed = "; ".join(parts)
     if rs.primary:
         return w.gettext(
@@ -130,6 +128,15 @@ def mixed_sides_note(w: Wording, s: Summary) -> str | None:
         "default never compare years from different sides.",
         years=listed,
     )
+
+
+def _years_from(w: Wording, side: str, years: Sequence[int]) -> str:
+    """The years taken from ``side``; an unrecorded side has its own sentence, as the
+    languages inflect "an unrecorded side" for the slot it fills."""
+    listed = ", ".join(w.year(y) for y in years)
+    if side in ("KZ", "MN"):
+        return w.gettext("%(years)s from %(side)s", years=listed, side=side)
+    return w.gettext("%(years)s from an unrecorded side", years=listed)
 
 
 def freshness_text(w: Wording, latest: Published | None) -> str:
@@ -184,11 +191,14 @@ def notice_text(w: Wording, n: Notice) -> str:
             return w.gettext("No year-to-date figure after the latest full year; the latest "
                              "full year is the base.")
         case "too_many_params":
-            return w.gettext("The address has more than %(limit)s parameters; the default "
-                             "scenario was used.", limit=v["limit"])
+            return w.ngettext("The address has more than %(limit)s parameter; the default "
+                              "scenario was used.", "The address has more than %(limit)s "
+                              "parameters; the default scenario was used.",
+                              int(v["limit"]), limit=w.integer(int(v["limit"])))  # type: ignore[call-overload]
         case "repeated":
-            return w.gettext("'%(key)s' was given %(count)s times; the first value was used.",
-                             key=v["key"], count=v["count"])
+            return w.ngettext("'%(key)s' was given %(count)s time; the first value was used.",
+                              "'%(key)s' was given %(count)s times; the first value was used.",
+                              int(v["count"]), key=v["key"], count=w.integer(int(v["count"])))  # type: ignore[call-overload]
         case "too_long":
             return w.gettext("'%(key)s' was too long and was ignored.", key=v["key"])
         case "not_a_choice":

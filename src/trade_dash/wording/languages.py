@@ -10,6 +10,8 @@ back to English with a notice, like any other hostile URL value.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -86,6 +88,27 @@ def choose(lang: str | None, accept_language: str | None) -> LanguageChoice:
     if negotiated is not None:
         return LanguageChoice(negotiated, "header")
     return LanguageChoice(DEFAULT, "default")
+
+
+# Where gettext looks for a program's language, in its order: LANGUAGE may list several
+# ("kk:ru"); LC_ALL, LC_MESSAGES and LANG name one locale ("kk_KZ.UTF-8").
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def from_environment(environ: Mapping[str, str]) -> str:
+    """The supported language the process's locale names (for ``serve``, which has no page
+    and no ``--lang``), else English. ``C`` and ``POSIX`` are English."""
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for entry in value.split(":") if name == "LANGUAGE" else [value]:
+            code = re.split(r"[_.@-]", entry.strip(), maxsplit=1)[0].lower()
+            if code in LANGUAGES:
+                return code
+        if name != "LANGUAGE":
+            return DEFAULT  # the first locale set decides, as for gettext
+    return DEFAULT
 
 
 def _short(raw: str) -> str:
