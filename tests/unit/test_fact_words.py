@@ -38,7 +38,7 @@ from trade_dash.domain.summary import analyse
 from trade_dash.exports.csvfiles import SERIES_CSV_COLUMNS, citations_csv, series_csv
 from trade_dash.wording import briefing as briefing_words
 from trade_dash.wording import cli as cli_words
-from trade_dash.wording import facts
+from trade_dash.wording import facts, vocabulary
 from trade_dash.wording import page as page_words
 from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.core import Wording
@@ -207,7 +207,7 @@ def test_the_product_s_words_in_the_sources_table_are_translated(bundled, w):
             if not row[key].isdigit():  # a full year's period is the year itself
                 assert row[key] != en_row[key], (key, row[key])
     # Every use the rule makes of a citation appears, worded.
-    assert {r["used"] for r in worded} >= {page_words.translated(w, "use", page_words.USES)[u]
+    assert {r["used"] for r in worded} >= {page_words.translated(w, "use", vocabulary.USES)[u]
                                           for u in ("headline", "alternate", "target")}
 
 
@@ -327,4 +327,4 @@ def test_the_briefing_s_scenario_line_is_the_chart_s_sentence_with_amounts_in_wo
     assert w.money(s.target_musd) in line
     # The method is named in the reader's language, never by its code.
     assert "yoy" not in line
-    assert w.pgettext("scenario method", scenario_words.METHODS[model.YOY]) in line
+    assert w.pgettext("scenario method", vocabulary.METHOD_PHRASES[model.YOY]) in line

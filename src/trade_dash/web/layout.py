@@ -25,7 +25,7 @@ from trade_dash.exports.formats import BRIEFING_FORMATS
 from trade_dash.web import ids
 from trade_dash.web.components import labelled
 from trade_dash.web.sources_section import sources_section
-from trade_dash.wording import facts
+from trade_dash.wording import facts, vocabulary
 from trade_dash.wording import page as page_words
 from trade_dash.wording.core import Wording
 from trade_dash.wording.languages import LANGUAGES, native_name
@@ -53,7 +53,7 @@ def graph_config(w: Wording) -> dict:
 
 def method_options(w: Wording, methods: tuple[str, ...]) -> list[dict]:
     """The annualisation choices, those the data does not allow greyed out."""
-    names = page_words.translated(w, "method option", page_words.METHOD_OPTIONS)
+    names = page_words.translated(w, "method option", vocabulary.METHOD_OPTIONS)
     return [{"label": names[m], "value": m, "disabled": m not in methods}
             for m in model.METHODS]
 
@@ -103,8 +103,8 @@ def _choice(w: Wording, c: Control, value: str, options: list[dict], help_text=N
 
 def controls(w: Wording, ds: Dataset, scenario: Scenario, methods: tuple[str, ...]) -> dbc.Card:
     t = page_words.translated(w, "page", page_words.TEXT)
-    sides = page_words.translated(w, "reporter option", page_words.REPORTER_OPTIONS)
-    bases = page_words.translated(w, "base option", page_words.BASE_OPTIONS)
+    sides = page_words.translated(w, "reporter option", vocabulary.REPORTER_OPTIONS)
+    bases = page_words.translated(w, "base option", vocabulary.BASE_OPTIONS)
     return dbc.Card(
         dbc.CardBody(
             [

@@ -15,7 +15,7 @@ from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.normalise import CONFLICT_TOLERANCE
 from trade_dash.domain.sources import sources_rows
 from trade_dash.domain.summary import Summary
-from trade_dash.wording import facts
+from trade_dash.wording import facts, vocabulary
 from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.catalogs import N_
 from trade_dash.wording.core import Wording
@@ -311,10 +311,6 @@ def pack_notes(w: Wording, s: Summary) -> list[str]:
 # --- the sources table ------------------------------------------------------------------
 
 # What the rule made of a citation (``sources_rows``' "used" codes), as the table says it.
-USES = {
-    "headline": ("role", "headline"),
-    "alternate": ("role", "alternate"),
-}
 
 
 def sources_intro(w: Wording) -> str:
@@ -331,8 +327,8 @@ def sources_header(w: Wording) -> list[str]:
 
 
 def _use(w: Wording, used: str) -> str:
-    if used in USES:
-        return w.label(*USES[used])
+    if used in vocabulary.BRIEFING_USES:
+        return w.label("role", vocabulary.BRIEFING_USES[used])
     if used == "target":
         return w.label("measure", "target")
     return w.gettext("other flow (not used)")  # "other_flow"

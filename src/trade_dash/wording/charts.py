@@ -15,18 +15,11 @@ from collections.abc import Sequence
 
 from trade_dash.domain.normalise import CONFLICT_TOLERANCE
 from trade_dash.domain.records import YearToDate
-from trade_dash.wording import briefing, facts
-from trade_dash.wording.catalogs import N_
+from trade_dash.wording import briefing, facts, vocabulary
 from trade_dash.wording.core import Wording
-from trade_dash.wording.page import METHOD_SHORT
 
 # Each direction of trade: its name in the legend and hover labels, and the short name
 # its printed flags start with.
-FLOW_NAMES = {
-    "kz_exports": N_("Kazakh exports to Mongolia"),
-    "mn_exports": N_("Mongolian exports to Kazakhstan"),
-}
-FLOW_SHORT = {"kz_exports": N_("Kazakh exports"), "mn_exports": N_("Mongolian exports")}
 
 
 # --- footer -------------------------------------------------------------------------
@@ -123,7 +116,7 @@ def flows_subtitle(w: Wording, side: str) -> str:
 
 
 def method_short(w: Wording, ytd: YearToDate) -> str:
-    short = METHOD_SHORT[ytd.method]  # a message id (see wording/page.py)
+    short = vocabulary.METHOD_SHORT[ytd.method]  # a message id
     return w.pgettext("method short", short, months=w.integer(ytd.months))
 
 
@@ -158,7 +151,7 @@ def other_side_name(w: Wording, side: str | None) -> str:
 
 
 def flow_name(w: Wording, key: str) -> str:
-    return w.gettext(FLOW_NAMES[key])
+    return w.gettext(vocabulary.FLOW_NAMES[key])
 
 
 def balance_name(w: Wording, partial: bool = False) -> str:
@@ -295,7 +288,7 @@ def flow_flags(w: Wording, period: str | None, flows: Sequence[tuple[str, bool, 
     for each direction (key, approximate, the side it came from or None) its flags."""
     words = [period] if period else []
     for key, approximate, other in flows:
-        who = w.gettext(FLOW_SHORT[key])
+        who = w.gettext(vocabulary.FLOW_SHORT[key])
         if approximate:
             words.append(w.pgettext("chart flag", "%(flow)s approx.", flow=who))
         if other is not None:

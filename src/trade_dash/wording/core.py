@@ -44,6 +44,7 @@ from typing import Literal
 from babel import Locale, dates, numbers
 
 from trade_dash.domain.controls import CONTROLS
+from trade_dash.wording import vocabulary
 from trade_dash.wording.catalogs import DOMAIN, LOCALE_DIR, NP_, po_path, read_bodies
 from trade_dash.wording.languages import LANGUAGES, LanguageNotice, native_name
 
@@ -53,11 +54,7 @@ Width = Literal["abbreviated", "wide"]
 # context (the kind) tells translators where a word is used, and lets one English
 # word have two translations.
 LABELS: dict[str, dict[str, str]] = {
-    "flow": {
-        "turnover": NP_("flow", "Turnover"),
-        "kz_exports_to_mn": NP_("flow", "Kazakhstan's exports to Mongolia"),
-        "mn_exports_to_kz": NP_("flow", "Mongolia's exports to Kazakhstan"),
-    },
+    "flow": vocabulary.FLOW_LABELS,
     "measure": {
         "actual": NP_("measure", "Cited figure"),
         "target": NP_("measure", "Target"),
@@ -70,20 +67,9 @@ LABELS: dict[str, dict[str, str]] = {
         "exact": NP_("precision", "Exact"),
         "approximate": NP_("precision", "Approximate"),
     },
-    "status": {
-        "full": NP_("status", "Full year"),
-        "partial": NP_("status", "Partial year"),
-        "missing": NP_("status", "No figure cited"),
-        "disputed": NP_("status", "Disputed"),
-    },
-    "method": {
-        "pro_rata": NP_("method", "Pro-rata"),
-        "seasonal": NP_("method", "Seasonal share"),
-    },
-    "base": {
-        "ytd": NP_("base", "Annualised year to date"),
-        "full": NP_("base", "Latest full year"),
-    },
+    "status": vocabulary.STATUS_LABELS,
+    "method": vocabulary.METHOD_LABELS,
+    "base": vocabulary.BASE_LABELS,
     "reporter_kind": {
         "statistics_office": NP_("reporter_kind", "Statistics office"),
         "customs": NP_("reporter_kind", "Customs"),
@@ -91,11 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "business_association": NP_("reporter_kind", "Business association"),
         "other": NP_("reporter_kind", "Other"),
     },
-    "role": {
-        "headline": NP_("role", "Headline"),
-        "alternate": NP_("role", "Alternate"),
-        "not_given": NP_("role", "Not given"),
-    },
+    "role": vocabulary.ROLE_LABELS,
     # The scenario controls, by their URL parameter (declared in domain/controls.py),
     # and the page's language parameter.
     "control": {

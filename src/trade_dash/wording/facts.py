@@ -21,6 +21,7 @@ from trade_dash.domain.records import (
     YearToDate,
 )
 from trade_dash.domain.summary import Summary
+from trade_dash.wording import vocabulary
 from trade_dash.wording.core import Wording
 
 
@@ -75,11 +76,7 @@ def default_rule(w: Wording, default: DefaultGrowth) -> str:
 
 def _side_name(w: Wording, side: str) -> str:
     """'Kazakh figures (KZ)', or the unrecorded side."""
-    if side == "KZ":
-        return w.gettext("Kazakh figures (KZ)")
-    if side == "MN":
-        return w.gettext("Mongolian figures (MN)")
-    return w.gettext("figures whose reporting side is not recorded")
+    return w.gettext(vocabulary.SIDE_NAMES.get(side, vocabulary.SIDE_NAMES[""]))
 
 
 def side_text(w: Wording, s: Summary) -> str:

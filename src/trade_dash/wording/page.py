@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from trade_dash.domain import model
 from trade_dash.domain.controls import Control
 from trade_dash.domain.dataset import Dataset
-from trade_dash.domain.normalise import ANY, CONFLICT_TOLERANCE
+from trade_dash.domain.normalise import CONFLICT_TOLERANCE
 from trade_dash.domain.presets import PRESET_PACE, Preset
 from trade_dash.domain.summary import Summary
+from trade_dash.wording import vocabulary
 from trade_dash.wording.catalogs import NP_
 from trade_dash.wording.core import Wording
 
@@ -24,33 +25,6 @@ CARD_TITLES = {
     "gap": NP_("card", "Gap to target"),
     "required": NP_("card", "Growth needed"),
     "reached": NP_("card", "Target reached"),
-}
-METHOD_OPTIONS = {
-    model.PRO_RATA: NP_("method option", "Pro-rata (× 12 / months)"),
-    model.SEASONAL: NP_("method option", "Seasonal share (last year's pattern)"),
-    model.YOY: NP_("method option", "Year-on-year change (last full year × the change the "
-                                    "source gives)"),
-}
-# The method as the year-to-date card names it after the estimate.
-METHOD_SHORT = {
-    model.PRO_RATA: NP_("method short", "pro-rata, × 12 / %(months)s"),
-    model.SEASONAL: NP_("method short", "by last year's seasonal share"),
-    model.YOY: NP_("method short", "by the year-on-year change the source gives"),
-}
-METHOD_NEEDS = {
-    model.SEASONAL: NP_("method help", "Seasonal share needs last year's full-year and "
-                                       "same-period figures from the same reporting side; "
-                                       "the data has none."),
-    model.YOY: NP_("method help", "Year-on-year change needs the year-to-date change on last "
-                                  "year and last year's full-year figure from the same "
-                                  "reporting side; the data has none."),
-}
-BASE_OPTIONS = {"ytd": NP_("base option", "Current-year estimate"),
-                "full": NP_("base option", "Latest full year")}
-REPORTER_OPTIONS = {
-    ANY: NP_("reporter option", "Any side (one side kept where it can be)"),
-    "KZ": NP_("reporter option", "Kazakhstan's figures only (KZ)"),
-    "MN": NP_("reporter option", "Mongolia's figures only (MN)"),
 }
 BRIEFING_BUTTONS = {
     "pdf": NP_("briefing button", "Briefing pack (PDF)"),
@@ -78,12 +52,6 @@ SOURCE_HEADERS = {
     "line": NP_("column", "CSV line"),
 }
 # What the normalisation rule made of a citation, by the code sources_rows gives.
-USES = {
-    "headline": NP_("use", "headline"),
-    "alternate": NP_("use", "alternate"),
-    "target": NP_("use", "target"),
-    "other_flow": NP_("use", "other flow (not used)"),
-}
 # The page's fixed words (labels, help texts, buttons, accessible names), by use.
 TEXT = {
     "scenario": NP_("page", "Scenario"),
@@ -161,8 +129,9 @@ def method_help(w: Wording, methods: tuple[str, ...]) -> str:
     if not methods:
         return w.gettext("No partial year follows the latest full year: there is nothing to "
                          "annualise.")
-    return " ".join(w.pgettext("method help", METHOD_NEEDS[m])
-                    for m in model.METHODS if m not in methods and m in METHOD_NEEDS)
+    needs = vocabulary.METHOD_NEEDS
+    return " ".join(w.pgettext("method help", needs[m])
+                    for m in model.METHODS if m not in methods and m in needs)
 
 
 def preset_label(w: Wording, p: Preset) -> str:
@@ -195,7 +164,7 @@ def cards(w: Wording, s: Summary) -> dict[str, tuple[str, str]]:
     else:
         out["latest"] = (w.gettext("none cited"), "")
     if ytd:
-        short = METHOD_SHORT[ytd.method]
+        short = vocabulary.METHOD_SHORT[ytd.method]
         method = w.pgettext("method short", short, months=w.integer(ytd.months))
         out["ytd"] = (
             w.money(ytd.value_musd),
@@ -265,7 +234,7 @@ def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
     """The sources table's rows (``scenario.sources_rows``: codes and facts) with the
     product's words in the reader's language; reporter, outlet and note as cited. ``ds``
     is the dataset the rows come from."""
-    uses = translated(w, "use", USES)
+    uses = translated(w, "use", vocabulary.USES)
     return [
         {
             "citation_id": row["citation_id"],

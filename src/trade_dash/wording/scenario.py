@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from trade_dash.domain import model
 from trade_dash.domain.summary import Summary
+from trade_dash.wording import vocabulary
 from trade_dash.wording.catalogs import NP_
 from trade_dash.wording.core import Wording
 from trade_dash.wording.facts import side_code_text
@@ -35,11 +35,6 @@ TEMPLATES = {
 REQUIRED = NP_("scenario chart", "Rate needed for %(year)s: %(rate)s/yr")
 BASE_ESTIMATE = NP_("scenario chart", "base %(year)s estimate %(value)s (%(method)s)")
 BASE_FULL = NP_("scenario chart", "base %(year)s %(value)s")
-METHODS = {
-    model.PRO_RATA: NP_("scenario method", "pro-rata"),
-    model.SEASONAL: NP_("scenario method", "seasonal share"),
-    model.YOY: NP_("scenario method", "year-on-year change"),
-}
 
 
 def _template(w: Wording, name: str, **params: object) -> str:
@@ -76,7 +71,7 @@ def subtitle_params(w: Wording, s: Summary,
     money = money or w.money_short
     b = s.base
     year, value = w.year(b.year), money(b.value_musd)
-    method = METHODS.get(b.method or "", "")
+    method = vocabulary.METHOD_PHRASES.get(b.method or "", "")
     base = (
         w.pgettext(CONTEXT, BASE_ESTIMATE, year=year, value=value,
                    method=w.pgettext("scenario method", method))
