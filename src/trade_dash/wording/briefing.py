@@ -78,15 +78,6 @@ def _required(w: Wording, pct: float) -> str:
     return w.gettext("%(rate)s a year", rate=w.percent(pct, 2))
 
 
-def _base_text(w: Wording, s: Summary) -> str:
-    b = s.base
-    if b.kind == "ytd":
-        return w.gettext("%(year)s current-year estimate: %(value)s",
-                         year=w.year(b.year), value=w.money(b.value_musd, 2))
-    return w.gettext("%(year)s latest full year: %(value)s",
-                     year=w.year(b.year), value=w.money(b.value_musd))
-
-
 def headline_items(w: Wording, s: Summary) -> list[tuple[str, str]]:
     """(label, value) pairs with the precision ``trade-dash summary`` prints."""
     items = []
@@ -103,7 +94,7 @@ def headline_items(w: Wording, s: Summary) -> list[tuple[str, str]]:
     b = s.base
     items += [
         (w.label("control", "reporter"), facts.side_text(w, s)),
-        (w.gettext("Scenario base"), _base_text(w, s)),
+        (w.gettext("Scenario base"), scenario_words.base_phrase(w, s, "item")),
         (w.label("control", "target"), w.gettext(
             "%(amount)s a year by %(year)s (the year is an assumption: no source states a "
             "deadline)", amount=w.money(s.target_musd), year=w.year(s.target_year))),
@@ -208,24 +199,6 @@ def method_notes(w: Wording, s: Summary) -> list[str]:
 # after "growth ... from". Russian, Kazakh and Mongolian inflect it differently in each, so
 # each slot has its own messages (told apart by their context); one fragment is never
 # inflected for one sentence and spliced into another.
-def _base_met_by(w: Wording, s: Summary) -> str:
-    b = s.base
-    if b.kind == "ytd":
-        return w.pgettext("base, after 'already met by'", "the %(year)s estimate of %(value)s",
-                          year=w.year(b.year), value=w.money(b.value_musd, 2))
-    return w.pgettext("base, after 'already met by'", "the %(year)s figure of %(value)s",
-                      year=w.year(b.year), value=w.money(b.value_musd))
-
-
-def _base_growth_from(w: Wording, s: Summary) -> str:
-    b = s.base
-    if b.kind == "ytd":
-        return w.pgettext("base, after 'growth ... from'", "the %(year)s estimate of %(value)s",
-                          year=w.year(b.year), value=w.money(b.value_musd, 2))
-    return w.pgettext("base, after 'growth ... from'", "the %(year)s figure of %(value)s",
-                      year=w.year(b.year), value=w.money(b.value_musd))
-
-
 def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
     """Two or three plain sentences for a reader with one minute: where trade stands, what
     the target needs and what the chosen scenario gives, with the assumptions named."""
@@ -245,7 +218,7 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
     year = w.year(s.target_year)
     assumed = ds.target is None
     if s.gap_musd <= 0:
-        base = _base_met_by(w, s)
+        base = scenario_words.base_phrase(w, s, "met_by")
         needs = (w.gettext("The assumed %(target)s target for %(year)s (an assumed year: no "
                            "source states a deadline) is already met by %(base)s.",
                            target=target, year=year, base=base) if assumed else
@@ -253,7 +226,7 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
                            "states a deadline) is already met by %(base)s.",
                            target=target, year=year, base=base))
     else:
-        base = _base_growth_from(w, s)
+        base = scenario_words.base_phrase(w, s, "growth_from")
         rate = w.percent(s.required_growth_pct, 2)
         needs = (w.gettext("Reaching the assumed %(target)s target by %(year)s (an assumed "
                            "year: no source states a deadline) needs growth of %(rate)s a year "

@@ -17,6 +17,7 @@ import pandas as pd
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.summary import Summary
 from trade_dash.wording import facts
+from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.core import Wording
 
 
@@ -74,13 +75,7 @@ def history(w: Wording, ds: Dataset, s: Summary) -> str:
 def scenario(w: Wording, ds: Dataset, s: Summary) -> str:
     """The base, the rate and its band, when the target is reached (or that it is not
     by the horizon), and the rate the target year needs."""
-    b = s.base
-    if b.kind == "ytd":
-        base = w.gettext("The scenario starts from the %(year)s full-year estimate, %(value)s.",
-                         year=w.year(b.year), value=w.money(b.value_musd, 2))
-    else:
-        base = w.gettext("The scenario starts from the cited %(year)s figure, %(value)s.",
-                         year=w.year(b.year), value=w.money(b.value_musd))
+    base = scenario_words.base_phrase(w, s, "starts")
     rates = dict(rate=w.growth(s.scenario_growth_pct), low=w.growth(s.band.low_pct),
                  high=w.growth(s.band.high_pct), target=w.money(s.target_musd))
     if s.target_reached_year is None:

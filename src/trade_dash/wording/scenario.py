@@ -13,6 +13,7 @@ depend on the growth rate is filled in by Python before the script sees it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from trade_dash.domain.summary import Summary
 from trade_dash.wording import vocabulary
@@ -64,21 +65,54 @@ def reached(w: Wording, reached_year: int | None, horizon_year: int, growth_pct:
     return _template(w, "met", year=w.year(reached_year), rate=w.growth(growth_pct))
 
 
+# Where the base stands in a sentence. Each slot has its own messages, as the phrase's
+# grammar depends on the words around it (a case ending in Kazakh and Mongolian).
+BaseSlot = Literal["subtitle", "item", "starts", "met_by", "growth_from"]
+
+
+def base_phrase(w: Wording, s: Summary, slot: BaseSlot,
+                money: Callable[[float], str] | None = None) -> str:
+    """The scenario's base (its year, value and, for an estimate, how it was made), worded
+    for ``slot``: the chart subtitle's fragment, the briefing's item, the chart
+    description's sentence, or the key message's phrase after "already met by" or
+    "growth ... from". The one place the base is put into words."""
+    b = s.base
+    ytd = b.kind == "ytd"
+    year = w.year(b.year)
+    if slot == "subtitle":
+        value = (money or w.money_short)(b.value_musd)
+        if ytd:
+            method = vocabulary.METHOD_PHRASES.get(b.method or "", "")
+            return w.pgettext(CONTEXT, BASE_ESTIMATE, year=year, value=value,
+                              method=w.pgettext("scenario method", method))
+        return w.pgettext(CONTEXT, BASE_FULL, year=year, value=value)
+    value = w.money(b.value_musd, 2) if ytd else w.money(b.value_musd)
+    if slot == "item":
+        return (w.gettext("%(year)s current-year estimate: %(value)s", year=year, value=value)
+                if ytd else
+                w.gettext("%(year)s latest full year: %(value)s", year=year, value=value))
+    if slot == "starts":
+        return (w.gettext("The scenario starts from the %(year)s full-year estimate, "
+                          "%(value)s.", year=year, value=value) if ytd else
+                w.gettext("The scenario starts from the cited %(year)s figure, %(value)s.",
+                          year=year, value=value))
+    if slot == "met_by":
+        return (w.pgettext("base, after 'already met by'", "the %(year)s estimate of %(value)s",
+                           year=year, value=value) if ytd else
+                w.pgettext("base, after 'already met by'", "the %(year)s figure of %(value)s",
+                           year=year, value=value))
+    return (w.pgettext("base, after 'growth ... from'", "the %(year)s estimate of %(value)s",
+                       year=year, value=value) if ytd else
+            w.pgettext("base, after 'growth ... from'", "the %(year)s figure of %(value)s",
+                       year=year, value=value))
+
+
 def subtitle_params(w: Wording, s: Summary,
                     money: Callable[[float], str] | None = None) -> dict[str, str]:
     """The scenario line's values other than the growth rate, already worded; amounts by
     ``money`` (the compact ``Wording.money_short`` a chart has room for, by default)."""
     money = money or w.money_short
-    b = s.base
-    year, value = w.year(b.year), money(b.value_musd)
-    method = vocabulary.METHOD_PHRASES.get(b.method or "", "")
-    base = (
-        w.pgettext(CONTEXT, BASE_ESTIMATE, year=year, value=value,
-                   method=w.pgettext("scenario method", method))
-        if b.kind == "ytd"
-        else w.pgettext(CONTEXT, BASE_FULL, year=year, value=value)
-    )
-    return {"base": base, "band": w.points(s.scenario.band_pct),
+    return {"base": base_phrase(w, s, "subtitle", money), "band": w.points(s.scenario.band_pct),
             "target": money(s.target_musd), "year": w.year(s.target_year),
             "side": side_code_text(w, s)}
 
