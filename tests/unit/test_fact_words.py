@@ -41,6 +41,7 @@ from trade_dash.wording import cli as cli_words
 from trade_dash.wording import facts, vocabulary
 from trade_dash.wording import page as page_words
 from trade_dash.wording import scenario as scenario_words
+from trade_dash.wording import sources as sources_words
 from trade_dash.wording.core import Wording
 
 EN = Wording.for_lang("en")
@@ -166,7 +167,7 @@ PRODUCT_WORDS = ("measure", "period", "flow", "precision", "used")
 @pytest.mark.parametrize("w", [EN, *OTHERS], ids=lambda w: w.lang)
 def test_sources_rows_give_the_page_the_same_columns_in_every_language(bundled, w):
     rows = sources_rows(bundled)
-    worded = page_words.source_rows(w, bundled, rows)
+    worded = sources_words.source_rows(w, bundled, rows)
     # The page's columns, in the table's order, for every row.
     assert all(list(row) == list(page_words.SOURCE_HEADERS) for row in worded)
     for facts_row, row in zip(rows, worded, strict=True):
@@ -180,7 +181,7 @@ def test_sources_rows_give_the_page_the_same_columns_in_every_language(bundled, 
 
 
 def test_the_english_sources_rows_read_as_the_page_shows_them(bundled):
-    rows = {r["citation_id"]: r for r in page_words.source_rows(EN, bundled,
+    rows = {r["citation_id"]: r for r in sources_words.source_rows(EN, bundled,
                                                                  sources_rows(bundled))}
     # Line 22 of the bundled file: Kazakh exports to Mongolia in 2023, another flow than
     # the headline's turnover.
@@ -199,8 +200,8 @@ def test_the_english_sources_rows_read_as_the_page_shows_them(bundled):
 @pytest.mark.parametrize("w", OTHERS, ids=lambda w: w.lang)
 def test_the_product_s_words_in_the_sources_table_are_translated(bundled, w):
     rows = sources_rows(bundled)
-    english = page_words.source_rows(EN, bundled, rows)
-    worded = page_words.source_rows(w, bundled, rows)
+    english = sources_words.source_rows(EN, bundled, rows)
+    worded = sources_words.source_rows(w, bundled, rows)
     for en_row, row in zip(english, worded, strict=True):
         for key in PRODUCT_WORDS:
             assert english_words(row[key]) == [], (key, row[key])
@@ -214,11 +215,11 @@ def test_the_product_s_words_in_the_sources_table_are_translated(bundled, w):
 def test_an_undated_unnamed_citation_of_no_side_is_said_so_in_the_language(bundled):
     rows = sources_rows(bundled)
     bare = [{**rows[0], "side": "", "outlet": "", "published": ""}]
-    en = page_words.source_rows(EN, bundled, bare)[0]
+    en = sources_words.source_rows(EN, bundled, bare)[0]
     assert (en["side"], en["outlet"], en["published"]) == ("not recorded", "not named",
                                                            "Not given")
     for w in OTHERS:
-        row = page_words.source_rows(w, bundled, bare)[0]
+        row = sources_words.source_rows(w, bundled, bare)[0]
         for key in ("side", "outlet", "published"):
             assert_translated(w, row[key], en[key])
 

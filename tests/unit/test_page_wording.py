@@ -16,6 +16,7 @@ from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.sources import sources_rows
 from trade_dash.domain.summary import analyse
 from trade_dash.wording import page as page_words
+from trade_dash.wording import sources as sources_words
 from trade_dash.wording.core import Wording
 
 NBSP = "\u00a0"
@@ -58,7 +59,7 @@ def test_a_target_never_met_reads_not_by_the_horizon_in_each_language():
 
 def test_sources_rows_word_the_products_labels_and_keep_citation_text(bundled):
     rows = sources_rows(bundled)
-    kk = page_words.source_rows(Wording.for_lang("kk"), bundled, rows)
+    kk = sources_words.source_rows(Wording.for_lang("kk"), bundled, rows)
     assert len(kk) == len(rows)
     for facts, row in zip(rows, kk, strict=True):
         # Citation text as cited, in every language.

@@ -20,7 +20,7 @@ from trade_dash.web.sources_table import (
     view,
 )
 from trade_dash.wording import english
-from trade_dash.wording import page as page_words
+from trade_dash.wording import sources as sources_words
 from trade_dash.wording.core import Wording
 
 
@@ -149,7 +149,7 @@ def test_cells_show_numbers_as_written_and_text_as_cited(value, text):
 
 def test_the_bundled_citations_have_every_column_and_sort_by_id(bundled):
     # The rows the page gets: sources_rows' facts worded by the wording layer.
-    rows = page_words.source_rows(english(), bundled, sources_rows(bundled))
+    rows = sources_words.source_rows(english(), bundled, sources_rows(bundled))
     assert all(set(COLUMNS) <= set(r) for r in rows)
     state = State().sorted_by("citation_id")
     ids = [r["citation_id"] for r in view(rows, state).rows]

@@ -25,6 +25,7 @@ from trade_dash.exports.formats import BRIEFING_FORMATS
 from trade_dash.web import callbacks, export_routes, layout, security
 from trade_dash.wording import english
 from trade_dash.wording import page as page_words
+from trade_dash.wording import sources as sources_words
 from trade_dash.wording.core import Wording
 from trade_dash.wording.languages import LANGUAGES
 
@@ -164,7 +165,7 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
     @lru_cache(maxsize=len(LANGUAGES))
     def sources(w: Wording) -> list[dict]:
         # The same for every page load in a language; read-only.
-        return page_words.source_rows(w, ds, rows)
+        return sources_words.source_rows(w, ds, rows)
 
     page = callbacks.Page(ds=ds, charts=charts, context=context, export_links=export_links,
                           sources=sources)

@@ -19,6 +19,7 @@ from trade_dash.wording import facts, vocabulary
 from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.catalogs import N_
 from trade_dash.wording.core import Wording
+from trade_dash.wording.sources import source_rows as worded_rows
 
 AUTHOR = "trade-dash"  # the product's name, not translated
 # The production date is written in ISO form (2026-11-22) in every language, as the data's
@@ -290,8 +291,8 @@ def sources_intro(w: Wording) -> str:
     return w.gettext("One row per figure as a source gave it. '%(headline)s' rows make up the "
                      "series; '%(alternate)s' rows were set aside by the rule in the method "
                      "note; '%(target)s' rows cite the goal.",
-                     headline=w.label("role", "headline"), alternate=w.label("role", "alternate"),
-                     target=w.label("measure", "target"))
+                     **{use: w.pgettext("use", vocabulary.USES[use])
+                        for use in ("headline", "alternate", "target")})
 
 
 def sources_header(w: Wording) -> list[str]:
@@ -299,35 +300,26 @@ def sources_header(w: Wording) -> list[str]:
             w.gettext("Outlet"), w.gettext("Published"), w.gettext("Used as"), w.gettext("Note")]
 
 
-def _use(w: Wording, used: str) -> str:
-    if used in vocabulary.BRIEFING_USES:
-        return w.label("role", vocabulary.BRIEFING_USES[used])
-    if used == "target":
-        return w.label("measure", "target")
-    return w.gettext("other flow (not used)")  # "other_flow"
-
-
 def source_table(w: Wording, ds: Dataset, reporter: str) -> list[list[str]]:
     """The sources table, header first: every citation with the use the rule made of it
-    for the series of ``reporter``'s side. Reporter, outlet and note are as cited."""
+    for the series of ``reporter``'s side, in the page's words (``wording.sources``),
+    several of the page's columns joined to fit a page."""
     rows = [sources_header(w)]
-    for r in sources_rows(ds, reporter):
-        flow = "" if r["flow"] == "turnover" else f" ({w.label('flow', r['flow'])})"
+    facts_rows = sources_rows(ds, reporter)
+    for r, c in zip(facts_rows, worded_rows(w, ds, facts_rows), strict=True):
+        flow = "" if r["flow"] == "turnover" else f" ({c['flow']})"
         figure = w.gettext("%(measure)s%(flow)s, %(period)s: %(value)s (%(precision)s)",
-                           measure=w.label("measure", r["measure"]), flow=flow,
-                           period=w.period_label(r["year"], r["months"]),
-                           value=_plain(w, r["value_musd"]),
-                           precision=w.label("precision", r["precision"]).lower())
-        side = r["side"] or w.gettext("not recorded")
+                           measure=c["measure"], flow=flow, period=c["period"],
+                           value=_plain(w, r["value_musd"]), precision=c["precision"].lower())
         rows.append([
             w.gettext("%(citation)s (line %(line)s)", citation=r["citation_id"],
                       line=w.integer(r["line"])),
             figure,
-            w.gettext("%(reporter)s (side: %(side)s)", reporter=r["reporter"], side=side),
-            r["outlet"] if _given(r["outlet"]) else w.gettext("not named"),
-            r["published"] if _given(r["published"]) else w.label("role", "not_given"),
-            _use(w, r["used"]),
-            r["note"] if _given(r["note"]) else "",
+            w.gettext("%(reporter)s (side: %(side)s)", reporter=c["reporter"], side=c["side"]),
+            c["outlet"],
+            c["published"],
+            c["used"],
+            c["note"] if _given(c["note"]) else "",
         ])
     return rows
 

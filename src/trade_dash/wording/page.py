@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 from trade_dash.domain import model
 from trade_dash.domain.controls import Control
-from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.normalise import CONFLICT_TOLERANCE
 from trade_dash.domain.presets import PRESET_PACE, Preset
 from trade_dash.domain.summary import Summary
@@ -228,31 +227,6 @@ def sources_status(w: Wording, first: int, last: int, total: int, text: str) -> 
         return w.gettext("No citation contains all of: %(words)s", words=text.strip())
     return w.gettext("Rows %(first)s–%(last)s of %(total)s", first=w.integer(first),
                      last=w.integer(last), total=w.integer(total))
-
-
-def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
-    """The sources table's rows (``scenario.sources_rows``: codes and facts) with the
-    product's words in the reader's language; reporter, outlet and note as cited. ``ds``
-    is the dataset the rows come from."""
-    uses = translated(w, "use", vocabulary.USES)
-    return [
-        {
-            "citation_id": row["citation_id"],
-            "measure": w.label("measure", row["measure"]),
-            "period": w.period_label(row["year"], row["months"]),
-            "flow": w.label("flow", row["flow"]),
-            "value_musd": row["value_musd"],
-            "precision": w.label("precision", row["precision"]),
-            "reporter": row["reporter"],
-            "side": row["side"] or w.gettext("not recorded"),
-            "outlet": row["outlet"] or w.gettext("not named"),
-            "published": row["published"] or w.label("role", "not_given"),
-            "used": uses[row["used"]],
-            "note": row["note"],
-            "line": row["line"],
-        }
-        for row in rows
-    ]
 
 
 def method_points(w: Wording) -> list[str]:

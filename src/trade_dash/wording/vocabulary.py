@@ -91,17 +91,16 @@ STATUS_LABELS = {
 }
 
 # --- what the rule made of a citation ("used as") -------------------------------------
-# The sources table on the page.
+# The sources table, on the page and in the briefing.
 USES = {
     "headline": NP_("use", "headline"),
     "alternate": NP_("use", "alternate"),
     "target": NP_("use", "target"),
     "other_flow": NP_("use", "other flow (not used)"),
 }
-# The briefing's sources pages, which name the two uses the rule decides between.
+# A role of a citation, and a value the source did not give.
 ROLE_LABELS = {
     "headline": NP_("role", "Headline"),
     "alternate": NP_("role", "Alternate"),
     "not_given": NP_("role", "Not given"),
 }
-BRIEFING_USES = {"headline": "headline", "alternate": "alternate"}  # use -> ROLE_LABELS
