@@ -343,7 +343,7 @@ def slug(text: str) -> str:
     gives 'qazinform', 'Монцамэ' gives 'montsame'."""
     words = re.findall(r"[a-z0-9]+", text.lower().translate(_LATIN))
     skip = {"www", "com", "kz", "mn", "ru", "org", "net", "gov", "html", "htm", "txt", "the"}
-    kept = [w for w in words if w not in skip] or words
+    kept = list(dict.fromkeys(w for w in words if w not in skip)) or words
     return "-".join(kept[:2])[:16].strip("-") or "article"
 
 
