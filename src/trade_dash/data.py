@@ -667,8 +667,15 @@ def read_candidates(path: str | Path) -> list[tuple[int, dict[str, str]]]:
                         found=len(fields)) for line, fields in rows if len(fields) != len(header)]
     if width:
         raise DataFileError(path, width)
-    return [(line, {name: value.strip() for name, value in zip(header, fields, strict=True)
-                    if name in COLUMNS}) for line, fields in rows]
+    return [(line, {name: _as_typed(value.strip())
+                    for name, value in zip(header, fields, strict=True) if name in COLUMNS})
+            for line, fields in rows]
+
+
+def _as_typed(value: str) -> str:
+    """A cell without the apostrophe that ``extract --csv`` (like the page's downloads)
+    puts before text a spreadsheet would run as a formula."""
+    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value
 
 
 def _csv_lines(records: list[list[str]], newline: str) -> str:

@@ -186,6 +186,8 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         if chosen is None:
             return None
         mention, weight = chosen
+        if mention.months == 0:
+            return None  # "in June–August", "in July 2025": not a period of the data file
         art.last_period = mention
         year, months = periods.resolve(mention, art.published)
         if not _possible(year, months, mention, art.published):

@@ -29,7 +29,7 @@ _OTHER_MONEY = (r"(?P<other>tenge|тенге|теңге|₸|tugriks?|tögrög|т
                 r"roubles?|rubles?|yuan|юан\w*|euros?|евро|€|yen|иен\w*)")
 
 AMOUNT = re.compile(
-    rf"(?<![\w.,])(?:{_BEFORE}{SP}?)?{_NUMBER}{_MIDDLE}"
+    rf"(?<![\w.,])(?:{_BEFORE}{SP}?|(?P<other1>[€£₽¥₸₮]){SP}?)?{_NUMBER}{_MIDDLE}"
     rf"(?:{SP}*-?{SP}*{_SCALE}\.?)?{_MIDDLE.replace('mid', 'mid2')}"
     rf"(?:{SP}*{_AFTER}|{SP}*{_OTHER_MONEY})?",
     re.IGNORECASE,
@@ -63,7 +63,7 @@ def amounts(text: str) -> list[Amount]:
     numbers (years, counts, distances), are left out."""
     found = []
     for m in AMOUNT.finditer(text):
-        if m.group("other"):
+        if m.group("other") or m.group("other1"):
             continue
         currency = bool(m.group("cur1") or m.group("cur2"))
         scale = m.group("scale") or ""

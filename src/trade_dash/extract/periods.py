@@ -42,6 +42,14 @@ _MONTH_RANGE = re.compile(
     rf"until|по){SP}+|{SP}+)(?P<m2>{_ANY_MONTH})\.?(?!\w)(?:{SP}+(?:дейін|хүртэл))?",
     _I,
 )
+# One month of a year ("in July 2025", "в июле 2025 года"): January is January to
+# month 1; another month is a period the data file cannot hold. With a day it is a date
+# ("on 28 October 2024", "October 28, 2024"), which is no period at all.
+_MONTH_YEAR = re.compile(
+    rf"(?<!\w)(?P<day>\d{{1,2}}{SP}+)?(?P<m1>{_ANY_MONTH})\.?(?P<day2>{SP}+\d{{1,2}},?)?"
+    rf"{SP}+(?:of{SP}+)?(?P<year>(?:19|20)\d{{2}})(?!\d)(?:{SP}*(?:года?|г\.))?",
+    _I,
+)
 _MN_RANGE = re.compile(
     rf"(?<![\w.,])(?:1|I){SP}*(?:-?р{SP}+сараас{SP}+|{DASH}{SP}*)(?P<n>\d{{1,2}}|[IVX]{{1,4}})"
     rf"{SP}*(?:-?р\b|-?{SP}*(?:дугаар|дүгээр|дахь|дэх))?{SP}*сар\w*(?:{SP}+хүртэл)?",
@@ -149,7 +157,8 @@ _DEADLINE_AFTER = re.compile(rf"^{SP}*(?:дейін|қарай|гэхэд|хүр
 class PeriodMention:
     """A period named in the text. ``year`` is the year written, ``relative`` the year
     meant relative to publication (0 this year, -1 last year), ``months`` January to
-    month N (``None``: a year as a whole)."""
+    month N (``None``: a year as a whole; 0: months that do not start in January, which
+    the data file cannot hold)."""
 
     start: int
     end: int
@@ -170,9 +179,17 @@ def mentions(text: str) -> list[PeriodMention]:
                             (_MN_FIRST, None), (_HALF, 6), (_QUARTER, 3)):
         for m in pattern.finditer(text):
             n = months or _months(m)
-            if n and _free(m.start(), m.end(), taken):
+            if n is not None and _free(m.start(), m.end(), taken):
                 partial.append(PeriodMention(m.start(), m.end(), months=n))
                 taken.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        taken.append((m.start(), m.end()))
+        if not (m.group("day") or m.group("day2")):
+            month = _month(m.group("m1"))
+            partial.append(PeriodMention(m.start(), m.end(), year=int(m.group("year")),
+                                         months=1 if month == 1 else 0))
     years = []
     for m in _YEAR.finditer(text):
         if _free(m.start(), m.end(), taken) and not _AFTER_RANGE.search(text[:m.start()]):
@@ -201,7 +218,7 @@ def _months(m: re.Match[str]) -> int | None:
     groups = m.groupdict()
     if groups.get("m1"):
         first, last = _month(groups["m1"]), _month(groups["m2"])
-        return last if first == 1 and last and 1 < last < 12 else None
+        return last if first == 1 and last and 1 < last < 12 else 0
     n = groups["n"]
     if n.isdigit():
         value = int(n)

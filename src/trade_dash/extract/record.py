@@ -13,6 +13,10 @@ FIELDS = (*COLUMNS, *EXTRA_FIELDS)
 
 STATUSES = ("new", "known", "conflicts")
 
+# A cell starting with one of these is run as a formula by a spreadsheet; the CSV gives
+# it a leading apostrophe, as the page's CSV downloads do (an interview's "- In 2018 ...").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -82,9 +86,10 @@ class Candidate:
 
     def csv_row(self) -> dict[str, str]:
         """The candidate as text cells of a CSV row, numbers as the data file writes
-        them (``74.0``, ``0.466``; empty when not known)."""
+        them (``74.0``, ``0.466``; empty when not known), text that a spreadsheet would
+        run as a formula behind an apostrophe."""
         out = {k: "" if v is None else str(v) for k, v in self.row().items()}
         out["value_musd"] = self.value_text
         if self.yoy_change_pct is not None:
             out["yoy_change_pct"] = f"{self.yoy_change_pct:g}"
-        return out
+        return {k: "'" + v if v.startswith(FORMULA_START) else v for k, v in out.items()}

@@ -31,7 +31,7 @@ _BODIES: tuple[tuple[str, str, str, str | None], ...] = (
      r"Моңғолияның\s+ұлттық\s+статистика\s+комитет\w*",
      "National Statistics Office of Mongolia", "statistics_office", MN),
     (r"General\s+Customs\s+Administration|Customs\s+General\s+Administration|"
-     r"Mongolian\s+Customs|Гаалийн\s+ерөнхий\s+газар\w*|Главн\w+\s+таможенн\w+\s+управлени\w*|"
+     r"Mongolian\s+Customs|Гаалийн\s+ерөнхий\s+газ(?:ар|р)\w*|Главн\w+\s+таможенн\w+\s+управлени\w*|"
      r"таможн\w+\s+Монголии|Монголын\s+гааль\w*",
      "General Customs Administration of Mongolia", "customs", MN),
     (r"State\s+Revenue\s+Committee|Комитет\w*\s+государственных\s+доходов|"
