@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from trade_dash.extract import FIELDS, extract_text
-from trade_dash.extract.candidates import slug
+from trade_dash.extract.naming import slug
 
 # An opening line naming both countries, as a real article has, for sentences that rely
 # on it ("Exports amounted to ...").

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from trade_dash.extract import numbers, periods, scope, sources
+from trade_dash.extract.naming import numbered
 from trade_dash.extract.record import Candidate
 from trade_dash.extract.text import (
     BILATERAL,
@@ -23,6 +24,7 @@ from trade_dash.extract.text import (
     country_mentions,
     language,
     mask,
+    other,
     sentences,
 )
 
@@ -65,6 +67,9 @@ class _Article:
     last_body: sources.Body | None = None
     last_sentence: int = -2
     sentence: int = -1
+    # The side whose exports "exports" means in this sentence, once a flow named its
+    # direction ("exports to Mongolia were ..., and imports ...").
+    sentence_side: str | None = None
 
 
 def extract_text(text: str, published: dt.date | str | None = None, outlet: str | None = None,
@@ -91,7 +96,7 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
             if key not in seen:
                 seen.add(key)
                 found.append(c)
-    return _numbered(_one_target_each(found), art)
+    return numbered(_one_target_each(found), art.outlet, art.file)
 
 
 def _about_both(text: str) -> bool:
@@ -117,6 +122,7 @@ def _one_target_each(found: list[Candidate]) -> list[Candidate]:
 def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
     if s.paragraph != art.paragraph.number:
         art.paragraph = _Paragraph(s.paragraph)
+    art.sentence_side = None
     bodies = sources.bodies(s.text, art.side)
     text = mask(s.text, [(b.start, b.end) for b in bodies])
     mentions = periods.mentions(text)
@@ -170,10 +176,14 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     if not target and scope.forecast(text, p, flow):
         return None
     body = _body(p, bodies, art)
-    perspective = (body.side if body else None) or art.side
+    perspective = art.sentence_side or (body.side if body else None) or art.side
     code = art.last_code if flow.kind == "same" else scope.direction(text, flow, p, perspective)
     if code is None:
         return None
+    named = code != "turnover" and _named_direction(text, flow, p)
+    if named:
+        exporter = KZ if code == "kz_exports_to_mn" else MN
+        art.sentence_side = exporter if flow.kind == "export" else other(exporter)
     confidence = 1.0 if a.currency else 0.75
     confidence *= 0.8 if where == "context" else 1.0
     confidence *= 0.9 if flow.kind == "trade" else 1.0
@@ -182,7 +192,8 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         year = deadline or (art.published.year if art.published else None)
         months, yoy = 12, None
     else:
-        chosen = _period(text, p, before, plain, art)
+        compared = [m for m in mentions if m.role == "compare" and not m.same_period]
+        chosen = _period(text, p, before, plain, compared, art)
         if chosen is None:
             return None
         mention, weight = chosen
@@ -194,7 +205,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
             return None
         confidence *= weight * (0.5 if year is None else 1.0)
         yoy = _stated_change(change, year, months, plain, art.published)
-    if code != "turnover" and not _named_direction(text, flow, p):
+    if code != "turnover" and not named:
         confidence *= 0.85
     confidence *= 1.0 if body else 0.95
     art.last_code, art.last_body, art.last_sentence = code, body, art.sentence
@@ -222,8 +233,8 @@ def _body(p: scope.Place, bodies: list[sources.Body], art: _Article) -> sources.
 
 
 def _period(text: str, p: scope.Place, before: scope.Place | None,
-            plain: list[periods.PeriodMention], art: _Article
-            ) -> tuple[periods.PeriodMention, float] | None:
+            plain: list[periods.PeriodMention], compared: list[periods.PeriodMention],
+            art: _Article) -> tuple[periods.PeriodMention, float] | None:
     """The period mention an amount goes with, and how sure that is: the nearest one in
     its own stretch of the sentence (from the previous amount's clause to the end of its
     own), else the nearest in the sentence, else the last one of the paragraph, else
@@ -237,6 +248,12 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         return before is not None and before.amount.end <= m.start < before.clause_end
 
     own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
+    # The figure a change is measured against, right after its year: "20 % more than in
+    # 2023 ($125 million)", "up from 2023: $125 million".
+    base = [m for m in compared if m.year and m.end <= a.start
+            and re.fullmatch(r"[\s(:–—-]{0,4}", text[m.end:a.start])]
+    if base:
+        return base[-1], 0.9
     pool = own or plain
     if pool:
         chosen = min(pool, key=distance)
@@ -327,44 +344,3 @@ def _stated_change(change: tuple[numbers.Change, int | None, scope.Place | None]
 def _named_direction(text: str, flow: scope.Flow, p: scope.Place) -> bool:
     low, high = max(p.left, flow.start - 60), min(p.clause_end, flow.end + 60)
     return any(m.role != "name" for m in country_mentions(text[low:high]))
-
-
-# --- suggested citation ids -------------------------------------------------------------
-
-_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "і": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
-    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
-    "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ә": "a",
-})
-
-
-def slug(text: str) -> str:
-    """A short ASCII name from an outlet or a file name: 'Qazinform (qazinform.com)'
-    gives 'qazinform', 'Монцамэ' gives 'montsame'."""
-    words = re.findall(r"[a-z0-9]+", text.lower().translate(_LATIN))
-    skip = {"www", "com", "kz", "mn", "ru", "org", "net", "gov", "html", "htm", "txt", "the"}
-    kept = list(dict.fromkeys(w for w in words if w not in skip)) or words
-    return "-".join(kept[:2])[:16].strip("-") or "article"
-
-
-def _numbered(found: list[Candidate], art: _Article) -> list[Candidate]:
-    stem = slug(art.outlet or re.sub(r"\.[A-Za-z]+$", "", art.file.rsplit("/", 1)[-1]))
-    used: set[str] = set()
-    out = []
-    for c in found:
-        parts = [stem, str(c.year) if c.year else "x"]
-        if c.measure == "target":
-            parts.append("target")
-        elif c.period == "year_to_date":
-            parts.append(f"ytd{c.months}")
-        parts += {"kz_exports_to_mn": ["exp"], "mn_exports_to_kz": ["imp"]}.get(c.flow, [])
-        base = "-".join(parts)
-        name, n = base, 1
-        while name in used:
-            n += 1
-            name = f"{base}-{n}"
-        used.add(name)
-        out.append(replace(c, citation_id=name))
-    return out

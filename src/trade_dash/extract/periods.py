@@ -82,7 +82,8 @@ _N_MONTHS = re.compile(
 _MN_FIRST = re.compile(rf"(?<!\w)эхний{SP}+{_N}{SP}+сар\w*", _I)
 _HALF = re.compile(
     rf"(?<!\w)(?:(?:the{SP}+)?first{SP}+half(?:[{SPACES}-]year)?|H1\b|перв\w+{SP}+полугоди\w*|"
-    rf"(?:бірінші|алғашқы){SP}+жарты{SP}*жыл\w*|жарты{SP}+жыл(?:да|ында)\b|"
+    rf"(?:I|1){SP}+полугоди\w*|(?:бірінші|алғашқы){SP}+жарты{SP}*жыл\w*|"
+    rf"(?:жылдың{SP}+)?(?:бірінші|алғашқы){SP}+жартысында\b|жарты{SP}+жыл(?:да|ында)\b|"
     rf"(?:эхний{SP}+)?хагас{SP}+жил\w*)",
     _I,
 )
@@ -274,7 +275,7 @@ def _merge(text: str, partial: list[PeriodMention],
 def _with_role(text: str, p: PeriodMention) -> PeriodMention:
     before, after = text[max(0, p.start - 40):p.start], text[p.end:p.end + 30]
     written = text[p.start:p.end]
-    compare_before = _COMPARE_BEFORE if p.months else _COMPARE_BEFORE_YEAR
+    compare_before = _COMPARE_BEFORE_YEAR if p.year and not p.months else _COMPARE_BEFORE
     if (compare_before.search(before) or _COMPARE_SUFFIX.search(written)
             or _COMPARE_AFTER.match(after)):
         return replace(p, role="compare")

@@ -32,8 +32,10 @@ FLOW_WORDS = re.compile(
     r"\bvolume\s+of\s+(?:bilateral\s+|mutual\s+)?trade|\bтоварооборот\w*|"
     r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
-    r"|(?P<export>\bexport\w*|\bshipments?\b|\bэкспорт\w*|\bпоставк\w*|\bвывоз\w*)"
-    r"|(?P<import>\bimport\w*|\bимпорт\w*|\bввоз\w*)"
+    r"|(?P<export>\bexport\w*|\bshipments?\b|\bsold\b|\bэкспорт\w*|\bпоставк\w*|"
+    r"\bвывоз\w*)"
+    r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
+    r"\bввоз\w*|\bзакуп\w*)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+figure\b|\bпоказател\w*|\bкөрсеткіш\w*|\bүзүүлэлт\w*)"
     r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
@@ -54,6 +56,9 @@ _DECOY_BETWEEN = re.compile(
     # a price or value of something else
     r"\bprices?\b|\bpriced\b|\bcosts?\b|\bcosting\b|\bvalued\s+at\b|\bцен[аыуе]\w*|"
     r"\bстоимост\w*|\bстоит\b|\bбағасы\w*|\bбағамен\b|\bқұны\b|\bүнэ\b|\bүнийн\b|\bөртөг\w*|"
+    # a balance of trade, not a flow
+    r"\bbalance\b|\bdeficit\b|\bsurplus\b|\bсальдо\b|\bдефицит\w*|\bпрофицит\w*|"
+    r"\bтапшылық\w*|\bпрофицит\w*|\bалдагдал\w*|\bашиг\b|"
     # a potential, an opportunity, a capacity
     r"\bpotential\b|\buntapped\b|\bopportunit\w*|\bcapacity\b|\bпотенциал\w*|\bвозможност\w*|"
     r"\bәлеует\w*|\bмүмкіндік\w*|\bболомж\w*|\bнөөц\w*|\bчадавх\w*|"
@@ -69,7 +74,8 @@ _DECOY_BETWEEN = re.compile(
 _SECTOR = re.compile(
     r"\bagricultur\w*|\bagri-?food|\bfood\w*|\bwheat|\bgrain|\bflour|\bmeat|\bbeef|\bmutton|"
     r"\bcoal|\boil\b|\bfuel|\bpetroleum|\belectricity|\bmachinery|\blivestock|\bwool|"
-    r"\bcashmere|\bleather|\bvegetables?|\bfruit|\bsunflower|\bconfectionery|"
+    r"\bcashmere|\bleather|\bvegetables?|\bfruit|\bsunflower|\bconfectionery|\bservices|"
+    r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
     r"\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
     r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
     r"\bэлектроэнерг\w*|\bмашин\w*|\bскот\w*|\bшерст\w*|\bкашемир\w*|\bкож\w*|\bовощ\w*|"

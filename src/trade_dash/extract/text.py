@@ -162,6 +162,8 @@ BILATERAL = re.compile(
 # Trade of the country as a whole: refused unless the partner is named.
 FOREIGN_TRADE = re.compile(
     r"\bforeign\s+trade\b|\bexternal\s+trade\b|\boverall\s+trade\b|\btotal\s+foreign\b|"
+    r"\bwith\s+the\s+world\b|\bсо\s+(?:всем\s+)?миром\b|\bсо\s+странами\s+мира\b|"
+    r"\bәлем\s+елдерімен\b|\bдэлхийн\s+\w+\s+орнуудтай\b|"
     r"\bвнешнеторгов\w*|\bвнешн\w+\s+торговл\w*|\bсыртқы\s+сауда\w*|"
     r"\bгадаад\s+худалдаа\w*",
     re.IGNORECASE,
