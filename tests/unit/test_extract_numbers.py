@@ -200,3 +200,10 @@ def test_january_alone_is_january_to_month_one():
 def test_a_period_needing_the_publication_date_has_no_year_without_it():
     (m,) = periods.mentions("last year")
     assert periods.resolve(m, None) == (None, 12)
+
+
+@pytest.mark.parametrize("text", ["exceeded $100 million", "превысил 100 млн долларов",
+                                  "100 сая доллар давлаа"])
+def test_a_figure_exceeded_is_approximate(text):
+    (a,) = numbers.amounts(text)
+    assert numbers.approximate(text, a)

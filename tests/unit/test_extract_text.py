@@ -247,3 +247,44 @@ def test_a_figure_cited_twice_in_an_article_is_one_candidate():
 
 def test_an_article_without_figures_gives_none():
     assert extract_text("The presidents of Kazakhstan and Mongolia met in 2024.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two governments hope to lift bilateral trade to half a billion dollars.", 500.0),
+        ("Стороны намерены довести товарооборот до полмиллиарда долларов.", 500.0),
+        ("Тараптар тауар айналымын жарты миллиард долларға жеткізуді көздейді.", 500.0),
+        ("Хоёр орны худалдааны эргэлтийг хагас тэрбум ам.долларт хүргэх зорилт тавьсан.", 500.0),
+    ],
+)
+def test_a_target_written_in_words_is_read(text, value):
+    assert figures(LEAD + text, "2025-03-01") == [("target", "turnover", 2025, 12, value)]
+
+
+def test_a_change_stated_in_the_next_sentence_for_the_figure_before_is_recorded():
+    text = ("In 2022 trade between Kazakhstan and Mongolia reached $104 million.\n"
+            "This is 1.7 times more than a year earlier.")
+    (c,) = extract_text(text, "2023-02-16")
+    assert c.yoy_change_pct == 70.0
+
+
+def test_a_forecast_change_is_not_a_stated_change():
+    text = ("Trade between Kazakhstan and Mongolia reached $150 million in 2024, and the "
+            "ministry expects it to grow by 20% in 2025.")
+    (c,) = extract_text(text, "2025-03-01")
+    assert c.yoy_change_pct is None
+
+
+def test_exports_and_imports_in_one_sentence_are_read_as_opposite_directions():
+    text = LEAD + "In 2024, exports to Mongolia were $139.6 million and imports $10.6 million."
+    assert [f[1] for f in figures(text, "2025-03-01")] == ["kz_exports_to_mn",
+                                                           "mn_exports_to_kz"]
+
+
+def test_a_base_figure_does_not_set_the_period_of_the_figures_after_it():
+    text = ("Mongolia's trade with Kazakhstan totaled USD 152.8 million last year, up from USD "
+            "127.3 million in 2023.\nImports from Kazakhstan came to USD 143.5 million.")
+    assert figures(text, "2025-01-22", outlet="The UB Post") == [
+        ("actual", "turnover", 2024, 12, 152.8), ("actual", "turnover", 2023, 12, 127.3),
+        ("actual", "kz_exports_to_mn", 2024, 12, 143.5)]

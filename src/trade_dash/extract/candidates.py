@@ -70,6 +70,7 @@ class _Article:
     # The side whose exports "exports" means in this sentence, once a flow named its
     # direction ("exports to Mongolia were ..., and imports ...").
     sentence_side: str | None = None
+    turnover_found: bool = False
 
 
 def extract_text(text: str, published: dt.date | str | None = None, outlet: str | None = None,
@@ -91,12 +92,32 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
     seen: set[tuple[object, ...]] = set()
     for s in sentences(text):
         art.sentence += 1
-        for c in _sentence(s, art):
+        new = _sentence(s, art)
+        if not new and found and art.last_sentence == art.sentence - 1:
+            found[-1] = _followed_up(s.text, found[-1])
+        for c in new:
             key = (c.measure, c.flow, c.year, c.period, c.months, c.value_text)
             if key not in seen:
                 seen.add(key)
                 found.append(c)
     return numbered(_one_target_each(found), art.outlet, art.file)
+
+
+# A sentence that goes on about the figure before it: "This is 20 % more than a year
+# earlier.", "Это в 1,7 раза больше...", "Бұл ... 9,4%-ға артық.", "Энэ нь ... өссөн".
+_THIS_FIGURE = re.compile(r"^(?:this|that|it|это|что|бұл|ол|энэ|энэ\s+нь)\b", re.IGNORECASE)
+
+
+def _followed_up(text: str, last: Candidate) -> Candidate:
+    """The figure of the sentence before, with the change this sentence states for it
+    if it starts by pointing back to it and measures against the year before."""
+    if last.yoy_change_pct is not None or last.year is None or not _THIS_FIGURE.match(text):
+        return last
+    found = numbers.changes(text)
+    years = [m.year for m in periods.mentions(text) if m.year]
+    if len(found) != 1 or any(y != last.year - 1 for y in years):
+        return last
+    return replace(last, yoy_change_pct=found[0].pct)
 
 
 def _about_both(text: str) -> bool:
@@ -134,20 +155,38 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
         changes = _changes(text, places, mentions)
         previous: scope.Flow | None = None
         for i, p in enumerate(places):
-            flow = scope.flow_word(text, p) or (scope.Flow(previous.kind, p.left, p.left)
-                                                 if previous else None)
             before = places[i - 1] if i else None
+            flow = scope.flow_word(text, p, before) or _continued(text, p, previous)
             c = _candidate(s, text, p, before, flow, plain, mentions, changes.get(i), bodies,
                            art)
             previous = flow
             if c is not None:
                 out.append(c)
-    if plain:
+    if out and art.last_period is not None:
+        art.paragraph.period = art.last_period
+    elif plain:
         art.paragraph.period = plain[-1]
     if bodies and _ATTRIBUTION.search(s.text):
         art.paragraph.body = bodies[-1]
     return out
 
+
+def _continued(text: str, p: scope.Place, previous: scope.Flow | None) -> scope.Flow | None:
+    """An amount with no trade word of its own continues the flow of the amount before
+    it ("from $74.8m in 2017 to $29.3m in 2020"), unless a new direction is named on the
+    way ("..., ал Моңғолиядан әкелінген ..."): then it is not that flow's turnover."""
+    if previous is None:
+        return None
+    directed = any(m.role in ("source", "dest")
+                   for m in country_mentions(text[p.left:p.amount.start]))
+    if directed and previous.kind in ("turnover", "trade"):
+        return None
+    return scope.Flow(previous.kind, p.left, p.left)
+
+
+# A figure given as what another is compared with: "up from $127.3 million in 2023".
+_BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|"
+                          r"\bпротив|\bпо\s+сравнению\s+с)\s*$", re.IGNORECASE)
 
 # Words that say who gave a figure ("according to", "по данным", "мәліметінше").
 _ATTRIBUTION = re.compile(
@@ -177,7 +216,9 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         return None
     body = _body(p, bodies, art)
     perspective = art.sentence_side or (body.side if body else None) or art.side
-    code = art.last_code if flow.kind == "same" else scope.direction(text, flow, p, perspective)
+    # "this figure" points back to the article's headline figure: its turnover, if given
+    same = "turnover" if art.turnover_found else art.last_code
+    code = same if flow.kind == "same" else scope.direction(text, flow, p, perspective)
     if code is None:
         return None
     named = code != "turnover" and _named_direction(text, flow, p)
@@ -199,7 +240,9 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         mention, weight = chosen
         if mention.months == 0:
             return None  # "in June–August", "in July 2025": not a period of the data file
-        art.last_period = mention
+        if mention.role != "compare" and not _BASE_BEFORE.search(
+                text[max(p.left, a.start - 20):a.start]):
+            art.last_period = mention  # a base figure's period is not the article's
         year, months = periods.resolve(mention, art.published)
         if not _possible(year, months, mention, art.published):
             return None
@@ -209,6 +252,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         confidence *= 0.85
     confidence *= 1.0 if body else 0.95
     art.last_code, art.last_body, art.last_sentence = code, body, art.sentence
+    art.turnover_found = art.turnover_found or (code == "turnover" and not target)
     return Candidate(
         citation_id="", measure="target" if target else "actual", flow=code, year=year,
         period="full_year" if months == 12 else "year_to_date", months=months,
@@ -300,6 +344,8 @@ def _changes(text: str, places: list[scope.Place], mentions: list[periods.Period
     out: dict[int, tuple[numbers.Change, int | None, scope.Place | None]] = {}
     compare = [m for m in mentions if m.role == "compare"]
     for c in numbers.changes(text):
+        if scope.FORECAST.search(text[max(0, c.start - 40):c.start]):
+            continue  # "expects it to grow by 20 %": a forecast, not a stated change
         before = [i for i, p in enumerate(places) if p.amount.end <= c.start]
         after = [i for i, p in enumerate(places) if p.amount.start >= c.end]
         prev, nxt = (before[-1] if before else None), (after[0] if after else None)
@@ -310,8 +356,8 @@ def _changes(text: str, places: list[scope.Place], mentions: list[periods.Period
                 gap = text[places[prev].amount.end:c.start]
                 if len(gap) <= 60 and not scope.FLOW_WORDS.search(gap):
                     base_place = places[prev]
-        elif prev is not None and len(text[places[prev].amount.end:c.start]) <= 60:
-            target = prev
+        elif prev is not None and (nxt is None or len(text[places[prev].amount.end:c.start]) <= 60):
+            target = prev  # the figure before it, however far, if no other figure follows
         elif nxt is not None and len(text[c.end:places[nxt].amount.start]) <= 60:
             target = nxt
         else:

@@ -58,10 +58,22 @@ class Amount:
     approximate: bool
 
 
+# Round amounts written in words: "half a billion dollars", "полмиллиарда долларов",
+# "жарты миллиард доллар", "хагас тэрбум ам.доллар".
+_WORDS = re.compile(
+    rf"(?<!\d{SP})(?<![\w.,])(?:(?P<half>half{SP}+a{SP}+billion|полмиллиарда|"
+    rf"жарты{SP}+миллиард|хагас{SP}+тэрбум)|(?P<one>(?:a|one){SP}+billion|"
+    rf"(?:один{SP}+|одного{SP}+)?миллиард(?:а|ов)?|бір{SP}+миллиард|нэг{SP}+тэрбум))"
+    rf"{SP}+(?:US{SP}+)?(?:dollars|доллар\w*|долл\.?|ам\.?{SP}?доллар\w*|АҚШ{SP}+доллар\w*)",
+    re.IGNORECASE,
+)
+
+
 def amounts(text: str) -> list[Amount]:
     """Every amount of US dollars in ``text``; amounts in other currencies, and bare
     numbers (years, counts, distances), are left out."""
-    found = []
+    found = [Amount(m.start(), m.end(), Decimal(500 if m.group("half") else 1000), True, False)
+             for m in _WORDS.finditer(text)]
     for m in AMOUNT.finditer(text):
         if m.group("other") or m.group("other1"):
             continue
@@ -84,9 +96,11 @@ def amounts(text: str) -> list[Amount]:
             musd = number
         if musd <= 0:
             continue
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
         found.append(Amount(m.start(), m.end(), musd, currency,
                             bool(m.group("mid") or m.group("mid2"))))
-    return found
+    return sorted(found, key=lambda a: a.start)
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -117,13 +131,15 @@ _APPROX_BEFORE = re.compile(
     r"(?:\babout|\baround|\bapproximately|\bapprox\.|\broughly|\bnearly|\balmost|\bsome|"
     r"\bover|\bmore\s+than|\bjust\s+(?:over|under)|\bclose\s+to|\bin\s+excess\s+of|\babove|"
     r"\bоколо|\bболее(?:\s+чем)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
-    r"\bбез\s+малого|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л)"
+    r"\bбез\s+малого|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
+    # "exceeded $100 million" gives a floor, not the figure
+    r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*)"
     r"\s*$",
     re.IGNORECASE,
 )
 _APPROX_AFTER = re.compile(
     r"^\s*(?:астам|асты|асып|асады|асқан|шамасында|жуық|артық|орчим|гаруй|шахам|илүү|"
-    r"-?аас\s+илүү)\b",
+    r"-?аас\s+илүү|давлаа|давсан|давжээ|давав|давж)\b",
     re.IGNORECASE,
 )
 

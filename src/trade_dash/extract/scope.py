@@ -33,9 +33,10 @@ FLOW_WORDS = re.compile(
     r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bsold\b|\bэкспорт\w*|\bпоставк\w*|"
-    r"\bвывоз\w*)"
+    r"\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"\bгаргасан\b)"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bзакуп\w*)"
+    r"\bввоз\w*|\bввезен\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+figure\b|\bпоказател\w*|\bкөрсеткіш\w*|\bүзүүлэлт\w*)"
     r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
@@ -85,11 +86,16 @@ _SECTOR = re.compile(
     r"\bшатахуун\w*|\bгазрын\s+тос\w*|\bцахилгаан\w*|\bноос\w*|\bноолуур\w*|\bарьс\w*|\bтариа\w*",
     _I,
 )
+# What a flow is made of, set off by commas: ", mostly meat and wool,", ", dominated by
+# flour, fuel and sweets," (to the last comma of the list).
 _MADE_OF = re.compile(
-    r"(?:\bmostly|\bmainly|\bchiefly|\bprimarily|\bsuch\s+as|\bв\s+основном|"
-    r"\bпреимущественно|\bглавным\s+образом|\bнегізінен|\bголчлон|\bгол\s+төлөв)[^,;]*",
+    r"(?:\bmostly|\bmainly|\bchiefly|\bprimarily|\blargely|\bsuch\s+as|\bdominated\s+by|"
+    r"\bled\s+by|\bв\s+основном|\bпреимущественно|\bглавным\s+образом|\bнегізінен|"
+    r"\bголчлон|\bгол\s+төлөв)[^;:]*,",
     _I,
 )
+# "its supplies", "ее поставки": the flow of a product named before it in the sentence.
+_ITS = re.compile(r"\b(?:its|their|ее|её|его|их|оның|олардың|түүний|тэдгээрийн)\s+$", _I)
 _COUNTED = re.compile(
     rf"^{SP}*(?:heads?\b|голов\w*|бас\w*|толгой\w*|tonnes?\b|tons?\b|тонн\w*|people\b|"
     r"человек\w*|адам\w*|хүн\w*|km\b|км\b|kilomet\w*|километр\w*|metres?\b|метр\w*|vehicles?\b|"
@@ -97,9 +103,9 @@ _COUNTED = re.compile(
     r"хонь\w*|livestock\b|скот\w*|мал\b|малын\b|residents?\b|users?\b|items?\b)",
     _I,
 )
-_FORECAST = re.compile(
+FORECAST = re.compile(
     r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|\bmay\b|\bmight\b|\bwill\b|"
-    r"\bis\s+set\s+to\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|\bкүтіл\w*|\bболжа\w*|"
+    r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|\bкүтіл\w*|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
 )
@@ -165,12 +171,16 @@ class Flow:
     end: int
 
 
-def flow_word(text: str, p: Place) -> Flow | None:
+def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
     """The trade word that says what an amount measures: after "of which" the word
     that follows it, else the nearest strong word before the amount, else one in its
-    clause after it, else a bare "trade"."""
+    clause after it, else a bare "trade". A word in the clause of the amount ``before``
+    it is that amount's ("116 million of goods imported, and 8 million exported")."""
+    start = p.left
+    if before is not None and before.clause_end < p.amount.start:
+        start = before.clause_end
     left = [Flow(m.lastgroup or "", m.start(), m.end())
-            for m in FLOW_WORDS.finditer(text, p.left, p.amount.start)]
+            for m in FLOW_WORDS.finditer(text, start, p.amount.start)]
     right = [Flow(m.lastgroup or "", m.start(), m.end())
              for m in FLOW_WORDS.finditer(text, p.amount.end, p.clause_end)]
     strong_left = [f for f in left if f.kind != "trade"]
@@ -198,6 +208,9 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str |
         return None
     low, high = max(p.left, flow.start - 60), min(p.clause_end, flow.end + 60)
     near = [m for m in country_mentions(text[low:high]) if m.role != "name"]
+    # "from X", "into X" say the direction outright; "Mongolian imports" can be read
+    # both ways, so an owner counts only when nothing else is named.
+    near = [m for m in near if m.role != "owner"] or near
     exporter = None
     if near:
         centre = (flow.start + flow.end) / 2 - low
@@ -253,6 +266,9 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     near = _MADE_OF.sub(" ", text[low:a.start])
     if _SECTOR.search(near) or _SECTOR.search(words_after):
         return True
+    if _ITS.search(text[max(0, flow.start - 12):flow.start]) and _SECTOR.search(
+            text[p.left:flow.start]):
+        return True
     return increment(text, a)
 
 
@@ -278,5 +294,5 @@ def is_target(text: str, p: Place) -> bool:
 def forecast(text: str, p: Place, flow: Flow) -> bool:
     """A figure someone expects or thinks possible, which is neither cited nor the goal."""
     start = flow.start if flow.start < p.amount.start else p.left
-    return bool(_FORECAST.search(text[start:p.amount.start])
-                or _FORECAST.search(text[p.amount.end:p.clause_end]))
+    return bool(FORECAST.search(text[start:p.amount.start])
+                or FORECAST.search(text[p.amount.end:p.clause_end]))
