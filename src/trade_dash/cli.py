@@ -1,8 +1,9 @@
-"""The ``trade-dash`` command: validate, summary, serve, export, add."""
+"""The ``trade-dash`` command: validate, summary, serve, export, add, extract."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import os
@@ -17,7 +18,13 @@ from trade_dash.charts.registry import CHARTS, Chart, Registry
 from trade_dash.config import Config, ConfigError
 from trade_dash.domain import model
 from trade_dash.domain.controls import CONTROLS, GROWTH, READ_ORDER, REPORTER
-from trade_dash.domain.datafile import append_citation, bundled_data_path
+from trade_dash.domain.datafile import (
+    append_citation,
+    append_citations,
+    bundled_data_path,
+    load_citations,
+    read_candidates,
+)
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.normalise import ANY
 from trade_dash.domain.problems import DataFileError
@@ -153,6 +160,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     w = words(args)
     path = Path(args.data) if args.data else bundled_data_path()
+    if args.from_csv:
+        return add_from(args, w, path)
     values = {c: getattr(args, c) or "" for c in COLUMNS}
     if not values["months"] and values["period"] == "full_year":
         values["months"] = "12"
@@ -162,6 +171,59 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(text.not_written(w, str(path), exc), file=sys.stderr)
         return EXIT_FAILED
     print(text.added(w, values["citation_id"], line, str(path)))
+    return EXIT_OK
+
+
+def add_from(args: argparse.Namespace, w: Wording, path: Path) -> int:
+    """``add --from CANDIDATES.csv``: every row of a reviewed candidates file, in one
+    atomic write; a wrong row stops them all, every problem listed (exit 2)."""
+    from trade_dash.wording import extract as say
+
+    given = [f"--{c.replace('_', '-')}" for c in COLUMNS
+             if getattr(args, c) not in (None, ADD_DEFAULTS.get(c))]
+    if given:
+        raise UsageError(say.from_alone(w, given))
+    rows = read_candidates(args.from_csv)
+    try:
+        lines = append_citations(path, [values for _, values in rows], source=args.from_csv,
+                                 source_lines=[line for line, _ in rows])
+    except OSError as exc:
+        print(text.not_written(w, str(path), exc), file=sys.stderr)
+        return EXIT_FAILED
+    print(say.added_rows(w, lines, str(path)))
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """``extract FILE...``: the trade figures of each article as candidate rows, with
+    their status against the data file; every article that cannot be read is named
+    (exit 2) before anything is printed."""
+    # Imported late: trafilatura is needed by this command only.
+    from trade_dash.domain import extract
+    from trade_dash.wording import extract as say
+
+    w = words(args)
+    citations = load_citations(Path(args.data) if args.data else bundled_data_path())
+    articles, unreadable = [], []
+    for name in args.files:
+        try:
+            articles.append(extract.read_article(name))
+        except extract.ArticleError as exc:
+            unreadable.append(exc)
+    if unreadable:
+        for bad in unreadable:
+            print(errors.command_error(w, say.article_error(w, bad)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    found = extract.with_status(
+        [c for article in articles for c in extract.extract_article(article)], citations)
+    if args.json:
+        print(json.dumps([c.row() for c in found], indent=2, ensure_ascii=False))
+    elif args.csv:
+        out = csv.DictWriter(sys.stdout, fieldnames=extract.FIELDS, lineterminator="\n")
+        out.writeheader()
+        out.writerows(c.csv_row() for c in found)
+    else:
+        print(say.table(w, articles, found))
     return EXIT_OK
 
 
@@ -288,12 +350,22 @@ def build_parser(charts: Registry = CHARTS, w: Wording | None = None) -> argpars
 
     p = sub.add_parser("add", words=w, help=h("add"))
     p.add_argument("--data", metavar="CSV", help=h("add.data"))
+    p.add_argument("--from", dest="from_csv", metavar="CANDIDATES.csv", help=h("add.from"))
     for column in COLUMNS:
         p.add_argument(f"--{column.replace('_', '-')}", dest=column,
                        default=ADD_DEFAULTS.get(column),
                        metavar=column.split("_")[-1].upper(), help=h(f"add.{column}"))
     add_lang_option(p, w)
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("extract", words=w, help=h("extract"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=h("extract.files"))
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help=h("extract.json"))
+    shape.add_argument("--csv", action="store_true", help=h("extract.csv"))
+    p.add_argument("--data", metavar="CSV", help=h("extract.data"))
+    add_lang_option(p, w)
+    p.set_defaults(func=cmd_extract)
     return parser
 
 

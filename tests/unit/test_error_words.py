@@ -41,6 +41,8 @@ PROBLEM_VALUES: dict[str, dict] = {
     "no_headline_row": {},
     "duplicate_row": {"first_line": 3},
     "duplicate_id": {"first_line": 2},
+    "duplicate_row_in_data": {"first_line": 7, "path": "data.csv"},
+    "duplicate_id_in_data": {"first_line": 4, "path": "data.csv"},
     "bad_id": {"max_length": MAX_TEXT["citation_id"]},
     "not_one_of": {"choices": ("actual", "target")},
     "bad_year": {"low": 1991, "high": 2100},

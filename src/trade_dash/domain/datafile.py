@@ -16,6 +16,7 @@ import difflib
 import io
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -87,20 +88,22 @@ def _parse_rows(raw: bytes, path: Path) -> tuple[list[str], list[tuple[int, list
     return [h.strip() for h in header], rows
 
 
-def _header_problems(header: list[str]) -> list[Problem]:
+def _header_problems(header: list[str], extra: tuple[str, ...] = ()) -> list[Problem]:
+    """Problems of a header line; ``extra`` names columns allowed besides ``COLUMNS``."""
     if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
         sep = next(s for s in ";\t|" if s in header[0])
         return [Problem.of(1, None, None, "wrong_separator", separator=sep)]
     problems = []
     seen = set()
+    allowed = (*COLUMNS, *extra)
     for name in header:
         if name in seen:
             problems.append(Problem.of(1, name, None, "duplicate_column"))
         seen.add(name)
-        if name not in COLUMNS:
-            close = difflib.get_close_matches(name, COLUMNS, n=1)
+        if name not in allowed:
+            close = difflib.get_close_matches(name, allowed, n=1)
             problems.append(Problem.of(1, name, None, "unknown_column",
-                                       columns=COLUMNS, suggestion=close[0] if close else ""))
+                                       columns=allowed, suggestion=close[0] if close else ""))
     for name in COLUMNS:
         if name not in header and name not in OPTIONAL_COLUMNS:
             problems.append(Problem.of(1, name, None, "missing_column", name=name))
@@ -232,7 +235,7 @@ def _typed(frame: pd.DataFrame, lines: list[int]) -> pd.DataFrame:
 # --- appending a citation --------------------------------------------------------
 
 
-def append_citation(path: str | Path, values: dict[str, str]) -> int:
+def append_citation(path: str | Path, values: Mapping[str, str]) -> int:
     """Append one citation (column -> text) to the file at ``path``; return its line.
 
     The whole file, new row included, is validated first and nothing is written if
@@ -242,12 +245,28 @@ def append_citation(path: str | Path, values: dict[str, str]) -> int:
     lines are kept byte for byte, unless the row fills an optional column the file
     lacks: then the column is added to the header and the file is written anew.
     """
+    return append_citations(path, [values])[0]
+
+
+def append_citations(path: str | Path, rows: Sequence[Mapping[str, str]],
+                     source: str | Path | None = None,
+                     source_lines: Sequence[int] | None = None) -> list[int]:
+    """Append several citations at once, as ``append_citation`` appends one: all are
+    written in one atomic replacement, or none. Returns their lines.
+
+    When the rows come from another file (``source``, each row from the line of
+    ``source_lines``), the problems of the new rows name that file and its lines, and a
+    row the data file already has names the data file's line; problems of the data file
+    itself are reported first, under its own name.
+    """
+    if not rows:
+        return []
     path = Path(path)
     raw = _read_bytes(path)
     header, _ = _parse_rows(raw, path)
     text = _decode(raw, path)
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
-    added = [c for c in OPTIONAL_COLUMNS if c not in header and values.get(c, "")]
+    added = [c for c in OPTIONAL_COLUMNS if c not in header and any(r.get(c, "") for r in rows)]
     if added:
         records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
         records = [r for r in records if any(f.strip() for f in r)]
@@ -256,11 +275,74 @@ def append_citation(path: str | Path, values: dict[str, str]) -> int:
         text = _csv_lines(records, newline)
     elif text and not text.endswith(("\n", "\r")):
         text += newline
-    text += _csv_lines([[values.get(c, "") for c in header]], newline)
-    body = ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text
-    frame = _citations(body.encode("utf-8"), path)  # raises before anything is written
-    _replace_atomically(path, body.encode("utf-8"))
-    return int(frame["line"].iloc[-1])
+    text += _csv_lines([[r.get(c, "") for c in header] for r in rows], newline)
+    body = (("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text).encode("utf-8")
+    if source is not None:
+        _citations(raw, path)  # the data file's own problems, under its own name
+    try:
+        frame = _citations(body, path)  # raises before anything is written
+    except DataFileError as exc:
+        if source is None:
+            raise
+        _, parsed = _parse_rows(body, path)
+        new_lines = [line for line, _ in parsed[-len(rows):]]
+        lines = list(source_lines) if source_lines else list(range(2, len(rows) + 2))
+        raise _in_source(exc, dict(zip(new_lines, lines, strict=True)), source) from None
+    _replace_atomically(path, body)
+    return [int(n) for n in frame["line"].iloc[-len(rows):]]
+
+
+def _in_source(exc: DataFileError, lines: Mapping[int, int], source: str | Path
+               ) -> DataFileError:
+    """The problems of rows appended from ``source``, on that file's lines."""
+    problems = []
+    for p in exc.problems:
+        if p.line is None or p.line not in lines:
+            return exc  # not about the new rows: report it as the data file's
+        args = p.args
+        if p.code in ("duplicate_row", "duplicate_id"):
+            first = args["first_line"]
+            if first in lines:
+                args["first_line"] = lines[first]
+            else:
+                code = cast(ProblemCode, f"{p.code}_in_data")
+                problems.append(Problem.of(lines[p.line], p.column, p.value, code,
+                                           first_line=first, path=exc.path))
+                continue
+        problems.append(Problem.of(lines[p.line], p.column, p.value, p.code, **args))
+    return DataFileError(source, problems)
+
+
+# Columns ``trade-dash extract --csv`` adds for the reviewer; ``add --from`` ignores them.
+CANDIDATE_COLUMNS = ("sentence", "file", "confidence", "status")
+
+
+def read_candidates(path: str | Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a reviewed candidates file (``trade-dash extract --csv``), each with
+    its line, as column -> text for the data file's columns (the reviewer's columns of
+    ``CANDIDATE_COLUMNS`` are dropped). A file that is not such a table raises
+    ``DataFileError`` listing every problem of its header or its rows' shape; the values
+    are checked by ``append_citations``."""
+    path = Path(path)
+    header, rows = _parse_rows(_read_bytes(path), path)
+    problems = _header_problems(header, CANDIDATE_COLUMNS)
+    if problems:
+        raise DataFileError(path, problems)
+    if not rows:
+        raise DataFileError(path, [Problem.of(2, None, None, "no_rows")])
+    width = [Problem.of(line, None, None, "field_count", expected=len(header),
+                        found=len(fields)) for line, fields in rows if len(fields) != len(header)]
+    if width:
+        raise DataFileError(path, width)
+    return [(line, {name: _as_typed(value.strip())
+                    for name, value in zip(header, fields, strict=True) if name in COLUMNS})
+            for line, fields in rows]
+
+
+def _as_typed(value: str) -> str:
+    """A cell without the apostrophe that ``extract --csv`` (like the page's downloads)
+    puts before text a spreadsheet would run as a formula."""
+    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value
 
 
 def _csv_lines(records: list[list[str]], newline: str) -> str:

@@ -24,6 +24,9 @@ ProblemCode = Literal[
     "no_headline_row",
     "duplicate_row",  # first_line
     "duplicate_id",  # first_line
+    # rows appended from another file (``add --from``) that the data file already has
+    "duplicate_row_in_data",  # first_line, path
+    "duplicate_id_in_data",  # first_line, path
     # one cell
     "bad_id",  # max_length
     "not_one_of",  # choices

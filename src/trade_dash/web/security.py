@@ -20,7 +20,8 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from trade_dash.config import Config
-from trade_dash.wording import Wording, errors, languages
+from trade_dash.wording import errors, languages
+from trade_dash.wording.core import Wording
 
 LOG = logging.getLogger("trade_dash")
 YEAR = 365 * 24 * 3600

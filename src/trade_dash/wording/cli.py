@@ -1,5 +1,6 @@
 """The sentences of the ``trade-dash`` command's own output: the text of ``summary``,
-the report of ``validate`` and the messages of ``export`` and ``add``. Each function
+the report of ``validate`` and the messages of ``export`` and ``add`` (``extract``'s
+are in ``wording.extract``). Each function
 takes the reader's ``Wording`` first (``--lang``); the headline items are the
 briefing's, so the two cannot disagree."""
 
@@ -187,6 +188,19 @@ HELP = {
     "add.outlet": N_("outlet that published it (optional)"),
     "add.published": N_("publication date, YYYY-MM-DD (optional)"),
     "add.note": N_("short note in your own words (optional)"),
+    "add.from": N_("append every row of a reviewed candidates file (made by extract --csv) "
+                   "instead of one row from the options; its sentence, file, confidence and "
+                   "status columns are ignored"),
+    "extract": N_("list the Kazakhstan–Mongolia trade figures of news articles as candidate "
+                  "rows for the data file"),
+    "extract.files": N_("articles to read: text files, saved web pages (.html, .htm), or - "
+                        "for standard input"),
+    "extract.json": N_("print a JSON list: the data file's columns, then file, sentence, "
+                       "confidence and status"),
+    "extract.csv": N_("print CSV: the data file's columns, then sentence, file, confidence "
+                      "and status, ready for add --from"),
+    "extract.data": N_("citations file the figures are checked against (default: the "
+                       "bundled data)"),
 }
 
 

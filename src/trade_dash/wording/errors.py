@@ -90,6 +90,12 @@ PROBLEMS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
         "no exact duplicate rows (this row repeats line %(line)s)", line=v["first_line"]),
     "duplicate_id": lambda w, v: w.gettext(
         "a citation_id used only once (already used on line %(line)s)", line=v["first_line"]),
+    "duplicate_row_in_data": lambda w, v: w.gettext(
+        "a row that %(path)s does not have yet (this row repeats its line %(line)s)",
+        path=v["path"], line=v["first_line"]),
+    "duplicate_id_in_data": lambda w, v: w.gettext(
+        "a citation_id that %(path)s does not use yet (already used on its line %(line)s)",
+        path=v["path"], line=v["first_line"]),
     "bad_id": lambda w, v: w.ngettext(
         "an identifier of letters, digits, '-', '_' or '.' (at most %(max)s character)",
         "an identifier of letters, digits, '-', '_' or '.' (at most %(max)s characters)",

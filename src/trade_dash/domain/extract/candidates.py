@@ -1,0 +1,392 @@
+"""From an article's text to candidate rows: each sentence's amounts, read with the
+words around them (flow, scope, decoys, target), the period they cover, the change
+stated for them, whether they are rounded, and who reported them.
+
+``extract_text`` is the engine's entry point for text; it never touches the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from trade_dash.domain.extract import numbers, periods, scope, sources
+from trade_dash.domain.extract.naming import numbered
+from trade_dash.domain.extract.record import Candidate
+from trade_dash.domain.extract.text import (
+    BILATERAL,
+    KZ,
+    MN,
+    SPACES,
+    Sentence,
+    country_mentions,
+    language,
+    mask,
+    other,
+    sentences,
+)
+
+# Above this, an amount is a country's total or another scope: Kazakhstan–Mongolia
+# trade has stayed far below it (US$ 150 million in 2024).
+MAX_MUSD = Decimal(3000)
+
+# The words between a change and the amount it leads to: "by 117 % to 76.7 million".
+_LEADS_TO = re.compile(
+    rf"^[{SPACES},]*(?:(?:and|и)\s+)?(?:to|reaching|to\s+reach|reached|hitting|"
+    r"amounting\s+to|до|составив|составил\w*|достиг\w*|достигнув|өсіп|артып|ұлғайып|өсөж|"
+    rf"нэмэгдэж)?[{SPACES},]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Paragraph:
+    """What earlier sentences of the same paragraph said: a later sentence's figure
+    without a period or a source takes theirs."""
+
+    number: int = -1
+    period: periods.PeriodMention | None = None
+    body: sources.Body | None = None
+
+
+@dataclass
+class _Article:
+    published: dt.date | None
+    outlet: str
+    file: str
+    side: str | None  # the side the article speaks for, when known
+    press_body: sources.Body | None  # the body that published the article itself
+    both_named: bool  # the article names both countries: context enough for a figure
+    paragraph: _Paragraph = field(default_factory=_Paragraph)
+    # The figure found last: a later one that names no period, flow or source of its
+    # own ("Exports amounted to ...", "бұл көрсеткіш ...") continues it.
+    last_period: periods.PeriodMention | None = None
+    last_code: str | None = None
+    last_body: sources.Body | None = None
+    last_sentence: int = -2
+    sentence: int = -1
+    # The side whose exports "exports" means in this sentence, once a flow named its
+    # direction ("exports to Mongolia were ..., and imports ...").
+    sentence_side: str | None = None
+    turnover_found: bool = False
+
+
+def extract_text(text: str, published: dt.date | str | None = None, outlet: str | None = None,
+                 file: str | None = None) -> list[Candidate]:
+    """Every Kazakhstan–Mongolia trade figure in ``text``, as candidate rows.
+
+    ``published`` (a date or ``YYYY-MM-DD``) resolves "last year", "this year" and a
+    period given without its year; ``outlet`` and ``file`` are copied into each row.
+    The same figure cited twice in one article gives one candidate.
+    """
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published) if published else None
+    outlet = outlet or ""
+    press = sources.outlet_body(outlet)
+    side = ((press.side if press else None) or sources.outlet_side(outlet)
+            or {"kk": KZ, "mn": MN}.get(language(text)))
+    art = _Article(published, outlet, file or "", side, press, _about_both(text))
+    found: list[Candidate] = []
+    seen: set[tuple[object, ...]] = set()
+    for s in sentences(text):
+        art.sentence += 1
+        new = _sentence(s, art)
+        if not new and found and art.last_sentence == art.sentence - 1:
+            found[-1] = _followed_up(s.text, found[-1])
+        for c in new:
+            key = (c.measure, c.flow, c.year, c.period, c.months, c.value_text)
+            if key not in seen:
+                seen.add(key)
+                found.append(c)
+    return numbered(_one_target_each(found), art.outlet, art.file)
+
+
+# A sentence that goes on about the figure before it: "This is 20 % more than a year
+# earlier.", "Это в 1,7 раза больше...", "Бұл ... 9,4%-ға артық.", "Энэ нь ... өссөн".
+_THIS_FIGURE = re.compile(r"^(?:this|that|it|это|что|бұл|ол|энэ|энэ\s+нь)\b", re.IGNORECASE)
+
+
+def _followed_up(text: str, last: Candidate) -> Candidate:
+    """The figure of the sentence before, with the change this sentence states for it
+    if it starts by pointing back to it and measures against the year before."""
+    if last.yoy_change_pct is not None or last.year is None or not _THIS_FIGURE.match(text):
+        return last
+    found = numbers.changes(text)
+    years = [m.year for m in periods.mentions(text) if m.year]
+    if len(found) != 1 or any(y != last.year - 1 for y in years):
+        return last
+    return replace(last, yoy_change_pct=found[0].pct)
+
+
+def _about_both(text: str) -> bool:
+    """Whether the article is about the two countries: it names both, speaks of "the
+    two countries", or of trade with, from or to one of them."""
+    named = country_mentions(text)
+    return (len({m.side for m in named}) == 2 or bool(BILATERAL.search(text))
+            or any(m.role in ("partner", "source", "dest") for m in named))
+
+
+def _one_target_each(found: list[Candidate]) -> list[Candidate]:
+    """A goal restated in one article is one candidate: the one that names the year
+    it is for, if any does (a headline seldom does)."""
+    best: dict[tuple[str, str], Candidate] = {}
+    for c in found:
+        if c.measure == "target":
+            key = (c.flow, c.value_text)
+            if key not in best or (c.year or 0) > (best[key].year or 0):
+                best[key] = c
+    return [c for c in found if c.measure != "target" or best[(c.flow, c.value_text)] is c]
+
+
+def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
+    if s.paragraph != art.paragraph.number:
+        art.paragraph = _Paragraph(s.paragraph)
+    art.sentence_side = None
+    bodies = sources.bodies(s.text, art.side)
+    text = mask(s.text, [(b.start, b.end) for b in bodies])
+    mentions = periods.mentions(text)
+    plain = [m for m in mentions if m.role == "plain"]
+    amounts = numbers.amounts(text)
+    out: list[Candidate] = []
+    if amounts:
+        places = scope.places(text, amounts)
+        changes = _changes(text, places, mentions)
+        previous: scope.Flow | None = None
+        for i, p in enumerate(places):
+            before = places[i - 1] if i else None
+            flow = scope.flow_word(text, p, before) or _continued(text, p, previous)
+            c = _candidate(s, text, p, before, flow, plain, mentions, changes.get(i), bodies,
+                           art)
+            previous = flow
+            if c is not None:
+                out.append(c)
+    if out and art.last_period is not None:
+        art.paragraph.period = art.last_period
+    elif plain:
+        art.paragraph.period = plain[-1]
+    if bodies and _ATTRIBUTION.search(s.text):
+        art.paragraph.body = bodies[-1]
+    return out
+
+
+def _continued(text: str, p: scope.Place, previous: scope.Flow | None) -> scope.Flow | None:
+    """An amount with no trade word of its own continues the flow of the amount before
+    it ("from $74.8m in 2017 to $29.3m in 2020"), unless a new direction is named on the
+    way ("..., ал Моңғолиядан әкелінген ..."): then it is not that flow's turnover."""
+    if previous is None:
+        return None
+    directed = any(m.role in ("source", "dest")
+                   for m in country_mentions(text[p.left:p.amount.start]))
+    if directed and previous.kind in ("turnover", "trade"):
+        return None
+    return scope.Flow(previous.kind, p.left, p.left)
+
+
+# A figure given as what another is compared with: "up from $127.3 million in 2023".
+_BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|"
+                          r"\bпротив|\bпо\s+сравнению\s+с)\s*$", re.IGNORECASE)
+
+# Words that say who gave a figure ("according to", "по данным", "мәліметінше").
+_ATTRIBUTION = re.compile(
+    r"according\s+to|\bsaid\b|\bsays\b|\btold\b|\bnoted\b|\breported\b|\bstated\b|"
+    r"\bannounced\b|\bciting\b|по\s+данным|по\s+словам|сообщ\w+|отмет\w+|заяв\w+|"
+    r"мәліметінше|мәлімет\w*|хабарла\w*|атап\s+өтт\w*|мэдээлснээр|мэдээгээр|мэдээлэл\w*|"
+    r"хэлсэн|мэдэгдсэн",
+    re.IGNORECASE,
+)
+
+
+def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | None,
+               flow: scope.Flow | None,
+               plain: list[periods.PeriodMention], mentions: list[periods.PeriodMention],
+               change: tuple[numbers.Change, int | None, scope.Place | None] | None,
+               bodies: list[sources.Body], art: _Article) -> Candidate | None:
+    a = p.amount
+    if flow is None or a.musd > MAX_MUSD:
+        return None
+    where = scope.scope(text, p)
+    if where == "refused" or (where == "context" and not art.both_named):
+        return None
+    if scope.decoy(text, p, flow):
+        return None
+    target = scope.is_target(text, p)
+    if not target and scope.forecast(text, p, flow):
+        return None
+    body = _body(p, bodies, art)
+    perspective = art.sentence_side or (body.side if body else None) or art.side
+    # "this figure" points back to the article's headline figure: its turnover, if given
+    same = "turnover" if art.turnover_found else art.last_code
+    code = same if flow.kind == "same" else scope.direction(text, flow, p, perspective)
+    if code is None:
+        return None
+    named = code != "turnover" and _named_direction(text, flow, p)
+    if named:
+        exporter = KZ if code == "kz_exports_to_mn" else MN
+        art.sentence_side = exporter if flow.kind == "export" else other(exporter)
+    confidence = 1.0 if a.currency else 0.75
+    confidence *= 0.8 if where == "context" else 1.0
+    confidence *= 0.9 if flow.kind == "trade" else 1.0
+    if target:
+        deadline = next((m.year for m in mentions if m.role == "deadline"), None)
+        year = deadline or (art.published.year if art.published else None)
+        months, yoy = 12, None
+    else:
+        compared = [m for m in mentions if m.role == "compare" and not m.same_period]
+        chosen = _period(text, p, before, plain, compared, art)
+        if chosen is None:
+            return None
+        mention, weight = chosen
+        if mention.months == 0:
+            return None  # "in June–August", "in July 2025": not a period of the data file
+        if mention.role != "compare" and not _BASE_BEFORE.search(
+                text[max(p.left, a.start - 20):a.start]):
+            art.last_period = mention  # a base figure's period is not the article's
+        year, months = periods.resolve(mention, art.published)
+        if not _possible(year, months, mention, art.published):
+            return None
+        confidence *= weight * (0.5 if year is None else 1.0)
+        yoy = _stated_change(change, year, months, plain, art.published)
+    if code != "turnover" and not named:
+        confidence *= 0.85
+    confidence *= 1.0 if body else 0.95
+    art.last_code, art.last_body, art.last_sentence = code, body, art.sentence
+    art.turnover_found = art.turnover_found or (code == "turnover" and not target)
+    return Candidate(
+        citation_id="", measure="target" if target else "actual", flow=code, year=year,
+        period="full_year" if months == 12 else "year_to_date", months=months,
+        value_musd=float(a.musd), value_text=numbers.plain(a.musd), yoy_change_pct=yoy,
+        precision="approximate" if numbers.approximate(text, a) else "exact",
+        reporter=body.name if body else "", reporter_kind=body.kind if body else "",
+        reporting_country=(body.side or "") if body else "", outlet=art.outlet,
+        published=art.published.isoformat() if art.published else "", file=art.file,
+        sentence=s.text, figure=(a.start, a.end), confidence=round(confidence, 2),
+    )
+
+
+def _body(p: scope.Place, bodies: list[sources.Body], art: _Article) -> sources.Body | None:
+    """Who reported the figure: the body named nearest to it in the sentence, else the
+    source of a figure in the sentence just before, else the last one credited with
+    words earlier in the paragraph, else the body that published the article."""
+    if bodies:
+        return min(bodies, key=lambda b: abs(b.start - p.amount.start))
+    if art.last_sentence >= art.sentence - 1 and art.last_body is not None:
+        return art.last_body
+    return art.paragraph.body or art.press_body
+
+
+def _period(text: str, p: scope.Place, before: scope.Place | None,
+            plain: list[periods.PeriodMention], compared: list[periods.PeriodMention],
+            art: _Article) -> tuple[periods.PeriodMention, float] | None:
+    """The period mention an amount goes with, and how sure that is: the nearest one in
+    its own stretch of the sentence (from the previous amount's clause to the end of its
+    own), else the nearest in the sentence, else the last one of the paragraph, else
+    that of the figure before."""
+    a = p.amount
+
+    def distance(m: periods.PeriodMention) -> int:
+        return a.start - m.end if m.end <= a.start else m.start - a.end
+
+    def theirs(m: periods.PeriodMention) -> bool:
+        return before is not None and before.amount.end <= m.start < before.clause_end
+
+    own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
+    # The figure a change is measured against, right after its year: "20 % more than in
+    # 2023 ($125 million)", "up from 2023: $125 million".
+    base = [m for m in compared if m.year and m.end <= a.start
+            and re.fullmatch(r"[\s(:–—-]{0,4}", text[m.end:a.start])]
+    if base:
+        return base[-1], 0.9
+    pool = own or plain
+    if pool:
+        chosen = min(pool, key=distance)
+        if chosen.months and chosen.year is None and chosen.relative is None:
+            chosen = _with_year(text, chosen, plain, a)
+        return chosen, 1.0 if own else 0.9
+    if art.paragraph.period is not None:
+        return art.paragraph.period, 0.85
+    if art.last_period is not None:
+        return art.last_period, 0.8
+    return None
+
+
+def _with_year(text: str, partial: periods.PeriodMention, plain: list[periods.PeriodMention],
+               a: numbers.Amount) -> periods.PeriodMention:
+    """A January-to-month-N mention without a year takes the year named in the same
+    sentence, if no other amount stands between them ("In 2025, in seven months, ...")."""
+    years = [m for m in plain if m.months is None and (m.year or m.relative is not None)]
+    for y in sorted(years, key=lambda m: abs(m.start - partial.start)):
+        low, high = sorted((y.start, partial.start))
+        if not any(low < x.start < high for x in numbers.amounts(text)) or (
+                low <= a.start <= high):
+            return replace(partial, year=y.year, relative=y.relative)
+    return partial
+
+
+def _possible(year: int | None, months: int, mention: periods.PeriodMention,
+              published: dt.date | None) -> bool:
+    """Whether a period can have a cited figure: "this year" with no months is not a
+    period, and a year not over when the article appeared has no full-year figure."""
+    if mention.relative == 0 and mention.months is None:
+        return False
+    if published and year is not None:
+        end = dt.date(year, months, 28)
+        return end < published
+    return True
+
+
+def _changes(text: str, places: list[scope.Place], mentions: list[periods.PeriodMention]
+             ) -> dict[int, tuple[numbers.Change, int | None, scope.Place | None]]:
+    """Each amount's stated change: the change right after it ("$74 million, up 3.6 %"),
+    or one that leads to it ("by 117 % to 76.7 million"), with the year it is measured
+    against when the text names one, and the amount it started from, if any."""
+    out: dict[int, tuple[numbers.Change, int | None, scope.Place | None]] = {}
+    compare = [m for m in mentions if m.role == "compare"]
+    for c in numbers.changes(text):
+        if scope.FORECAST.search(text[max(0, c.start - 40):c.start]):
+            continue  # "expects it to grow by 20 %": a forecast, not a stated change
+        before = [i for i, p in enumerate(places) if p.amount.end <= c.start]
+        after = [i for i, p in enumerate(places) if p.amount.start >= c.end]
+        prev, nxt = (before[-1] if before else None), (after[0] if after else None)
+        base_place = None
+        if nxt is not None and _LEADS_TO.match(text[c.end:places[nxt].amount.start]):
+            target = nxt
+            if prev is not None:
+                gap = text[places[prev].amount.end:c.start]
+                if len(gap) <= 60 and not scope.FLOW_WORDS.search(gap):
+                    base_place = places[prev]
+        elif prev is not None and (nxt is None or len(text[places[prev].amount.end:c.start]) <= 60):
+            target = prev  # the figure before it, however far, if no other figure follows
+        elif nxt is not None and len(text[c.end:places[nxt].amount.start]) <= 60:
+            target = nxt
+        else:
+            continue
+        near = [m for m in compare if c.start - 60 <= m.start <= c.end + 80]
+        out.setdefault(target, (c, near[0].year if near else None, base_place))
+    return out
+
+
+def _stated_change(change: tuple[numbers.Change, int | None, scope.Place | None] | None,
+                   year: int | None, months: int, plain: list[periods.PeriodMention],
+                   published: dt.date | None) -> float | None:
+    """The change on the same months of the year before, if that is what was stated;
+    a change over several years ("117 % since 2019") is not recorded."""
+    if change is None or year is None:
+        return None
+    c, base_year, base_place = change
+    if base_year is not None and base_year != year - 1:
+        return None
+    if base_place is not None:
+        mention = min(plain, key=lambda m: abs(m.start - base_place.amount.start), default=None)
+        if mention is None:
+            return None
+        base = periods.resolve(mention, published)
+        if base != (year - 1, months):
+            return None
+    return c.pct
+
+
+def _named_direction(text: str, flow: scope.Flow, p: scope.Place) -> bool:
+    low, high = max(p.left, flow.start - 60), min(p.clause_end, flow.end + 60)
+    return any(m.role != "name" for m in country_mentions(text[low:high]))

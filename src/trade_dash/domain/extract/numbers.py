@@ -1,0 +1,240 @@
+"""Amounts of money, changes in percent or times, and the words that make a figure
+approximate, as the outlets write them in English, Russian, Kazakh and Mongolian.
+
+``amounts`` finds every amount in US dollars with its value in US$ million; ``changes``
+every stated rise or fall with its sign. Both return spans, so the caller can tell
+which words stand around each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from trade_dash.domain.extract.text import DASH, SP
+
+# A number as written: grouped thousands (1,234,567 / 1 234 567) or a plain number with
+# an optional decimal part after a point or a comma (74.8 / 74,8).
+_NUMBER = (rf"(?P<num>\d{{1,3}}(?:(?:,|{SP})\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+           r"(?![.,]?\d)")
+_MIDDLE = r"(?:\s*(?P<mid>гаруй|орчим|шахам))?"  # Mongolian: "80 гаруй сая" (80-odd million)
+_SCALE = (r"(?P<scale>million|mln|mn|m(?![\w])|млн|миллион\w*|сая|billion|bln|bn|млрд|"
+          r"миллиард\w*|тэрбум|thousand|thou|k(?![\w])|тыс|тысяч\w*|мың|мянга\w*|мянган)")
+_BEFORE = r"(?P<cur1>US\s?\$|U\.S\.\s?\$|USD|\$)"
+_AFTER = (r"(?P<cur2>(?:US|U\.S\.|American)\s+dollars?|dollars?|USD|US\$|\$|"
+          r"доллар\w*(?:\s+США)?|долл\.?(?:\s*США)?|АҚШ\s+доллар\w*|америк\w+\s+доллар\w*|"
+          r"ам\.?\s?доллар\w*)")
+_OTHER_MONEY = (r"(?P<other>tenge|тенге|теңге|₸|tugriks?|tögrög|төгрөг\w*|₮|рубл\w*|"
+                r"roubles?|rubles?|yuan|юан\w*|euros?|евро|€|yen|иен\w*)")
+
+AMOUNT = re.compile(
+    rf"(?<![\w.,])(?:{_BEFORE}{SP}?|(?P<other1>[€£₽¥₸₮]){SP}?)?{_NUMBER}{_MIDDLE}"
+    rf"(?:{SP}*-?{SP}*{_SCALE}\.?)?{_MIDDLE.replace('mid', 'mid2')}"
+    rf"(?:{SP}*{_AFTER}|{SP}*{_OTHER_MONEY})?",
+    re.IGNORECASE,
+)
+
+# Scale words that say "million" on their own, without a dollar sign near: the short
+# forms (m, k, mn, bn) are only read next to a currency.
+_LONG_SCALE = re.compile(r"^(?:million|mln|млн|миллион\w*|сая|billion|bln|млрд|миллиард\w*|"
+                         r"тэрбум|thousand|тыс|тысяч\w*|мың|мянга\w*|мянган)$", re.IGNORECASE)
+_THOUSAND = re.compile(r"^(?:thousand|thou|k|тыс|тысяч\w*|мың|мянга\w*|мянган)$", re.I)
+_BILLION = re.compile(r"^(?:billion|bln|bn|млрд|миллиард\w*|тэрбум)$", re.I)
+
+MIN_DOLLARS = 10_000  # a bare dollar amount below this is a price, not trade
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of US dollars in the text: its span, its value in US$ million
+    (as an exact decimal, so 466 thousand is 0.466), whether a currency was written
+    next to it and whether a word inside it ("гаруй") made it approximate."""
+
+    start: int
+    end: int
+    musd: Decimal
+    currency: bool
+    approximate: bool
+
+
+# Round amounts written in words: "half a billion dollars", "полмиллиарда долларов",
+# "жарты миллиард доллар", "хагас тэрбум ам.доллар".
+_WORDS = re.compile(
+    rf"(?<!\d{SP})(?<![\w.,])(?:(?P<half>half{SP}+a{SP}+billion|полмиллиарда|"
+    rf"жарты{SP}+миллиард|хагас{SP}+тэрбум)|(?P<one>(?:a|one){SP}+billion|"
+    rf"(?:один{SP}+|одного{SP}+)?миллиард(?:а|ов)?|бір{SP}+миллиард|нэг{SP}+тэрбум))"
+    rf"{SP}+(?:US{SP}+)?(?:dollars|доллар\w*|долл\.?|ам\.?{SP}?доллар\w*|АҚШ{SP}+доллар\w*)",
+    re.IGNORECASE,
+)
+
+
+def amounts(text: str) -> list[Amount]:
+    """Every amount of US dollars in ``text``; amounts in other currencies, and bare
+    numbers (years, counts, distances), are left out."""
+    found = [Amount(m.start(), m.end(), Decimal(500 if m.group("half") else 1000), True, False)
+             for m in _WORDS.finditer(text)]
+    for m in AMOUNT.finditer(text):
+        if m.group("other") or m.group("other1"):
+            continue
+        currency = bool(m.group("cur1") or m.group("cur2"))
+        scale = m.group("scale") or ""
+        if not currency and not _LONG_SCALE.match(scale):
+            continue
+        number = parse_number(m.group("num"))
+        if number is None:
+            continue
+        if not scale:
+            if number < MIN_DOLLARS:
+                continue
+            musd = number / Decimal(1_000_000)
+        elif _THOUSAND.match(scale):
+            musd = number / Decimal(1000)
+        elif _BILLION.match(scale):
+            musd = number * 1000
+        else:
+            musd = number
+        if musd <= 0:
+            continue
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        found.append(Amount(m.start(), m.end(), musd, currency,
+                            bool(m.group("mid") or m.group("mid2"))))
+    return sorted(found, key=lambda a: a.start)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number as news text writes it: a comma followed by exactly three digits groups
+    thousands (466,000), any other comma is a decimal mark (30,4); spaces group."""
+    t = re.sub(SP, "", text)
+    if "," in t and "." in t:  # the later mark is the decimal one: 1,234.5 / 1.234,5
+        t = (t.replace(",", "") if t.rfind(",") < t.rfind(".")
+             else t.replace(".", "").replace(",", "."))
+    elif "," in t:
+        groups = t.split(",")
+        t = t.replace(",", "") if len(groups) > 2 or len(groups[1]) == 3 else t.replace(",", ".")
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def plain(value: Decimal) -> str:
+    """A value as the data file writes it: a point as decimal mark, no exponent, the
+    decimals the source gave (74.0, 0.466, 1200)."""
+    return format(value, "f")
+
+
+# --- approximate figures -------------------------------------------------------------
+
+_APPROX_BEFORE = re.compile(
+    r"(?:\babout|\baround|\bapproximately|\bapprox\.|\broughly|\bnearly|\balmost|\bsome|"
+    r"\bover|\bmore\s+than|\bjust\s+(?:over|under)|\bclose\s+to|\bin\s+excess\s+of|\babove|"
+    r"\bоколо|\bболее(?:\s+чем)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
+    r"\bбез\s+малого|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
+    # "exceeded $100 million" gives a floor, not the figure
+    r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_APPROX_AFTER = re.compile(
+    r"^\s*(?:астам|асты|асып|асады|асқан|шамасында|жуық|артық|орчим|гаруй|шахам|илүү|"
+    r"-?аас\s+илүү|давлаа|давсан|давжээ|давав|давж)\b",
+    re.IGNORECASE,
+)
+
+
+def approximate(text: str, amount: Amount) -> bool:
+    """Whether a word before or after ``amount`` says it is rounded."""
+    return (amount.approximate or bool(_APPROX_BEFORE.search(text[max(0, amount.start - 30):
+                                                                   amount.start]))
+            or bool(_APPROX_AFTER.match(text[amount.end:amount.end + 20])))
+
+
+# --- changes ---------------------------------------------------------------------------
+
+_PERCENT = re.compile(
+    rf"(?P<pct>\d+(?:[.,]\d+)?){SP}?(?:%|per{SP}?cent\b|percent\b|процент\w*|пайыз\w*|"
+    r"хувь\w*|хуви\w*)(?:-?[а-яөүәғқңұһі]+)?",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(
+    rf"(?:\bin{SP}+|\bв{SP}+)?(?:(?P<times>\d+(?:[.,]\d+)?)|(?P<word>полтора|два|три|"
+    rf"бір{SP}жарым|екі|үш|хоёр|гурав)){SP}?{DASH}?{SP}?"
+    r"(?P<unit>times\b|fold\b|раза?\b|есе\w*|дахин\w*)",
+    re.IGNORECASE,
+)
+_DOUBLED = re.compile(r"\b(?:doubled|вдвое|екі\s+есе)\b", re.IGNORECASE)
+_TIMES_WORDS = {"полтора": 1.5, "два": 2, "три": 3, "бір жарым": 1.5, "екі": 2, "үш": 3,
+                "хоёр": 2, "гурав": 3}
+
+UP = re.compile(
+    r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|higher|more|gain\w*|jump\w*|surg\w*|"
+    r"expand\w*|climb\w*|рост\w*|вырос\w*|увелич\w*|больше|прирост\w*|повыс\w*|подня\w*|"
+    r"өс\w*|арт\w*|ұлғай\w*|көбей\w*|жоғары|көп|нэмэгд\w*|их|илүү)\b",
+    re.IGNORECASE,
+)
+DOWN = re.compile(
+    r"\b(?:down|fell|fall\w*|decreas\w*|declin\w*|lower|less|drop\w*|shr[ai]nk\w*|"
+    r"contract\w*|сниз\w*|сниж\w*|сократ\w*|сокращ\w*|уменьш\w*|меньше|упал\w*|падени\w*|"
+    r"спад\w*|төменде\w*|азай\w*|қысқар\w*|кеми\w*|кем|аз|буур\w*|багас\w*|унас\w*|бага)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A stated rise or fall: its span and the change in percent (+50 for "in 1.5
+    times", -50 for "fell by half as much")."""
+
+    start: int
+    end: int
+    pct: float
+
+
+def changes(text: str) -> list[Change]:
+    """Every change in ``text`` that a word of rising or falling goes with; a bare
+    percentage ("60 % of trade") is a share, not a change, and is left out."""
+    found = []
+    for m in _PERCENT.finditer(text):
+        written = text[max(0, m.start() - 1):m.start()]
+        sign = {"+": 1, "-": -1, "−": -1}.get(written) or _direction(text, m.start(), m.end())
+        if sign:
+            found.append(Change(m.start(), m.end(), sign * _decimal(m.group("pct"))))
+    for m in _TIMES.finditer(text):
+        factor = (_decimal(m.group("times")) if m.group("times")
+                  else _TIMES_WORDS[re.sub(SP, " ", m.group("word").lower())])
+        if factor <= 1:
+            continue
+        # "in 1.5 times" / "в 1,5 раза" is a rise even without a verb near it.
+        sign = _direction(text, m.start(), m.end()) or (1 if m.group(0)[:1] in "iIвВ" else 0)
+        if not sign:
+            continue
+        pct = (factor - 1) * 100 if sign > 0 else -(1 - 1 / factor) * 100
+        found.append(Change(m.start(), m.end(), round(pct, 1)))
+    for m in _DOUBLED.finditer(text):
+        if not any(c.start <= m.start() < c.end for c in found):
+            found.append(Change(m.start(), m.end(), 100.0))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _decimal(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _direction(text: str, start: int, end: int) -> int:
+    """+1 or -1 by the nearest word of rising or falling around a number, 0 if none."""
+    # "more than 60 %" before a number makes it approximate, not a change
+    before = re.split(r"[;:]|,\s", text[max(0, start - 45):start])[-1]
+    before = re.sub(r"\b(?:more|less)\s+than\s*$", " ", before, flags=re.IGNORECASE)
+    after = re.split(r"[;:,]", text[end:end + 30])[0]
+    best: tuple[int, int] | None = None
+    for sign, pattern in ((1, UP), (-1, DOWN)):
+        for m in pattern.finditer(before):
+            distance = len(before) - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, sign)
+        for m in pattern.finditer(after):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), sign)
+    return 0 if best is None else best[1]

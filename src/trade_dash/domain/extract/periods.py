@@ -1,0 +1,298 @@
+"""The periods a trade figure can cover, as the outlets write them: a year ("in 2023",
+"по итогам 2024 года", "2023 жылы", "2023 онд"), January to month N ("January–July
+2025", "in the first seven months", "за 7 месяцев", "қаңтар–шілде", "эхний 7 сард",
+"1-7 дугаар сард"), and "last year" / "this year", resolved against the publication
+date.
+
+Each mention has a role: ``plain`` (the period of a figure), ``compare`` (what a
+change is measured against: "compared with 2023", "the same period last year",
+"2024 жылмен салыстырғанда") or ``deadline`` ("by 2030", "2030 жылға дейін").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from trade_dash.domain.extract.text import DASH, SP, SPACES
+
+_I = re.IGNORECASE
+
+# Month names, by number, as a pattern each (English, Russian and Kazakh stems, and
+# Mongolian ordinal months: "долдугаар сар" is July).
+_MONTHS = (
+    r"jan(?:uary)?|январ\w*|қаңтар\w*|нэгдүгээр\s+сар\w*",
+    r"feb(?:ruary)?|феврал\w*|ақпан\w*|хоёрдугаар\s+сар\w*",
+    r"mar(?:ch)?|март\w*|наурыз\w*|гуравдугаар\s+сар\w*",
+    r"apr(?:il)?|апрел\w*|сәуір\w*|дөрөвдүгээр\s+сар\w*",
+    r"may|ма[йяе]|мамыр\w*|тавдугаар\s+сар\w*",
+    r"june?|июн\w*|маусым\w*|зургаадугаар\s+сар\w*",
+    r"july?|июл\w*|шілде\w*|долдугаар\s+сар\w*",
+    r"aug(?:ust)?|август\w*|тамыз\w*|наймдугаар\s+сар\w*",
+    r"sep(?:t(?:ember)?)?|сентябр\w*|қыркүйек\w*|есдүгээр\s+сар\w*",
+    r"oct(?:ober)?|октябр\w*|қазан\w*|аравдугаар\s+сар\w*",
+    r"nov(?:ember)?|ноябр\w*|қараша\w*|арван\s+нэгдүгээр\s+сар\w*",
+    r"dec(?:ember)?|декабр\w*|желтоқсан\w*|арван\s+хоёрдугаар\s+сар\w*",
+)
+_MONTH_RES = tuple(re.compile(rf"^(?:{p})\.?$", _I) for p in _MONTHS)
+_ANY_MONTH = "|".join(f"(?:{p})" for p in reversed(_MONTHS))  # longer Mongolian first
+_MONTH_RANGE = re.compile(
+    rf"(?<!\w)(?:с{SP}+)?(?P<m1>{_ANY_MONTH})\.?(?:{SP}*{DASH}{SP}*|{SP}+(?:to|through|till|"
+    rf"until|по){SP}+|{SP}+)(?P<m2>{_ANY_MONTH})\.?(?!\w)(?:{SP}+(?:дейін|хүртэл))?",
+    _I,
+)
+# One month of a year ("in July 2025", "в июле 2025 года"): January is January to
+# month 1; another month is a period the data file cannot hold. With a day it is a date
+# ("on 28 October 2024", "October 28, 2024"), which is no period at all.
+_MONTH_YEAR = re.compile(
+    rf"(?<!\w)(?P<day>\d{{1,2}}{SP}+)?(?P<m1>{_ANY_MONTH})\.?(?P<day2>{SP}+\d{{1,2}},?)?"
+    rf"{SP}+(?:of{SP}+)?(?P<year>(?:19|20)\d{{2}})(?!\d)(?:{SP}*(?:года?|г\.))?",
+    _I,
+)
+_MN_RANGE = re.compile(
+    rf"(?<![\w.,])(?:1|I){SP}*(?:-?р{SP}+сараас{SP}+|{DASH}{SP}*)(?P<n>\d{{1,2}}|[IVX]{{1,4}})"
+    rf"{SP}*(?:-?р\b|-?{SP}*(?:дугаар|дүгээр|дахь|дэх))?{SP}*сар\w*(?:{SP}+хүртэл)?",
+    _I,
+)
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11,
+    "один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
+    "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6,
+    "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10,
+    "десяти": 10, "одиннадцать": 11, "одиннадцати": 11,
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "он бір": 11,
+    "нэг": 1, "хоёр": 2, "гурав": 3, "гурван": 3, "дөрөв": 4, "дөрвөн": 4, "тав": 5,
+    "таван": 5, "зургаа": 6, "зургаан": 6, "долоо": 7, "долоон": 7, "найм": 8, "найман": 8,
+    "ес": 9, "есөн": 9, "арав": 10, "арван": 10, "арван нэг": 11,
+}
+_WORDS = "|".join(sorted((re.escape(w).replace(r"\ ", SP) for w in _NUMBER_WORDS),
+                         key=len, reverse=True))
+_N = rf"(?P<n>\d{{1,2}}|{_WORDS})"
+_N_MONTHS = re.compile(
+    rf"(?<!\w)(?:(?:the{SP}+)?first{SP}+|перв\w+{SP}+|алғашқы{SP}+|бірінші{SP}+)?{_N}"
+    rf"(?:{SP}+|{SP}*-{SP}*)(?:months?\b|месяц\w*|ай(?:да|ында|ы|дың|ының|дағы|"
+    rf"ындағы|лық)?\b)",
+    _I,
+)
+# In Mongolian "7 сар" is July: January to July needs "эхний" (the first).
+_MN_FIRST = re.compile(rf"(?<!\w)эхний{SP}+{_N}{SP}+сар\w*", _I)
+_HALF = re.compile(
+    rf"(?<!\w)(?:(?:the{SP}+)?first{SP}+half(?:[{SPACES}-]year)?|H1\b|перв\w+{SP}+полугоди\w*|"
+    rf"(?:I|1){SP}+полугоди\w*|(?:бірінші|алғашқы){SP}+жарты{SP}*жыл\w*|"
+    rf"(?:жылдың{SP}+)?(?:бірінші|алғашқы){SP}+жартысында\b|жарты{SP}+жыл(?:да|ында)\b|"
+    rf"(?:эхний{SP}+)?хагас{SP}+жил\w*)",
+    _I,
+)
+_QUARTER = re.compile(
+    rf"(?<!\w)(?:(?:the{SP}+)?first{SP}+quarter|Q1\b|перв\w+{SP}+квартал\w*|I{SP}+квартал\w*|"
+    rf"бірінші{SP}+тоқсан\w*|эхний{SP}+улирал\w*)",
+    _I,
+)
+
+_YEAR = re.compile(
+    rf"(?<![\w.,‐-])(?P<year>(?:19|20)\d{{2}})(?!\d)(?!{SP}*{DASH}{SP}*(?:19|20)\d{{2}})"
+    rf"(?:{SP}*(?:year\b|гг?\.|год\w*|жыл\w*|ж\.|он\w*))?",
+    _I,
+)
+_AFTER_RANGE = re.compile(rf"(?:19|20)\d{{2}}{SP}*{DASH}{SP}*$")
+
+_THIS = re.compile(
+    rf"\bthis{SP}+year\b|\bthe{SP}+current{SP}+year\b|\byear[{SPACES}-]to[{SPACES}-]date\b|"
+    rf"\bв{SP}+(?:этом|текущем|нынешнем){SP}+году\b|\b(?:этого|текущего|нынешнего){SP}+года\b|"
+    rf"\bс{SP}+начала{SP}+(?:этого{SP}+|текущего{SP}+)?года\b|\bбиыл\w*|"
+    rf"\bағымдағы{SP}+жыл\w*|\bосы{SP}+жыл\w*|\bэнэ{SP}+(?:онд|оны|жил\w*)|\bоны{SP}+эхнээс\b",
+    _I,
+)
+_LAST = re.compile(
+    rf"\blast{SP}+year\b|\bthe{SP}+(?:previous|past|preceding){SP}+year\b|"
+    rf"\bв{SP}+(?:прошлом|минувшем|предыдущем){SP}+году\b|"
+    rf"\b(?:прошлого|минувшего|предыдущего){SP}+года\b|\bза{SP}+прошлый{SP}+год\b|"
+    rf"\bөткен{SP}+жыл\w*|\bбылтыр\w*|\bөнгөрсөн{SP}+(?:онд|оны|жил\w*)|\bөмнөх{SP}+оны?\b",
+    _I,
+)
+
+# What a change is measured against: the same months of the previous year.
+_SAME_PERIOD = re.compile(
+    rf"(?:the{SP}+)?(?:same|corresponding){SP}+(?:period|months?)(?:{SP}+(?:of|in|a))?"
+    rf"(?:{SP}+the)?{SP}+(?:(?:last|previous|prior){SP}+year|(?P<y1>(?:19|20)\d{{2}})|"
+    rf"a{SP}+year{SP}+(?:earlier|ago|before))|\ba{SP}+year{SP}+(?:earlier|ago|before)\b|"
+    rf"\byear[{SPACES}-]on[{SPACES}-]year\b|\by/y\b|\byoy\b|"
+    rf"(?:аналогичн\w+|т(?:от|ого){SP}+же){SP}+период\w*(?:{SP}+(?:прошлого|предыдущего){SP}+"
+    rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}}){SP}+года?)?|\bгод{SP}+назад\b|"
+    rf"\bв{SP}+годовом{SP}+выражении\b|\bг/г\b|\bгодом{SP}+ранее\b|\bгодом{SP}+раньше\b|"
+    rf"(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*{SP}+)?(?:сәйкес|осы|тиісті)"
+    rf"{SP}+кезең\w*|"
+    rf"(?:(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+)?мөн{SP}+үе\w*",
+    _I,
+)
+_COMPARE_WORDS = (
+    rf"(?:\bcompared{SP}+(?:to|with)|\bin{SP}+comparison{SP}+(?:to|with)|\bagainst|\bversus|"
+    rf"\bvs\.?|\bthan(?:{SP}+in)?|\brelative{SP}+to|"
+    rf"\bпо{SP}+сравнению{SP}+с|\bв{SP}+сравнении{SP}+с|\bотносительно|\bпротив|"
+    rf"\bчем{SP}+(?:в|за)"
+)
+_COMPARE_TAIL = (rf"{SP}+(?:the{SP}+)?(?:(?:year|level{SP}+of|figures?{SP}+(?:of|for)){SP}+)?"
+                 rf"(?:in{SP}+)?$")
+_COMPARE_BEFORE = re.compile(_COMPARE_WORDS + ")" + _COMPARE_TAIL, _I)
+# Short words that compare only before a bare year ("up 5 % on 2023", "с 2019 года"):
+# before "the first seven months" they say when, not against what.
+_COMPARE_BEFORE_YEAR = re.compile(
+    _COMPARE_WORDS + rf"|\bover|\bfrom|\bsince|\bon|\bс|\bот|\bк{SP}+уровню)" + _COMPARE_TAIL, _I)
+_COMPARE_SUFFIX = re.compile(r"(?:жылмен|жылғымен|жылдан|жылғыдан|оноос|оныхоос|онтой|"
+                             r"годом)$", _I)
+_COMPARE_AFTER = re.compile(
+    rf"^{SP}*(?:жыл\w*{SP}+)?(?:салыстырғанда|қарағанда)|^{SP}*(?:оны{SP}+)?мөн{SP}+үе|"
+    rf"^{SP}*(?:онтой|оныхтой)?{SP}*харьцуулахад|^{SP}*бастап",
+    _I,
+)
+_DEADLINE_BEFORE = re.compile(
+    rf"(?:\bby|\buntil|\btill|\bbefore|\bк|\bдо){SP}+(?:the{SP}+end{SP}+of{SP}+)?$", _I)
+_DEADLINE_AFTER = re.compile(rf"^{SP}*(?:дейін|қарай|гэхэд|хүртэл)", _I)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period named in the text. ``year`` is the year written, ``relative`` the year
+    meant relative to publication (0 this year, -1 last year), ``months`` January to
+    month N (``None``: a year as a whole; 0: months that do not start in January, which
+    the data file cannot hold)."""
+
+    start: int
+    end: int
+    year: int | None = None
+    relative: int | None = None
+    months: int | None = None
+    role: str = "plain"
+    same_period: bool = False
+
+
+def mentions(text: str) -> list[PeriodMention]:
+    """Every period named in ``text``, in order, with its role."""
+    found = [PeriodMention(m.start(), m.end(), year=_first_year(m), role="compare",
+                           same_period=True) for m in _SAME_PERIOD.finditer(text)]
+    taken = [(p.start, p.end) for p in found]
+    partial = []
+    for pattern, months in ((_MONTH_RANGE, None), (_MN_RANGE, None), (_N_MONTHS, None),
+                            (_MN_FIRST, None), (_HALF, 6), (_QUARTER, 3)):
+        for m in pattern.finditer(text):
+            n = months or _months(m)
+            if n is not None and _free(m.start(), m.end(), taken):
+                partial.append(PeriodMention(m.start(), m.end(), months=n))
+                taken.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        taken.append((m.start(), m.end()))
+        if not (m.group("day") or m.group("day2")):
+            month = _month(m.group("m1"))
+            partial.append(PeriodMention(m.start(), m.end(), year=int(m.group("year")),
+                                         months=1 if month == 1 else 0))
+    years = []
+    for m in _YEAR.finditer(text):
+        if _free(m.start(), m.end(), taken) and not _AFTER_RANGE.search(text[:m.start()]):
+            years.append(PeriodMention(m.start(), m.end(), year=int(m.group("year"))))
+    for pattern, relative in ((_THIS, 0), (_LAST, -1)):
+        for m in pattern.finditer(text):
+            if _free(m.start(), m.end(), taken):
+                years.append(PeriodMention(m.start(), m.end(), relative=relative))
+    merged = _merge(text, partial, years)
+    found += [_with_role(text, p) for p in merged]
+    return sorted(found, key=lambda p: p.start)
+
+
+def _first_year(m: re.Match[str]) -> int | None:
+    year = next((g for g in m.groups() if g), None)
+    return int(year) if year else None
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _months(m: re.Match[str]) -> int | None:
+    """January to which month a match covers; ``None`` unless it starts in January and
+    ends before December."""
+    groups = m.groupdict()
+    if groups.get("m1"):
+        first, last = _month(groups["m1"]), _month(groups["m2"])
+        return last if first == 1 and last and 1 < last < 12 else 0
+    n = groups["n"]
+    if n.isdigit():
+        value = int(n)
+    elif re.fullmatch(r"[IVX]+", n):
+        value = _roman(n)
+    else:
+        value = _NUMBER_WORDS.get(re.sub(SP, " ", n.lower()), 0)
+    return value if 1 <= value <= 11 else None
+
+
+def _month(word: str) -> int | None:
+    word = re.sub(rf"{SP}+", " ", word.strip())
+    for number, pattern in enumerate(_MONTH_RES, start=1):
+        if pattern.match(word):
+            return number
+    return None
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(text, [*text[1:], ""], strict=True):
+        total += -values[a] if b and values[b] > values[a] else values[a]
+    return total
+
+
+_GAP = re.compile(rf"^{SP}*(?:(?:of|in|for|the|за|в|жылдың|жылғы|оны|года){SP}+)*$", _I)
+
+
+def _merge(text: str, partial: list[PeriodMention],
+           years: list[PeriodMention]) -> list[PeriodMention]:
+    """A January-to-month-N mention takes the year written right next to it
+    ("January–July 2025", "2025 жылғы қаңтар–шілде", "the first seven months of this
+    year"); that year is then part of it and no separate mention."""
+    used: set[int] = set()
+    out = []
+    for p in partial:
+        near = []
+        for i, y in enumerate(years):
+            gap = text[p.end:y.start] if y.start >= p.end else text[y.end:p.start]
+            if i not in used and len(gap) <= 12 and _GAP.match(gap):
+                near.append((len(gap), i))
+        if near:
+            _, i = min(near)
+            used.add(i)
+            y = years[i]
+            p = replace(p, start=min(p.start, y.start), end=max(p.end, y.end), year=y.year,
+                        relative=y.relative)
+        out.append(p)
+    return out + [y for i, y in enumerate(years) if i not in used]
+
+
+def _with_role(text: str, p: PeriodMention) -> PeriodMention:
+    before, after = text[max(0, p.start - 40):p.start], text[p.end:p.end + 30]
+    written = text[p.start:p.end]
+    compare_before = _COMPARE_BEFORE_YEAR if p.year and not p.months else _COMPARE_BEFORE
+    if (compare_before.search(before) or _COMPARE_SUFFIX.search(written)
+            or _COMPARE_AFTER.match(after)):
+        return replace(p, role="compare")
+    if p.year and (_DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(after)):
+        return replace(p, role="deadline")
+    return p
+
+
+def resolve(p: PeriodMention, published: dt.date | None) -> tuple[int | None, int]:
+    """The year and the months (12: the whole year) a mention stands for; the year is
+    ``None`` when it depends on a publication date that is not known. A January-to-
+    month-N mention without a year is the latest such period before publication."""
+    months = p.months or 12
+    if p.year is not None:
+        return p.year, months
+    if published is None:
+        return None, months
+    if p.relative is not None:
+        return published.year + p.relative, months
+    return (published.year if published.month > months else published.year - 1), months

@@ -1,0 +1,298 @@
+"""What an amount in a sentence is: which flow of trade it measures, whether it is
+Kazakhstan–Mongolia trade at all, whether it is the target, and the decoys that look
+like trade figures but are not (a price per unit, an export potential, a project's
+cost, one sector's trade, another country's trade, an increase "by $10 million", a
+forecast).
+
+Every function takes the sentence (with the names of reporting bodies blanked out, so
+"Ministry of Trade" is no trade word) and the place of one amount in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trade_dash.domain.extract.numbers import DOWN, UP, Amount
+from trade_dash.domain.extract.text import (
+    BILATERAL,
+    FOREIGN_TRADE,
+    KZ,
+    MN,
+    OTHER_COUNTRY,
+    SP,
+    country_mentions,
+    other,
+)
+
+_I = re.IGNORECASE
+
+FLOW_WORDS = re.compile(
+    r"(?P<turnover>\btrade\s+turnover|\bturnover|\btrade\s+volume|"
+    r"\bvolume\s+of\s+(?:bilateral\s+|mutual\s+)?trade|\bтоварооборот\w*|"
+    r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
+    r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
+    r"|(?P<export>\bexport\w*|\bshipments?\b|\bsold\b|\bэкспорт\w*|\bпоставк\w*|"
+    r"\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"\bгаргасан\b)"
+    r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
+    r"\bввоз\w*|\bввезен\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    # words that point back to the figure before: "this figure", "бұл көрсеткіш"
+    r"|(?P<same>\b(?:this|the)\s+figure\b|\bпоказател\w*|\bкөрсеткіш\w*|\bүзүүлэлт\w*)"
+    r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
+    r"\bхудалдаа\w*)",
+    _I,
+)
+_PART_OF = re.compile(r"\bof\s+which\b|\bincluding\b|\bиз\s+(?:них|которых)\b|"
+                      r"\bв\s+том\s+числе\b|\bоның\s+ішінде\b|\bүүнээс\b|\bүүний\s+(?:дотор|\w+)",
+                      _I)
+
+_PER_UNIT = re.compile(
+    rf"^{SP}*(?:per\b|each\b|apiece\b|a{SP}+(?:tonne|ton|head|unit|piece)\b|"
+    r"за\s+(?:одн\w+|один|тонн\w*|штук\w*|единиц\w*|голов\w*|кажд\w+|кг|килограмм\w*)|"
+    r"кажд\w+|тоннасы\w*|бірлігі\w*|данасы\w*|тонн\s+тутам|ширхэг\w*|нэгж\w*|тутам)",
+    _I,
+)
+_DECOY_BETWEEN = re.compile(
+    # a price or value of something else
+    r"\bprices?\b|\bpriced\b|\bcosts?\b|\bcosting\b|\bvalued\s+at\b|\bцен[аыуе]\w*|"
+    r"\bстоимост\w*|\bстоит\b|\bбағасы\w*|\bбағамен\b|\bқұны\b|\bүнэ\b|\bүнийн\b|\bөртөг\w*|"
+    # a balance of trade, not a flow
+    r"\bbalance\b|\bdeficit\b|\bsurplus\b|\bсальдо\b|\bдефицит\w*|\bпрофицит\w*|"
+    r"\bтапшылық\w*|\bпрофицит\w*|\bалдагдал\w*|\bашиг\b|"
+    # a potential, an opportunity, a capacity
+    r"\bpotential\b|\buntapped\b|\bopportunit\w*|\bcapacity\b|\bпотенциал\w*|\bвозможност\w*|"
+    r"\bәлеует\w*|\bмүмкіндік\w*|\bболомж\w*|\bнөөц\w*|\bчадавх\w*|"
+    # a project, an investment, a loan or a deal
+    r"\bprojects?\b|\binvest\w*|\bloans?\b|\bcredit\w*|\bgrants?\b|\bfunds?\b|\bcontracts?\b|"
+    r"\bdeals?\b|\bagreements?\b|\bbudget\w*|\bplant\b|\bfactory\b|\bconstruction\b|"
+    r"\bпроект\w*|\bинвестиц\w*|\bкредит\w*|\bзайм\w*|\bза[её]м\w*|\bгрант\w*|\bфонд\w*|"
+    r"\bконтракт\w*|\bсделк\w*|\bсоглашени\w*|\bбюджет\w*|\bзавод\w*|\bстроительств\w*|"
+    r"\bжоба\w*|\bнесие\w*|\bкелісім\w*|\bзауыт\w*|\bқұрылыс\w*|\bтөсөл\w*|"
+    r"\bхөрөнгө\s+оруулалт\w*|\bзээл\w*|\bгэрээ\w*|\bүйлдвэр\w*|\bбарилга\w*",
+    _I,
+)
+_SECTOR = re.compile(
+    r"\bagricultur\w*|\bagri-?food|\bfood\w*|\bwheat|\bgrain|\bflour|\bmeat|\bbeef|\bmutton|"
+    r"\bcoal|\boil\b|\bfuel|\bpetroleum|\belectricity|\bmachinery|\blivestock|\bwool|"
+    r"\bcashmere|\bleather|\bvegetables?|\bfruit|\bsunflower|\bconfectionery|\bservices|"
+    r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
+    r"\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
+    r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
+    r"\bэлектроэнерг\w*|\bмашин\w*|\bскот\w*|\bшерст\w*|\bкашемир\w*|\bкож\w*|\bовощ\w*|"
+    r"\bауыл\s+шаруашылығы\w*|\bазық-түлік\w*|\bбидай\w*|\bастық\w*|\bұн(?:ы|ын)?\b|"
+    r"\bет\s+өнім\w*|\bкөмір\w*|\bмұнай\w*|\bжанармай\w*|\bмал\b|\bжүн\w*|"
+    r"\bхөдөө\s+аж\s+ахуй\w*|\bхүнс\w*|\bулаан\s+буудай\w*|\bгурил\w*|\bмахн?\w*|\bнүүрс\w*|"
+    r"\bшатахуун\w*|\bгазрын\s+тос\w*|\bцахилгаан\w*|\bноос\w*|\bноолуур\w*|\bарьс\w*|\bтариа\w*",
+    _I,
+)
+# What a flow is made of, set off by commas: ", mostly meat and wool,", ", dominated by
+# flour, fuel and sweets," (to the last comma of the list).
+_MADE_OF = re.compile(
+    r"(?:\bmostly|\bmainly|\bchiefly|\bprimarily|\blargely|\bsuch\s+as|\bdominated\s+by|"
+    r"\bled\s+by|\bв\s+основном|\bпреимущественно|\bглавным\s+образом|\bнегізінен|"
+    r"\bголчлон|\bгол\s+төлөв)[^;:]*,",
+    _I,
+)
+# "its supplies", "ее поставки": the flow of a product named before it in the sentence.
+_ITS = re.compile(r"\b(?:its|their|ее|её|его|их|оның|олардың|түүний|тэдгээрийн)\s+$", _I)
+_COUNTED = re.compile(
+    rf"^{SP}*(?:heads?\b|голов\w*|бас\w*|толгой\w*|tonnes?\b|tons?\b|тонн\w*|people\b|"
+    r"человек\w*|адам\w*|хүн\w*|km\b|км\b|kilomet\w*|километр\w*|metres?\b|метр\w*|vehicles?\b|"
+    r"cars?\b|вагон\w*|passengers?\b|пассажир\w*|tourists?\b|турист\w*|sheep\b|овец\b|қой\w*|"
+    r"хонь\w*|livestock\b|скот\w*|мал\b|малын\b|residents?\b|users?\b|items?\b)",
+    _I,
+)
+FORECAST = re.compile(
+    r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|\bmay\b|\bmight\b|\bwill\b|"
+    r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|\bкүтіл\w*|\bболжа\w*|"
+    r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
+    _I,
+)
+_INCREMENT_LEFT = re.compile(rf"(?:\bby|\bна){SP}*$", _I)
+# Kazakh and Mongolian say "by" with a case ending on the amount: "10 млн долларға
+# өсті", "10 сая ам.доллараар өссөн" (but "долларға жетті" is "reached").
+_BY_CASE = re.compile(r"(?:ға|ге|қа|ке|аар|ээр|оор|өөр)$", _I)
+_CHANGE_VERB = re.compile(rf"^{SP}+(?:өс|арт|ұлғай|көбей|азай|төменде|қысқар|нэмэгд|буур|"
+                          r"багас)\w*", _I)
+
+_TARGET_VERB = re.compile(
+    r"(?:\bto\s+(?:increase|bring|raise|boost|reach|lift|grow|expand|double|take|push)|"
+    r"\bincreasing|\bbringing|\braising|\bboosting|\blifting|\bexpanding|\btaking|\bpushing|"
+    r"\bдовести|\bдоведени\w*|\bувеличить|\bувеличени\w*|\bнарастить|\bнаращивани\w*|"
+    r"\bподнять|\bвывести|\bдостичь|\bдостижени\w*)\b[^.;]{0,90}?"
+    rf"(?:\bto|\bдо|\bup{SP}+to)(?:{SP}+the)?(?:{SP}+(?:level{SP}+of|уровня))?{SP}*$",
+    _I,
+)
+_TARGET_NOUN = re.compile(
+    r"(?:\btarget\w*|\bgoal\b|\bobjective\b|\bцел[ьиюе]\b|\bориентир\w*|\bмақсат\w*|"
+    r"\bзорилт\w*|\bзорилго\w*)[^.;]{0,60}$",
+    _I,
+)
+_ACTUAL_VERB = re.compile(
+    r"\breached\b|\bamounted\b|\bstood\b|\btotal(?:l)?ed\b|\bwas\b|\bwere\b|\bсоставил\w*|"
+    r"\bдостиг\w*|\bжетті\b|\bқұрады\b|\bхүрсэн\b|\bхүрчээ\b|\bболсон\b|\bболжээ\b", _I)
+_TARGET_AFTER = re.compile(
+    rf"^\W{{0,3}}{SP}*(?:дейін{SP}+)?(?:жеткізу\w*|арттыру\w*|ұлғайту\w*|көбейту\w*|хүргэх\w*|"
+    rf"хүртэл{SP}+нэмэгдүүлэх\w*|нэмэгдүүлэх\w*)",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an amount stands in its sentence: its left region (from the previous
+    amount, or the sentence's start), its right region (to the next amount, or the
+    sentence's end) and its clause on the right (up to the first comma or semicolon)."""
+
+    amount: Amount
+    left: int
+    right: int
+    clause_end: int
+
+
+def places(text: str, found: list[Amount]) -> list[Place]:
+    out = []
+    for i, a in enumerate(found):
+        left = found[i - 1].end if i else 0
+        right = found[i + 1].start if i + 1 < len(found) else len(text)
+        stop = re.search(r"[,;:(]|\s[–—]\s", text[a.end:right])
+        out.append(Place(a, left, right, a.end + stop.start() if stop else right))
+    return out
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The trade word an amount goes with: its kind (``turnover``, ``export``,
+    ``import`` or the weaker ``trade``) and where it is."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
+    """The trade word that says what an amount measures: after "of which" the word
+    that follows it, else the nearest strong word before the amount, else one in its
+    clause after it, else a bare "trade". A word in the clause of the amount ``before``
+    it is that amount's ("116 million of goods imported, and 8 million exported")."""
+    start = p.left
+    if before is not None and before.clause_end < p.amount.start:
+        start = before.clause_end
+    left = [Flow(m.lastgroup or "", m.start(), m.end())
+            for m in FLOW_WORDS.finditer(text, start, p.amount.start)]
+    right = [Flow(m.lastgroup or "", m.start(), m.end())
+             for m in FLOW_WORDS.finditer(text, p.amount.end, p.clause_end)]
+    strong_left = [f for f in left if f.kind != "trade"]
+    strong_right = [f for f in right if f.kind != "trade"]
+    part = [m.end() for m in _PART_OF.finditer(text, p.left, p.amount.start)]
+    if part:
+        after = [f for f in strong_left if f.start >= part[-1]]
+        if after:
+            return after[-1]
+        if strong_right:
+            return strong_right[0]
+    for group in (strong_left[-1:], strong_right[:1], left[-1:], right[:1]):
+        if group:
+            return group[0]
+    return None
+
+
+def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str | None:
+    """The data file's flow code for an export or import word: whose exports the
+    words near it name ("Kazakhstan's exports", "imports from Kazakhstan", "экспорт в
+    Монголию"), else those of the side the article speaks for."""
+    if flow.kind in ("turnover", "trade"):
+        return "turnover"
+    if flow.kind not in ("export", "import"):
+        return None
+    low, high = max(p.left, flow.start - 60), min(p.clause_end, flow.end + 60)
+    near = [m for m in country_mentions(text[low:high]) if m.role != "name"]
+    # "from X", "into X" say the direction outright; "Mongolian imports" can be read
+    # both ways, so an owner counts only when nothing else is named.
+    near = [m for m in near if m.role != "owner"] or near
+    exporter = None
+    if near:
+        centre = (flow.start + flow.end) / 2 - low
+        m = min(near, key=lambda m: abs((m.start + m.end) / 2 - centre))
+        origin = m.role in ("owner", "source") if flow.kind == "export" else m.role == "source"
+        exporter = m.side if origin else other(m.side)
+    elif perspective:
+        exporter = perspective if flow.kind == "export" else other(perspective)
+    return {KZ: "kz_exports_to_mn", MN: "mn_exports_to_kz"}.get(exporter or "")
+
+
+def scope(text: str, p: Place) -> str:
+    """``ok`` when the amount's clause (or failing that, its sentence) is about
+    Kazakhstan–Mongolia trade, ``context`` when nothing in the sentence says whose
+    trade it is, ``refused`` for another country's trade or a country's total."""
+    # The amount itself is left out: "долларов США" names no other country.
+    clause = text[p.left:p.amount.start] + text[p.amount.end:p.clause_end]
+    if OTHER_COUNTRY.search(clause):
+        return "refused"
+    sides = {m.side for m in country_mentions(clause)}
+    roles = {m.role for m in country_mentions(clause)}
+    linked = (len(sides) == 2 or bool(BILATERAL.search(clause))
+              or bool(roles & {"partner", "source", "dest"}))
+    if FOREIGN_TRADE.search(clause) and not linked:
+        return "refused"
+    if linked:
+        return "ok"
+    sentence_sides = {m.side for m in country_mentions(text)}
+    if len(sentence_sides) == 2 or BILATERAL.search(text):
+        return "ok"
+    return "context"
+
+
+def decoy(text: str, p: Place, flow: Flow) -> bool:
+    """Whether the amount is a price, a potential, a project, one sector's trade, a
+    count of things, or an increase "by" an amount rather than a level."""
+    a = p.amount
+    after = text[a.end:a.end + 30]
+    if _PER_UNIT.match(after) or (not a.currency and _COUNTED.match(after)):
+        return True
+    start = flow.start if flow.start < a.start else p.left
+    between = text[start:a.start]
+    if _DECOY_BETWEEN.search(between):
+        return True
+    words_after = " ".join(re.findall(r"\w+(?:-\w+)?", after)[:3])
+    # "exports, mostly meat and wool, were worth ..." name what the trade is made of
+    # Sector words that qualify the trade word: in its own clause, just before it
+    # ("agricultural exports") or after it ("exports of wheat").
+    low = max(p.left, flow.start - 60,
+              *(m.end() for m in re.finditer(r"[,;:]", text[p.left:flow.start])))
+    while low > p.left and text[low - 1].isalnum():  # whole words only
+        low -= 1
+    near = _MADE_OF.sub(" ", text[low:a.start])
+    if _SECTOR.search(near) or _SECTOR.search(words_after):
+        return True
+    if _ITS.search(text[max(0, flow.start - 12):flow.start]) and _SECTOR.search(
+            text[p.left:flow.start]):
+        return True
+    return increment(text, a)
+
+
+def increment(text: str, a: Amount) -> bool:
+    """An amount a figure grew or fell by ("up by $10 million", "10 млн долларға
+    өсті"), not a level."""
+    before = text[max(0, a.start - 40):a.start]
+    if _INCREMENT_LEFT.search(before) and (UP.search(before) or DOWN.search(before)):
+        return True
+    return bool(_BY_CASE.search(text[a.start:a.end]) and _CHANGE_VERB.match(text[a.end:]))
+
+
+def is_target(text: str, p: Place) -> bool:
+    """Whether the amount is a goal to reach ("to bring trade to $500 million", "цель –
+    500 млн", "500 млн долларға жеткізу", "500 сая ам.долларт хүргэх")."""
+    left = text[p.left:p.amount.start]
+    if _TARGET_VERB.search(left) or _TARGET_AFTER.match(text[p.amount.end:p.clause_end + 30]):
+        return True
+    noun = _TARGET_NOUN.search(left)
+    return noun is not None and not _ACTUAL_VERB.search(left[noun.start():])
+
+
+def forecast(text: str, p: Place, flow: Flow) -> bool:
+    """A figure someone expects or thinks possible, which is neither cited nor the goal."""
+    start = flow.start if flow.start < p.amount.start else p.left
+    return bool(FORECAST.search(text[start:p.amount.start])
+                or FORECAST.search(text[p.amount.end:p.clause_end]))

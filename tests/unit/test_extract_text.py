@@ -1,0 +1,291 @@
+"""``extract_text``: what a sentence becomes, the decoys it refuses, flows, targets,
+sources, sentences and suggested ids, in English, Russian, Kazakh and Mongolian."""
+
+from __future__ import annotations
+
+import pytest
+
+from trade_dash.domain.extract.candidates import extract_text
+from trade_dash.domain.extract.naming import slug
+from trade_dash.domain.extract.record import FIELDS
+
+# An opening line naming both countries, as a real article has, for sentences that rely
+# on it ("Exports amounted to ...").
+LEAD = "Kazakhstan and Mongolia discussed trade.\n"
+
+
+def figures(text: str, published: str | None = "2025-09-06", **kw) -> list[tuple]:
+    return [(c.measure, c.flow, c.year, c.months, c.value_musd)
+            for c in extract_text(text, published, **kw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trade turnover between Kazakhstan and Mongolia reached $74.0 million in "
+         "January-July 2025.", ("actual", "turnover", 2025, 7, 74.0)),
+        ("Товарооборот между Казахстаном и Монголией за январь–июль 2025 года составил "
+         "74,0 млн долларов США.", ("actual", "turnover", 2025, 7, 74.0)),
+        ("2025 жылғы қаңтар-шілдеде Қазақстан мен Моңғолия арасындағы тауар айналымы 74 млн "
+         "АҚШ долларын құрады.", ("actual", "turnover", 2025, 7, 74.0)),
+        ("2025 оны эхний 7 сард Монгол, Казахстаны худалдааны эргэлт 74.0 сая ам.доллар "
+         "болжээ.", ("actual", "turnover", 2025, 7, 74.0)),
+    ],
+)
+def test_the_same_figure_is_read_in_each_language(text, expected):
+    assert figures(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "flow"),
+    [
+        ("Exports from Kazakhstan to Mongolia reached $69.5 million in 2024.", "kz_exports_to_mn"),
+        ("Mongolia's imports from Kazakhstan reached $69.5 million in 2024.", "kz_exports_to_mn"),
+        ("Kazakh exports to Mongolia reached $69.5 million in 2024.", "kz_exports_to_mn"),
+        ("Mongolia's exports to Kazakhstan reached $69.5 million in 2024.", "mn_exports_to_kz"),
+        ("Imports from Mongolia reached $69.5 million in 2024.", "mn_exports_to_kz"),
+        ("Экспорт из Казахстана в Монголию в 2024 году составил 69,5 млн долларов.",
+         "kz_exports_to_mn"),
+        ("Импорт из Монголии в 2024 году составил 69,5 млн долларов.", "mn_exports_to_kz"),
+        ("2024 жылы Қазақстанның Моңғолияға экспорты 69,5 млн доллар болды.", "kz_exports_to_mn"),
+        ("2024 жылы Моңғолиядан импорт 69,5 млн доллар болды.", "mn_exports_to_kz"),
+        ("2024 онд Казахстан руу экспортолсон бүтээгдэхүүн 69.5 сая ам.доллар байв.",
+         "mn_exports_to_kz"),
+        ("2024 онд Казахстанаас импортолсон бараа 69.5 сая ам.доллар байв.", "kz_exports_to_mn"),
+    ],
+)
+def test_the_direction_of_trade_comes_from_the_countries_named(text, flow):
+    assert [f[1] for f in figures(LEAD + text)] == [flow]
+
+
+def test_of_which_exports_takes_the_flow_named_after_the_figure():
+    text = ("In 2024 trade between Kazakhstan and Mongolia reached $150 million, of which "
+            "$140 million was exports from Kazakhstan.")
+    assert figures(text) == [("actual", "turnover", 2024, 12, 150.0),
+                             ("actual", "kz_exports_to_mn", 2024, 12, 140.0)]
+
+
+@pytest.mark.parametrize(
+    ("outlet", "exports_of"),
+    [("Montsame (montsame.mn)", "mn_exports_to_kz"), ("Qazinform", "kz_exports_to_mn")],
+)
+def test_bare_exports_are_those_of_the_side_the_outlet_writes_from(outlet, exports_of):
+    text = LEAD + "In 2024 exports amounted to $9.1 million."
+    assert [f[1] for f in figures(text, outlet=outlet)] == [exports_of]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locomotives cost $4 million per locomotive, and trade with Mongolia grew in 2024.",
+        "Kazakhstan's export potential in Mongolia is estimated at $300 million for 2024.",
+        "The cost of the logistics project is $25 million, trade officials said in 2024.",
+        "In 2024 trade in agricultural products with Mongolia reached $30 million.",
+        "In 2024 agricultural exports to Mongolia reached $30 million.",
+        "Kazakhstan's foreign trade turnover reached $141.4 billion in 2024.",
+        "Kazakhstan's foreign trade turnover reached $14.1 million in 2024.",
+        "In 2024 Kazakhstan's trade with China reached $43.8 million.",
+        "Trade with Mongolia grew in 2024; the two capitals are 2,300 km apart.",
+        "Mongolia has 71 million head of livestock and trade with Kazakhstan grew in 2024.",
+        "Diplomatic relations were established in 1992 and trade with Mongolia grew.",
+        "Agreements worth $150 million on trade with Mongolia were signed in 2024.",
+        "Trade with Mongolia could reach $300 million in 2026.",
+        "Стоимость проекта составит 40 млн долларов, товарооборот с Монголией в 2024 году рос.",
+        "Экспортный потенциал в Монголию оценивается в 300 млн долларов в 2024 году.",
+        "Внешнеторговый оборот Казахстана в 2024 году составил 141,4 млн долларов.",
+        "Товарооборот с Китаем в 2024 году составил 43,8 млн долларов.",
+        "В 2024 году экспорт муки в Монголию составил 41,3 млн долларов.",
+        "Моңғолияға экспорттық әлеует 2024 жылы 300 млн долларға бағаланады.",
+        "2024 жылы Қытаймен тауар айналымы 10,2 млн долларға жетті.",
+        "Хятадтай хийсэн худалдаа 2024 онд 10.8 сая ам.доллар байна.",
+        "2024 онд Монгол Улсын гадаад худалдааны нийт эргэлт 15.9 сая ам.доллар болжээ.",
+        "Хилийн боомтын төслийн өртөг 2024 онд 30 сая ам.доллар гэж Казахстантай тохирсон.",
+        "Trade with Mongolia reached $30 million in June–August 2024.",
+        "Trade with Mongolia grew by $12 million in 2024.",
+    ],
+)
+def test_decoys_are_refused(text):
+    assert figures(LEAD + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        ("The sides agreed to bring trade between Kazakhstan and Mongolia to $500 million.",
+         "2024-10-29", 2024),
+        ("Kazakhstan and Mongolia aim to raise bilateral trade to USD 500 million by 2030.",
+         "2024-10-29", 2030),
+        ("Стороны договорились довести товарооборот между Казахстаном и Монголией до 500 млн "
+         "долларов.", "2024-10-29", 2024),
+        ("Тараптар Қазақстан мен Моңғолия арасындағы тауар айналымын 500 млн долларға "
+         "жеткізуге уағдаласты.", "2024-10-29", 2024),
+        ("Хоёр орны худалдааны эргэлтийг 500 сая ам.долларт хүргэх зорилт тавьсан.",
+         "2024-10-29", 2024),
+        ("Kazakhstan and Mongolia aim to raise bilateral trade to USD 500 million.", None, None),
+    ],
+)
+def test_the_target_is_a_target_for_the_year_it_names_or_was_set(text, published, year):
+    assert figures(text, published) == [("target", "turnover", year, 12, 500.0)]
+
+
+def test_a_target_restated_gives_one_candidate_the_one_with_its_year():
+    text = ("Kazakhstan and Mongolia target $500 million in trade\n"
+            "The leaders want to bring bilateral trade to $500 million by 2030.")
+    assert figures(text) == [("target", "turnover", 2030, 12, 500.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("Trade between Kazakhstan and Mongolia reached $150 million last year.", "2025-02-01",
+         (2024, 12)),
+        ("Trade between Kazakhstan and Mongolia reached $83.9 million in January-August this "
+         "year.", "2024-10-29", (2024, 8)),
+        ("В прошлом году товарооборот с Монголией составил 150 млн долларов.", "2025-02-01",
+         (2024, 12)),
+        ("Өнгөрсөн онд хоёр орны худалдааны эргэлт 150 сая ам.доллар болсон.", "2025-04-02",
+         (2024, 12)),
+    ],
+)
+def test_last_year_and_this_year_are_resolved_against_the_publication_date(text, published,
+                                                                           period):
+    assert [(f[2], f[3]) for f in figures(text, published)] == [period]
+
+
+def test_this_year_as_a_whole_or_a_year_not_over_is_no_full_year_figure():
+    assert figures("Trade with Mongolia will total $160 million this year.") == []
+    assert figures("Trade with Mongolia reached $80 million in 2025.", "2025-09-06") == []
+
+
+def test_without_a_publication_date_last_year_has_no_year_and_low_confidence():
+    (c,) = extract_text("Trade between Kazakhstan and Mongolia reached $150 million last year.")
+    assert c.year is None and c.confidence <= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "yoy"),
+    [
+        ("In 2024 trade between Kazakhstan and Mongolia reached $150 million, up 20% on 2023.",
+         20.0),
+        ("In 2024 trade between Kazakhstan and Mongolia rose 1.5 times to $150 million.", 50.0),
+        ("In 2024 trade between Kazakhstan and Mongolia reached $150 million, up 117% on 2019.",
+         None),  # a change over five years is not the change on the year before
+        ("In 2019 trade between Kazakhstan and Mongolia stood at $35.3 million and surged by 117 "
+         "percent to $76.7 million in 2023.", None),
+    ],
+)
+def test_only_the_change_on_the_same_period_a_year_earlier_is_recorded(text, yoy):
+    assert extract_text(text, "2025-02-01")[-1].yoy_change_pct == yoy
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter", "kind", "side"),
+    [
+        ("According to the Bureau of National Statistics, trade with Mongolia reached $150 "
+         "million in 2024.", "Bureau of National Statistics of Kazakhstan", "statistics_office",
+         "KZ"),
+        ("По данным Бюро национальной статистики, товарооборот с Монголией в 2024 году составил "
+         "150 млн долларов.", "Bureau of National Statistics of Kazakhstan", "statistics_office",
+         "KZ"),
+        ("Гаалийн ерөнхий газрын мэдээгээр 2024 онд Казахстантай хийсэн худалдааны эргэлт 150 "
+         "сая ам.доллар болжээ.", "General Customs Administration of Mongolia", "customs", "MN"),
+        ("According to Mongolia's Ministry of Foreign Affairs, trade with Kazakhstan reached $150 "
+         "million in 2024.", "Ministry of Foreign Affairs of Mongolia", "government", "MN"),
+        ("Trade with Mongolia reached $150 million in 2024, the Ministry of Trade and Integration "
+         "said.", "Ministry of Trade and Integration of Kazakhstan", "government", "KZ"),
+        ("The Mongolian National Chamber of Commerce and Industry said trade with Kazakhstan "
+         "reached $150 million in 2024.", "Chamber of Commerce and Industry of Mongolia",
+         "business_association", "MN"),
+    ],
+)
+def test_the_reporting_body_is_named_with_its_kind_and_side(text, reporter, kind, side):
+    (c,) = extract_text(text, "2025-03-01")
+    assert (c.reporter, c.reporter_kind, c.reporting_country) == (reporter, kind, side)
+
+
+def test_a_figure_whose_source_is_not_named_leaves_the_source_empty():
+    (c,) = extract_text("Trade between Kazakhstan and Mongolia reached $150 million in 2024.",
+                        "2025-03-01")
+    assert (c.reporter, c.reporter_kind, c.reporting_country) == ("", "", "")
+
+
+def test_a_ministry_release_is_its_own_source():
+    (c,) = extract_text("In 2024 trade with Mongolia reached $150.2 million.", "2025-02-20",
+                        outlet="Ministry of Trade and Integration of the Republic of Kazakhstan")
+    assert (c.reporter_kind, c.reporting_country) == ("government", "KZ")
+
+
+def test_each_candidate_has_every_field_and_the_source_and_file_given():
+    (c,) = extract_text("Trade between Kazakhstan and Mongolia reached $150 million in 2024.",
+                        "2025-03-01", outlet="Qazinform", file="a.txt")
+    row = c.row()
+    assert tuple(row) == FIELDS
+    assert (row["outlet"], row["published"], row["file"], row["note"]) == (
+        "Qazinform", "2025-03-01", "a.txt", "")
+    assert row["sentence"] == "Trade between Kazakhstan and Mongolia reached $150 million in 2024."
+    assert row["citation_id"] == "qazinform-2024"
+
+
+def test_suggested_ids_are_unique_and_say_the_period_and_flow():
+    text = ("In January-July 2025 trade between Kazakhstan and Mongolia reached $74 million; "
+            "exports from Kazakhstan were $69.5 million, imports from Mongolia $4.5 million.")
+    ids = [c.citation_id for c in extract_text(text, "2025-09-06", outlet="Qazinform")]
+    assert ids == ["qazinform-2025-ytd7", "qazinform-2025-ytd7-exp", "qazinform-2025-ytd7-imp"]
+
+
+@pytest.mark.parametrize(("outlet", "name"), [
+    ("Qazinform (qazinform.com)", "qazinform"), ("МОНЦАМЭ", "montsame"),
+    ("The Astana Times", "astana-times"), ("", "article")])
+def test_slugs_are_ascii(outlet, name):
+    assert slug(outlet) == name
+
+
+def test_a_figure_cited_twice_in_an_article_is_one_candidate():
+    text = ("Trade between Kazakhstan and Mongolia reached $150 million in 2024.\n"
+            "In 2024 bilateral trade amounted to $150 million, the ministry repeated.")
+    assert len(extract_text(text, "2025-03-01")) == 1
+
+
+def test_an_article_without_figures_gives_none():
+    assert extract_text("The presidents of Kazakhstan and Mongolia met in 2024.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two governments hope to lift bilateral trade to half a billion dollars.", 500.0),
+        ("Стороны намерены довести товарооборот до полмиллиарда долларов.", 500.0),
+        ("Тараптар тауар айналымын жарты миллиард долларға жеткізуді көздейді.", 500.0),
+        ("Хоёр орны худалдааны эргэлтийг хагас тэрбум ам.долларт хүргэх зорилт тавьсан.", 500.0),
+    ],
+)
+def test_a_target_written_in_words_is_read(text, value):
+    assert figures(LEAD + text, "2025-03-01") == [("target", "turnover", 2025, 12, value)]
+
+
+def test_a_change_stated_in_the_next_sentence_for_the_figure_before_is_recorded():
+    text = ("In 2022 trade between Kazakhstan and Mongolia reached $104 million.\n"
+            "This is 1.7 times more than a year earlier.")
+    (c,) = extract_text(text, "2023-02-16")
+    assert c.yoy_change_pct == 70.0
+
+
+def test_a_forecast_change_is_not_a_stated_change():
+    text = ("Trade between Kazakhstan and Mongolia reached $150 million in 2024, and the "
+            "ministry expects it to grow by 20% in 2025.")
+    (c,) = extract_text(text, "2025-03-01")
+    assert c.yoy_change_pct is None
+
+
+def test_exports_and_imports_in_one_sentence_are_read_as_opposite_directions():
+    text = LEAD + "In 2024, exports to Mongolia were $139.6 million and imports $10.6 million."
+    assert [f[1] for f in figures(text, "2025-03-01")] == ["kz_exports_to_mn",
+                                                           "mn_exports_to_kz"]
+
+
+def test_a_base_figure_does_not_set_the_period_of_the_figures_after_it():
+    text = ("Mongolia's trade with Kazakhstan totaled USD 152.8 million last year, up from USD "
+            "127.3 million in 2023.\nImports from Kazakhstan came to USD 143.5 million.")
+    assert figures(text, "2025-01-22", outlet="The UB Post") == [
+        ("actual", "turnover", 2024, 12, 152.8), ("actual", "turnover", 2023, 12, 127.3),
+        ("actual", "kz_exports_to_mn", 2024, 12, 143.5)]
