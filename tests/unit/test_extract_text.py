@@ -288,3 +288,34 @@ def test_a_base_figure_does_not_set_the_period_of_the_figures_after_it():
     assert figures(text, "2025-01-22", outlet="The UB Post") == [
         ("actual", "turnover", 2024, 12, 152.8), ("actual", "turnover", 2023, 12, 127.3),
         ("actual", "kz_exports_to_mn", 2024, 12, 143.5)]
+
+
+@pytest.mark.parametrize(
+    ("second", "published"),
+    [
+        ("A year earlier, the figure for the same months was $98.2 million.", "2024-11-05"),
+        ("Годом ранее за тот же период показатель был равен 98,2 млн долларов.", "2024-11-05"),
+        ("Өнгөрсөн оны мөн үед энэ үзүүлэлт 98.2 сая ам.доллар байжээ.", "2024-11-05"),
+    ],
+)
+def test_the_same_months_a_year_earlier_are_dated_from_the_figure_before(second, published):
+    first = "In January-September 2024 trade between Kazakhstan and Mongolia was $105.8 million."
+    assert figures(first + "\n" + second, published) == [
+        ("actual", "turnover", 2024, 9, 105.8), ("actual", "turnover", 2023, 9, 98.2)]
+
+
+def test_in_this_period_is_the_period_of_the_figure_before_not_a_year_earlier():
+    text = ("2025 жылғы қаңтар-сәуірде Қазақстаннан Моңғолияға экспорт 41,6 млн АҚШ долларына "
+            "жетті.\nОсы кезеңде екі ел арасындағы тауар айналымы 44,9 млн доллар болды.")
+    assert figures(text, "2025-06-11") == [("actual", "kz_exports_to_mn", 2025, 4, 41.6),
+                                           ("actual", "turnover", 2025, 4, 44.9)]
+
+
+def test_months_between_january_and_june_are_a_half_year():
+    text = LEAD + "Kazakhstan sold goods worth $66.8 million to Mongolia between January and June."
+    assert figures(text, "2025-07-30") == [("actual", "kz_exports_to_mn", 2025, 6, 66.8)]
+
+
+def test_a_target_named_after_its_amount_is_the_target():
+    text = LEAD + "A rail link would help both sides reach the agreed $500 million target."
+    assert figures(text, "2025-07-30") == [("target", "turnover", 2025, 12, 500.0)]

@@ -156,7 +156,8 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
         previous: scope.Flow | None = None
         for i, p in enumerate(places):
             before = places[i - 1] if i else None
-            flow = scope.flow_word(text, p, before) or _continued(text, p, previous)
+            flow = (scope.flow_word(text, p, before) or _continued(text, p, previous)
+                    or scope.named_target(text, p))
             c = _candidate(s, text, p, before, flow, plain, mentions, changes.get(i), bodies,
                            art)
             previous = flow
@@ -233,7 +234,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         year = deadline or (art.published.year if art.published else None)
         months, yoy = 12, None
     else:
-        compared = [m for m in mentions if m.role == "compare" and not m.same_period]
+        compared = [m for m in mentions if m.role == "compare"]
         chosen = _period(text, p, before, plain, compared, art)
         if chosen is None:
             return None
@@ -277,7 +278,7 @@ def _body(p: scope.Place, bodies: list[sources.Body], art: _Article) -> sources.
 
 
 def _period(text: str, p: scope.Place, before: scope.Place | None,
-            plain: list[periods.PeriodMention], compared: list[periods.PeriodMention],
+            plain: list[periods.PeriodMention], compared_all: list[periods.PeriodMention],
             art: _Article) -> tuple[periods.PeriodMention, float] | None:
     """The period mention an amount goes with, and how sure that is: the nearest one in
     its own stretch of the sentence (from the previous amount's clause to the end of its
@@ -294,7 +295,7 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
     # The figure a change is measured against, right after its year: "20 % more than in
     # 2023 ($125 million)", "up from 2023: $125 million".
-    base = [m for m in compared if m.year and m.end <= a.start
+    base = [m for m in compared_all if m.year and not m.same_period and m.end <= a.start
             and re.fullmatch(r"[\s(:–—-]{0,4}", text[m.end:a.start])]
     if base:
         return base[-1], 0.9
@@ -304,6 +305,14 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         if chosen.months and chosen.year is None and chosen.relative is None:
             chosen = _with_year(text, chosen, plain, a)
         return chosen, 1.0 if own else 0.9
+    same = [m for m in compared_all if m.same_period]
+    if same and art.last_period is not None and art.published is not None:
+        # "A year earlier, for the same period, the figure was ...": the figure before
+        # it, one year back.
+        year, months = periods.resolve(art.last_period, art.published)
+        if year is not None:
+            return replace(same[0], year=year - 1, relative=None,
+                           months=None if months == 12 else months), 0.85
     if art.paragraph.period is not None:
         return art.paragraph.period, 0.85
     if art.last_period is not None:

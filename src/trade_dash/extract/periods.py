@@ -50,6 +50,8 @@ _MONTH_YEAR = re.compile(
     rf"{SP}+(?:of{SP}+)?(?P<year>(?:19|20)\d{{2}})(?!\d)(?:{SP}*(?:года?|г\.))?",
     _I,
 )
+_BETWEEN = re.compile(
+    rf"(?<!\w)between{SP}+(?P<m1>{_ANY_MONTH})\.?{SP}+and{SP}+(?P<m2>{_ANY_MONTH})\.?(?!\w)", _I)
 _MN_RANGE = re.compile(
     rf"(?<![\w.,])(?:1|I){SP}*(?:-?р{SP}+сараас{SP}+|{DASH}{SP}*)(?P<n>\d{{1,2}}|[IVX]{{1,4}})"
     rf"{SP}*(?:-?р\b|-?{SP}*(?:дугаар|дүгээр|дахь|дэх))?{SP}*сар\w*(?:{SP}+хүртэл)?",
@@ -121,12 +123,14 @@ _SAME_PERIOD = re.compile(
     rf"(?:{SP}+the)?{SP}+(?:(?:last|previous|prior){SP}+year|(?P<y1>(?:19|20)\d{{2}})|"
     rf"a{SP}+year{SP}+(?:earlier|ago|before))|\ba{SP}+year{SP}+(?:earlier|ago|before)\b|"
     rf"\byear[{SPACES}-]on[{SPACES}-]year\b|\by/y\b|\byoy\b|"
-    rf"(?:аналогичн\w+|т(?:от|ого){SP}+же){SP}+период\w*(?:{SP}+(?:прошлого|предыдущего){SP}+"
-    rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}}){SP}+года?)?|\bгод{SP}+назад\b|"
+    rf"аналогичн\w+{SP}+период\w*(?:{SP}+(?:прошлого|предыдущего){SP}+"
+    rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}}){SP}+года?)?|"
+    rf"т(?:от|ого){SP}+же{SP}+период\w*{SP}+(?:прошлого|предыдущего){SP}+года|\bгод{SP}+назад\b|"
     rf"\bв{SP}+годовом{SP}+выражении\b|\bг/г\b|\bгодом{SP}+ранее\b|\bгодом{SP}+раньше\b|"
-    rf"(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*{SP}+)?(?:сәйкес|осы|тиісті)"
-    rf"{SP}+кезең\w*|"
-    rf"(?:(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+)?мөн{SP}+үе\w*",
+    # "осы кезең" (this period) and "мөн үе" (the same time) need the year before named
+    rf"(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*{SP}+(?:сәйкес|осы|тиісті)|"
+    rf"(?:сәйкес|тиісті)){SP}+кезең\w*|"
+    rf"(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+мөн{SP}+үе\w*",
     _I,
 )
 _COMPARE_WORDS = (
@@ -176,7 +180,8 @@ def mentions(text: str) -> list[PeriodMention]:
                            same_period=True) for m in _SAME_PERIOD.finditer(text)]
     taken = [(p.start, p.end) for p in found]
     partial = []
-    for pattern, months in ((_MONTH_RANGE, None), (_MN_RANGE, None), (_N_MONTHS, None),
+    for pattern, months in ((_BETWEEN, None), (_MONTH_RANGE, None), (_MN_RANGE, None),
+                            (_N_MONTHS, None),
                             (_MN_FIRST, None), (_HALF, 6), (_QUARTER, 3)):
         for m in pattern.finditer(text):
             n = months or _months(m)

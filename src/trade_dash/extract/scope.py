@@ -129,6 +129,9 @@ _TARGET_NOUN = re.compile(
     r"\bзорилт\w*|\bзорилго\w*)[^.;]{0,60}$",
     _I,
 )
+# "the agreed $500 million target", "500 млн долларлық мақсат"
+_TARGET_NAMED = re.compile(rf"^{SP}*(?:target|goal|mark|objective|цел[ьи]|мақсат\w*|"
+                           r"зорилт\w*)\b", _I)
 _ACTUAL_VERB = re.compile(
     r"\breached\b|\bamounted\b|\bstood\b|\btotal(?:l)?ed\b|\bwas\b|\bwere\b|\bсоставил\w*|"
     r"\bдостиг\w*|\bжетті\b|\bқұрады\b|\bхүрсэн\b|\bхүрчээ\b|\bболсон\b|\bболжээ\b", _I)
@@ -285,10 +288,18 @@ def is_target(text: str, p: Place) -> bool:
     """Whether the amount is a goal to reach ("to bring trade to $500 million", "цель –
     500 млн", "500 млн долларға жеткізу", "500 сая ам.долларт хүргэх")."""
     left = text[p.left:p.amount.start]
-    if _TARGET_VERB.search(left) or _TARGET_AFTER.match(text[p.amount.end:p.clause_end + 30]):
+    after = text[p.amount.end:p.clause_end + 30]
+    if _TARGET_VERB.search(left) or _TARGET_AFTER.match(after) or _TARGET_NAMED.match(after):
         return True
     noun = _TARGET_NOUN.search(left)
     return noun is not None and not _ACTUAL_VERB.search(left[noun.start():])
+
+
+def named_target(text: str, p: Place) -> Flow | None:
+    """"the agreed $500 million target" names the trade goal without a trade word."""
+    if _TARGET_NAMED.match(text[p.amount.end:p.clause_end + 30]):
+        return Flow("trade", p.amount.start, p.amount.start)
+    return None
 
 
 def forecast(text: str, p: Place, flow: Flow) -> bool:
