@@ -319,3 +319,17 @@ def test_months_between_january_and_june_are_a_half_year():
 def test_a_target_named_after_its_amount_is_the_target():
     text = LEAD + "A rail link would help both sides reach the agreed $500 million target."
     assert figures(text, "2025-07-30") == [("target", "turnover", 2025, 12, 500.0)]
+
+
+def test_a_figure_a_year_before_is_dated_one_year_back():
+    text = ("Turnover between Kazakhstan and Mongolia rose to $133 million in 2023 from $104.2 "
+            "million a year before.")
+    assert figures(text, "2024-09-03") == [("actual", "turnover", 2023, 12, 133.0),
+                                           ("actual", "turnover", 2022, 12, 104.2)]
+
+
+def test_bare_exports_in_russian_from_an_unknown_outlet_are_kazakhstan_s():
+    text = ("Товарооборот Казахстана и Монголии за январь–август 2025 года достиг 86,2 млн "
+            "долларов.\nДоля экспорта пришлась на 80,9 млн долларов, импорта – на 5,3 млн.")
+    assert [f[1] for f in figures(text, "2025-10-20", outlet="Агентство")] == [
+        "turnover", "kz_exports_to_mn", "mn_exports_to_kz"]
