@@ -333,3 +333,30 @@ def test_bare_exports_in_russian_from_an_unknown_outlet_are_kazakhstan_s():
             "долларов.\nДоля экспорта пришлась на 80,9 млн долларов, импорта – на 5,3 млн.")
     assert [f[1] for f in figures(text, "2025-10-20", outlet="Агентство")] == [
         "turnover", "kz_exports_to_mn", "mn_exports_to_kz"]
+
+
+def test_a_dash_that_says_what_the_amount_is_gives_each_amount_its_flow():
+    text = ("2025 жылдың алғашқы жеті айында Қазақстан мен Моңғолияның саудасы 74 млн АҚШ "
+            "долларына жетті.\nОның 69,5 млн доллары – Қазақстан экспорты, 4,5 млн доллары – "
+            "Моңғолиядан импорт.")
+    assert [f[1] for f in figures(text, "2025-08-25")] == [
+        "turnover", "kz_exports_to_mn", "mn_exports_to_kz"]
+
+
+def test_a_figure_some_years_earlier_is_dated_that_many_years_back():
+    text = ("Итого двусторонняя торговля Казахстана и Монголии в 2023 году достигла 133 млн "
+            "долларов, тогда как пятью годами ранее она едва превышала 60 млн.")
+    assert figures(text, "2024-03-21") == [("actual", "turnover", 2023, 12, 133.0),
+                                           ("actual", "turnover", 2018, 12, 60.0)]
+
+
+def test_a_project_named_after_its_amount_is_a_decoy():
+    text = LEAD + "In 2024 the sides agreed to study a USD 200 million railway project for trade."
+    assert figures(text, "2025-03-01") == []
+
+
+def test_last_year_s_total_is_the_turnover():
+    text = ("Kazakhstan's trade with Mongolia reached $86.2 million in the eight months to "
+            "August.\nLast year's total stood at $150.2 million.")
+    assert figures(text, "2025-10-09") == [("actual", "turnover", 2025, 8, 86.2),
+                                           ("actual", "turnover", 2024, 12, 150.2)]

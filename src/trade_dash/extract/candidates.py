@@ -299,21 +299,26 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
 def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMention],
                  art: _Article) -> periods.PeriodMention | None:
     """An amount with "a year before" right next to it ("from $104.2 million a year
-    before") is the figure before it, one year back."""
+    before"), or after "five years earlier" in its clause, is the figure before it, that
+    many years back."""
     for m in compared:
         if m.same_period and m.year is None and (
                 0 <= m.start - a.end <= 3 or 0 <= a.start - m.end <= 3):
             return _one_year_back(m, art)
+        if m.back and (0 <= m.start - a.end <= 3 or 0 <= a.start - m.end <= 40):
+            return _one_year_back(m, art, m.back)
     return None
 
 
-def _one_year_back(m: periods.PeriodMention, art: _Article) -> periods.PeriodMention | None:
+def _one_year_back(m: periods.PeriodMention, art: _Article, years: int = 1
+                   ) -> periods.PeriodMention | None:
     if art.last_period is None:
         return None
     year, months = periods.resolve(art.last_period, art.published)
     if year is None:
         return None
-    return replace(m, year=year - 1, relative=None, months=None if months == 12 else months)
+    return replace(m, year=year - years, relative=None, back=0,
+                   months=None if months == 12 else months)
 
 
 def _with_year(text: str, partial: periods.PeriodMention, plain: list[periods.PeriodMention],

@@ -142,6 +142,14 @@ _COMPARE_WORDS = (
 _COMPARE_TAIL = (rf"{SP}+(?:the{SP}+)?(?:(?:year|level{SP}+of|figures?{SP}+(?:of|for)){SP}+)?"
                  rf"(?:in{SP}+)?$")
 _COMPARE_BEFORE = re.compile(_COMPARE_WORDS + ")" + _COMPARE_TAIL, _I)
+_BACK_WORDS = {"двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5, "шестью": 6, "семью": 7,
+               "десятью": 10}
+_YEARS_BACK = re.compile(
+    rf"(?<!\w)(?P<n>\d{{1,2}}|{_WORDS}|{'|'.join(_BACK_WORDS)}){SP}+(?:years?{SP}+(?:earlier|"
+    rf"before|ago)|годами{SP}+(?:ранее|раньше)|(?:года?|лет){SP}+назад|жыл{SP}+бұрын|"
+    rf"жилийн{SP}+өмнө)",
+    _I,
+)
 # Short words that compare only before a bare year ("up 5 % on 2023", "с 2019 года"):
 # before "the first seven months" they say when, not against what.
 _COMPARE_BEFORE_YEAR = re.compile(
@@ -172,12 +180,17 @@ class PeriodMention:
     months: int | None = None
     role: str = "plain"
     same_period: bool = False
+    back: int = 0  # "five years earlier": years before the figure it follows
 
 
 def mentions(text: str) -> list[PeriodMention]:
     """Every period named in ``text``, in order, with its role."""
     found = [PeriodMention(m.start(), m.end(), year=_first_year(m), role="compare",
                            same_period=True) for m in _SAME_PERIOD.finditer(text)]
+    for m in _YEARS_BACK.finditer(text):
+        word = re.sub(SP, " ", m.group("n").lower())
+        back = int(word) if word.isdigit() else _BACK_WORDS.get(word) or _NUMBER_WORDS[word]
+        found.append(PeriodMention(m.start(), m.end(), role="compare", back=back))
     taken = [(p.start, p.end) for p in found]
     partial = []
     for pattern, months in ((_BETWEEN, None), (_MONTH_RANGE, None), (_MN_RANGE, None),

@@ -32,13 +32,14 @@ FLOW_WORDS = re.compile(
     r"\bvolume\s+of\s+(?:bilateral\s+|mutual\s+)?trade|\bтоварооборот\w*|"
     r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
-    r"|(?P<export>\bexport\w*|\bshipments?\b|\bsold\b|\bэкспорт\w*|\bпоставк\w*|"
-    r"\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
+    r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
     r"\bгаргасан\b)"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
     r"\bввоз\w*|\bввезен\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
-    r"|(?P<same>\b(?:this|the)\s+figure\b|\bпоказател\w*|\bкөрсеткіш\w*|\bүзүүлэлт\w*)"
+    r"|(?P<same>\b(?:this|the)\s+figure\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
+    r"\bүзүүлэлт\w*)"
     r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
     r"\bхудалдаа\w*)",
     _I,
@@ -160,7 +161,14 @@ def places(text: str, found: list[Amount]) -> list[Place]:
         left = found[i - 1].end if i else 0
         right = found[i + 1].start if i + 1 < len(found) else len(text)
         stop = re.search(r"[,;:(]|\s[–—]\s", text[a.end:right])
-        out.append(Place(a, left, right, a.end + stop.start() if stop else right))
+        end = a.end + stop.start() if stop else right
+        if stop and stop.group().strip() in "–—":
+            # "69,5 млн доллары – Қазақстан экспорты": a dash that says what the amount is
+            rest = re.search(r"[,;:(]", text[end + 1:right])
+            said = end + 1 + rest.start() if rest else right
+            if FLOW_WORDS.search(text, end, said):
+                end = said
+        out.append(Place(a, left, right, end))
     return out
 
 
@@ -259,6 +267,8 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     if _DECOY_BETWEEN.search(between):
         return True
     words_after = " ".join(re.findall(r"\w+(?:-\w+)?", after)[:3])
+    if _DECOY_BETWEEN.search(words_after):  # "a USD 200 million railway project"
+        return True
     # "exports, mostly meat and wool, were worth ..." name what the trade is made of
     # Sector words that qualify the trade word: in its own clause, just before it
     # ("agricultural exports") or after it ("exports of wheat").
