@@ -360,3 +360,19 @@ def test_last_year_s_total_is_the_turnover():
             "August.\nLast year's total stood at $150.2 million.")
     assert figures(text, "2025-10-09") == [("actual", "turnover", 2025, 8, 86.2),
                                            ("actual", "turnover", 2024, 12, 150.2)]
+
+
+def test_a_month_named_may_is_no_forecast():
+    text = ("Mongolia's trade turnover with Kazakhstan in January-May 2022 was 41.2 million USD.")
+    assert figures(text, "2022-06-14") == [("actual", "turnover", 2022, 5, 41.2)]
+
+
+def test_foreign_trade_with_the_partner_named_is_their_trade():
+    text = ("В январе–марте 2025 года внешнеторговый оборот Казахстана с Монголией составил "
+            "28,4 млн долларов.")
+    assert figures(text, "2025-05-15") == [("actual", "turnover", 2025, 3, 28.4)]
+
+
+def test_a_commitment_to_reaching_an_amount_is_the_target():
+    text = LEAD + "Both governments reiterated their commitment to reaching $500 million in trade."
+    assert figures(text, "2025-12-02") == [("target", "turnover", 2025, 12, 500.0)]

@@ -30,6 +30,7 @@ _I = re.IGNORECASE
 FLOW_WORDS = re.compile(
     r"(?P<turnover>\btrade\s+turnover|\bturnover|\btrade\s+volume|"
     r"\bvolume\s+of\s+(?:bilateral\s+|mutual\s+)?trade|\bтоварооборот\w*|"
+    r"\bвнешнеторгов\w+\s+оборот\w*|"
     r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
@@ -105,7 +106,8 @@ _COUNTED = re.compile(
     _I,
 )
 FORECAST = re.compile(
-    r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|\bmay\b|\bmight\b|\bwill\b|"
+    # "may" in lower case only: "January-May" is a month
+    r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|\bкүтіл\w*|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
@@ -130,6 +132,10 @@ _TARGET_NOUN = re.compile(
     r"\bзорилт\w*|\bзорилго\w*)[^.;]{0,60}$",
     _I,
 )
+# "their commitment to reaching $500 million" (a bare "reaching" follows actual figures)
+_TARGET_REACHING = re.compile(
+    rf"\b(?:commitment|committed|pledged?|goal|aim\w*|determined)\s+(?:of|to)\s+"
+    rf"(?:reaching|achieving){SP}*$", _I)
 # "the agreed $500 million target", "500 млн долларлық мақсат"
 _TARGET_NAMED = re.compile(rf"^{SP}*(?:target|goal|mark|objective|цел[ьи]|мақсат\w*|"
                            r"зорилт\w*)\b", _I)
@@ -299,7 +305,8 @@ def is_target(text: str, p: Place) -> bool:
     500 млн", "500 млн долларға жеткізу", "500 сая ам.долларт хүргэх")."""
     left = text[p.left:p.amount.start]
     after = text[p.amount.end:p.clause_end + 30]
-    if _TARGET_VERB.search(left) or _TARGET_AFTER.match(after) or _TARGET_NAMED.match(after):
+    if (_TARGET_VERB.search(left) or _TARGET_REACHING.search(left)
+            or _TARGET_AFTER.match(after) or _TARGET_NAMED.match(after)):
         return True
     noun = _TARGET_NOUN.search(left)
     return noun is not None and not _ACTUAL_VERB.search(left[noun.start():])
