@@ -60,7 +60,8 @@ def same(c: Candidate, label: dict) -> bool:
 
 
 def score(folder: Path, verbose: bool) -> dict:
-    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["articles"]
+    labelled = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    labels = labelled["articles"]
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for name, figures in sorted(labels.items()):
         lang = name.split("_", 1)[0]
@@ -85,7 +86,7 @@ def score(folder: Path, verbose: bool) -> dict:
         if verbose:
             for f in left:
                 print(f"  missed {name}: {f}")
-    out = {}
+    out: dict = {}
     for key, t in sorted(totals.items()):
         out[key] = {
             "articles": sum(1 for n in labels if key in ("all", n.split("_", 1)[0])),
@@ -93,6 +94,8 @@ def score(folder: Path, verbose: bool) -> dict:
             "precision": round(t["correct"] / t["candidates"], 3) if t["candidates"] else None,
             "recall": round(t["found"] / t["labels"], 3) if t["labels"] else None,
         }
+    if "first_reading" in labelled:  # what the batch gave the first time it was read
+        out["first_reading"] = labelled["first_reading"]
     found_all = totals["all"]["found"]
     out["all"]["yoy_change_right"] = round(totals["all"]["yoy_right"] / found_all, 3)
     out["all"]["precision_marker_right"] = round(
@@ -148,10 +151,26 @@ def main() -> int:
                   f"precision {a['precision']:.3f}  recall {a['recall']:.3f}  "
                   f"(change right {a['yoy_change_right']:.2f}, "
                   f"approximate right {a['precision_marker_right']:.2f})")
+            if "first_reading" in results[part]:
+                f = results[part]["first_reading"]
+                print(f"  first reading, before it was learnt from: precision "
+                      f"{f['precision']:.3f}  recall {f['recall']:.3f}")
             for lang, s in results[part].items():
-                if lang != "all":
+                if lang not in ("all", "first_reading"):
                     print(f"  {lang}  {s['articles']:3} articles {s['labels']:4} figures  "
                           f"precision {s['precision']:.3f}  recall {s['recall']:.3f}")
+    firsts = [results[k]["first_reading"] for k in results
+              if k.startswith("heldout") and "first_reading" in results[k]]
+    if firsts:  # how well articles nobody had seen were read, all batches together
+        pooled = {n: sum(f[n] for f in firsts) for n in ("candidates", "correct", "figures")}
+        results["unseen_first_reading"] = {
+            "batches": len(firsts), **pooled,
+            "precision": round(pooled["correct"] / pooled["candidates"], 3),
+            "recall": round(pooled["correct"] / pooled["figures"], 3)}
+        u = results["unseen_first_reading"]
+        print(f"unseen   {u['batches']} held-out batches at their first reading: precision "
+              f"{u['precision']:.3f}  recall {u['recall']:.3f}  ({u['correct']} of "
+              f"{u['figures']} figures, {u['candidates']} candidates)")
     sp = results["speed"]
     print(f"speed    {sp['articles']} articles in {sp['seconds']:.1f} s on one core "
           f"({sp['pages_share']:.0%} saved web pages)")
