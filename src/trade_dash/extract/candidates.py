@@ -31,6 +31,7 @@ from trade_dash.extract.text import (
 # trade has stayed far below it (US$ 150 million in 2024).
 MAX_MUSD = Decimal(3000)
 
+
 @dataclass
 class _Paragraph:
     """What earlier sentences of the same paragraph said: a later sentence's figure
@@ -48,7 +49,7 @@ class _Article:
     file: str
     side: str | None  # the side the article speaks for, when known
     press_body: sources.Body | None  # the body that published the article itself
-    both_named: bool  # the article names both countries: context enough for a figure
+    both_named: bool  # the article is about the two countries: context enough for a figure
     paragraph: _Paragraph = field(default_factory=_Paragraph)
     # The figure found last: a later one that names no period, flow or source of its
     # own ("Exports amounted to ...", "бұл көрсеткіш ...") continues it.
