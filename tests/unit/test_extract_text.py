@@ -113,7 +113,7 @@ def test_decoys_are_refused(text):
     [
         ("The sides agreed to bring trade between Kazakhstan and Mongolia to $500 million.",
          "2024-10-29", 2024),
-        ("Kazakhstan and Mongolia aim to raise bilateral trade to USD 500 million by 2030.",
+        ("Kazakhstan and Mongolia plan to lift their mutual trade to USD 500 million by 2030.",
          "2024-10-29", 2030),
         ("Стороны договорились довести товарооборот между Казахстаном и Монголией до 500 млн "
          "долларов.", "2024-10-29", 2024),
@@ -121,7 +121,8 @@ def test_decoys_are_refused(text):
          "жеткізуге уағдаласты.", "2024-10-29", 2024),
         ("Хоёр орны худалдааны эргэлтийг 500 сая ам.долларт хүргэх зорилт тавьсан.",
          "2024-10-29", 2024),
-        ("Kazakhstan and Mongolia aim to raise bilateral trade to USD 500 million.", None, None),
+        ("Kazakhstan and Mongolia plan to lift their mutual trade to USD 500 million.", None,
+         None),
     ],
 )
 def test_the_target_is_a_target_for_the_year_it_names_or_was_set(text, published, year):
@@ -139,8 +140,8 @@ def test_a_target_restated_gives_one_candidate_the_one_with_its_year():
     [
         ("Trade between Kazakhstan and Mongolia reached $150 million last year.", "2025-02-01",
          (2024, 12)),
-        ("Trade between Kazakhstan and Mongolia reached $83.9 million in January-August this "
-         "year.", "2024-10-29", (2024, 8)),
+        ("Over January-August this year Kazakh-Mongolian turnover came to $83.9 million.",
+         "2024-10-29", (2024, 8)),
         ("В прошлом году товарооборот с Монголией составил 150 млн долларов.", "2025-02-01",
          (2024, 12)),
         ("Өнгөрсөн онд хоёр орны худалдааны эргэлт 150 сая ам.доллар болсон.", "2025-04-02",
@@ -289,3 +290,91 @@ def test_a_base_figure_does_not_set_the_period_of_the_figures_after_it():
     assert figures(text, "2025-01-22", outlet="The UB Post") == [
         ("actual", "turnover", 2024, 12, 152.8), ("actual", "turnover", 2023, 12, 127.3),
         ("actual", "kz_exports_to_mn", 2024, 12, 143.5)]
+
+
+@pytest.mark.parametrize(
+    ("second", "published"),
+    [
+        ("A year earlier, the figure for the same months was $98.2 million.", "2024-11-05"),
+        ("Годом ранее за тот же период показатель был равен 98,2 млн долларов.", "2024-11-05"),
+        ("Өнгөрсөн оны мөн үед энэ үзүүлэлт 98.2 сая ам.доллар байжээ.", "2024-11-05"),
+    ],
+)
+def test_the_same_months_a_year_earlier_are_dated_from_the_figure_before(second, published):
+    first = "In January-September 2024 trade between Kazakhstan and Mongolia was $105.8 million."
+    assert figures(first + "\n" + second, published) == [
+        ("actual", "turnover", 2024, 9, 105.8), ("actual", "turnover", 2023, 9, 98.2)]
+
+
+def test_in_this_period_is_the_period_of_the_figure_before_not_a_year_earlier():
+    text = ("2025 жылғы қаңтар-сәуірде Қазақстаннан Моңғолияға экспорт 41,6 млн АҚШ долларына "
+            "жетті.\nОсы кезеңде екі ел арасындағы тауар айналымы 44,9 млн доллар болды.")
+    assert figures(text, "2025-06-11") == [("actual", "kz_exports_to_mn", 2025, 4, 41.6),
+                                           ("actual", "turnover", 2025, 4, 44.9)]
+
+
+def test_months_between_january_and_june_are_a_half_year():
+    text = LEAD + "Kazakhstan sold goods worth $66.8 million to Mongolia between January and June."
+    assert figures(text, "2025-07-30") == [("actual", "kz_exports_to_mn", 2025, 6, 66.8)]
+
+
+def test_a_target_named_after_its_amount_is_the_target():
+    text = LEAD + "A rail link would help both sides reach the agreed $500 million target."
+    assert figures(text, "2025-07-30") == [("target", "turnover", 2025, 12, 500.0)]
+
+
+def test_a_figure_a_year_before_is_dated_one_year_back():
+    text = ("Turnover between Kazakhstan and Mongolia rose to $133 million in 2023 from $104.2 "
+            "million a year before.")
+    assert figures(text, "2024-09-03") == [("actual", "turnover", 2023, 12, 133.0),
+                                           ("actual", "turnover", 2022, 12, 104.2)]
+
+
+def test_bare_exports_in_russian_from_an_unknown_outlet_are_kazakhstan_s():
+    text = ("Товарооборот Казахстана и Монголии за январь–август 2025 года достиг 86,2 млн "
+            "долларов.\nДоля экспорта пришлась на 80,9 млн долларов, импорта – на 5,3 млн.")
+    assert [f[1] for f in figures(text, "2025-10-20", outlet="Агентство")] == [
+        "turnover", "kz_exports_to_mn", "mn_exports_to_kz"]
+
+
+def test_a_dash_that_says_what_the_amount_is_gives_each_amount_its_flow():
+    text = ("2025 жылдың алғашқы жеті айында Қазақстан мен Моңғолияның саудасы 74 млн АҚШ "
+            "долларына жетті.\nОның 69,5 млн доллары – Қазақстан экспорты, 4,5 млн доллары – "
+            "Моңғолиядан импорт.")
+    assert [f[1] for f in figures(text, "2025-08-25")] == [
+        "turnover", "kz_exports_to_mn", "mn_exports_to_kz"]
+
+
+def test_a_figure_some_years_earlier_is_dated_that_many_years_back():
+    text = ("Итого двусторонняя торговля Казахстана и Монголии в 2023 году достигла 133 млн "
+            "долларов, тогда как пятью годами ранее она едва превышала 60 млн.")
+    assert figures(text, "2024-03-21") == [("actual", "turnover", 2023, 12, 133.0),
+                                           ("actual", "turnover", 2018, 12, 60.0)]
+
+
+def test_a_project_named_after_its_amount_is_a_decoy():
+    text = LEAD + "In 2024 the sides agreed to study a USD 200 million railway project for trade."
+    assert figures(text, "2025-03-01") == []
+
+
+def test_last_year_s_total_is_the_turnover():
+    text = ("Kazakhstan's trade with Mongolia reached $86.2 million in the eight months to "
+            "August.\nLast year's total stood at $150.2 million.")
+    assert figures(text, "2025-10-09") == [("actual", "turnover", 2025, 8, 86.2),
+                                           ("actual", "turnover", 2024, 12, 150.2)]
+
+
+def test_a_month_named_may_is_no_forecast():
+    text = ("Mongolia's trade turnover with Kazakhstan in January-May 2022 was 41.2 million USD.")
+    assert figures(text, "2022-06-14") == [("actual", "turnover", 2022, 5, 41.2)]
+
+
+def test_foreign_trade_with_the_partner_named_is_their_trade():
+    text = ("В январе–марте 2025 года внешнеторговый оборот Казахстана с Монголией составил "
+            "28,4 млн долларов.")
+    assert figures(text, "2025-05-15") == [("actual", "turnover", 2025, 3, 28.4)]
+
+
+def test_a_commitment_to_reaching_an_amount_is_the_target():
+    text = LEAD + "Both governments reiterated their commitment to reaching $500 million in trade."
+    assert figures(text, "2025-12-02") == [("target", "turnover", 2025, 12, 500.0)]

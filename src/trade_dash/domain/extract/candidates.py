@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from trade_dash.domain.extract import numbers, periods, scope, sources
+from trade_dash.domain.extract import numbers, periods, scope, sources, yoy
 from trade_dash.domain.extract.naming import numbered
 from trade_dash.domain.extract.record import Candidate
 from trade_dash.domain.extract.text import (
     BILATERAL,
     KZ,
     MN,
-    SPACES,
     Sentence,
     country_mentions,
     language,
@@ -31,14 +30,6 @@ from trade_dash.domain.extract.text import (
 # Above this, an amount is a country's total or another scope: Kazakhstan–Mongolia
 # trade has stayed far below it (US$ 150 million in 2024).
 MAX_MUSD = Decimal(3000)
-
-# The words between a change and the amount it leads to: "by 117 % to 76.7 million".
-_LEADS_TO = re.compile(
-    rf"^[{SPACES},]*(?:(?:and|и)\s+)?(?:to|reaching|to\s+reach|reached|hitting|"
-    r"amounting\s+to|до|составив|составил\w*|достиг\w*|достигнув|өсіп|артып|ұлғайып|өсөж|"
-    rf"нэмэгдэж)?[{SPACES},]*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -58,7 +49,7 @@ class _Article:
     file: str
     side: str | None  # the side the article speaks for, when known
     press_body: sources.Body | None  # the body that published the article itself
-    both_named: bool  # the article names both countries: context enough for a figure
+    both_named: bool  # the article is about the two countries: context enough for a figure
     paragraph: _Paragraph = field(default_factory=_Paragraph)
     # The figure found last: a later one that names no period, flow or source of its
     # own ("Exports amounted to ...", "бұл көрсеткіш ...") continues it.
@@ -85,8 +76,11 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
         published = dt.date.fromisoformat(published) if published else None
     outlet = outlet or ""
     press = sources.outlet_body(outlet)
+    # The side "exports" means when nothing else says: the outlet's, else the language's
+    # (Kazakh and Russian text are read as written from Kazakhstan, Mongolian as from
+    # Mongolia; English says nothing).
     side = ((press.side if press else None) or sources.outlet_side(outlet)
-            or {"kk": KZ, "mn": MN}.get(language(text)))
+            or {"kk": KZ, "ru": KZ, "mn": MN}.get(language(text)))
     art = _Article(published, outlet, file or "", side, press, _about_both(text))
     found: list[Candidate] = []
     seen: set[tuple[object, ...]] = set()
@@ -94,30 +88,13 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
         art.sentence += 1
         new = _sentence(s, art)
         if not new and found and art.last_sentence == art.sentence - 1:
-            found[-1] = _followed_up(s.text, found[-1])
+            found[-1] = yoy.followed_up(s.text, found[-1])
         for c in new:
             key = (c.measure, c.flow, c.year, c.period, c.months, c.value_text)
             if key not in seen:
                 seen.add(key)
                 found.append(c)
     return numbered(_one_target_each(found), art.outlet, art.file)
-
-
-# A sentence that goes on about the figure before it: "This is 20 % more than a year
-# earlier.", "Это в 1,7 раза больше...", "Бұл ... 9,4%-ға артық.", "Энэ нь ... өссөн".
-_THIS_FIGURE = re.compile(r"^(?:this|that|it|это|что|бұл|ол|энэ|энэ\s+нь)\b", re.IGNORECASE)
-
-
-def _followed_up(text: str, last: Candidate) -> Candidate:
-    """The figure of the sentence before, with the change this sentence states for it
-    if it starts by pointing back to it and measures against the year before."""
-    if last.yoy_change_pct is not None or last.year is None or not _THIS_FIGURE.match(text):
-        return last
-    found = numbers.changes(text)
-    years = [m.year for m in periods.mentions(text) if m.year]
-    if len(found) != 1 or any(y != last.year - 1 for y in years):
-        return last
-    return replace(last, yoy_change_pct=found[0].pct)
 
 
 def _about_both(text: str) -> bool:
@@ -152,11 +129,12 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
     out: list[Candidate] = []
     if amounts:
         places = scope.places(text, amounts)
-        changes = _changes(text, places, mentions)
+        changes = yoy.assign(text, places, mentions)
         previous: scope.Flow | None = None
         for i, p in enumerate(places):
             before = places[i - 1] if i else None
-            flow = scope.flow_word(text, p, before) or _continued(text, p, previous)
+            flow = (scope.flow_word(text, p, before) or _continued(text, p, previous)
+                    or scope.named_target(text, p))
             c = _candidate(s, text, p, before, flow, plain, mentions, changes.get(i), bodies,
                            art)
             previous = flow
@@ -201,7 +179,7 @@ _ATTRIBUTION = re.compile(
 def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | None,
                flow: scope.Flow | None,
                plain: list[periods.PeriodMention], mentions: list[periods.PeriodMention],
-               change: tuple[numbers.Change, int | None, scope.Place | None] | None,
+               change: yoy.Stated | None,
                bodies: list[sources.Body], art: _Article) -> Candidate | None:
     a = p.amount
     if flow is None or a.musd > MAX_MUSD:
@@ -231,9 +209,9 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     if target:
         deadline = next((m.year for m in mentions if m.role == "deadline"), None)
         year = deadline or (art.published.year if art.published else None)
-        months, yoy = 12, None
+        months, change_pct = 12, None
     else:
-        compared = [m for m in mentions if m.role == "compare" and not m.same_period]
+        compared = [m for m in mentions if m.role == "compare"]
         chosen = _period(text, p, before, plain, compared, art)
         if chosen is None:
             return None
@@ -247,7 +225,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         if not _possible(year, months, mention, art.published):
             return None
         confidence *= weight * (0.5 if year is None else 1.0)
-        yoy = _stated_change(change, year, months, plain, art.published)
+        change_pct = yoy.on_year_before(change, year, months, plain, art.published)
     if code != "turnover" and not named:
         confidence *= 0.85
     confidence *= 1.0 if body else 0.95
@@ -256,7 +234,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     return Candidate(
         citation_id="", measure="target" if target else "actual", flow=code, year=year,
         period="full_year" if months == 12 else "year_to_date", months=months,
-        value_musd=float(a.musd), value_text=numbers.plain(a.musd), yoy_change_pct=yoy,
+        value_musd=float(a.musd), value_text=numbers.plain(a.musd), yoy_change_pct=change_pct,
         precision="approximate" if numbers.approximate(text, a) else "exact",
         reporter=body.name if body else "", reporter_kind=body.kind if body else "",
         reporting_country=(body.side or "") if body else "", outlet=art.outlet,
@@ -277,7 +255,7 @@ def _body(p: scope.Place, bodies: list[sources.Body], art: _Article) -> sources.
 
 
 def _period(text: str, p: scope.Place, before: scope.Place | None,
-            plain: list[periods.PeriodMention], compared: list[periods.PeriodMention],
+            plain: list[periods.PeriodMention], compared_all: list[periods.PeriodMention],
             art: _Article) -> tuple[periods.PeriodMention, float] | None:
     """The period mention an amount goes with, and how sure that is: the nearest one in
     its own stretch of the sentence (from the previous amount's clause to the end of its
@@ -291,10 +269,13 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     def theirs(m: periods.PeriodMention) -> bool:
         return before is not None and before.amount.end <= m.start < before.clause_end
 
+    year_before = _year_before(text, a, compared_all, art)
+    if year_before is not None:
+        return year_before, 0.85
     own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
     # The figure a change is measured against, right after its year: "20 % more than in
     # 2023 ($125 million)", "up from 2023: $125 million".
-    base = [m for m in compared if m.year and m.end <= a.start
+    base = [m for m in compared_all if m.year and not m.same_period and m.end <= a.start
             and re.fullmatch(r"[\s(:–—-]{0,4}", text[m.end:a.start])]
     if base:
         return base[-1], 0.9
@@ -304,11 +285,41 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         if chosen.months and chosen.year is None and chosen.relative is None:
             chosen = _with_year(text, chosen, plain, a)
         return chosen, 1.0 if own else 0.9
+    same = [m for m in compared_all if m.same_period]
+    if same and (earlier := _one_year_back(same[0], art)) is not None:
+        # "A year earlier, for the same period, the figure was ...": the period of the
+        # figure before it, one year back.
+        return earlier, 0.85
     if art.paragraph.period is not None:
         return art.paragraph.period, 0.85
     if art.last_period is not None:
         return art.last_period, 0.8
     return None
+
+
+def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMention],
+                 art: _Article) -> periods.PeriodMention | None:
+    """An amount with "a year before" right next to it ("from $104.2 million a year
+    before"), or after "five years earlier" in its clause, is the figure before it, that
+    many years back."""
+    for m in compared:
+        if m.same_period and m.year is None and (
+                0 <= m.start - a.end <= 3 or 0 <= a.start - m.end <= 3):
+            return _one_year_back(m, art)
+        if m.back and (0 <= m.start - a.end <= 3 or 0 <= a.start - m.end <= 40):
+            return _one_year_back(m, art, m.back)
+    return None
+
+
+def _one_year_back(m: periods.PeriodMention, art: _Article, years: int = 1
+                   ) -> periods.PeriodMention | None:
+    if art.last_period is None:
+        return None
+    year, months = periods.resolve(art.last_period, art.published)
+    if year is None:
+        return None
+    return replace(m, year=year - years, relative=None, back=0,
+                   months=None if months == 12 else months)
 
 
 def _with_year(text: str, partial: periods.PeriodMention, plain: list[periods.PeriodMention],
@@ -334,57 +345,6 @@ def _possible(year: int | None, months: int, mention: periods.PeriodMention,
         end = dt.date(year, months, 28)
         return end < published
     return True
-
-
-def _changes(text: str, places: list[scope.Place], mentions: list[periods.PeriodMention]
-             ) -> dict[int, tuple[numbers.Change, int | None, scope.Place | None]]:
-    """Each amount's stated change: the change right after it ("$74 million, up 3.6 %"),
-    or one that leads to it ("by 117 % to 76.7 million"), with the year it is measured
-    against when the text names one, and the amount it started from, if any."""
-    out: dict[int, tuple[numbers.Change, int | None, scope.Place | None]] = {}
-    compare = [m for m in mentions if m.role == "compare"]
-    for c in numbers.changes(text):
-        if scope.FORECAST.search(text[max(0, c.start - 40):c.start]):
-            continue  # "expects it to grow by 20 %": a forecast, not a stated change
-        before = [i for i, p in enumerate(places) if p.amount.end <= c.start]
-        after = [i for i, p in enumerate(places) if p.amount.start >= c.end]
-        prev, nxt = (before[-1] if before else None), (after[0] if after else None)
-        base_place = None
-        if nxt is not None and _LEADS_TO.match(text[c.end:places[nxt].amount.start]):
-            target = nxt
-            if prev is not None:
-                gap = text[places[prev].amount.end:c.start]
-                if len(gap) <= 60 and not scope.FLOW_WORDS.search(gap):
-                    base_place = places[prev]
-        elif prev is not None and (nxt is None or len(text[places[prev].amount.end:c.start]) <= 60):
-            target = prev  # the figure before it, however far, if no other figure follows
-        elif nxt is not None and len(text[c.end:places[nxt].amount.start]) <= 60:
-            target = nxt
-        else:
-            continue
-        near = [m for m in compare if c.start - 60 <= m.start <= c.end + 80]
-        out.setdefault(target, (c, near[0].year if near else None, base_place))
-    return out
-
-
-def _stated_change(change: tuple[numbers.Change, int | None, scope.Place | None] | None,
-                   year: int | None, months: int, plain: list[periods.PeriodMention],
-                   published: dt.date | None) -> float | None:
-    """The change on the same months of the year before, if that is what was stated;
-    a change over several years ("117 % since 2019") is not recorded."""
-    if change is None or year is None:
-        return None
-    c, base_year, base_place = change
-    if base_year is not None and base_year != year - 1:
-        return None
-    if base_place is not None:
-        mention = min(plain, key=lambda m: abs(m.start - base_place.amount.start), default=None)
-        if mention is None:
-            return None
-        base = periods.resolve(mention, published)
-        if base != (year - 1, months):
-            return None
-    return c.pct
 
 
 def _named_direction(text: str, flow: scope.Flow, p: scope.Place) -> bool:

@@ -50,6 +50,8 @@ _MONTH_YEAR = re.compile(
     rf"{SP}+(?:of{SP}+)?(?P<year>(?:19|20)\d{{2}})(?!\d)(?:{SP}*(?:года?|г\.))?",
     _I,
 )
+_BETWEEN = re.compile(
+    rf"(?<!\w)between{SP}+(?P<m1>{_ANY_MONTH})\.?{SP}+and{SP}+(?P<m2>{_ANY_MONTH})\.?(?!\w)", _I)
 _MN_RANGE = re.compile(
     rf"(?<![\w.,])(?:1|I){SP}*(?:-?р{SP}+сараас{SP}+|{DASH}{SP}*)(?P<n>\d{{1,2}}|[IVX]{{1,4}})"
     rf"{SP}*(?:-?р\b|-?{SP}*(?:дугаар|дүгээр|дахь|дэх))?{SP}*сар\w*(?:{SP}+хүртэл)?",
@@ -121,12 +123,14 @@ _SAME_PERIOD = re.compile(
     rf"(?:{SP}+the)?{SP}+(?:(?:last|previous|prior){SP}+year|(?P<y1>(?:19|20)\d{{2}})|"
     rf"a{SP}+year{SP}+(?:earlier|ago|before))|\ba{SP}+year{SP}+(?:earlier|ago|before)\b|"
     rf"\byear[{SPACES}-]on[{SPACES}-]year\b|\by/y\b|\byoy\b|"
-    rf"(?:аналогичн\w+|т(?:от|ого){SP}+же){SP}+период\w*(?:{SP}+(?:прошлого|предыдущего){SP}+"
-    rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}}){SP}+года?)?|\bгод{SP}+назад\b|"
+    rf"аналогичн\w+{SP}+период\w*(?:{SP}+(?:прошлого|предыдущего){SP}+"
+    rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}}){SP}+года?)?|"
+    rf"т(?:от|ого){SP}+же{SP}+период\w*{SP}+(?:прошлого|предыдущего){SP}+года|\bгод{SP}+назад\b|"
     rf"\bв{SP}+годовом{SP}+выражении\b|\bг/г\b|\bгодом{SP}+ранее\b|\bгодом{SP}+раньше\b|"
-    rf"(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*{SP}+)?(?:сәйкес|осы|тиісті)"
-    rf"{SP}+кезең\w*|"
-    rf"(?:(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+)?мөн{SP}+үе\w*",
+    # "осы кезең" (this period) and "мөн үе" (the same time) need the year before named
+    rf"(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*{SP}+(?:сәйкес|осы|тиісті)|"
+    rf"(?:сәйкес|тиісті)){SP}+кезең\w*|"
+    rf"(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+мөн{SP}+үе\w*",
     _I,
 )
 _COMPARE_WORDS = (
@@ -138,6 +142,14 @@ _COMPARE_WORDS = (
 _COMPARE_TAIL = (rf"{SP}+(?:the{SP}+)?(?:(?:year|level{SP}+of|figures?{SP}+(?:of|for)){SP}+)?"
                  rf"(?:in{SP}+)?$")
 _COMPARE_BEFORE = re.compile(_COMPARE_WORDS + ")" + _COMPARE_TAIL, _I)
+_BACK_WORDS = {"двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5, "шестью": 6, "семью": 7,
+               "десятью": 10}
+_YEARS_BACK = re.compile(
+    rf"(?<!\w)(?P<n>\d{{1,2}}|{_WORDS}|{'|'.join(_BACK_WORDS)}){SP}+(?:years?{SP}+(?:earlier|"
+    rf"before|ago)|годами{SP}+(?:ранее|раньше)|(?:года?|лет){SP}+назад|жыл{SP}+бұрын|"
+    rf"жилийн{SP}+өмнө)",
+    _I,
+)
 # Short words that compare only before a bare year ("up 5 % on 2023", "с 2019 года"):
 # before "the first seven months" they say when, not against what.
 _COMPARE_BEFORE_YEAR = re.compile(
@@ -168,15 +180,21 @@ class PeriodMention:
     months: int | None = None
     role: str = "plain"
     same_period: bool = False
+    back: int = 0  # "five years earlier": years before the figure it follows
 
 
 def mentions(text: str) -> list[PeriodMention]:
     """Every period named in ``text``, in order, with its role."""
     found = [PeriodMention(m.start(), m.end(), year=_first_year(m), role="compare",
                            same_period=True) for m in _SAME_PERIOD.finditer(text)]
+    for m in _YEARS_BACK.finditer(text):
+        word = re.sub(SP, " ", m.group("n").lower())
+        back = int(word) if word.isdigit() else _BACK_WORDS.get(word) or _NUMBER_WORDS[word]
+        found.append(PeriodMention(m.start(), m.end(), role="compare", back=back))
     taken = [(p.start, p.end) for p in found]
     partial = []
-    for pattern, months in ((_MONTH_RANGE, None), (_MN_RANGE, None), (_N_MONTHS, None),
+    for pattern, months in ((_BETWEEN, None), (_MONTH_RANGE, None), (_MN_RANGE, None),
+                            (_N_MONTHS, None),
                             (_MN_FIRST, None), (_HALF, 6), (_QUARTER, 3)):
         for m in pattern.finditer(text):
             n = months or _months(m)

@@ -30,15 +30,17 @@ _I = re.IGNORECASE
 FLOW_WORDS = re.compile(
     r"(?P<turnover>\btrade\s+turnover|\bturnover|\btrade\s+volume|"
     r"\bvolume\s+of\s+(?:bilateral\s+|mutual\s+)?trade|\bтоварооборот\w*|"
+    r"\bвнешнеторгов\w+\s+оборот\w*|"
     r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
-    r"|(?P<export>\bexport\w*|\bshipments?\b|\bsold\b|\bэкспорт\w*|\bпоставк\w*|"
-    r"\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
+    r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
     r"\bгаргасан\b)"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
     r"\bввоз\w*|\bввезен\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
-    r"|(?P<same>\b(?:this|the)\s+figure\b|\bпоказател\w*|\bкөрсеткіш\w*|\bүзүүлэлт\w*)"
+    r"|(?P<same>\b(?:this|the)\s+figure\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
+    r"\bүзүүлэлт\w*)"
     r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
     r"\bхудалдаа\w*)",
     _I,
@@ -104,7 +106,8 @@ _COUNTED = re.compile(
     _I,
 )
 FORECAST = re.compile(
-    r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|\bmay\b|\bmight\b|\bwill\b|"
+    # "may" in lower case only: "January-May" is a month
+    r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|\bкүтіл\w*|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
@@ -129,6 +132,13 @@ _TARGET_NOUN = re.compile(
     r"\bзорилт\w*|\bзорилго\w*)[^.;]{0,60}$",
     _I,
 )
+# "their commitment to reaching $500 million" (a bare "reaching" follows actual figures)
+_TARGET_REACHING = re.compile(
+    rf"\b(?:commitment|committed|pledged?|goal|aim\w*|determined)\s+(?:of|to)\s+"
+    rf"(?:reaching|achieving){SP}*$", _I)
+# "the agreed $500 million target", "500 млн долларлық мақсат"
+_TARGET_NAMED = re.compile(rf"^{SP}*(?:target|goal|mark|objective|цел[ьи]|мақсат\w*|"
+                           r"зорилт\w*)\b", _I)
 _ACTUAL_VERB = re.compile(
     r"\breached\b|\bamounted\b|\bstood\b|\btotal(?:l)?ed\b|\bwas\b|\bwere\b|\bсоставил\w*|"
     r"\bдостиг\w*|\bжетті\b|\bқұрады\b|\bхүрсэн\b|\bхүрчээ\b|\bболсон\b|\bболжээ\b", _I)
@@ -157,7 +167,14 @@ def places(text: str, found: list[Amount]) -> list[Place]:
         left = found[i - 1].end if i else 0
         right = found[i + 1].start if i + 1 < len(found) else len(text)
         stop = re.search(r"[,;:(]|\s[–—]\s", text[a.end:right])
-        out.append(Place(a, left, right, a.end + stop.start() if stop else right))
+        end = a.end + stop.start() if stop else right
+        if stop and stop.group().strip() in "–—":
+            # "69,5 млн доллары – Қазақстан экспорты": a dash that says what the amount is
+            rest = re.search(r"[,;:(]", text[end + 1:right])
+            said = end + 1 + rest.start() if rest else right
+            if FLOW_WORDS.search(text, end, said):
+                end = said
+        out.append(Place(a, left, right, end))
     return out
 
 
@@ -256,6 +273,8 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     if _DECOY_BETWEEN.search(between):
         return True
     words_after = " ".join(re.findall(r"\w+(?:-\w+)?", after)[:3])
+    if _DECOY_BETWEEN.search(words_after):  # "a USD 200 million railway project"
+        return True
     # "exports, mostly meat and wool, were worth ..." name what the trade is made of
     # Sector words that qualify the trade word: in its own clause, just before it
     # ("agricultural exports") or after it ("exports of wheat").
@@ -285,10 +304,19 @@ def is_target(text: str, p: Place) -> bool:
     """Whether the amount is a goal to reach ("to bring trade to $500 million", "цель –
     500 млн", "500 млн долларға жеткізу", "500 сая ам.долларт хүргэх")."""
     left = text[p.left:p.amount.start]
-    if _TARGET_VERB.search(left) or _TARGET_AFTER.match(text[p.amount.end:p.clause_end + 30]):
+    after = text[p.amount.end:p.clause_end + 30]
+    if (_TARGET_VERB.search(left) or _TARGET_REACHING.search(left)
+            or _TARGET_AFTER.match(after) or _TARGET_NAMED.match(after)):
         return True
     noun = _TARGET_NOUN.search(left)
     return noun is not None and not _ACTUAL_VERB.search(left[noun.start():])
+
+
+def named_target(text: str, p: Place) -> Flow | None:
+    """"the agreed $500 million target" names the trade goal without a trade word."""
+    if _TARGET_NAMED.match(text[p.amount.end:p.clause_end + 30]):
+        return Flow("trade", p.amount.start, p.amount.start)
+    return None
 
 
 def forecast(text: str, p: Place, flow: Flow) -> bool:

@@ -1,0 +1,93 @@
+"""Which stated change belongs to which figure, and whether it is the change on the
+same months of the year before (the data file's ``yoy_change_pct``): "$74 million, up
+3.6 %" is; "surged by 117 % to 76.7 million in 2023" from 2019 is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from trade_dash.domain.extract import numbers, periods, scope
+from trade_dash.domain.extract.record import Candidate
+from trade_dash.domain.extract.text import SPACES
+
+# A change, the year it is measured against when the text names one, and the figure it
+# started from when the sentence gives one.
+Stated = tuple[numbers.Change, int | None, scope.Place | None]
+
+# The words between a change and the amount it leads to: "by 117 % to 76.7 million".
+_LEADS_TO = re.compile(
+    rf"^[{SPACES},]*(?:(?:and|и)\s+)?(?:to|reaching|to\s+reach|reached|hitting|"
+    r"amounting\s+to|до|составив|составил\w*|достиг\w*|достигнув|өсіп|артып|ұлғайып|өсөж|"
+    rf"нэмэгдэж)?[{SPACES},]*$",
+    re.IGNORECASE,
+)
+
+
+# A sentence that goes on about the figure before it: "This is 20 % more than a year
+# earlier.", "Это в 1,7 раза больше...", "Бұл ... 9,4%-ға артық.", "Энэ нь ... өссөн".
+_THIS_FIGURE = re.compile(r"^(?:this|that|it|это|что|бұл|ол|энэ|энэ\s+нь)\b", re.IGNORECASE)
+
+
+def followed_up(text: str, last: Candidate) -> Candidate:
+    """The figure of the sentence before, with the change this sentence states for it
+    if it starts by pointing back to it and measures against the year before."""
+    if last.yoy_change_pct is not None or last.year is None or not _THIS_FIGURE.match(text):
+        return last
+    found = numbers.changes(text)
+    years = [m.year for m in periods.mentions(text) if m.year]
+    if len(found) != 1 or any(y != last.year - 1 for y in years):
+        return last
+    return replace(last, yoy_change_pct=found[0].pct)
+
+
+def assign(text: str, places: list[scope.Place], mentions: list[periods.PeriodMention]
+             ) -> dict[int, Stated]:
+    """Each amount's stated change: the change right after it ("$74 million, up 3.6 %"),
+    or one that leads to it ("by 117 % to 76.7 million"), with the year it is measured
+    against when the text names one, and the amount it started from, if any."""
+    out: dict[int, Stated] = {}
+    compare = [m for m in mentions if m.role == "compare"]
+    for c in numbers.changes(text):
+        if scope.FORECAST.search(text[max(0, c.start - 40):c.start]):
+            continue  # "expects it to grow by 20 %": a forecast, not a stated change
+        before = [i for i, p in enumerate(places) if p.amount.end <= c.start]
+        after = [i for i, p in enumerate(places) if p.amount.start >= c.end]
+        prev, nxt = (before[-1] if before else None), (after[0] if after else None)
+        base_place = None
+        if nxt is not None and _LEADS_TO.match(text[c.end:places[nxt].amount.start]):
+            target = nxt
+            if prev is not None:
+                gap = text[places[prev].amount.end:c.start]
+                if len(gap) <= 60 and not scope.FLOW_WORDS.search(gap):
+                    base_place = places[prev]
+        elif prev is not None and (nxt is None or len(text[places[prev].amount.end:c.start]) <= 60):
+            target = prev  # the figure before it, however far, if no other figure follows
+        elif nxt is not None and len(text[c.end:places[nxt].amount.start]) <= 60:
+            target = nxt
+        else:
+            continue
+        near = [m for m in compare if c.start - 60 <= m.start <= c.end + 80]
+        out.setdefault(target, (c, near[0].year if near else None, base_place))
+    return out
+
+
+def on_year_before(change: Stated | None,
+                   year: int | None, months: int, plain: list[periods.PeriodMention],
+                   published: dt.date | None) -> float | None:
+    """The change on the same months of the year before, if that is what was stated;
+    a change over several years ("117 % since 2019") is not recorded."""
+    if change is None or year is None:
+        return None
+    c, base_year, base_place = change
+    if base_year is not None and base_year != year - 1:
+        return None
+    if base_place is not None:
+        mention = min(plain, key=lambda m: abs(m.start - base_place.amount.start), default=None)
+        if mention is None:
+            return None
+        base = periods.resolve(mention, published)
+        if base != (year - 1, months):
+            return None
+    return c.pct
