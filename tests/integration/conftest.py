@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests import chromium as browser
+from trade_dash import cli
 from trade_dash.config import Config
 from trade_dash.exports import images
 from trade_dash.exports.images import Renderer
@@ -54,4 +55,5 @@ def browsers_started(monkeypatch, chromium) -> list[int]:
 
     monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
     monkeypatch.setattr(images, "Renderer", Recording)
+    monkeypatch.setattr(cli, "Renderer", Recording)  # the command line's own name for it
     return started
