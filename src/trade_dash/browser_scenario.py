@@ -17,8 +17,7 @@ from trade_dash.wording import Wording
 from trade_dash.wording import scenario as scenario_words
 
 NAMESPACE = "tradeDash"  # window.dash_clientside.tradeDash, defined by the script
-FUNCTIONS = ("scenarioGrowth", "scenarioCheck")  # on a growth move; after a server answer
-AFTER_DRAW = "afterDraw"  # a settled growth move, once the frame with its chart is drawn
+SETTLE = "settle"  # the clientside callback run after each answer of the server
 CHART = "scenario"  # the registered chart the script updates
 
 
@@ -46,7 +45,9 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
         "reached": {"common": figures.REACHED_COMMON, **figures.REACHED_STYLE},
         "words": scenario_words.browser_words(w),
         "subtitle": scenario_words.subtitle_params(w, s),
-        # Where the script finds the slider, the chart and the line above it on the page.
+        # Where the script finds the slider, the chart and the line above it on the page, and
+        # the stores it reports a failure in.
         "ids": {"slider": ids.GROWTH, "graph": ids.chart_graph(CHART),
-                "subtitle": ids.chart_subtitle(CHART)},
+                "subtitle": ids.chart_subtitle(CHART), "ready": ids.BROWSER_READY,
+                "failed": ids.BROWSER_FAILED},
     }

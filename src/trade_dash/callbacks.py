@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urlencode
 import dash
 import flask
 from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
-from dash.exceptions import PreventUpdate
 
 from trade_dash import browser_scenario, figures, ids, languages, sources_table
 from trade_dash.briefing import key_message
@@ -266,22 +265,6 @@ def _differs(given, used) -> bool:
         return True
 
 
-def _triggered(page: Page, search: str | None, values: dict) -> str | None:
-    """What the main callback answers: the script's report of a drawn rate is a growth
-    move if the address does not hold that rate yet. The script also reports rates the
-    server set (from the address, a preset): nothing to do once the address is the
-    page's own, the first answer for the address if that has not gone out yet."""
-    triggered = ctx.triggered_id
-    if triggered != ids.GROWTH_DRAWN or f"{ids.GROWTH}.value" in ctx.triggered_prop_ids:
-        return ids.GROWTH if triggered == ids.GROWTH_DRAWN else triggered
-    scenario = scenario_from_query(page.ds, _text(search))[0]
-    if _differs(values.get(ids.GROWTH), scenario.growth_pct):
-        return ids.GROWTH
-    if _text(search).lstrip("?") == with_lang(scenario.query(), language(search)):
-        raise PreventUpdate
-    return None
-
-
 def export_hrefs(page: Page, query: str, formats: list) -> tuple[str, ...]:
     """Download links for a canonical scenario query: each chart's in its chosen format
     (``formats`` in registry order), then the briefing's (``BRIEFING_LINKS`` order)."""
@@ -322,19 +305,14 @@ def register(app: dash.Dash, page: Page) -> None:
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
-        # Set by the page's script once it has drawn a growth move: Dash then holds this
-        # callback back until the chart is drawn, so preparing its request does not
-        # delay the drawing. Without the script the growth control's value alone runs it.
-        Input(ids.GROWTH_DRAWN, "data"),
         State(ids.URL, "href"),
         State(ids.BROWSER_READY, "data"),
         *[State(c.format_id, "value") for c in charts],
     )
     def on_change(search, *args):
         values = dict(zip(CONTROLS, args[:n], strict=True))
-        preset, _drawn, href, ready, *formats = args[n:]
-        triggered = _triggered(page, search, values)
-        out = sync(page, triggered, search, href, values, preset, ready)
+        preset, href, ready, *formats = args[n:]
+        out = sync(page, ctx.triggered_id, search, href, values, preset, ready)
         # Links go out with the same response, so a slider move costs one request.
         links = export_hrefs(page, out["query"], formats)
         return (
@@ -426,29 +404,23 @@ def register(app: dash.Dash, page: Page) -> None:
 
 def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
     """The growth slider answered in the browser, and the server's stand-in when it fails."""
-    # The slider's drag_value changes with every move (by pointer, key or typing) and no
-    # server callback sets it, so Dash runs the first at once; the second runs after each
-    # answer of the server, so the chart ends on the control's value whatever happened
-    # in between.
-    on_move, on_answer = (ClientsideFunction(browser_scenario.NAMESPACE, name)
-                          for name in browser_scenario.FUNCTIONS)
-    state = (State(chart.graph_id, "figure"), State(ids.BROWSER_READY, "data"),
-             State(ids.BROWSER_FAILED, "data"))
-    outputs = (Output(chart.graph_id, "figure", allow_duplicate=True),
-               Output(chart.subtitle_id, "children", allow_duplicate=True),
-               Output(ids.BROWSER_READY, "data", allow_duplicate=True),
-               Output(ids.BROWSER_FAILED, "data", allow_duplicate=True))
-    app.clientside_callback(on_move, *outputs, Input(ids.GROWTH, "drag_value"),
-                            State(ids.SCENARIO_FACTS, "data"), *state,
-                            State(ids.GROWTH, "value"), prevent_initial_call=True)
+    # The script draws each move itself (assets/scenario.js). After each answer of the server
+    # (a new address or new facts) it keeps the facts and checks the chart shows the
+    # control's value, whatever happened in between.
     app.clientside_callback(
-        ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.AFTER_DRAW),
-        Output(ids.GROWTH_DRAWN, "data"), Input(ids.GROWTH, "drag_value"),
-        State(ids.GROWTH, "value"), State(ids.SCENARIO_FACTS, "data"),
-        prevent_initial_call=True)
-    app.clientside_callback(on_answer, *outputs, Input(ids.URL, "search"),
-                            Input(ids.SCENARIO_FACTS, "data"), State(ids.GROWTH, "value"),
-                            *state, prevent_initial_call=True)
+        ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.SETTLE),
+        Output(chart.graph_id, "figure", allow_duplicate=True),
+        Output(chart.subtitle_id, "children", allow_duplicate=True),
+        Output(ids.BROWSER_READY, "data"),
+        Output(ids.BROWSER_FAILED, "data"),
+        Input(ids.URL, "search"),
+        Input(ids.SCENARIO_FACTS, "data"),
+        State(ids.GROWTH, "value"),
+        State(chart.graph_id, "figure"),
+        State(ids.BROWSER_READY, "data"),
+        State(ids.BROWSER_FAILED, "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(chart.graph_id, "figure", allow_duplicate=True),

@@ -272,33 +272,6 @@ def _main_callback_body(app, search: str) -> dict:
                               values={ids.URL: search}, changed=f"{ids.URL}.search")
 
 
-def _drawn_body(app, search: str, growth: float) -> dict:
-    """The main callback as run by the script's report that it drew ``growth``."""
-    key = next(k for k in app.callback_map if k.startswith(MAIN_OUTPUT_START))
-    spec = app.callback_map[key]
-    return main_callback_body(key, spec["inputs"], spec["state"], href="http://analyst.test/",
-                              values={ids.URL: search, ids.GROWTH: growth,
-                                      ids.GROWTH_DRAWN: growth},
-                              changed=f"{ids.GROWTH_DRAWN}.data")
-
-
-def test_a_drawn_growth_move_is_answered_and_a_rate_the_address_holds_is_not(app, client):
-    canonical = "?growth=25&target_year=2030&target=500&base=ytd&method=pro_rata&band=5" \
-                "&reporter=any"
-    moved = client.post("/_dash-update-component", json=_drawn_body(app, canonical, 30))
-    assert moved.status_code == 200
-    payload = moved.get_json()["response"]
-    assert payload["url"]["search"].startswith("?growth=30&")
-    assert reached_shown(payload) == str(year_target_met(30.0))
-    # The rate the page's own address holds (the server set it): nothing to send.
-    same = client.post("/_dash-update-component", json=_drawn_body(app, canonical, 25))
-    assert same.status_code == 204
-    # An address not yet answered (a first load racing the report) gets its first answer.
-    first = client.post("/_dash-update-component", json=_drawn_body(app, "?growth=abc", 20.2))
-    assert first.status_code == 200
-    assert "growth=abc" in str(first.get_json()["response"][ids.NOTICES]["children"])
-
-
 def test_callback_through_the_server(app, client):
     body = _main_callback_body(app, search="?growth=30&target_year=2032")
     resp = client.post("/_dash-update-component", json=body)
