@@ -19,7 +19,7 @@ from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
 
 from trade_dash import browser_scenario, figures, ids, languages, sources_table
 from trade_dash.briefing import key_message
-from trade_dash.charts import Registry
+from trade_dash.charts import FRAME_PARTS, Registry
 from trade_dash.csv_export import citations_csv, series_csv
 from trade_dash.languages import DEFAULT, LANGUAGES, LanguageChoice
 from trade_dash.layout import CARDS, cell_words, method_options, sources_body, sources_status
@@ -217,6 +217,10 @@ def sync(
     out["controls"] = {
         k: (v if echo_all or _differs(values.get(k), v) else no) for k, v in current.items()
     }
+    # The browser draws the growth rate it was given, with the scenario line above the
+    # chart; one the parser changed (clamped, or defaulted for an empty box) is drawn here.
+    browser_draws = (growth_move and browser_ready is True
+                     and not _differs(values.get(ids.GROWTH), scenario.growth_pct))
     if from_url and scenario == default_scenario(ds) and not texts:
         # The charts were built with the default scenario; the cards start empty, so they are sent.
         out["charts"] = {c.name: no for c in page.charts}
@@ -225,31 +229,27 @@ def sync(
         # changes in it is sent (some traces and the layout), if anything.
         out["charts"] = {
             c.name: c.page_figure(ds, summary, context) if from_url or triggered in c.rebuild_on
+            else no if browser_draws and c.name == browser_scenario.CHART
             else _patch_or_nothing(c.parts(ds, summary, context))
             for c in page.charts
         }
-    out["frames"] = {c.name: c.frame(ds, summary, context) for c in page.charts}
-    # Texts around the charts that a growth rate cannot change, by (chart, part): the
-    # footers (note, sources, date), and the subtitles of charts the scenario leaves as
-    # they are.
-    out["unchanged"] = {
-        (c.name, part) for c in page.charts for part in ("footer", "subtitle")
-        if part == "footer" or c.update is None
-    } if growth_move else set()
-    # The browser draws the growth rate it was given, with the scenario line above the
-    # chart; one the parser changed (clamped, or defaulted for an empty box) is drawn here.
-    if (growth_move and browser_ready is True and browser_scenario.CHART in out["charts"]
-            and not _differs(values.get(ids.GROWTH), scenario.growth_pct)):
-        out["charts"][browser_scenario.CHART] = no
-        out["unchanged"].add((browser_scenario.CHART, "subtitle"))
+    # The texts around the charts, by (chart, part). A growth move changes none of a chart
+    # the scenario leaves as drawn, nor any footer (note, sources, date), so those are not
+    # worked out; nor is the scenario line the browser writes.
+    parts = {(c.name, part) for c in page.charts for part in FRAME_PARTS}
+    if growth_move:
+        parts = {(name, part) for name, part in parts
+                 if page.charts[name].update is not None and part != "footer"
+                 and not (browser_draws and (name, part) == (browser_scenario.CHART, "subtitle"))}
+    out["texts"] = {(name, part): page.charts[name].frame_text(part, ds, summary, context)
+                    for name, part in parts}
     return out
 
 
 def frame_text(out: dict, chart: str, part: str):
     """One text around a chart from ``sync``'s output, or no update if it cannot have
     changed."""
-    return dash.no_update if (chart, part) in out["unchanged"] else getattr(
-        out["frames"][chart], part)
+    return out["texts"].get((chart, part), dash.no_update)
 
 
 def _patch_or_nothing(parts: Mapping[tuple, object]):

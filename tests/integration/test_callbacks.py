@@ -86,11 +86,11 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     assert out["charts"]["flows"] is dash.no_update
     # The scenario line above the chart follows: 30 % a year from the 2025 estimate
     # 74.0 × 12 / 7 = 126.857 ("$126.9M").
-    assert "growth +30.0%/yr" in out["frames"]["scenario"].subtitle
-    assert "$126.9M" in out["frames"]["scenario"].subtitle
+    assert "growth +30.0%/yr" in frame_text(out, "scenario", "subtitle")
+    assert "$126.9M" in frame_text(out, "scenario", "subtitle")
     # So does its description under it.
     assert (f"At +30.0% a year (band +25.0% to +35.0%), turnover reaches the US$ 500 million "
-            f"target in {year_target_met(30.0)}.") in out["frames"]["scenario"].description
+            f"target in {year_target_met(30.0)}.") in frame_text(out, "scenario", "description")
 
 
 def test_once_the_browser_draws_growth_moves_the_server_sends_only_what_else_changed(page):
@@ -104,6 +104,11 @@ def test_once_the_browser_draws_growth_moves_the_server_sends_only_what_else_cha
     for name in ("scenario", "history", "flows"):
         assert frame_text(out, name, "footer") is dash.no_update
         assert frame_text(out, name, "subtitle") is dash.no_update
+    # The charts a growth rate leaves as drawn keep their descriptions; the scenario
+    # chart's follows the rate.
+    for name in ("history", "flows"):
+        assert frame_text(out, name, "description") is dash.no_update
+    assert "At +30.0% a year" in frame_text(out, "scenario", "description")
     for name in ("presets", "preset", "method_options", "method_help", "facts"):
         assert out[name] is dash.no_update, name
     assert [c for c, v in out["cards"].items() if v is not dash.no_update] == [ids.CARD_REACHED]
@@ -172,7 +177,7 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert isinstance(flows, dict) and len(flows["data"]) == 0
     assert "No export or import figures" in flows["layout"]["annotations"][0]["text"]
     # The subtitles above the charts name the side.
-    assert "Mongolian figures only (MN)" in out["frames"]["history"].subtitle
+    assert "Mongolian figures only (MN)" in frame_text(out, "history", "subtitle")
     assert [o["disabled"] for o in out["method_options"]] == [True, True, True]
     assert "nothing to annualise" in out["method_help"]
     assert out["notices_open"] is False
