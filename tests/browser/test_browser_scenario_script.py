@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from urllib.parse import urlencode
 
 import pytest
@@ -86,6 +87,65 @@ def expect_scenario(page, expect, bundled, growth: str) -> None:
     assert f"growth {s.scenario_growth_pct:+.1f}%/yr" in subtitle(page)
 
 
+# Counts from now on each chart's redraws, by its graph's id: plotly's own event for a
+# finished redraw (plotly_afterplot), which the reader sees in the next frame.
+COUNT_REDRAWS = """() => {
+  window.__redraws = {};
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    const id = gd.parentElement.closest('[id]').id;
+    window.__redraws[id] = 0;
+    gd.on('plotly_afterplot', () => { window.__redraws[id] += 1; });
+  }
+}"""
+# Longer than Dash takes to apply an answer of the server and run what follows it.
+SETTLE_MS = 750
+
+
+def count_redraws(page) -> None:
+    """Count redraws from now on, once the page has done drawing (the charts are redrawn
+    to their boxes' sizes after the first drawing)."""
+    page.wait_for_function(f"a => ({PROP})(a) === true", arg=[ids.BROWSER_READY, "data"])
+    page.evaluate(COUNT_REDRAWS)
+    for _ in range(20):
+        before = page.evaluate("window.__redraws")
+        page.wait_for_timeout(SETTLE_MS)
+        if page.evaluate("window.__redraws") == before:
+            break
+    page.evaluate("() => { for (const id in window.__redraws) window.__redraws[id] = 0; }")
+
+
+def redraws_once_answered(page, expect, growth: str) -> dict[str, int]:
+    """Each chart's redraws since ``count_redraws``, once the server has answered the move
+    to ``growth`` (the address holds it) and what follows the answer has run."""
+    expect(page).to_have_url(re.compile(rf"[?&]growth={re.escape(growth)}(&|$)"))
+    page.wait_for_timeout(SETTLE_MS)
+    return page.evaluate("window.__redraws")
+
+
+def test_a_key_press_redraws_the_scenario_chart_once_and_no_other_chart(
+        page, console, server, bundled, expect):
+    open_dashboard(page, server)
+    count_redraws(page)
+    move_up(page, 1)
+    redraws = redraws_once_answered(page, expect, "21.2")
+    assert redraws == {c.graph_id: 1 if c.name == "scenario" else 0 for c in CHARTS}
+    expect_scenario(page, expect, bundled, "21.2")
+    assert_clean(console, server)
+
+
+def test_a_typed_growth_rate_redraws_the_scenario_chart_once(
+        page, console, server, bundled, expect):
+    page.set_viewport_size({"width": 900, "height": 1000})  # where the number box shows
+    open_dashboard(page, server)
+    count_redraws(page)
+    box = page.locator(f"#{ids.GROWTH} input[type=number]")
+    box.fill("23.5")
+    box.press("Tab")  # the value is taken when the box loses focus
+    assert redraws_once_answered(page, expect, "23.5")[GRAPH] == 1
+    expect_scenario(page, expect, bundled, "23.5")
+    assert_clean(console, server)
+
+
 def test_a_growth_move_is_drawn_in_the_browser_and_the_server_sends_no_chart(
         page, console, server, bundled, expect):
     bodies = main_responses(page)
@@ -117,17 +177,25 @@ def test_a_page_whose_script_never_loaded_is_drawn_by_the_server(
     assert server.server_errors() == []
 
 
+# The facts of the page's scenario with a scenario text the script cannot fill (as a
+# translation naming a value the script does not have would be).
+BREAK_FACTS = """id => {
+  const facts = window.dash_component_api.getLayout(id).props.data;
+  const words = {...facts.words, templates: {...facts.words.templates,
+                                             projection: '%(no_such_value)s'}};
+  window.dash_clientside.set_props(id, {data: {...facts, words}});
+}"""
+
+
 def test_a_failing_script_hands_the_chart_to_the_server(page, console, server, bundled, expect):
     open_dashboard(page, server)
-    page.wait_for_function(
-        "() => window.dash_clientside && window.dash_clientside.tradeDash")
-    # A failure inside the script: the Patch it builds its update with throws.
-    page.evaluate("() => { window.dash_clientside.Patch = function () {"
-                  " throw new Error('forced failure'); }; }")
+    page.wait_for_function(f"a => ({PROP})(a) === true", arg=[ids.BROWSER_READY, "data"])
+    page.evaluate(BREAK_FACTS, ids.SCENARIO_FACTS)
     move_up(page, 4)
     expect_scenario(page, expect, bundled, "24.2")
-    assert any("forced failure" in w for w in console.warnings())
+    assert any("no_such_value" in w for w in console.warnings())
     assert prop(page, ids.BROWSER_FAILED, "data") >= 1
+    assert prop(page, ids.BROWSER_READY, "data") is False
     assert console.errors() == []
     assert server.server_errors() == []
 
@@ -139,49 +207,47 @@ def figure_growth(page) -> float | None:
     return next((t["meta"]["growth_pct"] for t in traces if t.get("meta")), None)
 
 
-def test_a_move_is_drawn_before_dashs_callbacks_answer_it(page, console, server, bundled, expect):
-    """The reader sees the move drawn while Dash's clientside callbacks for it are held
-    back; Dash's copy of the figure follows once they run."""
+def test_a_move_is_drawn_and_held_by_dash_before_the_server_answers(
+        page, console, server, bundled, expect):
+    """The reader sees the move drawn, and Dash's copy of the figure and of the scenario
+    line hold it, while the server's answer is still on its way."""
     open_dashboard(page, server)
     page.wait_for_function(f"a => ({PROP})(a) === true", arg=[ids.BROWSER_READY, "data"])
-    page.evaluate("""() => {
-        const api = window.dash_clientside.tradeDash;
-        window.__held = [];
-        for (const name of ['scenarioGrowth', 'scenarioCheck']) {
-          const run = api[name];
-          api[name] = function () {
-            const args = arguments;
-            return new Promise(done => window.__held.push(() => done(run.apply(null, args))));
-          };
-        }
-      }""")
+    held: list = []
+
+    def callback(url: str) -> bool:
+        return CALLBACK in url
+
+    page.route(callback, lambda route: held.append(route))
     before = figure_growth(page)
-    move_up(page, 1)
+    with page.expect_request(lambda r: callback(r.url)):
+        move_up(page, 1)
     growth = round(before + 1, 1)
     s = analyse(bundled, scenario_from_query(bundled, f"growth={growth}")[0])
     name = f"Scenario {s.scenario_growth_pct:+.1f}%/yr"
     expect(page.locator(f"#{GRAPH} .legendtext").filter(has_text=name)).to_have_count(1)
     assert_projection_follows(page, s)
     assert f"growth {s.scenario_growth_pct:+.1f}%/yr" in subtitle(page)
-    assert page.evaluate("window.__held.length") >= 1
-    assert figure_growth(page) == before  # none of Dash's callbacks has drawn it
-    page.evaluate("window.__held.forEach(go => go())")
-    page.wait_for_function(
-        f"a => ({PROP})(a).data.some(t => t.meta && t.meta.growth_pct === {growth})",
-        arg=[GRAPH, "figure"])
+    assert figure_growth(page) == growth
+    assert scenario_words.subtitle(Wording.for_lang("en"), s) == prop(
+        page, CHARTS["scenario"].subtitle_id, "children")
+    assert held and f"growth={growth}" not in page.url  # the answer is held back
+    for route in held:
+        route.continue_()
+    page.unroute(callback)
     expect_scenario(page, expect, bundled, str(growth))
     assert_clean(console, server)
 
 
-def test_a_pointer_drag_is_drawn_as_it_goes_and_dash_holds_where_it_ends(
+def test_a_pointer_drag_is_drawn_once_a_step_and_dash_holds_where_it_ends(
         page, console, server, bundled, expect):
     open_dashboard(page, server)
-    page.wait_for_function(f"a => ({PROP})(a) === true", arg=[ids.BROWSER_READY, "data"])
+    count_redraws(page)
     box = growth_thumb(page).bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
     page.mouse.down()
-    seen = []
+    seen = [float(growth_thumb(page).get_attribute("aria-valuenow"))]
     for dx in (6, 12, 18, 24, 30):
         page.mouse.move(x + dx, y)
         now = float(growth_thumb(page).get_attribute("aria-valuenow"))
@@ -190,12 +256,12 @@ def test_a_pointer_drag_is_drawn_as_it_goes_and_dash_holds_where_it_ends(
         expect(page.locator(f"#{GRAPH} .legendtext").filter(has_text=name)).to_have_count(1)
         seen.append(now)
     page.mouse.up()
-    assert len(set(seen)) > 1, seen
+    steps = sum(a != b for a, b in pairwise(seen))
+    assert steps > 1, seen
     final = seen[-1]
+    assert redraws_once_answered(page, expect, f"{final:g}")[GRAPH] == steps
     expect_scenario(page, expect, bundled, f"{final:g}")
-    page.wait_for_function(
-        f"a => ({PROP})(a).data.some(t => t.meta && t.meta.growth_pct === {final})",
-        arg=[GRAPH, "figure"])
+    assert figure_growth(page) == final
     assert_clean(console, server)
 
 

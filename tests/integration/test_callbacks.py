@@ -88,11 +88,11 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     assert out["charts"]["flows"] is dash.no_update
     # The scenario line above the chart follows: 30 % a year from the 2025 estimate
     # 74.0 × 12 / 7 = 126.857 ("$126.9M").
-    assert "growth +30.0%/yr" in out["frames"]["scenario"].subtitle
-    assert "$126.9M" in out["frames"]["scenario"].subtitle
+    assert "growth +30.0%/yr" in frame_text(out, "scenario", "subtitle")
+    assert "$126.9M" in frame_text(out, "scenario", "subtitle")
     # So does its description under it.
     assert (f"At +30.0% a year (band +25.0% to +35.0%), turnover reaches the US$ 500 million "
-            f"target in {year_target_met(30.0)}.") in out["frames"]["scenario"].description
+            f"target in {year_target_met(30.0)}.") in frame_text(out, "scenario", "description")
 
 
 def test_once_the_browser_draws_growth_moves_the_server_sends_only_what_else_changed(page):
@@ -106,6 +106,11 @@ def test_once_the_browser_draws_growth_moves_the_server_sends_only_what_else_cha
     for name in ("scenario", "history", "flows"):
         assert frame_text(out, name, "footer") is dash.no_update
         assert frame_text(out, name, "subtitle") is dash.no_update
+    # The charts a growth rate leaves as drawn keep their descriptions; the scenario
+    # chart's follows the rate.
+    for name in ("history", "flows"):
+        assert frame_text(out, name, "description") is dash.no_update
+    assert "At +30.0% a year" in frame_text(out, "scenario", "description")
     for name in ("presets", "preset", "method_options", "method_help", "facts"):
         assert out[name] is dash.no_update, name
     assert [c for c, v in out["cards"].items() if v is not dash.no_update] == [ids.CARD_REACHED]
@@ -174,7 +179,7 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert isinstance(flows, dict) and len(flows["data"]) == 0
     assert "No export or import figures" in flows["layout"]["annotations"][0]["text"]
     # The subtitles above the charts name the side.
-    assert "Mongolian figures only (MN)" in out["frames"]["history"].subtitle
+    assert "Mongolian figures only (MN)" in frame_text(out, "history", "subtitle")
     assert [o["disabled"] for o in out["method_options"]] == [True, True, True]
     assert "nothing to annualise" in out["method_help"]
     assert out["notices_open"] is False
@@ -272,33 +277,6 @@ def _main_callback_body(app, search: str) -> dict:
     spec = app.callback_map[key]
     return main_callback_body(key, spec["inputs"], spec["state"], href="http://analyst.test/",
                               values={ids.URL: search}, changed=f"{ids.URL}.search")
-
-
-def _drawn_body(app, search: str, growth: float) -> dict:
-    """The main callback as run by the script's report that it drew ``growth``."""
-    key = next(k for k in app.callback_map if k.startswith(MAIN_OUTPUT_START))
-    spec = app.callback_map[key]
-    return main_callback_body(key, spec["inputs"], spec["state"], href="http://analyst.test/",
-                              values={ids.URL: search, ids.GROWTH: growth,
-                                      ids.GROWTH_DRAWN: growth},
-                              changed=f"{ids.GROWTH_DRAWN}.data")
-
-
-def test_a_drawn_growth_move_is_answered_and_a_rate_the_address_holds_is_not(app, client):
-    canonical = "?growth=25&target_year=2030&target=500&base=ytd&method=pro_rata&band=5" \
-                "&reporter=any"
-    moved = client.post("/_dash-update-component", json=_drawn_body(app, canonical, 30))
-    assert moved.status_code == 200
-    payload = moved.get_json()["response"]
-    assert payload["url"]["search"].startswith("?growth=30&")
-    assert reached_shown(payload) == str(year_target_met(30.0))
-    # The rate the page's own address holds (the server set it): nothing to send.
-    same = client.post("/_dash-update-component", json=_drawn_body(app, canonical, 25))
-    assert same.status_code == 204
-    # An address not yet answered (a first load racing the report) gets its first answer.
-    first = client.post("/_dash-update-component", json=_drawn_body(app, "?growth=abc", 20.2))
-    assert first.status_code == 200
-    assert "growth=abc" in str(first.get_json()["response"][ids.NOTICES]["children"])
 
 
 def test_callback_through_the_server(app, client):

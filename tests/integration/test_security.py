@@ -236,6 +236,34 @@ def test_a_query_string_cannot_grow_the_asset_cache(app, client):
     assert len(cache._entries) == before
 
 
+# TRADE_DASH_MAX_BODY's default as the README documents it: 64 KiB.
+DOCUMENTED_MAX_BODY = 64 * 1024
+
+
+@pytest.mark.parametrize("settings", [Config, lambda: Config.from_env({})],
+                         ids=["defaults", "empty environment"])
+def test_the_default_body_limit_is_the_documented_one(settings):
+    app = create_app(settings())
+    client = app.server.test_client()
+    body = json.dumps(good_body(app)).encode()
+    at_limit = body + b" " * (DOCUMENTED_MAX_BODY - len(body))  # JSON allows the spaces
+    answered = client.post("/_dash-update-component", data=at_limit,
+                           content_type="application/json")
+    assert answered.status_code == 200
+    too_big = client.post("/_dash-update-component", data=at_limit + b" ",
+                          content_type="application/json")
+    assert too_big.status_code == 413
+    assert too_big.mimetype == "text/plain"
+
+
+def test_the_page_and_its_data_are_kept_by_no_cache(app, client):
+    """They are built from the request's headers too (language, host), unlike exports."""
+    for resp in (client.get("/"), client.get("/_dash-layout"), client.get("/_dash-dependencies"),
+                 client.post("/_dash-update-component", json=good_body(app))):
+        assert resp.status_code == 200
+        assert resp.headers["Cache-Control"] == "no-store", resp.request.path
+
+
 def test_dynamic_responses_are_not_cached(app, client):
     cache = app.server.config["COMPRESS_CACHE_BACKEND"]()
     client.post("/_dash-update-component", json=good_body(app),

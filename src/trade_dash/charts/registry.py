@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import plotly.graph_objects as go
 
@@ -63,6 +63,9 @@ class Frame:
     subtitle: str
     description: str
     footer: str
+
+
+FRAME_PARTS = tuple(f.name for f in fields(Frame))
 
 
 @dataclass(frozen=True)
@@ -144,9 +147,19 @@ class Chart:
 
     def frame(self, ds: Dataset, s: Summary, ctx: Context) -> Frame:
         """The texts around the chart on the page, in ``ctx.words``'s language."""
+        return Frame(*(self.frame_text(part, ds, s, ctx) for part in FRAME_PARTS))
+
+    def frame_text(self, part: str, ds: Dataset, s: Summary, ctx: Context) -> str:
+        """One of those texts (``part``: a field of ``Frame``), so a page update works out
+        only the ones it sends."""
         w = ctx.words
-        return Frame(self.subtitle(w, ds, s), self.describe(w, ds, s),
-                     page_footer(ds, ctx, self.note(ds, s, w), s.scenario.reporter))
+        if part == "subtitle":
+            return self.subtitle(w, ds, s)
+        if part == "description":
+            return self.describe(w, ds, s)
+        if part == "footer":
+            return page_footer(ds, ctx, self.note(ds, s, w), s.scenario.reporter)
+        raise ValueError(f"no text {part!r} around a chart: one of {', '.join(FRAME_PARTS)}")
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,7 @@ from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.core import Wording
 
 NAMESPACE = "tradeDash"  # window.dash_clientside.tradeDash, defined by the script
-FUNCTIONS = ("scenarioGrowth", "scenarioCheck")  # on a growth move; after a server answer
-AFTER_DRAW = "afterDraw"  # a settled growth move, once the frame with its chart is drawn
+SETTLE = "settle"  # the clientside callback run after each answer of the server
 CHART = "scenario"  # the registered chart the script updates
 
 
@@ -53,7 +52,9 @@ def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
         "reached": {"common": REACHED_COMMON, **REACHED_STYLE},
         "words": scenario_words.browser_words(w),
         "subtitle": scenario_words.subtitle_params(w, s),
-        # Where the script finds the slider, the chart and the line above it on the page.
+        # Where the script finds the slider, the chart and the line above it on the page, and
+        # the stores it reports a failure in.
         "ids": {"slider": ids.GROWTH, "graph": CHARTS[CHART].graph_id,
-                "subtitle": CHARTS[CHART].subtitle_id},
+                "subtitle": CHARTS[CHART].subtitle_id, "ready": ids.BROWSER_READY,
+                "failed": ids.BROWSER_FAILED},
     }

@@ -16,9 +16,8 @@ from urllib.parse import parse_qs, urlencode
 import dash
 import flask
 from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
-from dash.exceptions import PreventUpdate
 
-from trade_dash.charts.registry import Registry
+from trade_dash.charts.registry import FRAME_PARTS, Registry
 from trade_dash.charts.style import Context
 from trade_dash.domain import controls
 from trade_dash.domain.dataset import Dataset
@@ -212,6 +211,10 @@ def sync(
     out["controls"] = {
         k: (v if echo_all or _differs(values.get(k), v) else no) for k, v in current.items()
     }
+    # The browser draws the growth rate it was given, with the scenario line above the
+    # chart; one the parser changed (clamped, or defaulted for an empty box) is drawn here.
+    browser_draws = (growth_move and browser_ready is True
+                     and not _differs(values.get(ids.GROWTH), scenario.growth_pct))
     if from_url and scenario == default_scenario(ds) and not texts:
         # The charts were built with the default scenario; the cards start empty, so they are sent.
         out["charts"] = {c.name: no for c in page.charts}
@@ -221,31 +224,27 @@ def sync(
         out["charts"] = {
             c.name: c.page_figure(ds, summary, context)
             if from_url or KEYS.get(triggered or "") in c.rebuild_on
+            else no if browser_draws and c.name == browser_scenario.CHART
             else _patch_or_nothing(c.parts(ds, summary, context))
             for c in page.charts
         }
-    out["frames"] = {c.name: c.frame(ds, summary, context) for c in page.charts}
-    # Texts around the charts that a growth rate cannot change, by (chart, part): the
-    # footers (note, sources, date), and the subtitles of charts the scenario leaves as
-    # they are.
-    out["unchanged"] = {
-        (c.name, part) for c in page.charts for part in ("footer", "subtitle")
-        if part == "footer" or c.update is None
-    } if growth_move else set()
-    # The browser draws the growth rate it was given, with the scenario line above the
-    # chart; one the parser changed (clamped, or defaulted for an empty box) is drawn here.
-    if (growth_move and browser_ready is True and browser_scenario.CHART in out["charts"]
-            and not _differs(values.get(ids.GROWTH), scenario.growth_pct)):
-        out["charts"][browser_scenario.CHART] = no
-        out["unchanged"].add((browser_scenario.CHART, "subtitle"))
+    # The texts around the charts, by (chart, part). A growth move changes none of a chart
+    # the scenario leaves as drawn, nor any footer (note, sources, date), so those are not
+    # worked out; nor is the scenario line the browser writes.
+    parts = {(c.name, part) for c in page.charts for part in FRAME_PARTS}
+    if growth_move:
+        parts = {(name, part) for name, part in parts
+                 if page.charts[name].update is not None and part != "footer"
+                 and not (browser_draws and (name, part) == (browser_scenario.CHART, "subtitle"))}
+    out["texts"] = {(name, part): page.charts[name].frame_text(part, ds, summary, context)
+                    for name, part in parts}
     return out
 
 
 def frame_text(out: dict, chart: str, part: str):
     """One text around a chart from ``sync``'s output, or no update if it cannot have
     changed."""
-    return dash.no_update if (chart, part) in out["unchanged"] else getattr(
-        out["frames"][chart], part)
+    return out["texts"].get((chart, part), dash.no_update)
 
 
 def _patch_or_nothing(parts: Mapping[tuple, object]):
@@ -259,22 +258,6 @@ def _differs(given, used) -> bool:
         return given is None or not abs(float(given) - float(used)) <= 1e-9  # NaN differs
     except (TypeError, ValueError):
         return True
-
-
-def _triggered(page: Page, search: str | None, values: dict) -> str | None:
-    """What the main callback answers: the script's report of a drawn rate is a growth
-    move if the address does not hold that rate yet. The script also reports rates the
-    server set (from the address, a preset): nothing to do once the address is the
-    page's own, the first answer for the address if that has not gone out yet."""
-    triggered = ctx.triggered_id
-    if triggered != ids.GROWTH_DRAWN or f"{ids.GROWTH}.value" in ctx.triggered_prop_ids:
-        return ids.GROWTH if triggered == ids.GROWTH_DRAWN else triggered
-    scenario = scenario_from_query(page.ds, _text(search))[0]
-    if _differs(values.get(ids.GROWTH), scenario.growth_pct):
-        return ids.GROWTH
-    if _text(search).lstrip("?") == with_lang(scenario.query(), language(search)):
-        raise PreventUpdate
-    return None
 
 
 def export_hrefs(page: Page, query: str, formats: list) -> tuple[str, ...]:
@@ -317,19 +300,14 @@ def register(app: dash.Dash, page: Page) -> None:
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.PRESET, "value"),
-        # Set by the page's script once it has drawn a growth move: Dash then holds this
-        # callback back until the chart is drawn, so preparing its request does not
-        # delay the drawing. Without the script the growth control's value alone runs it.
-        Input(ids.GROWTH_DRAWN, "data"),
         State(ids.URL, "href"),
         State(ids.BROWSER_READY, "data"),
         *[State(c.format_id, "value") for c in charts],
     )
     def on_change(search, *args):
         values = dict(zip(CONTROLS, args[:n], strict=True))
-        preset, _drawn, href, ready, *formats = args[n:]
-        triggered = _triggered(page, search, values)
-        out = sync(page, triggered, search, href, values, preset, ready)
+        preset, href, ready, *formats = args[n:]
+        out = sync(page, ctx.triggered_id, search, href, values, preset, ready)
         # Links go out with the same response, so a slider move costs one request.
         links = export_hrefs(page, out["query"], formats)
         return (
@@ -421,29 +399,23 @@ def register(app: dash.Dash, page: Page) -> None:
 
 def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
     """The growth slider answered in the browser, and the server's stand-in when it fails."""
-    # The slider's drag_value changes with every move (by pointer, key or typing) and no
-    # server callback sets it, so Dash runs the first at once; the second runs after each
-    # answer of the server, so the chart ends on the control's value whatever happened
-    # in between.
-    on_move, on_answer = (ClientsideFunction(browser_scenario.NAMESPACE, name)
-                          for name in browser_scenario.FUNCTIONS)
-    state = (State(chart.graph_id, "figure"), State(ids.BROWSER_READY, "data"),
-             State(ids.BROWSER_FAILED, "data"))
-    outputs = (Output(chart.graph_id, "figure", allow_duplicate=True),
-               Output(chart.subtitle_id, "children", allow_duplicate=True),
-               Output(ids.BROWSER_READY, "data", allow_duplicate=True),
-               Output(ids.BROWSER_FAILED, "data", allow_duplicate=True))
-    app.clientside_callback(on_move, *outputs, Input(ids.GROWTH, "drag_value"),
-                            State(ids.SCENARIO_FACTS, "data"), *state,
-                            State(ids.GROWTH, "value"), prevent_initial_call=True)
+    # The script draws each move itself (assets/scenario.js). After each answer of the server
+    # (a new address or new facts) it keeps the facts and checks the chart shows the
+    # control's value, whatever happened in between.
     app.clientside_callback(
-        ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.AFTER_DRAW),
-        Output(ids.GROWTH_DRAWN, "data"), Input(ids.GROWTH, "drag_value"),
-        State(ids.GROWTH, "value"), State(ids.SCENARIO_FACTS, "data"),
-        prevent_initial_call=True)
-    app.clientside_callback(on_answer, *outputs, Input(ids.URL, "search"),
-                            Input(ids.SCENARIO_FACTS, "data"), State(ids.GROWTH, "value"),
-                            *state, prevent_initial_call=True)
+        ClientsideFunction(browser_scenario.NAMESPACE, browser_scenario.SETTLE),
+        Output(chart.graph_id, "figure", allow_duplicate=True),
+        Output(chart.subtitle_id, "children", allow_duplicate=True),
+        Output(ids.BROWSER_READY, "data"),
+        Output(ids.BROWSER_FAILED, "data"),
+        Input(ids.URL, "search"),
+        Input(ids.SCENARIO_FACTS, "data"),
+        State(ids.GROWTH, "value"),
+        State(chart.graph_id, "figure"),
+        State(ids.BROWSER_READY, "data"),
+        State(ids.BROWSER_FAILED, "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(chart.graph_id, "figure", allow_duplicate=True),

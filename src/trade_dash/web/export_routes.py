@@ -10,18 +10,28 @@ Failures are answered in plain text, never with a traceback, in the export's lan
 (English when ``lang`` itself is wrong): 400 for scenario or paper parameters that had
 to be changed, 404 for an unknown chart or format, 503 when no Chromium can be used,
 504 when a render timed out, 500 when it failed.
+
+An export is made from its address, the data and the day it is produced on, so it is
+answered with a strong ``ETag`` worked out from those before anything is drawn: a
+request whose ``If-None-Match`` holds it gets 304 and no drawing, and the answer may be
+kept by any cache (``Cache-Control: public``) until the end of the production day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import logging
 from dataclasses import dataclass
+from importlib.metadata import version
 from typing import Literal
 
 import dash
 import flask
+import pandas as pd
 
 from trade_dash.config import Config
+from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.model import ScenarioError
 from trade_dash.domain.query import scenario_from_query
 from trade_dash.domain.summary import analyse
@@ -42,20 +52,51 @@ def renderer_of(server: flask.Flask) -> Renderer:
     return server.extensions[RENDERER]
 
 
+def data_fingerprint(ds: Dataset) -> str:
+    """A digest of the citations as read and validated, which changes with the data file's
+    content (pandas' row hashes, the same in every worker and run)."""
+    rows = pd.util.hash_pandas_object(ds.citations, index=False).to_numpy()
+    return hashlib.sha256(",".join(ds.citations.columns).encode() + rows.tobytes()).hexdigest()
+
+
+def export_tag(*inputs: str) -> str:
+    """The entity tag of an export made from ``inputs`` (digits and letters only)."""
+    return hashlib.sha256("\n".join(inputs).encode()).hexdigest()[:32]
+
+
+def seconds_left_today(now: dt.datetime | None = None) -> int:
+    """Seconds from ``now`` (local time, as the production date) to the next midnight."""
+    now = now or dt.datetime.now()
+    midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+    return max(0, int((midnight - now).total_seconds()))
+
+
+def _asked_for(tag: str) -> str | None:
+    """The validator of ``If-None-Match`` that names the export tagged ``tag``, if any.
+    Flask-Compress tags a compressed answer ``tag:br`` (or ``:gzip``): the same export."""
+    given = flask.request.if_none_match
+    if given.star_tag:
+        return tag
+    return next((t for t in given.as_set(include_weak=True) if t.split(":")[0] == tag), None)
+
+
 def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
     """Add the export routes to ``app``'s server, with a renderer that starts on first use."""
     server: flask.Flask = app.server
     renderer = Renderer(config.browser_path, config.render_timeout)
     server.extensions[RENDERER] = renderer
     routes = app.config.routes_pathname_prefix.rstrip("/")
+    # What every export is made from besides its address and the day: this program and
+    # these citations.
+    made_with = (version("trade-dash"), data_fingerprint(page.ds))
 
     def language() -> tuple[Wording, list[ParamProblem]]:
         lang, problems = lang_from_args(flask.request.args.getlist("lang"))
         # A lang that is wrong, or given twice, names no one language: answer in English.
         return Wording.for_lang(languages.DEFAULT if problems else lang), problems
 
-    def answer(kind: str, fmt: str, make, w: Wording,
-               problems: list[ParamProblem]) -> flask.Response:
+    def answer(kind: str, fmt: str, make, w: Wording, problems: list[ParamProblem],
+               variant: str = "") -> flask.Response:
         query = flask.request.query_string.decode("utf-8", errors="replace")
         scenario, adjusted = scenario_from_query(page.ds, query)
         notices = [facts.notice_text(w, n) for n in adjusted]
@@ -69,6 +110,14 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
             return plain(400, errors.scenario_not_valid(w, errors.scenario_error(w, exc)))
         # The reopen link opens the page in the export's language.
         ctx = page.context(scenario.query(), w, lang=w.lang)
+        # Everything the export is made from: the same for every worker, and the same
+        # until the data, the program or the day changes (the reopen link printed in it
+        # carries the address it was asked at).
+        tag = export_tag(*made_with, flask.request.path, scenario.query(), w.lang, variant,
+                         ctx.produced, ctx.link or "")
+        asked = _asked_for(tag)
+        if asked is not None:
+            return _cacheable(flask.Response(status=304), asked)
         try:
             body = make(renderer_of(flask.current_app), summary, ctx)
         except ExportUnavailable as exc:
@@ -82,8 +131,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         resp.headers["Content-Disposition"] = (
             f'attachment; filename="{filename(kind, fmt, ctx.produced)}"'
         )
-        resp.headers["Cache-Control"] = "no-store"  # dated, and made for one scenario
-        return resp
+        return _cacheable(resp, tag)
 
     @server.get(f"{routes}/export/chart/<name>.<fmt>")
     def export_chart(name: str, fmt: str):
@@ -110,10 +158,18 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         make = BRIEFINGS[fmt]
         return answer(
             "briefing", fmt, lambda r, s, ctx: make(r, page.ds, s, ctx, paper, page.charts),
-            w, problems + paper_problems,
+            w, problems + paper_problems, variant=f"paper={paper}",
         )
 
     return renderer
+
+
+def _cacheable(resp: flask.Response, tag: str) -> flask.Response:
+    """``resp`` tagged, and kept by any cache until the end of the day it was produced on
+    (the export is dated, so the next day's is another)."""
+    resp.set_etag(tag)
+    resp.headers["Cache-Control"] = f"public, max-age={seconds_left_today()}"
+    return resp
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,9 @@ DOWNLOAD_CITATIONS_BTN = "download-citations-btn"
 DOWNLOAD = "download"
 
 # The growth slider answered in the browser (browser_scenario.py, assets/scenario.js): the
-# scenario's growth-independent facts, whether the script has worked on this page, and
-# how often it failed (each failure asks the server to draw the chart).
+# scenario's growth-independent facts, whether the script draws growth moves on this page,
+# and how often it failed (each failure asks the server to draw the chart).
 SCENARIO_FACTS = "scenario-facts"
-GROWTH_DRAWN = "growth-drawn"  # a growth rate the script drew; the server then follows
 BROWSER_READY = "browser-ready"
 BROWSER_FAILED = "browser-failed"
 

@@ -331,7 +331,6 @@ def page(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.SCENARIO_FACTS),
-            dcc.Store(id=ids.GROWTH_DRAWN),
             dcc.Store(id=ids.BROWSER_READY),
             dcc.Store(id=ids.BROWSER_FAILED),
             html.Header(

@@ -178,6 +178,13 @@ def harden(app: dash.Dash, config: Config) -> None:
         ):
             response.cache_control.public = True
             response.cache_control.max_age = YEAR
+        elif "Cache-Control" not in response.headers:
+            # The page, its layout and the callbacks' answers are built from the request's
+            # headers as well as its address (the language from Accept-Language, links from
+            # the host): a cache in front of the app, which exports invite, must not hand
+            # one reader's page to another. Exports, made from their address alone, and
+            # versioned files say otherwise above or on their own.
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     @server.errorhandler(HTTPException)

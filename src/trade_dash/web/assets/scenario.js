@@ -4,7 +4,7 @@
 // target, target year, band width, the reader's words; trade_dash/browser_scenario.py) in
 // a dcc.Store. On a growth move this works out what Python's model and figure builders
 // would (the projection, its band, the year the target is met, the texts naming them and
-// the axis ranges) and sends the chart only those parts, as a Patch. The browser tests
+// the axis ranges) and draws only those parts, once ("one move" below). The browser tests
 // check it against the Python on many generated scenarios.
 //
 // If anything here fails, the chart must still follow the slider: the error is reported
@@ -176,7 +176,7 @@
   }
 
   // What growth rate `s.growth` changes in the scenario chart, as [path, value] pairs (a
-  // value left undefined removes the attribute): sent to Dash as a Patch, or drawn at once.
+  // value left undefined removes the attribute): drawn at once, or sent to Dash as a Patch.
   function chartChanges(f, s, annotations) {
     var tr = f.traces, style = s.reached === null ? f.reached.not_met : f.reached.met;
     var out = [];
@@ -235,162 +235,122 @@
       growth >= f.growth_limits[0] && growth <= f.growth_limits[1];
   }
 
-  // The rate the chart shows: its projection carries it (figures.scenario_traces).
-  function drawnGrowth(f, figure) {
+  // The rate a figure shows: its projection carries it (figures.scenario_traces).
+  function shownGrowth(f, figure) {
     var trace = figure && figure.data && figure.data[f.traces.projection];
     return trace && trace.meta ? trace.meta.growth_pct : null;
   }
 
-  // --- drawing a move at once -----------------------------------------------------------
+  // --- one move ---------------------------------------------------------------------------
   //
-  // Dash hands a move to the callbacks below only after its own bookkeeping for the whole
-  // page, which takes longer than drawing the move. So the script also watches the
-  // slider itself: when the reader moves it, the chart is redrawn straight away with
-  // Plotly, and the callbacks then bring Dash's copy of the figure to the same state (its
-  // redraw then changes nothing on screen). Only moves the reader makes are drawn here;
-  // a value the server sets comes with the server's own chart and facts.
+  // The reader moves the slider (a key, the pointer or the number box), and the slider shows
+  // the new rate in its aria-valuenow before Dash hands the move to any callback. Watching
+  // that attribute, `onSliderValue`:
+  //   1. leaves the rate alone if Dash's copy of the chart already shows it (a rate the
+  //      server sets comes with the server's own chart);
+  //   2. works out what the rate changes in the chart (`scenario`, `chartChanges`) and draws
+  //      it with one Plotly.react: the move's only redraw;
+  //   3. writes what it drew into Dash's copies of the figure and of the scenario line.
+  // Dash then sends the move to the server (callbacks.sync), which answers with the address,
+  // the cards, the key message and the links, and no chart; `settle` below finds the chart
+  // already showing the control's rate and leaves it. If this throws, the page says so
+  // (browser-ready false, browser-failed + 1) and from then on the server draws the chart.
 
-  var page = {
-    facts: null,  // the facts of the last answer of the server (or null before the first)
-    touched: -Infinity,  // when the reader last used the slider (performance.now())
-    // The last move drawn here: its rate, facts, scenario and chart changes. Dash's copy of
-    // the figure is given the very same arrays, so Plotly finds nothing to redraw in it.
-    drawn: null,
-    figure: null,  // Dash's copy of the chart's figure, as the callbacks last saw it
-  };
-  var TOUCH_MS = 1000;  // a slider value this soon after the reader's input is theirs
+  var page = {facts: null, failed: false};  // the facts of the server's last answer
 
-  function onSlider(event) {
+  // Dash's props of component `id`, as its store holds them.
+  function dashProps(id) {
+    var component = window.dash_component_api.getLayout(id);
+    if (!component || !component.props) { throw new Error("no component " + id); }
+    return component.props;
+  }
+
+  // Dash's copy of the chart and the line above it, brought to what is already on screen.
+  // Written in place: dcc.Graph draws whenever it is handed a new figure object (a second,
+  // full redraw), and here nothing is left to draw. Later answers patch this copy, and
+  // callbacks read it, as usual.
+  function keep(f, figure, drawn, subtitle) {
+    figure.data = drawn.data;
+    figure.layout = drawn.layout;
+    var line = document.getElementById(f.ids.subtitle);
+    // The line's one text node, which React keeps and later writes the same text into.
+    if (line && line.childNodes.length === 1 && line.firstChild.nodeType === 3) {
+      line.firstChild.nodeValue = subtitle;
+      dashProps(f.ids.subtitle).children = subtitle;
+    } else {
+      window.dash_clientside.set_props(f.ids.subtitle, {children: subtitle});
+    }
+  }
+
+  function drawMove(f, g) {
+    var figure = dashProps(f.ids.graph).figure;
+    var gd = document.querySelector("#" + f.ids.graph + " .js-plotly-plot");
+    if (!figure || !figure.layout || shownGrowth(f, figure) === g) { return; }
+    if (!gd || !window.Plotly) { return; }  // still loading: `settle` draws it after the answer
+    var s = scenario(f, g);
+    var drawn = changed({data: figure.data, layout: figure.layout},
+                        chartChanges(f, s, figure.layout.annotations || []));
+    // As dcc.Graph does: Plotly shares the traces, and gets its own copy of the layout,
+    // which it writes into (sizes, zoomed ranges).
+    window.Plotly.react(gd, drawn.data, structuredClone(drawn.layout));
+    keep(f, figure, drawn, s.subtitle);
+  }
+
+  function fail(err) {
+    console.warn("trade-dash: the server draws the scenario chart (" + err + ")");
+    page.failed = true;
+  }
+
+  function onSliderValue(records) {
     var f = page.facts;
-    return f !== null && event.target instanceof Element &&
-      event.target.closest("#" + f.ids.slider) !== null;
-  }
-
-  function touch(event) {
-    if (onSlider(event)) { page.touched = performance.now(); }
-  }
-
-  function graphDiv(f) {
-    var box = document.getElementById(f.ids.graph);
-    var gd = box && (box.classList.contains("js-plotly-plot") ? box
-      : box.querySelector(".js-plotly-plot"));
-    return gd && gd._fullLayout && gd.data ? gd : null;
-  }
-
-  // Dash hands each callback its own copy of the stored facts.
-  function sameFacts(a, b) {
-    return a === b || JSON.stringify(a) === JSON.stringify(b);
-  }
-
-  function drawNow(g) {
-    var f = page.facts, gd = graphDiv(f);
-    if (gd === null || !window.Plotly || !usable(g, f) || !page.figure) { return; }
+    if (f === null || page.failed) { return; }  // no answer from the server yet, or it draws
+    var moved = records.filter(function (r) { return r.target.closest("#" + f.ids.slider); });
+    if (!moved.length) { return; }
+    var g = Number(moved[moved.length - 1].target.getAttribute("aria-valuenow"));
+    if (!usable(g, f)) { return; }  // a number being typed: the server answers what is left
     try {
-      var base = page.figure;
-      var s = scenario(f, g), changes = chartChanges(f, s, base.layout.annotations || []);
-      var next = changed({data: base.data, layout: base.layout}, changes);
-      window.Plotly.react(gd, next.data, next.layout);
-      page.drawn = {g: g, f: f, s: s, changes: changes};
-      var line = document.getElementById(f.ids.subtitle);
-      // The line's one text node, which React keeps: its next render writes the same text.
-      if (line && line.childNodes.length === 1 && line.firstChild.nodeType === 3) {
-        line.firstChild.nodeValue = s.subtitle;
-      }
+      drawMove(f, g);
     } catch (err) {
-      console.warn("trade-dash: the chart follows the slider through Dash (" + err + ")");
+      fail(err);
+      var set = window.dash_clientside.set_props;
+      set(f.ids.ready, {data: false});
+      set(f.ids.failed, {data: (dashProps(f.ids.failed).data || 0) + 1});
     }
   }
 
-  function onValue(records) {
-    var f = page.facts, focus = document.activeElement;
-    // The reader's own move: they used the slider a moment ago and it still has the focus
-    // (a value the server sets comes while the focus is on the control they changed).
-    if (f === null || performance.now() - page.touched > TOUCH_MS || !focus ||
-        !focus.closest("#" + f.ids.slider)) { return; }
-    for (var i = records.length - 1; i >= 0; i -= 1) {
-      var el = records[i].target;
-      if (el.getAttribute("role") === "slider" && el.closest("#" + f.ids.slider)) {
-        drawNow(Number(el.getAttribute("aria-valuenow")));
-        return;
-      }
-    }
-  }
-
-  ["keydown", "pointerdown", "pointermove", "input"].forEach(function (type) {
-    document.addEventListener(type, touch, {capture: true, passive: true});
-  });
-  new MutationObserver(onValue).observe(document.documentElement, {
+  new MutationObserver(onSliderValue).observe(document, {
     subtree: true, attributes: true, attributeFilter: ["aria-valuenow"]});
 
-  // --- Dash's callbacks -------------------------------------------------------------------
+  // --- after each answer of the server ------------------------------------------------------
 
-  // [chart update, scenario line, ready flag, failure count] for the chart to show growth
-  // rate `g`; `always`: draw even if the chart already shows it.
-  function answer(g, f, figure, ready, failures, always) {
+  // A clientside callback on the address and the facts, one of which every answer of the
+  // server changes. It keeps the facts for the next move, says the page draws growth moves
+  // (browser-ready: the server then leaves the chart to it), and checks that the chart shows
+  // the control's rate whatever came in between (a move made while other facts were on
+  // their way); if not, it sends Dash the changes as a Patch. Its outputs: the chart, the
+  // scenario line, the ready flag and the failure count (each failure asks the server to
+  // draw the chart).
+  function settle(search, f, value, figure, ready, failures) {
     var no = window.dash_clientside.no_update;
-    if (f && f.ids) { page.facts = f; }
-    if (figure && figure.data && figure.layout) { page.figure = figure; }
-    if (!f || !usable(g, f)) {
-      return [no, no, no, no];  // the server clamps or falls back, and draws the chart
-    }
+    if (!f || !f.ids || page.failed) { return [no, no, no, no]; }
+    page.facts = f;
+    var isReady = ready === true ? no : true;
     try {
-      if (!always && drawnGrowth(f, figure) === g) {
-        return [no, no, ready === true ? no : true, no];
+      if (!usable(value, f) || shownGrowth(f, figure) === value) {
+        return [no, no, isReady, no];  // the server clamps a rate it cannot use, and draws it
       }
-      var d = page.drawn, same = d !== null && d.g === g && sameFacts(d.f, f);
-      var s = same ? d.s : scenario(f, g);
-      var changes = same ? d.changes
-        : chartChanges(f, s, (figure && figure.layout && figure.layout.annotations) || []);
-      return [chartPatch(changes), s.subtitle, ready === true ? no : true, no];
+      var s = scenario(f, value);
+      return [chartPatch(chartChanges(f, s, figure.layout.annotations || [])), s.subtitle,
+              isReady, no];
     } catch (err) {
-      console.warn("trade-dash: the server draws the scenario chart (" + err + ")");
+      fail(err);
       return [no, no, false, (failures || 0) + 1];
     }
   }
 
-  // Clientside callbacks. Their outputs: the chart (a Patch), the scenario line above
-  // it (ids.chart_subtitle), the ready flag (true once
-  // this has worked on this page; the server then leaves the chart to it on a growth
-  // move) and the failure count (each failure asks the server to draw the chart).
-  //
-  // On the slider's drag_value, which no server callback sets, so Dash runs it at once
-  // rather than after the server's answer to the same move (as it would on `value`).
-  // While a drag is under way (the value is not yet the dragged one) a move already drawn
-  // above is left out of Dash's copy of the figure, so Plotly does not draw it twice; the
-  // check after the server's answer to the settled value brings that copy up to date.
-  function scenarioGrowth(dragValue, f, figure, ready, failures, value) {
-    var d = page.drawn;
-    if (dragValue !== value && d !== null && d.g === dragValue && f && sameFacts(d.f, f)) {
-      var no = window.dash_clientside.no_update;
-      return [no, no, ready === true ? no : true, no];
-    }
-    return answer(dragValue, f, figure, ready, failures, true);
-  }
-
-  // After each answer of the server (new address or new facts): the chart must show the
-  // control's value, whatever came in between (a rate the server clamped, a typed rate,
-  // a move made while other facts were on their way).
-  function scenarioCheck(search, f, value, figure, ready, failures) {
-    return answer(value, f, figure, ready, failures, false);
-  }
-
-  // A settled move (the control's value is the dragged one: a key press, or the end of a
-  // drag) once the frame showing its chart has been drawn: the server's callback waits
-  // for it (see callbacks.py), so Dash prepares its request after the drawing, not
-  // before. Typing or dragging in progress: nothing (the value alone runs the server).
-  // Before the server's first answer (no facts yet) the page is still loading: nothing.
-  function afterDraw(dragValue, value, f) {
-    if (!f || dragValue !== value) { return window.dash_clientside.no_update; }
-    return new Promise(function (resolve) {
-      requestAnimationFrame(function () { setTimeout(function () { resolve(value); }, 0); });
-    });
-  }
-
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.tradeDash = {
-    scenarioGrowth: scenarioGrowth,
-    scenarioCheck: scenarioCheck,
-    afterDraw: afterDraw,
+    settle: settle,
     // For the browser tests' cross-check with the Python model and wording.
     scenario: scenario,
     growth: growth,
