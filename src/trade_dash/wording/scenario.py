@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from trade_dash.domain import model
 from trade_dash.domain.summary import Summary
 from trade_dash.wording.catalogs import NP_
 from trade_dash.wording.core import Wording
-from trade_dash.wording.facts import side_code_text
+from trade_dash.wording.facts import METHOD_NAMES, side_code_text
 
 CONTEXT = "scenario chart"
 # The templates, by the name the script knows them by. ``rate``, ``low``, ``high``: growth
@@ -35,11 +34,7 @@ TEMPLATES = {
 REQUIRED = NP_("scenario chart", "Rate needed for %(year)s: %(rate)s/yr")
 BASE_ESTIMATE = NP_("scenario chart", "base %(year)s estimate %(value)s (%(method)s)")
 BASE_FULL = NP_("scenario chart", "base %(year)s %(value)s")
-METHODS = {
-    model.PRO_RATA: NP_("scenario method", "pro-rata"),
-    model.SEASONAL: NP_("scenario method", "seasonal share"),
-    model.YOY: NP_("scenario method", "year-on-year change"),
-}
+METHODS = METHOD_NAMES  # each method's name in the scenario line
 
 
 def _template(w: Wording, name: str, **params: object) -> str:
