@@ -17,8 +17,7 @@ ONE_LINE = {"citation_id", "value_musd", "side", "published", "line"}
 WRAPPED = set(sources_table.COLUMNS) - ONE_LINE
 
 
-SOURCE_WIDTHS = {"period": 90, "flow": 100, "stated_change": 90, "reporter": 120,
-                 "outlet": 110, "note": 180}
+SOURCE_WIDTHS = {"period": 90, "flow": 100, "reporter": 120, "outlet": 110, "note": 180}
 
 
 NUMERIC = {"value_musd", "line"}  # right-aligned, so digits line up

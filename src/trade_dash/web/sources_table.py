@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 # Every column, in the table's order (headers in wording/page.py).
 COLUMNS = (
-    "citation_id", "measure", "period", "flow", "value_musd", "stated_change", "precision",
-    "reporter", "side", "outlet", "published", "used", "note", "line",
+    "citation_id", "measure", "period", "flow", "value_musd", "precision", "reporter",
+    "side", "outlet", "published", "used", "note", "line",
 )
 PAGE_SIZES = (20, 50, 100)
 MAX_FILTER = 200  # characters of filter text considered

@@ -347,16 +347,11 @@ def source_table(w: Wording, ds: Dataset, reporter: str) -> list[list[str]]:
                            period=w.period_label(r["year"], r["months"]),
                            value=_plain(w, r["value_musd"]),
                            precision=w.label("precision", r["precision"]).lower())
-        change = facts.stated_change_cell(w, r["yoy_change_pct"], r["change_differs"],
-                                          r["figures_pct"], r["previous_line"])
-        if change:
-            figure = w.gettext("%(figure)s; stated change on the previous year: %(change)s",
-                               figure=figure, change=change)
         side = r["side"] or w.gettext("not recorded")
         rows.append([
             w.gettext("%(citation)s (line %(line)s)", citation=r["citation_id"],
                       line=w.integer(r["line"])),
-            figure,
+            facts.with_stated_change_mark(w, figure, r),
             w.gettext("%(reporter)s (side: %(side)s)", reporter=r["reporter"], side=side),
             r["outlet"] if _given(r["outlet"]) else w.gettext("not named"),
             r["published"] if _given(r["published"]) else w.label("role", "not_given"),

@@ -5,6 +5,7 @@ freshness and notices (fall-backs applied to a request). Each takes the reader's
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from babel import numbers
 
@@ -104,17 +105,19 @@ def stated_change_text(w: Wording, c: StatedChangeCheck) -> str:
         implied=w.money(c.implied_musd))
 
 
-def stated_change_cell(w: Wording, stated_pct: float | None, differs: bool,
-                       figures_pct: float | None, previous_line: int | None) -> str:
-    """The sources table's mark of a citation's stated change: the change, and where the
-    figures give another, that change and the line of the previous period's figure."""
-    if stated_pct is None:
-        return ""
-    if not differs or figures_pct is None or previous_line is None:
-        return w.growth(stated_pct)
-    return w.gettext("%(stated)s (differs: the figures give %(figures)s with line %(line)s)",
-                     stated=w.growth(stated_pct), figures=w.growth(figures_pct),
-                     line=w.integer(previous_line))
+def with_stated_change_mark(w: Wording, cell: str, row: Mapping[str, object]) -> str:
+    """A sources-table cell (already worded), marked when the row's stated change on the
+    previous year differs from the one the figures give (``sources_rows``' check): both
+    changes and the line of the previous period's figure. The page marks its "Used as"
+    cell, the briefing its "Figure" cell (its "Used as" column does not wrap)."""
+    if not row.get("change_differs"):
+        return cell
+    mark = w.gettext("stated change %(stated)s differs: the figures give %(figures)s with "
+                     "line %(line)s",
+                     stated=w.growth(float(row["yoy_change_pct"])),  # type: ignore[arg-type]
+                     figures=w.growth(float(row["figures_pct"])),  # type: ignore[arg-type]
+                     line=w.integer(int(row["previous_line"])))  # type: ignore[call-overload]
+    return w.gettext("%(cell)s; %(mark)s", cell=cell, mark=mark)
 
 
 def rule_text(w: Wording, superseded: int, preferred_of: int, missing: bool = False) -> str:

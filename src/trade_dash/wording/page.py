@@ -70,7 +70,6 @@ SOURCE_HEADERS = {
     "period": NP_("column", "Period"),
     "flow": NP_("column", "Flow"),
     "value_musd": NP_("column", "US$ million"),
-    "stated_change": NP_("column", "Stated change"),
     "precision": NP_("column", "Precision"),
     "reporter": NP_("column", "Reported by"),
     "side": NP_("column", "Side"),
@@ -280,15 +279,12 @@ def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
             "period": w.period_label(row["year"], row["months"]),
             "flow": w.label("flow", row["flow"]),
             "value_musd": row["value_musd"],
-            "stated_change": facts.stated_change_cell(w, row["yoy_change_pct"],
-                                                      row["change_differs"],
-                                                      row["figures_pct"], row["previous_line"]),
             "precision": w.label("precision", row["precision"]),
             "reporter": row["reporter"],
             "side": row["side"] or w.gettext("not recorded"),
             "outlet": row["outlet"] or w.gettext("not named"),
             "published": row["published"] or w.label("role", "not_given"),
-            "used": uses[row["used"]],
+            "used": facts.with_stated_change_mark(w, uses[row["used"]], row),
             "note": row["note"],
             "line": row["line"],
         }
@@ -325,8 +321,8 @@ def method_points(w: Wording) -> list[str]:
                   "pro-rata. A method chosen in the address or the settings is kept."),
         w.gettext("A change on the previous year that a source states is compared with the "
                   "change its figure and the previous period's figure from the same side "
-                  "give; where they differ by more than %(points)s, the 'Stated change' column "
-                  "and the history chart say so.",
+                  "give; where they differ by more than %(points)s, the sources table and the "
+                  "history chart say so.",
                   points=w.points(STATED_CHANGE_TOLERANCE_PTS)),
         w.gettext("Projections grow the base at a constant rate. They are scenarios, not "
                   "forecasts. The target year is an assumption."),
