@@ -13,7 +13,7 @@ MAIN_OUTPUT_START = f"..{ids.URL}.search..."
 # Input and state values of a page showing the default scenario, growth at 25 %.
 DEFAULTS = {
     ids.URL: "", ids.GROWTH: 25, ids.TARGET_YEAR: 2030, ids.TARGET: 500, ids.BASE: "ytd",
-    ids.METHOD: "pro_rata", ids.BAND: 5, ids.REPORTER: "any", ids.PRESET: "",
+    ids.METHOD: "yoy", ids.BAND: 5, ids.REPORTER: "any", ids.PRESET: "",
     ids.BROWSER_READY: None,  # the page's script has not (yet) answered a move itself
     **{c.format_id: c.formats[0] for c in CHARTS},
 }

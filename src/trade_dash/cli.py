@@ -139,6 +139,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for side, side_years in ds.facts.side_years.items():
         print(f"  {text.side_years(w, side, side_years)}")
     print(f"  {facts.freshness_text(w, ds.latest_published)}")
+    differing = [c for c in ds.stated_changes if c.differs]
+    if differing:  # a warning, not an error: either figure may be right
+        print(f"  {text.stated_changes_heading(w, len(differing))}")
+        for check in differing:
+            print(f"    {facts.stated_change_text(w, check)}")
     return EXIT_OK
 
 

@@ -175,16 +175,16 @@ def test_headline_shows_the_bundled_figures_and_matches_the_cli(page, console, s
     assert big == "US$ 150 million" and agrees(big, latest["value_musd"])
     assert "2024, KZ figure" in text
 
-    # January-July 2025, annualised pro-rata: 74.0 × 12 / 7 = 126.857
-    assert (ytd["value_musd"], ytd["annualised_musd"], ytd["method"]) == (
-        74.0, 126.8571, "pro_rata")
+    # January-July 2025, up 3.6 % on the same months of 2024 (150): by default year-on-year,
+    # 150 × 1.036 = 155.4
+    assert (ytd["value_musd"], ytd["annualised_musd"], ytd["method"]) == (74.0, 155.4, "yoy")
     big, text = card(page, ids.CARD_YTD)
     assert big == "US$ 74 million" and agrees(big, ytd["value_musd"])
     assert "Jan\u2009–\u2009Jul 2025" in text  # CLDR puts thin spaces round the dash
     estimate = re.search(r"full-year estimate (US\$ [\d,.]+ million)", text)
     assert estimate is not None, text
-    assert estimate.group(1) == "US$ 126.9 million" and agrees(estimate.group(1), 74.0 * 12 / 7)
-    assert "pro-rata" in text
+    assert estimate.group(1) == "US$ 155.4 million" and agrees(estimate.group(1), 150 * 1.036)
+    assert "year-on-year change" in text
 
     big, text = card(page, ids.CARD_TARGET)
     assert big == "US$ 500 million" and agrees(big, j["target_musd"])

@@ -112,8 +112,9 @@ def test_key_message_is_shown_and_copied(page, context, console, server, expect)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     open_dashboard(page, server, "growth=30&target_year=2032")
     message = page.locator(f"#{ids.KEY_MESSAGE}")
-    # (74.0 × 12 / 7) × 1.3^6 = 612 is the first year on or above 500: 2025 + 6.
-    expect(message).to_contain_text("+30.0% a year, the target is reached in 2031.")
+    # (150 × 1.036) × 1.3^5 = 577.0 is the first year on or above 500 (× 1.3^4 = 443.8):
+    # 2025 + 5.
+    expect(message).to_contain_text("+30.0% a year, the target is reached in 2030.")
     expect(message).to_contain_text("trade turnover was US$ 150 million in 2024")
     page.click(f"#{ids.KEY_MESSAGE_COPY}")
     page.wait_for_function(

@@ -49,7 +49,7 @@ def controls(**kw):
         ids.TARGET_YEAR: 2030,
         ids.TARGET: 500,
         ids.BASE: "ytd",
-        ids.METHOD: "pro_rata",
+        ids.METHOD: "yoy",  # the default the data points to (a stated change on 2024)
         ids.BAND: 5,
         ids.REPORTER: "any",
     }
@@ -87,9 +87,9 @@ def test_slider_move_updates_url_cards_and_patches_only_the_projection(page):
     assert out["charts"]["history"] is dash.no_update
     assert out["charts"]["flows"] is dash.no_update
     # The scenario line above the chart follows: 30 % a year from the 2025 estimate
-    # 74.0 × 12 / 7 = 126.857 ("$126.9M").
+    # 150 × 1.036 = 155.4 ("$155.4M").
     assert "growth +30.0%/yr" in frame_text(out, "scenario", "subtitle")
-    assert "$126.9M" in frame_text(out, "scenario", "subtitle")
+    assert "$155.4M" in frame_text(out, "scenario", "subtitle")
     # So does its description under it.
     assert (f"At +30.0% a year (band +25.0% to +35.0%), turnover reaches the US$ 500 million "
             f"target in {year_target_met(30.0)}.") in frame_text(out, "scenario", "description")
@@ -127,9 +127,9 @@ def test_a_clamped_growth_rate_is_drawn_by_the_server_even_when_the_browser_draw
 def test_other_changes_send_the_facts_the_browser_draws_growth_moves_from(page):
     out = _sync(page, ids.TARGET, controls(target=800), browser_ready=True)
     facts = out["facts"]
-    # From the 2025 estimate 74.0 × 12 / 7, to 800 by 2030.
+    # From the 2025 estimate 150 × 1.036 (year-on-year, the default), to 800 by 2030.
     assert facts["base_year"] == 2025
-    assert facts["base_musd"] == pytest.approx(74.0 * 12 / 7)
+    assert facts["base_musd"] == pytest.approx(150 * 1.036)
     assert (facts["target_musd"], facts["target_year"], facts["band_pct"]) == (800, 2030, 5)
     assert facts["words"]["templates"]["projection"] == "Scenario %(rate)s/yr (projection)"
     assert facts["subtitle"]["target"] == "$800M"
@@ -140,11 +140,35 @@ def test_other_changes_send_the_facts_the_browser_draws_growth_moves_from(page):
 def test_key_message_follows_the_scenario(page):
     slow = _sync(page, ids.GROWTH, controls(growth=10))["key_message"]
     fast = _sync(page, ids.GROWTH, controls(growth=30))["key_message"]
-    # From the 2025 estimate 74.0 × 12 / 7 = 126.857: × 1.1^14 = 481.7 < 500 <= × 1.1^15
-    # = 529.9 (2040); × 1.3^5 = 471.0 < 500 <= × 1.3^6 = 612.3 (2031).
-    assert "+10.0% a year, the target is reached in 2040" in slow
-    assert "+30.0% a year, the target is reached in 2031" in fast
+    # From the 2025 estimate 150 × 1.036 = 155.4: × 1.1^12 = 487.7 < 500 <= × 1.1^13
+    # = 536.5 (2038); × 1.3^4 = 443.8 < 500 <= × 1.3^5 = 577.0 (2030).
+    assert "+10.0% a year, the target is reached in 2038" in slow
+    assert "+30.0% a year, the target is reached in 2030" in fast
     assert slow.startswith("On Kazakh figures (KZ), trade turnover was US$ 150 million in 2024")
+
+
+def test_the_page_names_the_method_the_data_points_to_and_why(page):
+    out = _sync(page, ids.URL, DEFAULT_CONTROLS, search="")
+    assert out["controls"][ids.METHOD] == "yoy"
+    assert out["method_help"].startswith(
+        "The default for these figures is year-on-year change. The source states the "
+        "year-to-date change on the same months of last year")
+    # The year-to-date card gives the estimate, 150 × 1.036 = 155.4, and how it was made.
+    assert text_of(out["cards"][ids.card("ytd")]).endswith(
+        "full-year estimate US$ 155.4 million (by the year-on-year change the source gives)")
+
+
+def test_a_pro_rata_estimate_is_said_to_contradict_its_source_in_the_key_message(page):
+    out = _sync(page, ids.METHOD, controls(method="pro_rata"))
+    # 74.0 × 12 / 7 = 126.857 is 15.4 % below 2024's 150, while January-July was up 3.6 %.
+    assert ("The full-year estimate of US$ 126.86 million by pro-rata implies a change of "
+            "-15.4% on 2024 (US$ 150 million), but the source states +3.6%") in out["key_message"]
+    assert "The method that agrees with the source: year-on-year change." in out["key_message"]
+    assert out["method_help"].startswith("Chosen in the settings: pro-rata; the default for "
+                                         "these figures is year-on-year change.")
+    # A finding about the data, not a setting that was adjusted: no "adjusted" alert.
+    assert out["notices_open"] is False
+    assert out["search"].startswith("?") and "method=pro_rata" in out["search"]
 
 
 def test_loading_a_url_reproduces_the_scenario(page):
@@ -188,7 +212,7 @@ def test_switching_side_draws_that_sides_series_with_its_own_defaults(page):
     assert [o["value"] for o in back["method_options"] if not o["disabled"]] == [
         "pro_rata", "yoy"]
 # The default scenario, by the rules of docs/method.md: the data's default growth, the $500M target,
-# 2030, the current-year estimate, pro rata, ±5.
+# 2030, the current-year estimate, year-on-year (the source states the change), ±5.
 DEFAULT_CONTROLS = controls(growth=BUNDLED_DEFAULT_GROWTH)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -10,12 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOOD_ROWS, csv_text
+from tests.conftest import GOOD_ROWS, bundled_rows, csv_text
 from trade_dash.cli import main
 from trade_dash.domain.datafile import bundled_data_path
+from trade_dash.domain.schema import COLUMNS
 
 EXE = str(Path(sys.executable).with_name("trade-dash"))  # this environment's own script
 PRO_RATA_2025 = 74.0 * 12 / 7  # January-July 2025 = 74.0, annualised pro-rata
+# The default: January-July 2025 was up 3.6 % on the same months of 2024, whose Kazakh
+# total is 150, so year-on-year gives 150 × 1.036.
+YOY_2025 = 150 * 1.036
 
 
 def run(capsys, *args):
@@ -34,19 +39,73 @@ def test_summary_json_on_the_bundled_data(capsys):
         "year": 2025,
         "months": 7,
         "value_musd": 74.0,
-        "annualised_musd": round(PRO_RATA_2025, 4),
-        "method": "pro_rata",
+        "annualised_musd": 155.4,
+        "method": "yoy",
     }
+    assert ytd["method_reason"] == "stated_change"
+    assert ytd["method_reason_description"].startswith(
+        "The default for these figures is year-on-year change.")
     assert j["base"]["kind"] == "ytd"
     assert j["target_musd"] == 500.0 and j["target_year"] == 2030
     assert j["required_growth_pct"] == pytest.approx(
-        ((500 / PRO_RATA_2025) ** (1 / 5) - 1) * 100, abs=1e-4
+        ((500 / YOY_2025) ** (1 / 5) - 1) * 100, abs=1e-4
     )
     assert j["scenario_growth_pct"] == 25.0
-    assert j["target_reached_year"] == 2032  # 126.86 × 1.25^7 = 604.9; ^6 = 483.9
-    assert j["gap_musd"] == pytest.approx(500 - PRO_RATA_2025, abs=1e-4)
+    assert j["target_reached_year"] == 2031  # 155.4 × 1.25^6 = 592.8; ^5 = 474.2
+    assert j["gap_musd"] == pytest.approx(500 - YOY_2025, abs=1e-4)
     assert j["reporting_side"]["reporter"] == "any" and j["reporting_side"]["primary"] == "KZ"
     assert j["data_freshness"]["latest_published"] == "2025-09-06"
+
+
+def test_summary_json_lists_the_stated_change_checks(capsys):
+    code, out, err = run(capsys, "summary", "--json")
+    assert code == 0, err
+    checks = {c["citation_id"]: c for c in json.loads(out)["stated_change_checks"]}
+    assert sorted(checks) == ["kz-mfa-2021", "kz-mfa-2024"]
+    # 29.3 × 1.481 = 43.39 against the cited 60.9; 133 × 1.2 = 159.6 against 150.
+    assert checks["kz-mfa-2021"]["implied_musd"] == pytest.approx(43.39, abs=0.01)
+    assert checks["kz-mfa-2024"]["implied_musd"] == pytest.approx(159.6)
+    assert checks["kz-mfa-2024"]["previous_line"] == 21
+    assert all(c["differs"] for c in checks.values())
+
+
+def test_summary_method_option_wins_and_the_contradiction_is_in_the_key_message(capsys):
+    code, out, err = run(capsys, "summary", "--method", "pro_rata", "--json")
+    assert code == 0, err
+    ytd = json.loads(out)["year_to_date"]
+    assert (ytd["annualised_musd"], ytd["method"], ytd["method_reason"]) == (
+        round(PRO_RATA_2025, 4), "pro_rata", "reader_choice")
+    code, out, err = run(capsys, "summary", "--method", "pro_rata")
+    lines = out.splitlines()
+    # 74.0 × 12 / 7 = 126.857 is 126.857 / 150 − 1 = −15.4 % on 2024; stated: +3.6 %.
+    assert lines[1] == (
+        "The full-year estimate of US$ 126.86 million by pro-rata implies a change of -15.4% "
+        "on 2024 (US$ 150 million), but the source states +3.6% for Jan\u2009–\u2009Jul 2025 "
+        "on the same months of 2024. The method that agrees with the source: year-on-year "
+        "change.")
+    assert sum("implies a change" in x for x in lines) == 1  # not repeated among the notes
+
+
+def test_a_file_without_the_change_column_summarises_as_before(capsys, tmp_path):
+    """The seeds-only layout: no yoy_change_pct (nor reporting_country) column at all."""
+    columns = [c for c in COLUMNS if c not in ("yoy_change_pct", "reporting_country")]
+    path = tmp_path / "seeds.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(bundled_rows())
+    code, out, err = run(capsys, "summary", "--data", str(path), "--json")
+    assert code == 0, err
+    j = json.loads(out)
+    # 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %; at the default
+    # 20.2 %, 126.857 × 1.202^7 = 460.8 < 500 <= × 1.202^8 = 553.9: 2033.
+    assert (j["year_to_date"]["method"], j["year_to_date"]["annualised_musd"]) == (
+        "pro_rata", round(PRO_RATA_2025, 4))
+    assert j["year_to_date"]["method_reason"] == "no_change_or_same_months"
+    assert round(j["required_growth_pct"], 2) == 31.56 and j["target_reached_year"] == 2033
+    assert j["stated_change_checks"] == [] and j["notices"] == []
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0 and "stated change" not in out
 
 
 def test_summary_for_each_reporting_side_and_the_year_on_year_method(capsys):
@@ -77,14 +136,17 @@ def test_summary_text_is_a_short_readable_block(capsys):
     assert lines[0].startswith(
         "On Kazakh figures (KZ), trade turnover was US$ 150 million in 2024"
     )
-    assert "needs growth of 31.56% a year" in lines[1]  # (500 / (74 × 12 / 7)) ^ (1/5) − 1
-    assert lines[2] == "At the scenario's +25.0% a year, the target is reached in 2032."
+    assert "needs growth of 26.33% a year" in lines[1]  # (500 / (150 × 1.036)) ^ (1/5) − 1
+    assert lines[2] == "At the scenario's +25.0% a year, the target is reached in 2031."
     assert lines[3] == ""
     assert "Reporting side      Kazakh figures (KZ)" in out
     assert "Latest full year    2024: US$ 150 million" in out
-    # CLDR's month range, thin spaces around the dash; 74 × 12 / 7 = 126.857
-    assert "Jan\u2009–\u2009Jul 2025: US$ 74 million; full-year estimate US$ 126.86 million" in out
-    assert "Target reached in 2032" in out
+    # CLDR's month range, thin spaces around the dash; 150 × 1.036 = 155.4
+    assert "Jan\u2009–\u2009Jul 2025: US$ 74 million; full-year estimate US$ 155.4 million" in out
+    # Which method, and why the data points to it.
+    assert ("Method              The default for these figures is year-on-year change. The "
+            "source states the year-to-date change") in out
+    assert "Target reached in 2031" in out
     assert "assumption" in out
     assert "latest figure published 2025-09-06" in out
     assert len(out.splitlines()) < 19
@@ -96,11 +158,11 @@ def test_summary_in_kazakh_with_its_decimal_comma(capsys):
     assert code == 0
     lines = out.splitlines()
     # The same numbers as in English, with Kazakh words and a decimal comma:
-    # 74 × 12 / 7 = 126,857; (500 / 126,857) ^ (1/5) − 1 = 31,56 %; 2032 at +25 %.
+    # 150 × 1,036 = 155,4; (500 / 155,4) ^ (1/5) − 1 = 26,33 %; 2031 at +25 %.
     assert lines[0].startswith("Қазақстан деректері (KZ): тауар айналымы")
-    assert "126,86 млн АҚШ доллары" in lines[0] and "жыл басынан бері × 12/7" in lines[0]
-    assert "жылына 31,56% өсім қажет" in lines[1]
-    assert lines[2] == "Сценарийдегі жылына +25,0% өсіммен мақсатқа 2032 жылы жетеді."
+    assert "155,4 млн АҚШ доллары" in lines[0] and "(1 +3,6%)" in lines[0]
+    assert "жылына 26,33% өсім қажет" in lines[1]
+    assert lines[2] == "Сценарийдегі жылына +25,0% өсіммен мақсатқа 2031 жылы жетеді."
     assert "Соңғы толық жыл     2024: 150 млн АҚШ доллары" in out
     assert "Есеп беруші тарап" in out
     for english in ("Latest full year", "Target", "Reporting side", "a year", "million"):
@@ -156,6 +218,26 @@ def test_validate_reports_citations_disputes_sides_and_freshness(capsys):
     assert "latest figure published 2025-09-06" in out
 
 
+def test_validate_warns_of_stated_changes_the_figures_contradict(capsys):
+    code, out, _ = run(capsys, "validate")
+    assert code == 0  # a warning: the file is still valid
+    lines = [x.strip() for x in out.splitlines()]
+    at = lines.index("warning: 2 stated changes differ from the cited figures by more than "
+                     "5 pts (the file is still valid):")
+    # 2021: 60.9 / 29.3 − 1 = +107.8 %, and 29.3 × 1.481 = 43.4; 2024: 150 / 133 − 1 =
+    # +12.8 %, and 133 × 1.2 = 159.6.
+    assert lines[at + 1:at + 3] == [
+        "line 17 (kz-mfa-2021): US$ 60.9 million for 2021 is stated as +48.1% on 2020, but "
+        "US$ 29.3 million for 2020 on line 4 (kz-stat-2020) gives +107.8%; the stated change "
+        "would make 2021 US$ 43.4 million.",
+        "line 25 (kz-mfa-2024): US$ 150 million for 2024 is stated as +20.0% on 2023, but "
+        "US$ 133 million for 2023 on line 21 (kz-pm-2023) gives +12.8%; the stated change "
+        "would make 2024 US$ 159.6 million.",
+    ]
+    code, out, _ = run(capsys, "validate", "--lang", "kk")
+    assert code == 0 and "жол 17 (kz-mfa-2021)" in out and "43,4 млн АҚШ доллары" in out
+
+
 def test_validate_reports_missing_years(capsys, write_csv):
     code, out, _ = run(capsys, "validate", str(write_csv()))  # 2019, 2021, 2022: 2020 missing
     assert code == 0
@@ -191,8 +273,8 @@ def test_summary_json_floats_have_at_most_4_decimals(capsys):
     assert len(floats) > 10
     assert all(x == round(x, 4) for x in floats), floats
     # Worked out here at full precision, then rounded as docs/cli.md says.
-    # From the 2025 estimate (January–July 74.0, pro rata) to 2033: 8 years.
-    assert j["required_growth_pct"] == round(((500 / (74.0 * 12 / 7)) ** (1 / 8) - 1) * 100, 4)
+    # From the 2025 estimate (January–July up 3.6 % on 2024's 150) to 2033: 8 years.
+    assert j["required_growth_pct"] == round(((500 / YOY_2025) ** (1 / 8) - 1) * 100, 4)
     assert j["scenario_growth_pct"] == 23.4568
     assert j["band"]["high_pct"] == round(23.45678 + 3.33333, 4)
 
@@ -331,11 +413,11 @@ def test_export_describe_prints_the_chart_in_words_and_writes_nothing(capsys, tm
     code, out, err = run(capsys, "export", "--chart", "scenario", "--describe",
                          "--growth", "-5", "--target-year", "2032")
     assert code == 0, err
-    # From the 2025 estimate 74.0 × 12 / 7 = 126.857, falling: never 500; 2032 needs
-    # (500 / 126.857)^(1/7) − 1.
-    needed = ((500 / (74.0 * 12 / 7)) ** (1 / 7) - 1) * 100
+    # From the 2025 estimate 150 × 1.036 = 155.4, falling: never 500; 2032 needs
+    # (500 / 155.4)^(1/7) − 1.
+    needed = ((500 / YOY_2025) ** (1 / 7) - 1) * 100
     assert out == (
-        "The scenario starts from the 2025 full-year estimate, US$ 126.86 million. At -5.0% a "
+        "The scenario starts from the 2025 full-year estimate, US$ 155.4 million. At -5.0% a "
         "year (band -10.0% to +0.0%), turnover does not reach the US$ 500 million target by "
         f"2050. Reaching it by 2032 needs {needed:+.2f}% a year.\n")
     assert list(tmp_path.iterdir()) == []

@@ -99,20 +99,25 @@ def summary(bundled):
 def test_headline_items_use_the_summary_numbers(summary):
     items = dict(text.headline_items(EN, summary))
     assert items["Latest full year"] == "2024: US$ 150 million"
-    # January-July 2025 = 74.0; 74.0 × 12 / 7 = 126.857
+    # January-July 2025 = 74.0, up 3.6 % on the same months of 2024 (150): 150 × 1.036
     assert "Jan\u2009–\u2009Jul 2025: US$ 74 million" in items["Year to date"]
-    assert "126.86" in items["Year to date"]
+    assert "155.4" in items["Year to date"]
     assert items["Reporting side"] == "Kazakh figures (KZ)"
     assert "US$ 500 million" in items["Target"] and "assumption" in items["Target"]
-    assert f"{summary.gap_musd:,.2f}" in items["Gap to target"]
+    # 500 − 155.4 = 344.6, 68.9 % of the target
+    assert items["Gap to target"] == "US$ 344.6 million (68.9% of the target)"
     assert f"{summary.required_growth_pct:.2f}" in items["Growth needed"]
-    # 126.857 × 1.25^6 = 483.9 < 500 ≤ 126.857 × 1.25^7 = 604.9
-    assert "+25.0%" in items["Scenario growth"] and "2032" in items["Scenario growth"]
+    # 155.4 × 1.25^5 = 474.2 < 500 ≤ 155.4 × 1.25^6 = 592.8
+    assert "+25.0%" in items["Scenario growth"] and "2031" in items["Scenario growth"]
 
 
 def test_method_notes_name_the_annualisation_the_side_and_the_assumed_year(summary):
     notes = " ".join(text.method_notes(EN, summary))
-    assert "pro-rata" in notes and "126.86" in notes
+    assert "by year-on-year: last full year × (1 +3.6%)" in notes and "155.4" in notes
+    # The method and why the data points to it.
+    assert ("It is an estimate, not a reported figure. The default for these figures is "
+            "year-on-year change. The source states the year-to-date change on the same months "
+            "of last year, and last year's total is cited by the same side.") in notes
     assert "This briefing uses Kazakh figures (KZ)" in notes
     assert "never compare years from different sides" in notes
     assert "target year 2030 is assumed" in notes
@@ -123,19 +128,62 @@ def test_key_message_says_where_trade_stands_what_the_target_needs_and_what_the_
     bundled, summary
 ):
     stands, needs, gives = key_message(EN, bundled, summary)
-    # Worked by hand: Jan–Jul 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %;
-    # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9, so 2032.
+    # Worked by hand: Jan–Jul was up 3.6 % on the same months of 2024, and 2024 was 150:
+    # 150 × 1.036 = 155.4; (500 / 155.4) ^ (1/5) − 1 = 26.33 %;
+    # 155.4 × 1.25^5 = 474.2 < 500 <= 155.4 × 1.25^6 = 592.8, so 2031.
     assert stands.startswith("On Kazakh figures (KZ), trade turnover was US$ 150 million in 2024")
     assert "latest full year" in stands
     assert "Jan\u2009–\u2009Jul 2025" in stands and "US$ 74 million" in stands
-    assert "US$ 126.86 million" in stands and "pro-rata" in stands
-    needed = ((500 / (74.0 * 12 / 7)) ** (1 / 5) - 1) * 100
-    assert f"{needed:.2f}" == "31.56" and "needs growth of 31.56% a year" in needs
+    assert "US$ 155.4 million" in stands and "year-on-year" in stands
+    needed = ((500 / (150 * 1.036)) ** (1 / 5) - 1) * 100
+    assert f"{needed:.2f}" == "26.33" and "needs growth of 26.33% a year" in needs
     assert "US$ 500 million target by 2030" in needs and "assumed year" in needs
     assert "from the 2025 estimate" in needs
-    years = next(n for n in range(1, 30) if 74.0 * 12 / 7 * 1.25**n >= 500)
-    assert 2025 + years == 2032
-    assert gives == "At the scenario's +25.0% a year, the target is reached in 2032."
+    years = next(n for n in range(1, 30) if 150 * 1.036 * 1.25**n >= 500)
+    assert 2025 + years == 2031
+    assert gives == "At the scenario's +25.0% a year, the target is reached in 2031."
+
+
+def test_a_pro_rata_estimate_that_contradicts_its_source_is_said_so(bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), method="pro_rata", growth_pct=25.0))
+    stands, contradiction, needs, gives = key_message(EN, bundled, s)
+    assert "US$ 126.86 million" in stands and "pro-rata" in stands
+    # 74.0 × 12 / 7 = 126.857 is 126.857 / 150 − 1 = −15.4 % on 2024, where the source
+    # states +3.6 % for January–July; year-on-year (150 × 1.036) agrees in sign.
+    assert contradiction == (
+        "The full-year estimate of US$ 126.86 million by pro-rata implies a change of -15.4% "
+        "on 2024 (US$ 150 million), but the source states +3.6% for Jan\u2009–\u2009Jul 2025 "
+        "on the same months of 2024. The method that agrees with the source: year-on-year "
+        "change.")
+    # (500 / 126.857) ^ (1/5) − 1 = 31.56 %
+    assert "needs growth of 31.56% a year" in needs
+    # Said once, in the key message: not again among the pack's notes of adjusted settings.
+    assert not any("implies a change" in n for n in text.pack_notes(EN, s))
+    assert not any("implies a change" in n for n in text.method_notes(EN, s))
+    # The reason names the reader's choice and the default beside it.
+    assert any("Chosen in the settings: pro-rata; the default for these figures is "
+               "year-on-year change." in n for n in text.method_notes(EN, s))
+
+
+def test_the_default_estimate_raises_no_contradiction(bundled, summary):
+    assert all(n.code != "estimate_contradicts_source" for n in summary.notices)
+    assert len(key_message(EN, bundled, summary)) == 3
+
+
+def test_the_briefing_sources_table_marks_stated_changes_the_figures_contradict(bundled):
+    header, *table = text.source_table(EN, bundled, "any")
+    figure = {r[0].split(" ")[0]: r[header.index("Figure")] for r in table}
+    # 2021: 60.9 / 29.3 − 1 = +107.8 % against a stated +48.1 % (2020 on line 4);
+    # 2024: 150 / 133 − 1 = +12.8 % against a stated +20 % (2023 on line 21).
+    assert figure["kz-mfa-2021"] == (
+        "Cited figure, 2021: 60.9 (exact); stated change +48.1% differs: the figures give "
+        "+107.8% with line 4")
+    assert figure["kz-mfa-2024"] == (
+        "Cited figure, 2024: 150 (exact); stated change +20.0% differs: the figures give "
+        "+12.8% with line 21")
+    # A stated change with nothing to check it against is not marked.
+    assert "stated change" not in figure["kz-dpm-2025-ytd"]
+    assert sum("stated change" in f for f in figure.values()) == 2
 
 
 def test_key_message_for_a_slow_scenario_a_full_year_base_and_a_met_target(bundled):
@@ -162,8 +210,8 @@ def test_alt_text_is_the_title_the_side_and_the_description(bundled, summary):
     """The descriptions themselves are checked in test_describe.py."""
     scenario = alt_text(EN, PNG["scenario"], bundled, summary)
     assert scenario.startswith(f"{SCENARIO_TITLE}, Kazakh figures (KZ). The scenario ")
-    # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
-    assert "+25.0% a year" in scenario and "target in 2032" in scenario
+    # 155.4 × 1.25^5 = 474.2 < 500 <= 155.4 × 1.25^6 = 592.8
+    assert "+25.0% a year" in scenario and "target in 2031" in scenario
     history = alt_text(EN, PNG["history"], bundled, summary)
     # The Kazakh series cites every year 2017–2025 (2022 only for January–April).
     assert "from US$ 74.8 million in 2017 to US$ 150 million in 2024" in history
@@ -213,8 +261,8 @@ def test_pdf_page_1_tells_the_story(bundled, summary):
     first = squash(pages[0])
     for sentence in key_message(EN, bundled, summary):
         assert squash(sentence) in first
-    assert "reachedin2032" in first
-    for number in ("150", "74", "126.86", "500", f"{summary.required_growth_pct:.2f}"):
+    assert "reachedin2031" in first
+    for number in ("150", "74", "155.4", "500", f"{summary.required_growth_pct:.2f}"):
         assert number in first
     assert squash(CTX.link) in first
     assert "latestfigurepublished2025-09-06" in first
@@ -350,16 +398,16 @@ def test_pptx_opens_with_the_key_message_and_describes_its_pictures(bundled, sum
         assert sentence in first
     assert CTX.link in first
     headline = slide_text(slides[1])
-    # 2024 = 150.0; Jan–Jul 2025 74.0 × 12 / 7 = 126.857
-    for number in ("150", "126.86", "500", f"{summary.required_growth_pct:.2f}", "+25.0"):
+    # 2024 = 150.0; Jan–Jul 2025 up 3.6 % on the same months: 150 × 1.036 = 155.4
+    for number in ("150", "155.4", "500", f"{summary.required_growth_pct:.2f}", "+25.0"):
         assert number in headline
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == len(CHARTS.in_briefing()) == 3
     for picture, chart in zip(pictures, PNGS, strict=True):
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr == alt_text(EN, chart, bundled, summary)
-    # 126.857 × 1.25^6 = 483.9 < 500 <= 126.857 × 1.25^7 = 604.9
-    assert "target in 2032" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
+    # 155.4 × 1.25^5 = 474.2 < 500 <= 155.4 × 1.25^6 = 592.8
+    assert "target in 2031" in pictures[0]._element.nvPicPr.cNvPr.get("descr")
     sources = "\n".join(slide_text(s) for s in slides[-3:])
     assert all(cid in sources for cid in bundled.citations["citation_id"])
     assert deck.core_properties.author == "trade-dash"
@@ -388,9 +436,9 @@ def test_docx_has_real_headings_styled_tables_and_described_pictures(bundled, su
     headline, parameters, sources = doc.tables
     assert {t.style.name for t in doc.tables} == {TABLE_STYLE}
     cells = {row.cells[0].text: row.cells[1].text for row in headline.rows}
-    assert "150" in cells["Latest full year"] and "126.86" in cells["Year to date"]
+    assert "150" in cells["Latest full year"] and "155.4" in cells["Year to date"]
     assert f"{summary.required_growth_pct:.2f}" in cells["Growth needed"]
-    assert "2032" in cells["Scenario growth"]
+    assert "2031" in cells["Scenario growth"]
     assert [c.text for c in sources.rows[0].cells] == text.sources_header(EN)
     published = [row.cells[4] for row in sources.rows[1:]]
     assert {c.text for c in published} >= {d for d in bundled.citations["published"] if d}
@@ -441,10 +489,10 @@ KAZAKH_LETTERS = "әғқңөұүі"
 @pytest.mark.parametrize(("w", "mark"), [(RU, ","), (KK, ","), (MN, ".")])
 def test_key_message_in_each_language_with_its_decimal_mark(bundled, summary, w, mark):
     stands, needs, gives = key_message(w, bundled, summary)
-    # Worked by hand as in English: 74 × 12 / 7 = 126.857 → 126.86; (500 / 126.857) ^ (1/5)
-    # − 1 = 31.56 %; 2032 at +25 %. Russian and Kazakh write a decimal comma.
-    assert f"126{mark}86" in stands and f"31{mark}56" in needs
-    assert f"+25{mark}0" in gives and "2032" in gives and "2030" in needs
+    # Worked by hand as in English: 150 × 1.036 = 155.4; (500 / 155.4) ^ (1/5) − 1 =
+    # 26.33 %; 2031 at +25 %. Russian and Kazakh write a decimal comma.
+    assert f"155{mark}4" in stands and f"26{mark}33" in needs
+    assert f"+25{mark}0" in gives and "2031" in gives and "2030" in needs
     for sentence in (stands, needs, gives):
         # No English word; Mongolian numbers months in Roman numerals (I – VII сар).
         assert not re.search(r"\b(?![IVX]+\b)[A-Za-z]{3,}", sentence), sentence
@@ -453,36 +501,45 @@ def test_key_message_in_each_language_with_its_decimal_mark(bundled, summary, w,
 def test_key_message_words_in_russian_kazakh_and_mongolian(bundled, summary):
     ru = " ".join(key_message(RU, bundled, summary))
     assert "товарооборот составил 150 млн долл. США в 2024 году" in ru
-    assert "в пересчёте" not in ru and "цел" in ru and "с начала года × 12/7" in ru
+    assert "в пересчёте" not in ru and "цел" in ru
+    assert "изменение к тем же месяцам прошлого года" in ru
     kk = " ".join(key_message(KK, bundled, summary))
-    assert "тауар айналымы" in kk and "мақсат" in kk and "жыл басынан бері × 12/7" in kk
+    assert "тауар айналымы" in kk and "мақсат" in kk
+    assert "өткен жылдың сол айларына қатысты өзгеріс" in kk
     mn = " ".join(key_message(MN, bundled, summary))
-    assert "худалдааны эргэлт" in mn and "зорилт" in mn and "оны эхнээс × 12/7" in mn
+    assert "худалдааны эргэлт" in mn and "зорилт" in mn
+    assert "өмнөх оны мөн саруудтай харьцуулсан өөрчлөлт" in mn
+    # With the pro-rata estimate asked for, what the year to date was divided by.
+    pro_rata = analyse(bundled, replace(default_scenario(bundled), method="pro_rata"))
+    assert "с начала года × 12/7" in key_message(RU, bundled, pro_rata)[0]
+    assert "жыл басынан бері × 12/7" in key_message(KK, bundled, pro_rata)[0]
+    assert "оны эхнээс × 12/7" in key_message(MN, bundled, pro_rata)[0]
 
 
 # "Already met by <base>": each language names the base in the case this slot needs (a
 # subject, not the "from" of "growth from <base>"). Bases worked by hand: January-July 2025
-# = 74.0, × 12 / 7 = 126.857 → 126.86; the 2024 figure is 150. A US$ 100 million target is
+# is up 3.6 % on the same months of 2024, whose total is 150: 150 × 1.036 = 155.4 (the
+# default year-on-year estimate); the 2024 figure is 150. A US$ 100 million target is
 # below both.
 ALREADY_MET = {
     ("en", "ytd"): "The US$ 100 million target for 2030 (an assumed year: no source states a "
-                   "deadline) is already met by the 2025 estimate of US$ 126.86 million.",
+                   "deadline) is already met by the 2025 estimate of US$ 155.4 million.",
     ("en", "full"): "The US$ 100 million target for 2030 (an assumed year: no source states a "
                     "deadline) is already met by the 2024 figure of US$ 150 million.",
     ("ru", "ytd"): "Цель в 100 млн долл. США к 2030 году (год — допущение: ни один источник не "
-                   "называет срок) уже достигнута: оценка за 2025 год составляет 126,86 млн "
+                   "называет срок) уже достигнута: оценка за 2025 год составляет 155,4 млн "
                    "долл. США.",
     ("ru", "full"): "Цель в 100 млн долл. США к 2030 году (год — допущение: ни один источник не "
                     "называет срок) уже достигнута: значение за 2024 год составляет 150 млн "
                     "долл. США.",
     ("kk", "ytd"): "2030 жылға арналған 100 млн АҚШ доллары мақсаты (жыл — жорамал: ешбір "
                    "дереккөз мерзімді атамайды) қазірдің өзінде орындалды: 2025 жылғы бағалау — "
-                   "126,86 млн АҚШ доллары.",
+                   "155,4 млн АҚШ доллары.",
     ("kk", "full"): "2030 жылға арналған 100 млн АҚШ доллары мақсаты (жыл — жорамал: ешбір "
                     "дереккөз мерзімді атамайды) қазірдің өзінде орындалды: 2024 жылғы мән — "
                     "150 млн АҚШ доллары.",
     ("mn", "ytd"): "2030 оны 100 сая ам. доллар гэсэн зорилт (он нь таамаглал: ямар ч эх сурвалж "
-                   "хугацаа заагаагүй) аль хэдийн биелсэн: 2025 оны үнэлгээ 126.86 сая ам. "
+                   "хугацаа заагаагүй) аль хэдийн биелсэн: 2025 оны үнэлгээ 155.4 сая ам. "
                    "доллар байна.",
     ("mn", "full"): "2030 оны 100 сая ам. доллар гэсэн зорилт (он нь таамаглал: ямар ч эх "
                     "сурвалж хугацаа заагаагүй) аль хэдийн биелсэн: 2024 оны тоо 150 сая ам. "
@@ -490,11 +547,11 @@ ALREADY_MET = {
 }
 # The same bases after "growth ... from": ablative (Kazakh, Mongolian) and genitive (Russian).
 GROWTH_FROM = {
-    "ru": ("от оценки за 2025 год (126,86 млн долл. США)",
+    "ru": ("от оценки за 2025 год (155,4 млн долл. США)",
            "от значения за 2024 год (150 млн долл. США)"),
-    "kk": ("2025 жылғы бағалаудан (126,86 млн АҚШ доллары) бастап",
+    "kk": ("2025 жылғы бағалаудан (155,4 млн АҚШ доллары) бастап",
            "2024 жылғы мәннен (150 млн АҚШ доллары) бастап"),
-    "mn": ("2025 оны үнэлгээнээс (126.86 сая ам. доллар) эхлэн",
+    "mn": ("2025 оны үнэлгээнээс (155.4 сая ам. доллар) эхлэн",
            "2024 оны тооноос (150 сая ам. доллар) эхлэн"),
 }
 
@@ -565,7 +622,7 @@ def test_a_mongolian_deck_and_word_file_are_in_mongolian(bundled, summary):
     assert titles[1] == "Гол үзүүлэлтүүд"
     assert titles[-1] == "Эх сурвалж: бүх ишлэл (үргэлжлэл)"
     first = slide_text(slides[0])
-    assert "126.86 сая ам. доллар" in first and "31.56%" in first
+    assert "155.4 сая ам. доллар" in first and "26.33%" in first
     runs = [r for s in slides for sh in s.shapes if sh.has_text_frame
             for p in sh.text_frame.paragraphs for r in p.runs]
     assert runs and {r.font.name for r in runs} == {"DejaVu Sans"}

@@ -36,20 +36,21 @@ def test_history_on_the_bundled_data(bundled):
         "Cited full-year turnover runs from US$ 74.8 million in 2017 to US$ 150 million in "
         "2024. The lowest full year is 2020, at US$ 29.3 million. "
         f"Only part of a year is cited for Jan{T}Apr 2022 (US$ 31 million). "
-        # 74.0 × 12 / 7 = 126.857
+        # Up 3.6 % on the same months of 2024, whose total is 150: 150 × 1.036 = 155.4
         f"Jan{T}Jul 2025 is a partial year, US$ 74 million; the full-year estimate for 2025 "
-        "is US$ 126.86 million (pro-rata: year to date × 12/7).")
+        "is US$ 155.4 million (year-on-year: last full year × (1 +3.6%), the change on the "
+        "same months of last year).")
 
 
 def test_scenario_on_the_bundled_data(bundled):
     s = summary_of(bundled, "growth=25")
-    # 126.857 × 1.25^6 = 483.9 < 500 <= × 1.25^7 = 604.9: 2025 + 7
-    assert year_target_met(25.0) == 2032
-    needed = ((500 / (74.0 * 12 / 7)) ** (1 / (2030 - 2025)) - 1) * 100  # 31.56
+    # 155.4 × 1.25^5 = 474.2 < 500 <= × 1.25^6 = 592.8: 2025 + 6
+    assert year_target_met(25.0) == 2031
+    needed = ((500 / (150 * 1.036)) ** (1 / (2030 - 2025)) - 1) * 100  # 26.33
     assert describe.scenario(EN, bundled, s) == (
-        "The scenario starts from the 2025 full-year estimate, US$ 126.86 million. "
+        "The scenario starts from the 2025 full-year estimate, US$ 155.4 million. "
         "At +25.0% a year (band +20.0% to +30.0%), turnover reaches the US$ 500 million "
-        f"target in 2032. Reaching it by 2030 needs {needed:+.2f}% a year.")
+        f"target in 2031. Reaching it by 2030 needs {needed:+.2f}% a year.")
 
 
 def test_flows_on_the_bundled_data(bundled):
@@ -79,11 +80,11 @@ def test_a_declining_scenario_never_reaches_the_target(bundled):
     assert ("At -5.0% a year (band -10.0% to +0.0%), turnover does not reach the "
             "US$ 500 million target by 2050.") in text
     # The rate needed does not depend on the rate chosen.
-    assert text.endswith(f"needs {((500 / (74.0 * 12 / 7)) ** 0.2 - 1) * 100:+.2f}% a year.")
+    assert text.endswith(f"needs {((500 / (150 * 1.036)) ** 0.2 - 1) * 100:+.2f}% a year.")
 
 
 def test_a_slow_rise_does_not_reach_the_target_by_the_horizon(bundled):
-    # 126.857 × 1.04^25 = 338 < 500 in 2050
+    # 155.4 × 1.04^25 = 414.3 < 500 in 2050
     assert year_target_met(4.0) is None
     text = describe.scenario(EN, bundled, summary_of(bundled, "growth=4"))
     assert "turnover does not reach the US$ 500 million target by 2050." in text
@@ -131,8 +132,8 @@ def test_one_direction_only_gives_no_balance(write_csv):
 def test_descriptions_are_translated(bundled):
     s = summary_of(bundled, "growth=25")
     text = describe.scenario(RU, bundled, s)
-    assert text.startswith("Сценарий начинается с оценки за весь 2025 год: 126,86 млн долл. США.")
-    assert "достигает цели 500 млн долл. США в 2032 году" in text
+    assert text.startswith("Сценарий начинается с оценки за весь 2025 год: 155,4 млн долл. США.")
+    assert "достигает цели 500 млн долл. США в 2031 году" in text
     for lang in ("kk", "mn"):
         w = Wording.for_lang(lang)
         for chart in CHARTS:

@@ -82,7 +82,9 @@ def test_each_preset_kind_is_worded_in_each_language(w, preset):
 # --- the annualisation method -------------------------------------------------------------
 
 YTD = YearToDate(year=2025, months=7, value_musd=74.0, annualised_musd=74.0 * 12 / 7,
-                 method=model.PRO_RATA, methods_available=(model.PRO_RATA, model.YOY),
+                 method=model.PRO_RATA, method_reason="reader_choice",
+                 default_method=model.YOY, default_reason="stated_change",
+                 methods_available=(model.PRO_RATA, model.YOY),
                  citation_id="c", reporting_country="KZ", yoy_change_pct=3.6)
 # Seasonal: 74.0 is taken as 40 % of the year; year-on-year: 150 × 1.036.
 METHOD_CASES = {
@@ -308,7 +310,8 @@ def test_summary_json_keeps_the_fields_in_their_documented_order(bundled):
     j = cli_words.summary_json(EN, s)
     assert list(j["year_to_date"]) == [
         "year", "months", "period", "value_musd", "annualised_musd", "method",
-        "method_description", "methods_available", "citation_id", "reporting_country",
+        "method_description", "method_reason", "method_reason_description", "default_method",
+        "default_reason", "methods_available", "citation_id", "reporting_country",
         "yoy_change_pct"]
     assert list(j["default_growth"]) == ["pct", "from_year", "to_year", "side", "rule",
                                          "basis", "unlimited_pct"]

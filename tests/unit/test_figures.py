@@ -52,10 +52,11 @@ def test_partial_year_is_hollow_and_linked_to_its_estimate(bundled):
     estimate = trace(fig, "2025 estimate")
     assert list(partial.y) == [31.0, 74.0]  # January-April 2022, January-July 2025
     assert partial.marker.symbol.endswith("open")
-    assert list(estimate.y) == [round(74.0 * 12 / 7, 2)]
+    # The default estimate: January-July up 3.6 % on the same months of 2024 (150).
+    assert list(estimate.y) == [round(150 * 1.036, 2)]
     assert estimate.marker.symbol.endswith("open")
     arrows = [a for a in fig.layout.annotations if a.showarrow]
-    assert any(a.y == pytest.approx(74.0 * 12 / 7) and a.ay == pytest.approx(74.0)
+    assert any(a.y == pytest.approx(150 * 1.036) and a.ay == pytest.approx(74.0)
                for a in arrows)
 
 
@@ -145,17 +146,17 @@ def test_scenario_chart_projection_looks_like_a_projection(bundled):
     assert len(fig.data) == len(SCENARIO_TRACES)
     proj = trace(fig, "Scenario +25.0%/yr")
     assert proj.line.dash == "dash"
-    assert proj.x[0] == 2025 and proj.y[0] == pytest.approx(74.0 * 12 / 7, abs=0.005)
+    assert proj.x[0] == 2025 and proj.y[0] == pytest.approx(150 * 1.036, abs=0.005)
     # Drawn on to the year the target is met, past the target year 2030:
-    # 126.86 × 1.25^6 = 483.9, × 1.25^7 = 604.9, so 2032.
-    assert proj.x[-1] == 2032
+    # 155.4 × 1.25^5 = 474.2, × 1.25^6 = 592.8, so 2031.
+    assert proj.x[-1] == 2031
     assert proj.y[-1] >= 500
     band = trace(fig, "Band")
     assert band.fill == "tonexty"
     required = trace(fig, "Rate needed for 2030")
     assert required.line.dash == "dot"
     assert required.y[-1] == pytest.approx(500, rel=1e-6)
-    assert any("Target met in 2032" in a.text for a in fig.layout.annotations)
+    assert any("Target met in 2031" in a.text for a in fig.layout.annotations)
     assert any(sh.y0 == 500 and sh.y1 == 500 for sh in fig.layout.shapes)
     assert "Cited full year" in names
     assert "scenarios, not forecasts" in " ".join(a.text for a in fig.layout.annotations)
@@ -236,7 +237,25 @@ def test_approximate_and_disputed_years_are_flagged_in_print(write_csv):
 
 def test_bundled_2021_is_printed_as_approximate(bundled):
     fig = history_figure(bundled, summary_of(bundled), CTX)
-    assert [a.x for a in fig.layout.annotations if a.text == "approx."] == [2021]
+    # Also flagged: the ministry's 2021 figure is stated as +48.1 % on 2020, but
+    # 60.9 / 29.3 − 1 = +107.8 %.
+    assert [a.x for a in fig.layout.annotations
+            if a.text == "approx.; stated change differs"] == [2021]
+
+
+def test_stated_changes_the_figures_contradict_are_printed_on_the_history_chart(bundled):
+    fig = history_figure(bundled, summary_of(bundled), CTX)
+    flagged = sorted(a.x for a in fig.layout.annotations
+                     if "stated change differs" in a.text.split("; "))
+    # 2021: +48.1 % stated, 60.9 / 29.3 − 1 = +107.8 %; 2024: +20 % stated, 150 / 133 − 1 =
+    # +12.8 %. The 2025 change (+3.6 %) has no January-July 2024 figure to check against.
+    assert flagged == [2021, 2024]
+    footer = fig.layout.annotations[0].text.replace("<br>", " ")
+    assert ("'stated change differs': a change on the previous year that a source states "
+            "differs by more than 5 pts from the change the cited figures give") in footer
+    # The Mongolian side states no change: no flag, and the footer does not explain one.
+    mongolian = history_figure(bundled, summary_of(bundled, reporter="MN"), CTX)
+    assert not any("stated change" in a.text for a in mongolian.layout.annotations)
 
 
 def test_a_series_that_mixes_sides_says_so_in_print(write_csv):

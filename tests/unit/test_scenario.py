@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from dataclasses import asdict, replace
 
 import pytest
 
-from tests.conftest import GOOD_ROWS
+from tests.conftest import GOOD_ROWS, bundled_rows, write_rows
 from tests.worded import raises_worded
 from trade_dash.domain.datafile import load_citations
 from trade_dash.domain.dataset import Dataset, available_methods, default_growth, freshness
@@ -22,12 +23,16 @@ from trade_dash.domain.records import (
     ReportingSide,
 )
 from trade_dash.domain.scenario import default_scenario
+from trade_dash.domain.schema import COLUMNS
 from trade_dash.domain.sources import USES, sources_rows
 from trade_dash.domain.summary import analyse
 from trade_dash.wording import english, facts
 
 # January-July 2025 = 74.0 (Kazakh side), annualised pro-rata: 74.0 × 12 / 7 = 126.857...
 PRO_RATA_2025 = 74.0 * 12 / 7
+# The same months were up 3.6 % on January-July 2024, and 2024 (Kazakh side) was 150:
+# year-on-year, the default the data points to, gives 150 × 1.036 = 155.4.
+YOY_2025 = 150 * 1.036
 
 
 
@@ -45,16 +50,18 @@ def test_bundled_headline_matches_the_hand_calculation(bundled):
     # Facts and codes only: the period's label and the method's description are worded in
     # the reader's language by the wording layer.
     assert "period" not in ytd and "method_description" not in ytd
-    assert ytd["annualised_musd"] == 126.8571
-    assert ytd["method"] == "pro_rata"
+    # The source states the change of January-July on the same months of 2024, and 2024's
+    # total is Kazakh like the year to date: the default is year-on-year, 150 × 1.036.
+    assert ytd["annualised_musd"] == 155.4
+    assert (ytd["method"], ytd["method_reason"]) == ("yoy", "stated_change")
     assert ytd["methods_available"] == ["pro_rata", "yoy"]
-    assert j["base"] == {"year": 2025, "value_musd": 126.8571, "kind": "ytd", "method": "pro_rata"}
+    assert j["base"] == {"year": 2025, "value_musd": 155.4, "kind": "ytd", "method": "yoy"}
     assert j["target_musd"] == 500.0
-    # By hand: (500 / 126.857) ** (1/5) - 1 = 31.56 %; 126.857 * 1.25**6 = 483.9, **7 = 604.9.
-    assert j["required_growth_pct"] == pytest.approx(31.5622, abs=1e-4)
-    assert j["target_reached_year"] == 2032
-    assert j["gap_musd"] == pytest.approx(500 - PRO_RATA_2025, abs=1e-4)
-    assert j["gap_pct_of_target"] == pytest.approx(74.6286, abs=1e-4)
+    # By hand: (500 / 155.4) ** (1/5) - 1 = 26.33 %; 155.4 * 1.25**5 = 474.2, **6 = 592.8.
+    assert j["required_growth_pct"] == pytest.approx(26.3292, abs=1e-4)
+    assert j["target_reached_year"] == 2031
+    assert j["gap_musd"] == pytest.approx(500 - YOY_2025, abs=1e-4)
+    assert j["gap_pct_of_target"] == pytest.approx(68.92, abs=1e-4)
     assert j["reporting_side"]["primary"] == "KZ" and not j["reporting_side"]["mixed"]
     assert j["data_freshness"] == {"latest_published": "2025-09-06",
                                    "citation_id": "kz-dpm-2025-ytd"}
@@ -151,7 +158,7 @@ def test_seasonal_method_when_last_year_has_full_and_same_period(write_csv, smal
     assert s.year_to_date.annualised_musd == pytest.approx(90.0)
     assert s.year_to_date.method == "seasonal"
     assert s.base.value_musd == pytest.approx(90.0)
-    pro = analyse(ds, default_scenario(ds))
+    pro = analyse(ds, replace(default_scenario(ds), method="pro_rata"))
     assert pro.year_to_date.annualised_musd == pytest.approx(72.0)
 
 
@@ -217,7 +224,7 @@ def test_the_reporter_in_the_address_sets_that_sides_defaults(bundled):
         ("target_year=99999", "target_year", 2050, "outside"),
         ("target=-5", "target_musd", 1.0, "outside"),
         ("base=<script>", "base", "ytd", "not one of"),
-        ("method=x", "method", "pro_rata", "not one of"),
+        ("method=x", "method", "yoy", "not one of"),
         ("band=50", "band_pct", 20.0, "outside"),
         ("reporter=RU", "reporter", "any", "not one of any, KZ, MN"),
         ("reporter=<script>", "reporter", "any", "not one of"),
@@ -434,3 +441,159 @@ def test_the_newest_dated_actual_figure_is_the_datas_freshness(write_csv):
     rows = [*GOOD_ROWS, {**GOOD_ROWS[3], "citation_id": "t2", "published": "2030-01-01"}]
     ds = _dataset(write_csv, rows)  # a target's date says nothing about the figures
     assert ds.latest_published == Published(latest_published="2022-08-01", citation_id="c")
+
+
+# --- the default annualisation follows the evidence ----------------------------------------
+
+
+def test_the_bundled_default_is_year_on_year_with_its_numbers_worked_by_hand(bundled):
+    scenario = default_scenario(bundled)
+    assert scenario.method == "yoy"
+    s = analyse(bundled, scenario)
+    ytd = s.year_to_date
+    # January-July 2025 states +3.6 % on the same months of 2024; 2024 is 150, Kazakh like
+    # the year to date: 150 × 1.036 = 155.4.
+    assert ytd.annualised_musd == pytest.approx(155.4)
+    assert (ytd.method, ytd.method_reason) == ("yoy", "stated_change")
+    assert (ytd.default_method, ytd.default_reason) == ("yoy", "stated_change")
+    # (500 / 155.4) ^ (1/5) − 1 = 26.33 % a year by 2030.
+    assert round(s.required_growth_pct, 2) == 26.33
+    # At the default 20.2 %: 155.4 × 1.202^6 = 469.6 < 500 <= × 1.202^7 = 564.4: 2032.
+    assert s.scenario_growth_pct == 20.2 and s.target_reached_year == 2032
+    # 500 − 155.4 = 344.6
+    assert s.gap_musd == pytest.approx(344.6)
+    assert s.notices == ()
+
+
+def test_an_explicit_method_wins_over_the_default(bundled):
+    scenario, notices = scenario_from_query(bundled, "method=pro_rata")
+    assert notices == [] and scenario.method == "pro_rata"
+    s = analyse(bundled, scenario)
+    # 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %; at 20.2 %,
+    # 126.857 × 1.202^7 = 460.8 < 500 <= × 1.202^8 = 553.9: 2033.
+    assert s.year_to_date.annualised_musd == pytest.approx(PRO_RATA_2025)
+    assert s.year_to_date.method_reason == "reader_choice"
+    assert s.year_to_date.default_method == "yoy"
+    assert round(s.required_growth_pct, 2) == 31.56 and s.target_reached_year == 2033
+
+
+def test_a_pro_rata_estimate_against_the_stated_change_carries_a_coded_notice(bundled):
+    s = analyse(bundled, replace(default_scenario(bundled), method="pro_rata"))
+    (notice,) = [n for n in s.notices if n.code == "estimate_contradicts_source"]
+    assert notice.is_finding
+    v = notice.values
+    # 126.857 / 150 − 1 = −15.43 %, against the +3.6 % the source states; year-on-year
+    # (150 × 1.036) rises as the source says.
+    assert v["implied_pct"] == pytest.approx(-15.43, abs=0.01)
+    assert (v["stated_pct"], v["previous_year"], v["previous_musd"]) == (3.6, 2024, 150.0)
+    assert (v["method"], v["agrees"]) == ("pro_rata", "yoy")
+    # Coded in the JSON, as every notice is: the code and its values, rounded.
+    (coded,) = s.as_json()["notices"]
+    assert (coded["code"], coded["implied_pct"], coded["agrees"]) == (
+        "estimate_contradicts_source", -15.4286, "yoy")
+
+
+def _rows(write_csv, *rows) -> Dataset:
+    path = write_csv([*GOOD_ROWS, *rows])
+    return Dataset.from_citations(load_citations(path), str(path))
+
+
+@pytest.mark.parametrize(
+    ("extra", "method", "reason", "estimate"),
+    [
+        # 2021 is 60 and Jan-Jun 2022 is 36, with no stated change and no Jan-Jun 2021:
+        # pro-rata, 36 × 12 / 6 = 72.
+        ((), "pro_rata", "no_change_or_same_months", 72.0),
+        # Jan-Jun 2021 = 24 of 2021's 60, 40 %: seasonal 36 / 0.4 = 90.
+        (({**GOOD_ROWS[1], "citation_id": "b-ytd", "period": "year_to_date", "months": "6",
+           "value_musd": "24", "published": "2021-08-01"},),
+         "seasonal", "same_months_last_year", 90.0),
+    ],
+)
+def test_without_a_stated_change_the_default_falls_back(write_csv, extra, method, reason,
+                                                       estimate):
+    ds = _rows(write_csv, *extra)
+    s = analyse(ds, default_scenario(ds))
+    assert (s.year_to_date.method, s.year_to_date.method_reason) == (method, reason)
+    assert s.year_to_date.annualised_musd == pytest.approx(estimate)
+
+
+def test_a_stated_change_makes_year_on_year_the_default_over_seasonal(write_csv):
+    stated = {**GOOD_ROWS[2], "yoy_change_pct": "50"}
+    same_months = {**GOOD_ROWS[1], "citation_id": "b-ytd", "period": "year_to_date",
+                   "months": "6", "value_musd": "24", "published": "2021-08-01"}
+    path = write_csv([GOOD_ROWS[0], GOOD_ROWS[1], stated, GOOD_ROWS[3], same_months])
+    ds = Dataset.from_citations(load_citations(path), str(path))
+    s = analyse(ds, default_scenario(ds))
+    # 2021 = 60, up 50 %: 90 (seasonal would also give 36 / 0.4 = 90; the stated change wins).
+    assert (s.year_to_date.method, s.year_to_date.method_reason) == ("yoy", "stated_change")
+    assert s.year_to_date.annualised_musd == pytest.approx(90.0)
+
+
+def test_no_full_year_last_year_means_pro_rata_for_that_reason(write_csv):
+    # 2019 and Jan-Jun 2022: 2021 has no total to start from.
+    path = write_csv([GOOD_ROWS[0], GOOD_ROWS[2], GOOD_ROWS[3]])
+    ds = Dataset.from_citations(load_citations(path), str(path))
+    s = analyse(ds, default_scenario(ds))
+    assert (s.year_to_date.method, s.year_to_date.method_reason) == (
+        "pro_rata", "no_last_year_total")
+
+
+def test_a_stated_fall_no_method_can_follow_is_said_so(write_csv):
+    # Jan-Jun 2022 = 36, stated as 45 % down on Jan-Jun 2021: 60 × 0.55 = 33 would put the
+    # year below its own first half, so year-on-year is not offered; pro-rata's 72 is
+    # 72 / 60 − 1 = +20 % on 2021, the other sign, and no method agrees.
+    path = write_csv([GOOD_ROWS[0], GOOD_ROWS[1], {**GOOD_ROWS[2], "yoy_change_pct": "-45"},
+                      GOOD_ROWS[3]])
+    ds = Dataset.from_citations(load_citations(path), str(path))
+    s = analyse(ds, default_scenario(ds))
+    assert s.year_to_date.method == "pro_rata"
+    (notice,) = [n for n in s.notices if n.code == "estimate_contradicts_source"]
+    assert notice.values["implied_pct"] == pytest.approx(20.0)
+    assert notice.values["agrees"] is None
+    assert said([notice])[0].endswith("No method these figures allow agrees with the source.")
+
+
+def test_a_file_without_the_change_column_behaves_as_before(tmp_path):
+    """An older file with neither the change nor the side column: pro-rata as before, and
+    nothing to check."""
+    columns = [c for c in COLUMNS if c not in ("yoy_change_pct", "reporting_country")]
+    path = tmp_path / "older.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(bundled_rows())
+    ds = Dataset.load(path)
+    s = analyse(ds, default_scenario(ds))
+    # 74.0 × 12 / 7 = 126.857; (500 / 126.857) ^ (1/5) − 1 = 31.56 %; 2033 at 20.2 %.
+    assert (s.year_to_date.method, s.year_to_date.method_reason) == (
+        "pro_rata", "no_change_or_same_months")
+    assert s.year_to_date.annualised_musd == pytest.approx(PRO_RATA_2025)
+    assert round(s.required_growth_pct, 2) == 31.56
+    assert (s.scenario_growth_pct, s.target_reached_year) == (20.2, 2033)
+    assert ds.stated_changes == () and s.notices == ()
+
+
+def _bundled_without_the_change(tmp_path, *extra: dict) -> Dataset:
+    rows = [{**r, "yoy_change_pct": ""} if r["citation_id"] == "kz-dpm-2025-ytd" else r
+            for r in bundled_rows()]
+    return Dataset.load(write_rows(tmp_path / "no-change.csv", [*rows, *extra]))
+
+
+def test_the_bundled_file_without_the_3_6_change_falls_back(tmp_path):
+    ds = _bundled_without_the_change(tmp_path)
+    s = analyse(ds, default_scenario(ds))
+    # 2024's Kazakh total is cited but no January-July 2024: pro-rata, 74.0 × 12 / 7.
+    assert (s.year_to_date.method, s.year_to_date.method_reason) == (
+        "pro_rata", "no_change_or_same_months")
+    assert s.year_to_date.annualised_musd == pytest.approx(PRO_RATA_2025)
+    # With a Kazakh January-July 2024 of 71.4 (71.4 / 150 = 47.6 % of the year), seasonal
+    # share: 74.0 / 0.476 = 155.46.
+    july = {**next(r for r in bundled_rows() if r["citation_id"] == "kz-dpm-2025-ytd"),
+            "citation_id": "kz-2024-jul", "year": "2024", "value_musd": "71.4",
+            "yoy_change_pct": "", "published": "2024-09-01"}
+    ds = _bundled_without_the_change(tmp_path, july)
+    s = analyse(ds, default_scenario(ds))
+    assert (s.year_to_date.method, s.year_to_date.method_reason) == (
+        "seasonal", "same_months_last_year")
+    assert s.year_to_date.annualised_musd == pytest.approx(74.0 / (71.4 / 150))

@@ -25,10 +25,10 @@ def test_english_names_read_as_before_the_move_to_the_wording_layer(bundled):
     assert low["name"] == "Low (+22.5%/yr)"
     assert high["name"] == "Band +22.5% to +27.5%/yr"
     assert central["name"] == "Scenario +25.0%/yr (projection)"
-    # 74.0 × 12 / 7 = 126.86 in 2025 to 500 in 2030: (500 / 126.86) ** (1 / 5) - 1 = 31.6 %
-    assert required["name"] == "Rate needed for 2030: +31.6%/yr"
-    # 126.86 × 1.25^6 = 483.9 < 500 <= × 1.25^7 = 604.9
-    assert reached_text(s, EN) == "Target met in 2032 at +25.0%/yr"
+    # 150 × 1.036 = 155.4 in 2025 to 500 in 2030: (500 / 155.4) ** (1 / 5) - 1 = 26.3 %
+    assert required["name"] == "Rate needed for 2030: +26.3%/yr"
+    # 155.4 × 1.25^5 = 474.2 < 500 <= × 1.25^6 = 592.8
+    assert reached_text(s, EN) == "Target met in 2031 at +25.0%/yr"
 
 
 def test_russian_and_kazakh_texts_use_their_own_words_and_number_marks(bundled):

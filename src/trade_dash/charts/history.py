@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Set
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,15 +27,25 @@ from trade_dash.wording.facts import mixed_sides_note, side_text
 HISTORY_TITLE = NP_("chart title", "Kazakhstan–Mongolia trade turnover, cited figures")
 
 
-def _flags(w: Wording, series: pd.DataFrame) -> list[dict]:
-    """Printed flags on approximate, disputed and other-side years, which hover text alone
-    would hide from anyone reading an exported image."""
+def _stated_differs(ds: Dataset, s: Summary) -> set[int]:
+    """Years with a citation of the scenario's side whose stated change on the previous
+    year the figures contradict (``stated_changes``)."""
+    reporter = s.scenario.reporter
+    return {c.year for c in ds.stated_changes
+            if c.differs and c.flow == "turnover" and reporter in (ANY, c.side)}
+
+
+def _flags(w: Wording, series: pd.DataFrame, stated: Set[int] = frozenset()) -> list[dict]:
+    """Printed flags on approximate, disputed and other-side years, and on years whose
+    stated change the figures contradict, which hover text alone would hide from anyone
+    reading an exported image."""
     flags = []
     first, last = int(series["year"].min()), int(series["year"].max())
     for _, row in series[series["status"] != "missing"].iterrows():
         text = words.history_flags(
             w, row["precision"] == "approximate", bool(row["disputed"]),
-            (row["reporting_country"] or "") if row["from_other_side"] else None)
+            (row["reporting_country"] or "") if row["from_other_side"] else None,
+            int(row["year"]) in stated)
         if text:
             flags.append({"x": int(row["year"]), "y": round(float(row["value_musd"]), 2),
                           "text": esc(text), "showarrow": False, "yanchor": "bottom",
@@ -74,7 +86,10 @@ def _with_mixed_sides(w: Wording, note: str, s: Summary) -> str:
 # (see charts.py) writes the footer again, so these are the single source of what the
 # builders print.
 def history_note(ds: Dataset, s: Summary, w: Wording) -> str:
-    return _with_mixed_sides(w, words.history_note(w, _other_side(ds, s)), s)
+    series = ds.view(s.scenario.reporter).series
+    drawn = set(series.loc[series["status"] != "missing", "year"])
+    stated = bool(_stated_differs(ds, s) & drawn)
+    return _with_mixed_sides(w, words.history_note(w, _other_side(ds, s), stated), s)
 
 
 # Each chart's subtitle for a scenario, plain text: the builders print it in the figure,
@@ -144,7 +159,7 @@ def history_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
         esc(history_subtitle(w, ds, s)),
         footer_lines(ds, ctx, history_note(ds, s, w), s.scenario.reporter),
         shapes,
-        [*annotations, *_flags(w, series), *labels],
+        [*annotations, *_flags(w, series, _stated_differs(ds, s)), *labels],
     )
     years = [*series["year"], *(x for x, y in zip(other_trace.x, other_trace.y, strict=True)
                                  if y is not None)]

@@ -95,8 +95,10 @@ BASE = Control(
 METHOD = Control(
     "method", "method", "method", "--method", "choice",
     NP_("control", "Annualisation method"), NP_("page", "Annualising the partial year"),
-    N_("annualisation of the year-to-date figure (default pro_rata)"),
-    choices=model.METHODS, default=model.PRO_RATA)
+    N_("annualisation of the year-to-date figure (default: yoy when the source "
+       "states the change on last year, else seasonal when last year's same months "
+       "are cited, else pro_rata)"),
+    choices=model.METHODS)
 BAND = Control(
     "band", "band_pct", "band", "--band", "number",
     NP_("control", "Band"), NP_("page", "Low / high band, ± points"),

@@ -25,8 +25,12 @@ from trade_dash.domain.normalise import (
 )
 from trade_dash.domain.records import (
     FEWER_THAN_TWO_FULL_YEARS,
+    NO_CHANGE_OR_SAME_MONTHS,
+    NO_LAST_YEAR_TOTAL,
     NO_SAME_SIDE_YEAR,
     PACE,
+    SAME_MONTHS_LAST_YEAR,
+    STATED_CHANGE,
     CitedPartial,
     DefaultGrowth,
     Freshness,
@@ -34,6 +38,7 @@ from trade_dash.domain.records import (
     Published,
 )
 from trade_dash.domain.schema import SIDES
+from trade_dash.domain.stated_changes import StatedChangeCheck, stated_change_checks
 
 DEFAULT_GROWTH_WINDOW = 5  # years looked back for the default growth rate
 
@@ -49,6 +54,11 @@ class Facts:
     ytd: CitedPartial | None
     estimates: Mapping[str, model.Annualised]  # by requested method; may fall back to pro-rata
     methods: tuple[str, ...]
+    # The method the data points to, and why (``records.DEFAULT_REASONS``; None when there
+    # is no year to date): the one that uses the most of what the sources say.
+    default_method: str
+    default_reason: str | None
+    previous_full: LatestFull | None  # last year's full-year figure, from the ytd's side
     growth_refs: tuple[tuple[int, int, float], ...]
     default_growth: DefaultGrowth
     primary_side: str | None  # the side the series keeps where it can; None: no side known
@@ -82,6 +92,8 @@ class Dataset:
     facts: Facts = field(repr=False)
     views: Mapping[str, View] = field(repr=False)
     latest_published: Published | None
+    # Every stated change on last year the figures can be checked against (``stated_changes``)
+    stated_changes: tuple[StatedChangeCheck, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Dataset:
@@ -99,7 +111,8 @@ class Dataset:
                                        flow_series(citations, reporter))
         main = views[ANY]
         return cls(source, citations, main.series, target(citations), main.facts,
-                   MappingProxyType(views), _latest_published(citations))
+                   MappingProxyType(views), _latest_published(citations),
+                   stated_change_checks(citations))
 
     @property
     def reporters(self) -> tuple[str, ...]:
@@ -157,6 +170,18 @@ def _estimates(citations: pd.DataFrame, series: pd.DataFrame, ytd: pd.Series
     return out
 
 
+def _default_method(methods: tuple[str, ...], prev: pd.Series | None) -> tuple[str, str]:
+    """The method that uses the most of what the sources say about the year, and why:
+    year-on-year when the year to date states its change and last year's total comes from
+    the same side; else seasonal share when last year's total and same months do; else
+    pro-rata."""
+    if model.YOY in methods:
+        return model.YOY, STATED_CHANGE
+    if model.SEASONAL in methods:
+        return model.SEASONAL, SAME_MONTHS_LAST_YEAR
+    return model.PRO_RATA, NO_LAST_YEAR_TOTAL if prev is None else NO_CHANGE_OR_SAME_MONTHS
+
+
 def _side_years(series: pd.DataFrame) -> dict[str, tuple[int, ...]]:
     cited = series[series["status"] != "missing"]
     return {
@@ -171,19 +196,15 @@ def _facts(citations: pd.DataFrame, series: pd.DataFrame, reporter: str) -> Fact
     ytd = current_partial(series)
     estimates: dict[str, model.Annualised] = {}
     methods: tuple[str, ...] = ()
+    prev = None if ytd is None else _previous_full(series, ytd)
+    default_method, default_reason = model.PRO_RATA, None
     if ytd is not None:
         found = _estimates(citations, series, ytd)
         methods = tuple(m for m in model.METHODS if m in found)
         estimates = {m: found.get(m, found[model.PRO_RATA]) for m in model.METHODS}
+        default_method, default_reason = _default_method(methods, prev)
     return Facts(
-        latest_full=None
-        if full is None
-        else LatestFull(
-            year=int(full["year"]),
-            value_musd=float(full["value_musd"]),
-            citation_id=str(full["citation_id"]),
-            reporting_country=str(full["reporting_country"]),
-        ),
+        latest_full=None if full is None else _latest(full),
         ytd=None
         if ytd is None
         else CitedPartial(
@@ -198,11 +219,23 @@ def _facts(citations: pd.DataFrame, series: pd.DataFrame, reporter: str) -> Fact
         ),
         estimates=MappingProxyType(estimates),
         methods=methods,
+        default_method=default_method,
+        default_reason=default_reason,
+        previous_full=None if prev is None else _latest(prev),
         growth_refs=tuple(growth_references(series)),
         default_growth=default_growth(series),
         primary_side=primary_side(citations) if reporter == ANY else reporter,
         side_years=MappingProxyType(_side_years(series)),
         other_side_years=tuple(int(y) for y in series.loc[series["from_other_side"], "year"]),
+    )
+
+
+def _latest(row: pd.Series) -> LatestFull:
+    return LatestFull(
+        year=int(row["year"]),
+        value_musd=float(row["value_musd"]),
+        citation_id=str(row["citation_id"]),
+        reporting_country=str(row["reporting_country"]),
     )
 
 

@@ -24,7 +24,14 @@ NoticeCode = Literal[
     "not_whole_year",  # key, value, used
     "out_of_range",  # key, value, lo, hi, used
     "target_year_moved",  # year, base_year, used
+    # the estimate shown implies a change on last year of the other sign than the one the
+    # source states for the year to date
+    "estimate_contradicts_source",  # method, estimate_musd, year, months, previous_year,
+    #   previous_musd, implied_pct, stated_pct, agrees (a method whose sign agrees, or None)
 ]
+# Notices about what the data says rather than about a setting that was adjusted: the
+# key message carries them, so the lists of adjustments leave them out.
+FINDINGS: frozenset[NoticeCode] = frozenset({"estimate_contradicts_source"})
 
 
 @dataclass(frozen=True)
@@ -45,3 +52,7 @@ class Notice:
     @property
     def values(self) -> dict[str, object]:
         return dict(self.params)
+
+    @property
+    def is_finding(self) -> bool:
+        return self.code in FINDINGS

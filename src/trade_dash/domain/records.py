@@ -36,10 +36,31 @@ class YearToDate:
     value_musd: float
     annualised_musd: float
     method: str  # the method used (pro-rata when the requested one is impossible)
+    method_reason: str  # why ``method`` was used: one of METHOD_REASONS
+    default_method: str  # the method the data points to (``Facts.default_method``)
+    default_reason: str  # why the data points to it: one of DEFAULT_REASONS
     methods_available: tuple[str, ...]
     citation_id: str
     reporting_country: str
     yoy_change_pct: float | None
+
+
+# Why the data points to an annualisation method (``Facts.default_method``): the method
+# that uses the most of what the sources say about the year.
+STATED_CHANGE = "stated_change"  # year-on-year: the year to date states its change on the
+#   same months of last year, and last year's total comes from the same side
+SAME_MONTHS_LAST_YEAR = "same_months_last_year"  # seasonal: last year's total and its
+#   figure for the same months come from the same side
+NO_LAST_YEAR_TOTAL = "no_last_year_total"  # pro-rata: no full-year figure for last year
+#   from the same side
+NO_CHANGE_OR_SAME_MONTHS = "no_change_or_same_months"  # pro-rata: last year's total is
+#   cited, but neither a usable change nor last year's same months
+DEFAULT_REASONS = (STATED_CHANGE, SAME_MONTHS_LAST_YEAR, NO_LAST_YEAR_TOTAL,
+                   NO_CHANGE_OR_SAME_MONTHS)
+# Why a scenario's estimate uses another method than the data's default.
+READER_CHOICE = "reader_choice"  # asked for with method= or --method, and possible
+REQUESTED_UNAVAILABLE = "requested_unavailable"  # asked for but impossible: pro-rata
+METHOD_REASONS = (*DEFAULT_REASONS, READER_CHOICE, REQUESTED_UNAVAILABLE)
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def default_scenario(ds: Dataset, reporter: str = ANY) -> Scenario:
         target_year=DEFAULT_TARGET_YEAR,
         target_musd=ds.target.value_musd if ds.target else ASSUMED_TARGET_MUSD,
         base="ytd" if facts.ytd is not None else "full",
-        method=str(METHOD.default),
+        method=facts.default_method,
         reporter=reporter,
     )
 

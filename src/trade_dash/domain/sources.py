@@ -14,8 +14,10 @@ def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict]:
     in the series of ``reporter`` (one of ``USES``). Facts and codes: the measure, flow
     and precision codes, the period as year and months, and side, outlet and published
     empty where the data gives none; the wording layer names them. Citation text
-    (reporter, outlet, note) as cited."""
+    (reporter, outlet, note) as cited. A stated change on the previous year comes with its
+    check against the figures (``stated_changes``) where the file allows one."""
     chosen = set(ds.view(reporter).series["citation_id"])
+    checks = {c.citation_id: c for c in ds.stated_changes}
 
     def use(c: pd.Series) -> str:
         if c["citation_id"] in chosen:
@@ -40,6 +42,12 @@ def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict]:
             "used": use(c),
             "note": c["note"],
             "line": int(c["line"]),
+            "yoy_change_pct": None if pd.isna(c["yoy_change_pct"])
+            else float(c["yoy_change_pct"]),
+            "change_differs": bool(check and check.differs),
+            "figures_pct": check.figures_pct if check else None,
+            "previous_line": check.previous_line if check else None,
         }
         for _, c in ds.citations.sort_values(["measure", "year", "line"]).iterrows()
+        for check in [checks.get(c["citation_id"])]
     ]

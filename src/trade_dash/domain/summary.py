@@ -7,6 +7,8 @@ from trade_dash.domain.controls import GROWTH_MAX_PCT, GROWTH_MIN_PCT, HORIZON_Y
 from trade_dash.domain.dataset import Dataset, Facts, annualised
 from trade_dash.domain.notices import Notice
 from trade_dash.domain.records import (
+    READER_CHOICE,
+    REQUESTED_UNAVAILABLE,
     Band,
     Base,
     DefaultGrowth,
@@ -16,6 +18,7 @@ from trade_dash.domain.records import (
     YearToDate,
 )
 from trade_dash.domain.scenario import Scenario, resolve_base, validate
+from trade_dash.domain.stated_changes import StatedChangeCheck
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class Summary:
     reporting_side: ReportingSide
     data_freshness: Published | None
     notices: tuple[Notice, ...]
+    # Every stated change on last year checked against the figures, agreeing or not
+    stated_change_checks: tuple[StatedChangeCheck, ...] = ()
 
     def as_json(self) -> dict:
         """Plain data for JSON, facts and codes only (notices as codes with values); floats
@@ -77,6 +82,10 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
             base.value_musd, base.year, pct / 100, target_musd, HORIZON_YEAR
         )
 
+    if est is not None:
+        contradiction = _contradiction(facts, est)
+        if contradiction is not None:
+            notices.append(contradiction)
     low = max(scenario.growth_pct - scenario.band_pct, GROWTH_MIN_PCT)
     high = min(scenario.growth_pct + scenario.band_pct, GROWTH_MAX_PCT)
     return Summary(
@@ -90,6 +99,9 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
             value_musd=ytd.value_musd,
             annualised_musd=est.value_musd,
             method=est.method,
+            method_reason=_method_reason(facts, scenario.method, est.method),
+            default_method=facts.default_method,
+            default_reason=facts.default_reason or "",
             methods_available=facts.methods,
             citation_id=ytd.citation_id,
             reporting_country=ytd.reporting_country,
@@ -113,7 +125,42 @@ def analyse(ds: Dataset, scenario: Scenario) -> Summary:
         reporting_side=_reporting_side(scenario.reporter, facts),
         data_freshness=ds.latest_published,
         notices=tuple(notices),
+        stated_change_checks=ds.stated_changes,
     )
+
+
+def _method_reason(facts: Facts, requested: str, used: str) -> str:
+    """Why the estimate uses ``used``: the data's reason when it is the data's default,
+    else the reader's choice, or a fall-back from a method the data does not allow."""
+    if used == facts.default_method:
+        return facts.default_reason or ""
+    return READER_CHOICE if used == requested else REQUESTED_UNAVAILABLE
+
+
+def _implied_pct(estimate_musd: float, previous_musd: float) -> float:
+    return (estimate_musd / previous_musd - 1) * 100
+
+
+def _contradiction(facts: Facts, est: model.Annualised) -> Notice | None:
+    """A notice when the estimate implies a change on last year of the other sign than the
+    one the source states for the year to date (both against last year's total of the same
+    side), naming a method the data allows whose estimate agrees in sign, if any."""
+    ytd, prev = facts.ytd, facts.previous_full
+    if ytd is None or prev is None or ytd.yoy_change_pct is None:
+        return None
+    stated = ytd.yoy_change_pct
+    implied = _implied_pct(est.value_musd, prev.value_musd)
+    if implied * stated >= 0:
+        return None
+    agrees = next(
+        (m for m in dict.fromkeys((facts.default_method, *model.METHODS))
+         if m in facts.methods and m != est.method
+         and _implied_pct(facts.estimates[m].value_musd, prev.value_musd) * stated > 0),
+        None)
+    return Notice.of("estimate_contradicts_source", method=est.method,
+                     estimate_musd=est.value_musd, year=ytd.year, months=ytd.months,
+                     previous_year=prev.year, previous_musd=prev.value_musd,
+                     implied_pct=implied, stated_pct=stated, agrees=agrees)
 
 
 def _reporting_side(reporter: str, facts: Facts) -> ReportingSide:

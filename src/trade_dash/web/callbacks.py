@@ -165,7 +165,8 @@ def sync(
     w = Wording.for_lang(choice.lang)
     scenario, notices = scenario_from_query(ds, query)
     summary = analyse(ds, scenario)
-    texts = [facts.notice_text(w, n) for n in [*notices, *summary.notices]]
+    # Findings about the data (an estimate its source contradicts) are in the key message.
+    texts = [facts.notice_text(w, n) for n in [*notices, *summary.notices] if not n.is_finding]
     if choice.notice is not None:
         texts.insert(0, w.notice(choice.notice))
     plain = scenario.query()
@@ -194,7 +195,7 @@ def sync(
             "presets": preset_options(w, ds, scenario),
             "preset": "",
             "method_options": method_options(w, methods),
-            "method_help": page_words.method_help(w, methods),
+            "method_help": page_words.method_help(w, methods, summary.year_to_date),
             "facts": browser_scenario.facts(ds, summary, w),
         }
     current = {

@@ -14,6 +14,7 @@ from babel import numbers
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.normalise import CONFLICT_TOLERANCE
 from trade_dash.domain.sources import sources_rows
+from trade_dash.domain.stated_changes import STATED_CHANGE_TOLERANCE_PTS
 from trade_dash.domain.summary import Summary
 from trade_dash.wording import facts, vocabulary
 from trade_dash.wording import scenario as scenario_words
@@ -179,7 +180,8 @@ def method_notes(w: Wording, s: Summary) -> list[str]:
             "Annualisation: %(period)s = %(value)s becomes a full-year estimate of "
             "%(estimate)s by %(method)s. It is an estimate, not a reported figure.",
             period=w.period_label(y.year, y.months), value=w.money(y.value_musd),
-            estimate=w.money(y.annualised_musd, 2), method=facts.method_text(w, y)))
+            estimate=w.money(y.annualised_musd, 2), method=facts.method_text(w, y))
+            + " " + facts.method_reason_text(w, y))
     notes += [
         w.gettext("Projection: base × (1 + rate) ^ years, one point a year. Required rate: "
                   "(target ÷ base) ^ (1 ÷ (target year − base year)) − 1."),
@@ -191,9 +193,20 @@ def method_notes(w: Wording, s: Summary) -> list[str]:
     mixed = facts.mixed_sides_note(w, s)
     if mixed:
         notes.insert(2, mixed)
+    notes.append(stated_changes_note(w))
     notes += [w.gettext("Adjusted: %(notice)s", notice=facts.notice_text(w, n))
-              for n in s.notices]
+              for n in s.notices if not n.is_finding]
     return notes
+
+
+def stated_changes_note(w: Wording) -> str:
+    """How a change a source states on the previous year is checked against the figures."""
+    return w.gettext(
+        "A change on the previous year that a source states is checked against the figures: "
+        "the previous period is the figure the rule above prefers for the same months of the "
+        "year before, from the same reporting side. Where the change the two figures give "
+        "differs from the stated one by more than %(points)s, the sources table says so.",
+        points=w.points(STATED_CHANGE_TOLERANCE_PTS))
 
 
 # The base is named in two grammatical slots of the key message: after "already met by" and
@@ -245,6 +258,8 @@ def key_message(w: Wording, ds: Dataset, s: Summary) -> list[str]:
                        "%(year)s.", rate=rate, year=w.year(s.horizon_year))
     )
     sentences = [needs, gives]
+    # What the data says against the estimate comes straight after the estimate.
+    sentences[:0] = [facts.notice_text(w, n) for n in s.notices if n.is_finding]
     if stands:
         opening = w.gettext("%(first)s; %(second)s", first=stands[0], second=stands[1]) \
             if len(stands) == 2 else stands[0]
@@ -279,7 +294,7 @@ def pack_notes(w: Wording, s: Summary) -> list[str]:
     """Notes under the cover: a series that mixes reporting sides, and adjusted settings."""
     mixed = facts.mixed_sides_note(w, s)
     return [w.gettext("Note: %(note)s", note=n) for n in ([mixed] if mixed else [])
-            + [facts.notice_text(w, n) for n in s.notices]]
+            + [facts.notice_text(w, n) for n in s.notices if not n.is_finding]]
 
 
 # --- the sources table ------------------------------------------------------------------
@@ -311,14 +326,16 @@ def source_table(w: Wording, ds: Dataset, reporter: str) -> list[list[str]]:
         figure = w.gettext("%(measure)s%(flow)s, %(period)s: %(value)s (%(precision)s)",
                            measure=c["measure"], flow=flow, period=c["period"],
                            value=_plain(w, r["value_musd"]), precision=c["precision"].lower())
+        use = vocabulary.USES[r["used"]]
         rows.append([
             w.gettext("%(citation)s (line %(line)s)", citation=r["citation_id"],
                       line=w.integer(r["line"])),
-            figure,
+            facts.with_stated_change_mark(w, figure, r),
             w.gettext("%(reporter)s (side: %(side)s)", reporter=c["reporter"], side=c["side"]),
             c["outlet"],
             c["published"],
-            c["used"],
+            # The use alone: a page's mark of a differing stated change is on the figure.
+            w.pgettext("use", use),
             c["note"] if _given(c["note"]) else "",
         ])
     return rows

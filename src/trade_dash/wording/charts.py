@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from trade_dash.domain.normalise import CONFLICT_TOLERANCE
 from trade_dash.domain.records import YearToDate
+from trade_dash.domain.stated_changes import STATED_CHANGE_TOLERANCE_PTS
 from trade_dash.wording import briefing, facts, vocabulary
 from trade_dash.wording.core import Wording
 
@@ -61,13 +62,20 @@ def _flag_notes(w: Wording, differ: bool) -> str:
     return " ".join(notes)
 
 
-def history_note(w: Wording, other_side: str | None) -> str:
-    """The history chart's note; ``other_side``: the side drawn as a dashed light line."""
+def history_note(w: Wording, other_side: str | None, stated_differs: bool = False) -> str:
+    """The history chart's note; ``other_side``: the side drawn as a dashed light line;
+    ``stated_differs``: a year carries the flag of a stated change the figures contradict."""
     parts = [
         w.gettext("Figures come from different reporting bodies and are not strictly "
                   "comparable. Hollow markers: partial year and its annualised estimate."),
         _flag_notes(w, differ=True),
     ]
+    if stated_differs:
+        parts.append(w.gettext("'%(flag)s': a change on the previous year that a source "
+                               "states differs by more than %(points)s from the change the "
+                               "cited figures give (see the sources table).",
+                               flag=stated_flag(w),
+                               points=w.points(STATED_CHANGE_TOLERANCE_PTS)))
     if other_side == "KZ":
         parts.append(w.gettext("Dashed light line: the Kazakh side's own figures, which "
                                "the series does not use."))
@@ -272,11 +280,20 @@ def _flow_from_side_flag(w: Wording, flow: str, side: str) -> str:
     return w.pgettext("chart flag", "%(flow)s from %(side)s", flow=flow, side=side)
 
 
-def history_flags(w: Wording, approximate: bool, disputed: bool, other_side: str | None) -> str:
-    """The flags printed above a year; ``other_side``: None, or the side it came from."""
+def stated_flag(w: Wording) -> str:
+    """A year with a stated change on the previous year that the figures contradict."""
+    return w.pgettext("chart flag", "stated change differs")
+
+
+def history_flags(w: Wording, approximate: bool, disputed: bool, other_side: str | None,
+                  stated_differs: bool = False) -> str:
+    """The flags printed above a year; ``other_side``: None, or the side it came from;
+    ``stated_differs``: a citation of the year states a change the figures contradict."""
     words = [approx_flag(w)] if approximate else []
     if disputed:
         words.append(differ_flag(w))
+    if stated_differs:
+        words.append(stated_flag(w))
     if other_side is not None:
         words.append(from_side_flag(w, other_side))
     return "; ".join(words)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from trade_dash.domain.controls import Control
+from trade_dash.domain.stated_changes import STATED_CHANGE_TOLERANCE_PTS
 from trade_dash.domain.summary import Summary
 from trade_dash.wording import facts
 from trade_dash.wording.briefing import headline_items
@@ -23,11 +24,16 @@ def summary_text(w: Wording, s: Summary, source: str, today: dt.date) -> str:
     """The short text block printed by ``trade-dash summary``: the headline items, how
     fresh the data is and any notes, labels in a column."""
     lines = [w.gettext("Kazakhstan–Mongolia trade turnover (data: %(source)s)", source=source)]
-    items = [*headline_items(w, s),
-             (w.gettext("Data"), facts.freshness_text(w, s.data_freshness))]
+    items = headline_items(w, s)
+    if s.year_to_date:  # which annualisation, and why, under the year to date
+        at = next(i for i, (label, _) in enumerate(items)
+                  if label == w.label("period", "year_to_date")) + 1
+        items.insert(at, (w.gettext("Method"), facts.method_reason_text(w, s.year_to_date)))
+    items.append((w.gettext("Data"), facts.freshness_text(w, s.data_freshness)))
     lines += [f"  {label:<{LABEL_WIDTH - 1}} {value}" for label, value in items]
+    # Findings (an estimate its source contradicts) are in the key message printed above.
     notes = [facts.mixed_sides_note(w, s), facts.stale_text(w, s.data_freshness, today),
-             *(facts.notice_text(w, n) for n in s.notices)]
+             *(facts.notice_text(w, n) for n in s.notices if not n.is_finding)]
     lines += [f"  {w.gettext('Note: %(note)s', note=n)}" for n in notes if n]
     return "\n".join(lines)
 
@@ -52,6 +58,7 @@ def summary_json(w: Wording, s: Summary) -> dict:
         out["year_to_date"] = with_texts(out["year_to_date"], {
             "period": ("months", w.period_label(ytd.year, ytd.months)),
             "method_description": ("method", facts.method_text(w, ytd)),
+            "method_reason_description": ("method_reason", facts.method_reason_text(w, ytd)),
         })
     out["default_growth"] = with_texts(out["default_growth"], {
         "rule": ("side", facts.default_rule(w, s.default_growth)),
@@ -78,6 +85,16 @@ def missing_years(w: Wording, years: Sequence[int]) -> str:
 def disputed_years(w: Wording, years: Sequence[int]) -> str:
     return w.gettext("years whose citations disagree by more than 5 %%: %(years)s",
                      years=_years(w, years))
+
+
+def stated_changes_heading(w: Wording, count: int) -> str:
+    """Above ``validate``'s warnings about stated changes the figures contradict."""
+    return w.ngettext(
+        "warning: %(count)s stated change differs from the cited figures by more than "
+        "%(points)s (the file is still valid):",
+        "warning: %(count)s stated changes differ from the cited figures by more than "
+        "%(points)s (the file is still valid):",
+        count, count=w.integer(count), points=w.points(STATED_CHANGE_TOLERANCE_PTS))
 
 
 def side_years(w: Wording, side: str, years: Sequence[int]) -> str:

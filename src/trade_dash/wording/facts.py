@@ -5,7 +5,7 @@ freshness and notices (fall-backs applied to a request). Each takes the reader's
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from babel import numbers
 
@@ -16,13 +16,35 @@ from trade_dash.domain.normalise import ANY
 from trade_dash.domain.notices import Notice
 from trade_dash.domain.records import (
     FEWER_THAN_TWO_FULL_YEARS,
+    NO_CHANGE_OR_SAME_MONTHS,
+    NO_LAST_YEAR_TOTAL,
+    READER_CHOICE,
+    REQUESTED_UNAVAILABLE,
+    SAME_MONTHS_LAST_YEAR,
+    STATED_CHANGE,
     DefaultGrowth,
     Published,
     YearToDate,
 )
+from trade_dash.domain.stated_changes import StatedChangeCheck
 from trade_dash.domain.summary import Summary
 from trade_dash.wording import vocabulary
+from trade_dash.wording.catalogs import N_
 from trade_dash.wording.core import Wording
+
+# Each annualisation method named inside a sentence (the scenario line, notices).
+# What in the data made a method the default (``records.DEFAULT_REASONS``), as evidence.
+DEFAULT_EVIDENCE = {
+    STATED_CHANGE: N_("The source states the year-to-date change on the same months of last "
+                      "year, and last year's total is cited by the same side."),
+    SAME_MONTHS_LAST_YEAR: N_("Last year's total and its figure for the same months are cited "
+                              "by the same side; no change on last year that could be used "
+                              "is stated."),
+    NO_LAST_YEAR_TOTAL: N_("Last year has no full-year figure from the same reporting side."),
+    NO_CHANGE_OR_SAME_MONTHS: N_("Last year's total is cited, but neither a change on the same "
+                                 "months of last year nor last year's figure for those months "
+                                 "can be used."),
+}
 
 
 def method_text(w: Wording, ytd: YearToDate) -> str:
@@ -38,6 +60,60 @@ def method_text(w: Wording, ytd: YearToDate) -> str:
                          "same months of last year",
                          change=w.growth(ytd.yoy_change_pct or 0.0, 1))
     return w.gettext("pro-rata: year to date × 12/%(months)s", months=w.integer(months))
+
+
+def method_name(w: Wording, method: str) -> str:
+    """A method's name inside a sentence: 'year-on-year change'."""
+    return w.pgettext("scenario method", vocabulary.METHOD_PHRASES[method])
+
+
+def method_reason_text(w: Wording, ytd: YearToDate) -> str:
+    """Which method made the estimate and why: the data's default with the evidence for it,
+    or the reader's choice (or a fall-back from it) with the default named beside it."""
+    default = method_name(w, ytd.default_method)
+    if ytd.method_reason == READER_CHOICE:
+        lead = w.gettext("Chosen in the settings: %(method)s; the default for these figures "
+                         "is %(default)s.", method=method_name(w, ytd.method), default=default)
+    elif ytd.method_reason == REQUESTED_UNAVAILABLE:
+        lead = w.gettext("The method asked for cannot be used with these figures, so "
+                         "pro-rata was used; the default for these figures is %(default)s.",
+                         default=default)
+    else:
+        lead = w.gettext("The default for these figures is %(method)s.", method=default)
+    evidence = DEFAULT_EVIDENCE.get(ytd.default_reason)
+    return f"{lead} {w.gettext(evidence)}" if evidence else lead
+
+
+def stated_change_text(w: Wording, c: StatedChangeCheck) -> str:
+    """A stated change the figures contradict: both lines, both values and both changes
+    (``validate``'s warning, ``summary``'s note)."""
+    period = w.period_label(c.year, c.months)
+    previous = w.period_label(c.previous_year, c.months)
+    return w.gettext(
+        "line %(line)s (%(citation)s): %(value)s for %(period)s is stated as %(stated)s on "
+        "%(previous_period)s, but %(previous)s for %(previous_period)s on line "
+        "%(previous_line)s (%(previous_citation)s) gives %(figures)s; the stated change "
+        "would make %(period)s %(implied)s.",
+        line=w.integer(c.line), citation=c.citation_id, value=w.money(c.value_musd, 2),
+        period=period, stated=w.growth(c.stated_pct), previous_period=previous,
+        previous=w.money(c.previous_value_musd, 2), previous_line=w.integer(c.previous_line),
+        previous_citation=c.previous_citation_id, figures=w.growth(c.figures_pct),
+        implied=w.money(c.implied_musd))
+
+
+def with_stated_change_mark(w: Wording, cell: str, row: Mapping[str, object]) -> str:
+    """A sources-table cell (already worded), marked when the row's stated change on the
+    previous year differs from the one the figures give (``sources_rows``' check): both
+    changes and the line of the previous period's figure. The page marks its "Used as"
+    cell, the briefing its "Figure" cell (its "Used as" column does not wrap)."""
+    if not row.get("change_differs"):
+        return cell
+    mark = w.gettext("stated change %(stated)s differs: the figures give %(figures)s with "
+                     "line %(line)s",
+                     stated=w.growth(float(row["yoy_change_pct"])),  # type: ignore[arg-type]
+                     figures=w.growth(float(row["figures_pct"])),  # type: ignore[arg-type]
+                     line=w.integer(int(row["previous_line"])))  # type: ignore[call-overload]
+    return w.gettext("%(cell)s; %(mark)s", cell=cell, mark=mark)
 
 
 def rule_text(w: Wording, superseded: int, preferred_of: int, missing: bool = False) -> str:
@@ -216,8 +292,33 @@ def notice_text(w: Wording, n: Notice) -> str:
             return w.gettext("'%(key)s=%(value)s' is outside %(lo)s–%(hi)s; %(used)s was used.",
                              key=v["key"], value=v["value"], lo=_number(w, v["lo"]),
                              hi=_number(w, v["hi"]), used=_number(w, v["used"]))
+        case "estimate_contradicts_source":
+            return _contradiction_text(w, v)
         case "target_year_moved":
             return w.gettext("target year %(year)s is not after the base year %(base_year)s; "
                              "%(used)s was used.", year=v["year"], base_year=v["base_year"],
                              used=v["used"])
     raise ValueError(f"no wording for notice {n.code!r}")  # a new code needs a sentence
+
+
+def _contradiction_text(w: Wording, v: dict[str, object]) -> str:
+    """The estimate shown and the source's own change point opposite ways: both numbers,
+    and the method whose estimate agrees with the source."""
+    year, months = int(v["year"]), int(v["months"])  # type: ignore[call-overload]
+    previous_year = int(v["previous_year"])  # type: ignore[call-overload]
+    text = w.gettext(
+        "The full-year estimate of %(estimate)s by %(method)s implies a change of %(implied)s "
+        "on %(previous_year)s (%(previous)s), but the source states %(stated)s for %(period)s "
+        "on the same months of %(previous_year)s.",
+        estimate=w.money(float(v["estimate_musd"]), 2),  # type: ignore[arg-type]
+        method=method_name(w, str(v["method"])),
+        implied=w.growth(float(v["implied_pct"])),  # type: ignore[arg-type]
+        previous_year=w.year(previous_year),
+        previous=w.money(float(v["previous_musd"])),  # type: ignore[arg-type]
+        stated=w.growth(float(v["stated_pct"])),  # type: ignore[arg-type]
+        period=w.period_label(year, months))
+    agrees = v.get("agrees")
+    if agrees:
+        return text + " " + w.gettext("The method that agrees with the source: %(method)s.",
+                                      method=method_name(w, str(agrees)))
+    return text + " " + w.gettext("No method these figures allow agrees with the source.")

@@ -12,8 +12,10 @@ from trade_dash.domain import model
 from trade_dash.domain.controls import Control
 from trade_dash.domain.normalise import CONFLICT_TOLERANCE
 from trade_dash.domain.presets import PRESET_PACE, Preset
+from trade_dash.domain.records import YearToDate
+from trade_dash.domain.stated_changes import STATED_CHANGE_TOLERANCE_PTS
 from trade_dash.domain.summary import Summary
-from trade_dash.wording import vocabulary
+from trade_dash.wording import facts, vocabulary
 from trade_dash.wording.catalogs import NP_
 from trade_dash.wording.core import Wording
 
@@ -123,14 +125,16 @@ def stale_advice(w: Wording) -> str:
                      "the dashboard.")
 
 
-def method_help(w: Wording, methods: tuple[str, ...]) -> str:
-    """Why a method is greyed out, or nothing when all are offered."""
+def method_help(w: Wording, methods: tuple[str, ...], ytd: YearToDate | None = None) -> str:
+    """Which method the estimate uses and why (with ``ytd``), then why a method is greyed
+    out; nothing when all are offered and no estimate is given."""
     if not methods:
         return w.gettext("No partial year follows the latest full year: there is nothing to "
                          "annualise.")
+    why = [facts.method_reason_text(w, ytd)] if ytd is not None else []
     needs = vocabulary.METHOD_NEEDS
-    return " ".join(w.pgettext("method help", needs[m])
-                    for m in model.METHODS if m not in methods and m in needs)
+    return " ".join(why + [w.pgettext("method help", needs[m])
+                           for m in model.METHODS if m not in methods and m in needs])
 
 
 def preset_label(w: Wording, p: Preset) -> str:
@@ -251,6 +255,16 @@ def method_points(w: Wording) -> list[str]:
                   "figure; or by year-on-year change (last full year × (1 + the change the "
                   "source gives on the same months of last year)), when the source gives that "
                   "change. Both need last year's figures from the same side."),
+        w.gettext("The default is the method that uses the most of what the sources say: "
+                  "year-on-year change when the year-to-date figure states its change on the "
+                  "same months of last year and last year's total is cited by the same side; "
+                  "else seasonal share when last year's total and same months are; else "
+                  "pro-rata. A method chosen in the address or the settings is kept."),
+        w.gettext("A change on the previous year that a source states is compared with the "
+                  "change its figure and the previous period's figure from the same side "
+                  "give; where they differ by more than %(points)s, the sources table and the "
+                  "history chart say so.",
+                  points=w.points(STATED_CHANGE_TOLERANCE_PTS)),
         w.gettext("Projections grow the base at a constant rate. They are scenarios, not "
                   "forecasts. The target year is an assumption."),
     ]

@@ -5,7 +5,7 @@ shown as cited."""
 from __future__ import annotations
 
 from trade_dash.domain.dataset import Dataset
-from trade_dash.wording import vocabulary
+from trade_dash.wording import facts, vocabulary
 from trade_dash.wording.core import Wording
 
 
@@ -26,7 +26,7 @@ def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
             "side": row["side"] or w.gettext("not recorded"),
             "outlet": row["outlet"] or w.gettext("not named"),
             "published": row["published"] or w.label("role", "not_given"),
-            "used": uses[row["used"]],
+            "used": facts.with_stated_change_mark(w, uses[row["used"]], row),
             "note": row["note"],
             "line": row["line"],
         }
