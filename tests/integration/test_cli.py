@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOOD_ROWS, csv_text
+from tests.support.data import GOOD_ROWS, csv_text
 from trade_dash.cli import main
 from trade_dash.domain.datafile import bundled_data_path
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 from trade_dash.config import SETTINGS
 from trade_dash.domain.schema import COLUMNS
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.worded import raises_worded
+from tests.support.worded import raises_worded
 from trade_dash.domain import model
 from trade_dash.domain.model import ScenarioError
 
