@@ -6,6 +6,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from trade_dash.domain.datafile import bundled_data_path
 
@@ -57,26 +58,28 @@ class Config:
     public_url: str | None = None
     proxy_hops: int = 0
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for name, lo, hi in _RANGES:
             value = getattr(self, name)
             if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
                 raise ConfigError(f"{_where(name)} must be from {lo:g} to {hi:g}, got {value!r}")
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Config:
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:
         env = os.environ if environ is None else environ
         raw = {name: env.get(var, default) for name, (var, default, _) in SETTINGS.items()}
 
-        def number(name: str, kind: type):
+        def number(name: str, kind: type[int] | type[float]) -> float:
+            text = raw[name]
+            assert text is not None, name  # every numeric setting has a default
             try:
-                return kind(raw[name])
+                return kind(text)
             except ValueError:
                 raise ConfigError(
-                    f"{_where(name)} must be a number, got {raw[name]!r}"
+                    f"{_where(name)} must be a number, got {text!r}"
                 ) from None
 
-        values = {
+        values: dict[str, Any] = {
             "data_path": Path(raw["data_path"]) if raw["data_path"] else bundled_data_path(),
             "host": raw["host"],
             "port": number("port", int),

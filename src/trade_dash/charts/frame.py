@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from trade_dash.charts.style import (
     FONT,
     FOOTER_GAP_PX,
@@ -24,7 +27,7 @@ def source_line(ds: Dataset, w: Wording) -> str:
     series, and where the full list is."""
     c = ds.citations
     headline = ds.series.loc[ds.series["status"] != "missing", "reporter"].value_counts()
-    main = [(short(name, NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
+    main = [(short(str(name), NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
     return esc(words.source_line(w, len(c), c["reporter"].nunique(), main))
 
 
@@ -51,7 +54,7 @@ def _footer_margin(lines: list[str]) -> int:
     return FOOTER_GAP_PX + FOOTER_LINE_PX * len(lines) + 12
 
 
-def footer_parts(ds: Dataset, ctx: Context, note: str) -> dict[tuple, object]:
+def footer_parts(ds: Dataset, ctx: Context, note: str) -> dict[tuple[str | int, ...], object]:
     """What changes in a chart's layout when only its date or link change, by path."""
     lines = footer_lines(ds, ctx, note)
     return {
@@ -75,7 +78,7 @@ YEAR_PAD = 0.6
 HEADROOM = 1.15  # the scenario chart's amount axis reaches this far above its highest line
 
 
-def _year_axis(layout: dict, first: int, last: int) -> None:
+def _year_axis(layout: dict[str, Any], first: int, last: int) -> None:
     """Years from ``first`` to ``last``, labelled every 1, 2, 5 or 10 years so that at
     most about 16 horizontal labels share the axis."""
     span = last - first + 1
@@ -92,8 +95,9 @@ def _anchor(x: float, first: float, last: float) -> str:
     return "left" if share < 1 / 3 else "right" if share > 2 / 3 else "center"
 
 
-def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str], shapes=(),
-                 annotations=()) -> dict:
+def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str],
+                 shapes: Sequence[dict[str, Any]] = (),
+                 annotations: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """The common layout as a plain dict: cheap to build, sent as-is in partial updates.
     ``title`` is the English message id; the title, unit and tick separators are ``w``'s."""
     return {

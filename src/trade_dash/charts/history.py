@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,7 +27,7 @@ from trade_dash.wording.facts import mixed_sides_note, side_text
 HISTORY_TITLE = NP_("chart title", "Kazakhstan–Mongolia trade turnover, cited figures")
 
 
-def _flags(w: Wording, series: pd.DataFrame) -> list[dict]:
+def _flags(w: Wording, series: pd.DataFrame) -> list[dict[str, Any]]:
     """Printed flags on approximate, disputed and other-side years, which hover text alone
     would hide from anyone reading an exported image."""
     flags = []

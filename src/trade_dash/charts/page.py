@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -18,7 +19,7 @@ PAGE_MARGIN = {"l": 60, "r": 16, "t": 28, "b": 30}
 PAGE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.1, "yanchor": "top"}
 
 
-def page_layout(layout: dict) -> dict:
+def page_layout(layout: dict[str, Any]) -> dict[str, Any]:
     """A builder's layout as the page draws it: no title, subtitle or footer (the footer
     is the first annotation, see ``_layout_dict``), tighter margins, legend below."""
     out = {k: v for k, v in layout.items() if k not in ("title", "height")}
@@ -32,7 +33,7 @@ def page_layout(layout: dict) -> dict:
 PAGE_YEAR_LABELS = 6  # year labels that fit side by side on a phone-width chart
 
 
-def _page_year_axis(axis: dict) -> dict:
+def _page_year_axis(axis: dict[str, Any]) -> dict[str, Any]:
     """Fewer year labels than in exports (every 1, 2, 5, 10 or 20 years), so they fit
     horizontally on a phone; a minor tick still marks every year."""
     if "range" not in axis:
@@ -49,7 +50,7 @@ def _page_year_axis(axis: dict) -> dict:
 PAGE_LEGEND_CHARS = 30  # a legend entry's line on a phone-width chart
 
 
-def page_trace(trace: dict) -> dict:
+def page_trace(trace: dict[str, Any]) -> dict[str, Any]:
     """A trace as the page draws it: a long legend name on several lines, as a legend
     entry does not wrap by itself and would run past a phone-width chart."""
     name = trace.get("name")
@@ -58,7 +59,7 @@ def page_trace(trace: dict) -> dict:
     return {**trace, "name": "<br>".join(_wrap(name, PAGE_LEGEND_CHARS))}
 
 
-def page_figure(fig: go.Figure) -> dict:
+def page_figure(fig: go.Figure) -> dict[str, Any]:
     """``fig`` as the page draws it (see ``page_layout`` and ``page_trace``); the traces,
     in their order, are the same, so scenario updates patch them by index as before."""
     data = fig.to_plotly_json()

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal
 
 import dash
 import flask
 
+from trade_dash.charts.style import Context
 from trade_dash.config import Config
 from trade_dash.domain.model import ScenarioError
 from trade_dash.domain.query import scenario_from_query
-from trade_dash.domain.summary import analyse
+from trade_dash.domain.summary import Summary, analyse
 from trade_dash.exports.briefing import DEFAULT_PAPER
 from trade_dash.exports.images import (
     BRIEFING_FORMATS,
@@ -48,7 +50,8 @@ RENDERER = "trade_dash.renderer"  # key in the Flask app's ``extensions``
 
 
 def renderer_of(server: flask.Flask) -> Renderer:
-    return server.extensions[RENDERER]
+    renderer: Renderer = server.extensions[RENDERER]
+    return renderer
 
 
 def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
@@ -63,7 +66,8 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         # A lang that is wrong, or given twice, names no one language: answer in English.
         return Wording.for_lang(languages.DEFAULT if problems else lang), problems
 
-    def answer(kind: str, fmt: str, make, w: Wording,
+    def answer(kind: str, fmt: str, make: Callable[[Renderer, Summary, Context], bytes],
+               w: Wording,
                problems: list[ParamProblem]) -> flask.Response:
         query = flask.request.query_string.decode("utf-8", errors="replace")
         scenario, adjusted = scenario_from_query(page.ds, query)
@@ -97,7 +101,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         return resp
 
     @server.get(f"{routes}/export/chart/<name>.<fmt>")
-    def export_chart(name: str, fmt: str):
+    def export_chart(name: str, fmt: str) -> flask.Response:
         w, problems = language()
         if name not in page.charts:
             return plain(404, errors.no_such_chart(w, page.charts.names))
@@ -113,7 +117,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         )
 
     @server.get(f"{routes}/export/briefing.<fmt>")
-    def export_briefing(fmt: str):
+    def export_briefing(fmt: str) -> flask.Response:
         w, problems = language()
         if fmt not in BRIEFINGS:
             return plain(404, errors.no_such_briefing_format(w, BRIEFING_FORMATS))
@@ -160,7 +164,7 @@ def lang_from_args(given: list[str]) -> tuple[str, list[ParamProblem]]:
     return _one_of("lang", given, languages.LANGUAGES, languages.DEFAULT)
 
 
-def _one_of(name: str, given: list[str], allowed, default: str
+def _one_of(name: str, given: list[str], allowed: Collection[str], default: str
             ) -> tuple[str, list[ParamProblem]]:
     """A parameter that must be one of ``allowed``, given at most once; with the problems."""
     if not given:

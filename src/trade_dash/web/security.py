@@ -58,7 +58,7 @@ def security_headers(csp: str) -> dict[str, str]:
     }
 
 
-def _pairs(items, what: str) -> list[tuple[str, str]]:
+def _pairs(items: object, what: str) -> list[tuple[str, str]]:
     if isinstance(items, dict):
         items = [items]
     if not isinstance(items, list):
@@ -153,7 +153,7 @@ def harden(app: dash.Dash, config: Config) -> None:
     headers = security_headers(content_security_policy(app))
 
     @server.before_request
-    def check_request():
+    def check_request() -> flask.Response | None:
         if flask.request.method == "POST" and flask.request.path.endswith(CALLBACK_PATH):
             try:
                 check_callback_body(app, flask.request.get_data(cache=True))
@@ -175,16 +175,16 @@ def harden(app: dash.Dash, config: Config) -> None:
         return response
 
     @server.errorhandler(HTTPException)
-    def http_error(exc: HTTPException):
+    def http_error(exc: HTTPException) -> flask.Response:
         return plain(exc.code or 500, f"{exc.code} {exc.name}: {exc.description}")
 
     @server.errorhandler(DependencyException)
-    def unknown_component_file(_exc: DependencyException):
+    def unknown_component_file(_exc: DependencyException) -> flask.Response:
         # Dash raises this for a component-suite path it does not serve: a plain 404.
         return plain(404, "404 Not Found: no such file.")
 
     @server.errorhandler(Exception)
-    def unexpected_error(exc: Exception):
+    def unexpected_error(exc: Exception) -> flask.Response:
         # Logged in full for operators; users get a plain message with no internals.
         LOG.exception("unhandled error on %s %s", flask.request.method, flask.request.path)
         return plain(500, "500 Internal Server Error: the request could not be completed.")

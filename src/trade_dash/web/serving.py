@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import flask
 from gunicorn.app.base import BaseApplication
 
 from trade_dash.config import Config
 from trade_dash.web.app import create_app
 
 
-class _Gunicorn(BaseApplication):
+class _Gunicorn(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type information
     """Gunicorn driven from Python, serving an app object built before the fork."""
 
-    def __init__(self, wsgi, options: dict):
+    def __init__(self, wsgi: flask.Flask, options: dict[str, object]) -> None:
         self._wsgi = wsgi
         self._options = options
         super().__init__()
@@ -21,7 +22,7 @@ class _Gunicorn(BaseApplication):
             if key in self.cfg.settings:  # settings newer than the installed gunicorn are skipped
                 self.cfg.set(key, value)
 
-    def load(self):
+    def load(self) -> flask.Flask:
         return self._wsgi
 
 
@@ -29,7 +30,7 @@ def bind_address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def gunicorn_options(config: Config) -> dict:
+def gunicorn_options(config: Config) -> dict[str, object]:
     return {
         "bind": bind_address(config.host, config.port),
         "workers": config.workers,

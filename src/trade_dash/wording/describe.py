@@ -20,7 +20,7 @@ from trade_dash.wording import facts
 from trade_dash.wording.core import Wording
 
 
-def _years(w: Wording, years: Iterable) -> str:
+def _years(w: Wording, years: Iterable[int]) -> str:
     return ", ".join(w.year(y) for y in years)
 
 

@@ -7,6 +7,7 @@ notes) passes through as cited; only what the product says about it is worded he
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from trade_dash.domain import model
 from trade_dash.domain.dataset import Dataset
@@ -262,7 +263,7 @@ def sources_status(w: Wording, first: int, last: int, total: int, text: str) -> 
                      last=w.integer(last), total=w.integer(total))
 
 
-def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
+def source_rows(w: Wording, ds: Dataset, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The sources table's rows (``scenario.sources_rows``: codes and facts) with the
     product's words in the reader's language; reporter, outlet and note as cited. ``ds``
     is the dataset the rows come from."""
