@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from tests.support import chromium as browser
 from tests.support.app import MISSING_BROWSER, client_of, make_app, page_of
 from tests.support.data import formula_rows, write_rows
-from trade_dash.exports import images
+from trade_dash import cli
 from trade_dash.exports.images import Renderer
 from trade_dash.web.callbacks import Page
 
@@ -87,5 +87,5 @@ def browsers_started(monkeypatch, chromium) -> list[int]:
             return browser
 
     monkeypatch.setenv("TRADE_DASH_BROWSER", chromium)
-    monkeypatch.setattr(images, "Renderer", Recording)
+    monkeypatch.setattr(cli, "Renderer", Recording)  # where the command line looks it up
     return started
