@@ -19,7 +19,9 @@ from tests.support.browser import (
     open_dashboard,
     reached_text,
 )
+from trade_dash.charts.page import page_layout, page_trace
 from trade_dash.charts.registry import CHARTS
+from trade_dash.charts.scenario import scenario_layout, scenario_traces
 from trade_dash.charts.style import Context, esc
 from trade_dash.domain import model
 from trade_dash.domain.controls import BASES
@@ -274,14 +276,14 @@ def test_the_script_computes_and_words_the_scenario_as_the_python_does(
         s = analyse(bundled, scenario)
         got = page.evaluate(f"([f, g]) => {SCRIPT_API}.scenario(f, g)",
                             [browser_scenario.facts(bundled, s, w), s.scenario_growth_pct])
-        low, high, _required, central = scenario.scenario_traces(s, w)
+        low, high, _required, central = scenario_traces(s, w)
         for mine, python in ((got["low"], low), (got["high"], high), (got["central"], central)):
             assert mine["x"] == python["x"]
             assert mine["y"] == pytest.approx(python["y"], rel=1e-12, abs=0.0101)
         # As the page draws them: long legend names on several lines, fewer year labels.
-        assert got["names"] == {name: page.page_trace(trace)["name"] for name, trace
+        assert got["names"] == {name: page_trace(trace)["name"] for name, trace
                                 in (("low", low), ("band", high), ("projection", central))}
-        layout = page.page_layout(scenario.scenario_layout(s, bundled, ctx))
+        layout = page_layout(scenario_layout(s, bundled, ctx))
         note = next(a for a in layout["annotations"] if a.get("name") == "reached")
         assert got["reached"] == s.target_reached_year
         assert esc(got["reachedText"]) == note["text"]

@@ -128,6 +128,13 @@ def test_summary_reports_not_within_horizon(capsys):
     assert json.loads(out)["target_reached_year"] is None
 
 
+def test_a_growth_rate_too_small_to_count_is_not_within_horizon(capsys):
+    """The smallest positive rates take forever: said so, with no traceback."""
+    code, out, err = run(capsys, "summary", "--growth", "1e-308")
+    assert code == 0, err
+    assert "Target not reached by 2050" in out and "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

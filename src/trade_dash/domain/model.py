@@ -208,9 +208,11 @@ def year_target_reached(
         return base_year
     if rate <= 0:
         return None
-    years = math.ceil(math.log(target / base) / math.log1p(rate) - YEAR_EPS)
-    year = base_year + years
-    return year if year <= horizon_year else None
+    years = math.log(target / base) / math.log1p(rate) - YEAR_EPS
+    # Compared before rounding: a rate too small to count (1e-310) takes infinitely long.
+    if years > horizon_year - base_year:
+        return None
+    return base_year + math.ceil(years)
 
 
 def required_rate(base_value: float, base_year: int, target_musd: float, target_year: int) -> float:
