@@ -9,8 +9,9 @@ tests/unit/test_test_layout.py checks.
 - ``browser``: the dashboard in Chromium: loading it, reading it, its console.
 - ``chromium``: finding Chromium, and skipping (or failing) without it.
 - ``serverproc`` and ``procs``: the real server as a subprocess; processes as /proc shows them.
-- ``chart_text``, ``colour``, ``officefiles``, ``worded``: reading what a user is shown,
-  in charts, colours, exported files and error messages.
+- ``chart_text``, ``colour``, ``officefiles``, ``security``, ``worded``: reading what a
+  user (or their browser) is shown: chart texts, colours, exported files, the page's
+  security policy and error messages.
 """
 
 from __future__ import annotations
