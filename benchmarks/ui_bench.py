@@ -1,11 +1,11 @@
 """Browser benchmark: how quickly the dashboard appears and answers the growth slider.
 
 Runs the real trade-dash server on the bundled data and on a generated file of 2,000
-citations (tests/bigfile.py: 1992–2025, every flow, long names and notes), and, as a
-floor, a bare Dash app with one slider and one graph under the same gunicorn settings
-(one worker with four threads, compressed), all on 127.0.0.1 at the same time, and
-drives each with headless Chromium, taking turns (one load or one move of one app, then
-the next's) so all meet the same machine load. For each it reports:
+citations (tests/support/bigfile.py: 1992–2025, every flow, long names and notes), and, as a
+floor, a bare Dash app with one slider and one graph under the same gunicorn settings,
+all on 127.0.0.1 at the same time, and drives each with headless Chromium, taking turns
+(one load or one move of one app, then the next's) so all meet the same machine load.
+For each it reports:
 
 1. time to first chart: navigation start to the frame after the first plotly chart
    with data is drawn (cold browser cache, median of --loads page loads);
@@ -54,7 +54,7 @@ from pathlib import Path
 import procs
 
 sys.path.insert(0, str(procs.ROOT))  # the large file comes from the tests' own generator
-from tests import bigfile
+from tests.support import bigfile
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CALLBACK_PATH = "/_dash-update-component"

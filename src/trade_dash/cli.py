@@ -400,7 +400,7 @@ def main(argv: list[str] | None = None, charts: Registry = CHARTS) -> int:
     except SystemExit as exc:  # argparse has printed its message already
         return EXIT_OK if exc.code == 0 else EXIT_BAD_INPUT
     try:
-        code = args.func(args)
+        code: int = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the try
         return code
     except BrokenPipeError:

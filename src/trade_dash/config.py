@@ -6,7 +6,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from trade_dash.domain.datafile import bundled_data_path
 
@@ -79,24 +79,26 @@ class Config:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return self.public_url or f"http://{host}:{self.port}/"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for name, lo, hi in _RANGES:
             value = getattr(self, name)
             if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
                 raise ConfigError("out_of_range", _where(name), value, lo, hi)
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Config:
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:
         env = os.environ if environ is None else environ
         raw = {name: env.get(var, default) for name, (var, default, _) in SETTINGS.items()}
 
-        def number(name: str, kind: type):
+        def number(name: str, kind: type[int] | type[float]) -> float:
+            text = raw[name]
+            assert text is not None, name  # every numeric setting has a default
             try:
-                return kind(raw[name])
+                return kind(text)
             except ValueError:
                 raise ConfigError("not_a_number", _where(name), raw[name]) from None
 
-        values = {
+        values: dict[str, Any] = {
             "data_path": Path(raw["data_path"]) if raw["data_path"] else bundled_data_path(),
             "host": raw["host"],
             "port": number("port", int),

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests import chromium
-from tests.serverproc import Server, running_server
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-# Every wait in the browser is bounded so a broken page fails fast instead of hanging.
-UI_TIMEOUT_MS = 15_000
+from tests.support import chromium
+from tests.support.browser import CHROMIUM_ARGS, UI_TIMEOUT_MS, Console, watch
+from tests.support.serverproc import Server, running_server
 
 
 @pytest.fixture(scope="session")
@@ -57,20 +53,6 @@ def browser():
             b.close()
 
 
-@dataclass
-class Console:
-    """What the page reported: console errors and warnings, and uncaught exceptions."""
-
-    messages: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-    def errors(self) -> list[str]:
-        return [m for m in self.messages if m.startswith("error:")] + self.page_errors
-
-    def warnings(self) -> list[str]:
-        return [m for m in self.messages if m.startswith("warning:")]
-
-
 @pytest.fixture
 def console() -> Console:
     return Console()
@@ -84,18 +66,6 @@ def context(browser):
         yield ctx
     finally:
         ctx.close()
-
-
-def watch(page, console: Console):
-    """Record a page's console errors/warnings and uncaught exceptions into ``console``."""
-
-    def on_console(msg):
-        if msg.type in ("error", "warning"):
-            console.messages.append(f"{msg.type}: {msg.text} ({msg.location.get('url', '')})")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: console.page_errors.append(f"pageerror: {exc}"))
-    return page
 
 
 @pytest.fixture

@@ -10,15 +10,15 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.test_browser_dashboard import (
+from tests.support import ROOT
+from tests.support.browser import (
     CHARTS_DRAWN,
     assert_clean,
     growth_thumb,
     open_dashboard,
     url_query,
 )
-from tests.colour import contrast
-from tests.conftest import ROOT
+from tests.support.colour import contrast
 from trade_dash.charts.registry import CHARTS
 from trade_dash.web import ids
 from trade_dash.web.sources_section import SOURCES_PAGE_SIZES

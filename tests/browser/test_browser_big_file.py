@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests import bigfile
-from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
+from tests.support import bigfile
+from tests.support.browser import assert_clean, open_dashboard
 from trade_dash.charts.registry import CHARTS
 from trade_dash.domain.dataset import Dataset
 from trade_dash.web import ids

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
 from dataclasses import asdict
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.support.browser import (
+    CHARTS_DRAWN,
+    assert_clean,
+    assert_projection_follows,
+    card,
+    download_csv,
+    growth_thumb,
+    open_dashboard,
+    reached_text,
+    url_query,
+)
 from trade_dash.charts.registry import CHARTS
 from trade_dash.cli import main
 from trade_dash.domain.dataset import freshness
@@ -23,13 +32,6 @@ from trade_dash.web import ids
 
 pytestmark = pytest.mark.browser
 
-# Every registered chart on the page, each drawn with data (not just an empty plot frame).
-CHARTS_DRAWN = f"""() => {{
-  const graphs = [...document.querySelectorAll('.js-plotly-plot')];
-  return graphs.length === {len(CHARTS)} && graphs.every(
-    g => Array.isArray(g.data) && g.data.length > 0 && g.querySelector('.scatterlayer .trace'));
-}}"""
-
 
 def money(x: float) -> str:
     """English money as CLDR writes it: at most one decimal, none for a whole amount."""
@@ -41,63 +43,6 @@ def number(text: str) -> float:
     found = re.search(r"[-+]?\d[\d,]*\.?\d*", text)
     assert found is not None, text
     return float(found.group().replace(",", ""))
-
-
-def reached_text(year: int | None, horizon: int) -> str:
-    return str(year) if year else f"not by {horizon}"
-
-
-def open_dashboard(page, server, query: str = "", timeout_ms: float | None = None) -> None:
-    """Load the page and wait until the charts are drawn and the headline is filled in."""
-    response = page.goto(f"{server.url}/" + (f"?{query}" if query else ""))
-    assert response is not None and response.status == 200
-    page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
-    page.locator(f"#{ids.CARD_REACHED} .fs-4").wait_for()
-
-
-MAX_PAGES = 50  # a bound on paging through a sources table
-
-
-def sources_pages(page) -> list[str]:
-    """The sources table's rows as text, one entry per page, turning the pages with the
-    table's own buttons from the first page to the last."""
-    body = page.locator(f"#{ids.SOURCES_BODY}")
-    status = f"#{ids.SOURCES_STATUS}"
-    back, on = page.locator(f"#{ids.SOURCES_PREVIOUS}"), page.locator(f"#{ids.SOURCES_NEXT}")
-    texts: list[str] = []
-    for _ in range(MAX_PAGES):
-        if not texts and back.is_enabled():
-            turn = back  # back to the first page
-        else:
-            texts.append(body.inner_text())
-            if on.is_disabled():
-                return texts
-            turn = on
-        before = page.locator(status).inner_text()
-        turn.click()
-        page.wait_for_function("([s, t]) => document.querySelector(s).textContent !== t",
-                               arg=[status, before])
-    raise AssertionError(f"the sources table has more than {MAX_PAGES} pages")
-
-
-def card(page, card_id: str) -> tuple[str, str]:
-    """(big figure, small print) of a headline card."""
-    box = page.locator(f"#{card_id}")
-    return box.locator(".fs-4").inner_text().strip(), box.inner_text().strip()
-
-
-def url_query(url: str) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
-
-
-def growth_thumb(page):
-    return page.locator(f"#{ids.GROWTH} [role=slider]")
-
-
-def assert_clean(console, server=None, log: str | None = None) -> None:
-    assert console.errors() == [], "\n".join(console.errors() + console.warnings())
-    if server is not None:
-        assert server.server_errors(log) == []
 
 
 def assert_headline(page, s) -> None:
@@ -116,23 +61,6 @@ def assert_headline(page, s) -> None:
     big, text = card(page, ids.CARD_REACHED)
     assert big == reached_text(s.target_reached_year, s.horizon_year)
     assert f"at {s.scenario_growth_pct:+.1f}% a year" in text
-
-
-def projection(page) -> tuple[str, list[int], list[float]]:
-    """Name, years and values of the scenario projection as drawn in the browser."""
-    return page.locator(f"#{CHARTS['scenario'].graph_id} .js-plotly-plot").evaluate(
-        """g => { const t = g.data.find(d => (d.name || '').startsWith('Scenario'));
-                  return [t.name, Array.from(t.x), Array.from(t.y)]; }"""
-    )
-
-
-def assert_projection_follows(page, s) -> None:
-    name, xs, ys = projection(page)
-    assert name.startswith(f"Scenario {s.scenario_growth_pct:+.1f}%/yr")
-    rate, base, year0 = s.scenario_growth_pct / 100, s.base.value_musd, s.base.year
-    assert xs[0] == year0
-    for x, y in zip(xs, ys, strict=True):
-        assert y == pytest.approx(base * (1 + rate) ** (x - year0), abs=0.01)
 
 
 # 1 ---------------------------------------------------------------------------
@@ -306,16 +234,6 @@ def test_hostile_url_shows_a_notice_and_falls_back(page, console, server, bundle
 
 
 # 7 ---------------------------------------------------------------------------
-
-
-def download_csv(page, button_id: str) -> tuple[str, list[list[str]]]:
-    """Click a CSV download button; the file's name and its rows, as a spreadsheet reads them."""
-    with page.expect_download() as info:
-        page.click(f"#{button_id}")
-    download = info.value
-    assert download.failure() is None
-    with open(download.path(), encoding="utf-8", newline="") as fh:
-        return download.suggested_filename, list(csv.reader(fh))
 
 
 def test_csv_downloads_in_the_browser(page, console, server):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,9 +11,9 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
-from tests.conftest import BUNDLED_BASE, year_target_met
-from tests.officefiles import squash, word
+from tests.support.browser import assert_clean, open_dashboard
+from tests.support.data import BUNDLED_BASE, year_target_met
+from tests.support.officefiles import png_size, squash, word
 from trade_dash.charts.registry import CHARTS
 from trade_dash.web import ids
 
@@ -43,11 +42,6 @@ def choose_format(page, chart: str, fmt: str) -> None:
 def words(text: str) -> str:
     """PDF text with ligatures undone (Chromium writes "ﬁ") and spacing folded."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
 
 
 def test_chart_downloads_in_each_format_carry_the_scenario(page, console, server):

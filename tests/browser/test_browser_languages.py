@@ -7,10 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import UI_TIMEOUT_MS, watch
-from tests.browser.test_browser_dashboard import assert_clean, card, open_dashboard
-from tests.chart_text import english_left, growth_texts
-from tests.conftest import year_target_met
+from tests.support.browser import UI_TIMEOUT_MS, assert_clean, card, open_dashboard, watch
+from tests.support.chart_text import english_left, growth_texts
+from tests.support.data import year_target_met
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.scenario import scenario_figure
 from trade_dash.charts.style import Context

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from tests.browser.test_browser_dashboard import assert_clean, open_dashboard
+from tests.support.browser import assert_clean, open_dashboard
 
 pytestmark = pytest.mark.browser
 

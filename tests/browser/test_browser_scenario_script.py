@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.browser.test_browser_dashboard import (
+from tests.support.browser import (
     assert_clean,
     assert_projection_follows,
     card,

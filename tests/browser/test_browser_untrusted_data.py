@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_browser_dashboard import download_csv, open_dashboard, sources_pages
-from tests.conftest import (
+from tests.support.browser import download_csv, open_dashboard, sources_pages
+from tests.support.data import (
     FORMULA_COLUMNS,
     bundled_rows,
     formula_cells_checked,

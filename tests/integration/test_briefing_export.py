@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import re
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import pypdf
@@ -19,17 +20,19 @@ import pytest
 from docx.oxml.ns import qn
 from pptx import Presentation
 
-from tests.integration.test_export import group_gone, png_size
-from tests.officefiles import docx_text, pdf_pages, slide_text, squash, word
+from tests.support.app import client_of
+from tests.support.officefiles import docx_text, pdf_pages, png_size, slide_text, squash, word
+from tests.support.procs import group_gone
 from trade_dash.charts.flows import FLOWS_TITLE
 from trade_dash.charts.history import HISTORY_TITLE
 from trade_dash.charts.scenario import SCENARIO_TITLE
 from trade_dash.cli import main
 from trade_dash.config import Config
+from trade_dash.domain.query import scenario_from_query
+from trade_dash.domain.summary import analyse
 from trade_dash.exports.formats import MIME_TYPES
 from trade_dash.exports.packs import BRIEFINGS, cli_context
-from trade_dash.web import export_routes
-from trade_dash.web.app import create_app
+from trade_dash.wording.core import Wording
 
 # The scenario asked for, in full, so the reopen link must carry exactly this query.
 SCENARIO = {"growth": "25", "target_year": "2030", "target": "500", "base": "ytd",
@@ -40,11 +43,9 @@ PICTURE = 13  # python-pptx's MSO_SHAPE_TYPE.PICTURE
 
 
 @pytest.fixture(scope="module")
-def packs(chromium, renderer) -> dict:
+def packs(app, renderer) -> dict:
     """Each briefing format fetched once; the Word one on US Letter paper."""
-    app = create_app(Config(browser_path=chromium))
-    app.server.extensions[export_routes.RENDERER] = renderer  # the session's browser
-    client = app.server.test_client()
+    client = client_of(app, renderer)  # drawn with the session's browser
     out = {}
     for fmt, extra in (("pdf", ""), ("pptx", ""), ("docx", "&paper=letter")):
         resp = client.get(f"/export/briefing.{fmt}?{QUERY}{extra}")
@@ -230,11 +231,6 @@ def test_every_format_carries_the_same_message_numbers_scenario_date_and_link(pa
 # --- the command line and bad requests ---------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def no_browser_app():
-    return create_app(Config(browser_path="/nonexistent/chromium"))
-
-
 @pytest.mark.export
 def test_cli_writes_a_word_briefing_and_leaves_no_browser(capsys, tmp_path, browsers_started):
     out = tmp_path / "briefing.docx"
@@ -259,7 +255,7 @@ def test_cli_writes_a_word_briefing_and_leaves_no_browser(capsys, tmp_path, brow
     ],
 )
 def test_bad_paper_is_400_in_plain_text(no_browser_app, query, message):
-    resp = no_browser_app.server.test_client().get(f"/export/briefing.docx?{query}")
+    resp = client_of(no_browser_app).get(f"/export/briefing.docx?{query}")
     assert resp.status_code == 400
     assert resp.mimetype == "text/plain"
     body = resp.get_data(as_text=True)
@@ -279,12 +275,6 @@ def comma(x: float, digits: int) -> str:
 @pytest.fixture(scope="module")
 def kazakh_packs(renderer, bundled) -> dict[str, bytes]:
     """The pack in Kazakh in every format, as the export command builds it (``--lang kk``)."""
-    from dataclasses import replace
-
-    from trade_dash.domain.query import scenario_from_query
-    from trade_dash.domain.summary import analyse
-    from trade_dash.wording import Wording
-
     scenario, _ = scenario_from_query(bundled, QUERY)
     s = analyse(bundled, scenario)
     ctx = replace(cli_context(Config(), QUERY), words=Wording.for_lang("kk"))
@@ -352,5 +342,5 @@ def test_cli_writes_a_mongolian_word_briefing(capsys, tmp_path, expected):
 
 def test_a_supported_lang_is_accepted(no_browser_app):
     # Without a browser the render is unavailable (503), but the address was valid.
-    resp = no_browser_app.server.test_client().get("/export/chart/scenario.svg?lang=kk")
+    resp = client_of(no_browser_app).get("/export/chart/scenario.svg?lang=kk")
     assert resp.status_code == 503

@@ -10,51 +10,19 @@ import dash
 import pytest
 from flask import Flask
 
-from tests.conftest import (
+from tests.support.app import client_of
+from tests.support.dashreq import MAIN_OUTPUT_START, controls, main_callback_body, reached_shown
+from tests.support.data import (
     BUNDLED_DEFAULT_GROWTH,
     FORMULA_COLUMNS,
     formula_cells_checked,
-    formula_rows,
-    write_rows,
     year_target_met,
 )
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, reached_shown
-from trade_dash.config import Config
 from trade_dash.domain.query import scenario_from_query
 from trade_dash.domain.sources import sources_rows
 from trade_dash.domain.summary import analyse
 from trade_dash.web import ids
-from trade_dash.web.app import create_app
 from trade_dash.web.callbacks import frame_text, sync
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Config())
-
-
-@pytest.fixture(scope="module")
-def page(app):
-    return app.server.config["TRADE_DASH"]["page"]
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
-
-
-def controls(**kw):
-    base = {
-        ids.GROWTH: 20.2,
-        ids.TARGET_YEAR: 2030,
-        ids.TARGET: 500,
-        ids.BASE: "ytd",
-        ids.METHOD: "yoy",  # the default the data points to (a stated change on 2024)
-        ids.BAND: 5,
-        ids.REPORTER: "any",
-    }
-    base.update({getattr(ids, k.upper()): v for k, v in kw.items()})
-    return base
 
 
 def text_of(component) -> str:
@@ -331,7 +299,7 @@ def _download(app, button: str, search: str = "") -> dict:
         "changedPropIds": [f"{button}.n_clicks"],
         "state": [{"id": ids.URL, "property": "search", "value": search}],
     }
-    resp = app.server.test_client().post("/_dash-update-component", json=body)
+    resp = client_of(app).post("/_dash-update-component", json=body)
     assert resp.status_code == 200
     return resp.get_json()["response"][ids.DOWNLOAD]["data"]
 
@@ -347,12 +315,6 @@ def test_download_callbacks_give_csv(app):
     lines = content.splitlines()
     assert any(line.startswith("2023,full,12,133.0") for line in lines)
     assert not any(",missing," in line for line in lines)
-
-
-@pytest.fixture(scope="module")
-def formula_app(tmp_path_factory):
-    return create_app(Config(data_path=write_rows(tmp_path_factory.mktemp("data") / "f.csv",
-                                                  formula_rows())))
 
 
 @pytest.mark.parametrize(

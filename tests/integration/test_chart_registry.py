@@ -12,15 +12,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from pptx import Presentation
 
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body
+from tests.support.app import client_of, make_app
+from tests.support.dashreq import MAIN_OUTPUT_START, main_callback_body
 from trade_dash.charts.flows import FLOWS_TITLE
 from trade_dash.charts.history import HISTORY_TITLE, history_figure, history_note
 from trade_dash.charts.registry import CHARTS, Chart
 from trade_dash.charts.scenario import SCENARIO_TITLE
 from trade_dash.cli import main
-from trade_dash.config import Config
-from trade_dash.web import export_routes, ids
-from trade_dash.web.app import create_app
+from trade_dash.web import ids
 
 DEMO_TITLE = "Demonstration chart, registered by a test"
 
@@ -36,16 +35,7 @@ DEMO = Chart("demo", DEMO_TITLE, demo_figure, note=history_note, formats=("svg",
              briefing=4, slide_note="Shown only in this test.")
 WITH_DEMO = CHARTS.adding(DEMO)
 
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Config(), WITH_DEMO)
-
-
-@pytest.fixture
-def client(app, renderer):
-    app.server.extensions[export_routes.RENDERER] = renderer  # share the session's browser
-    return app.server.test_client()
+pytestmark = pytest.mark.app(charts=WITH_DEMO)
 
 
 def components(node, found: dict | None = None) -> dict:
@@ -75,7 +65,7 @@ def test_the_page_has_its_graph_format_menu_and_download_link(app):
 
 
 def test_the_main_callback_draws_it_and_links_its_export(app):
-    client = app.server.test_client()
+    client = client_of(app)
     key = next(k for k in app.callback_map if k.startswith(MAIN_OUTPUT_START))
     spec = app.callback_map[key]
     body = main_callback_body(key, spec["inputs"], spec["state"], href="http://analyst.test/",
@@ -90,19 +80,19 @@ def test_the_main_callback_draws_it_and_links_its_export(app):
 
 
 @pytest.mark.export
-def test_the_export_route_draws_it_in_its_formats_only(client):
-    resp = client.get("/export/chart/demo.svg?growth=30")
+def test_the_export_route_draws_it_in_its_formats_only(export_client):
+    resp = export_client.get("/export/chart/demo.svg?growth=30")
     assert resp.status_code == 200, resp.get_data(as_text=True)
     text = " ".join(ET.fromstring(resp.data).itertext())
     assert DEMO_TITLE in text and "growth=30" in text
-    refused = client.get("/export/chart/demo.png")
+    refused = export_client.get("/export/chart/demo.png")
     assert refused.status_code == 404
     assert refused.get_data(as_text=True) == "No such export: the demo chart comes as svg, pdf.\n"
 
 
 @pytest.mark.export
-def test_the_briefing_deck_has_a_slide_for_it_in_its_place(client):
-    resp = client.get("/export/briefing.pptx?growth=30")
+def test_the_briefing_deck_has_a_slide_for_it_in_its_place(export_client):
+    resp = export_client.get("/export/briefing.pptx?growth=30")
     assert resp.status_code == 200, resp.get_data(as_text=True)
     slides = list(Presentation(io.BytesIO(resp.data)).slides)
     titles = [s.shapes.title.text for s in slides]
@@ -118,7 +108,7 @@ def test_the_briefing_deck_has_a_slide_for_it_in_its_place(client):
 
 
 def test_the_default_app_and_cli_do_not_offer_it(capsys, tmp_path):
-    resp = create_app(Config()).server.test_client().get("/export/chart/demo.svg")
+    resp = client_of(make_app()).get("/export/chart/demo.svg")
     assert resp.status_code == 404
     assert main(["export", "--chart", "demo", "--format", "svg",
                  "--out", str(tmp_path / "x.svg")]) == 2

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOOD_ROWS, bundled_rows, csv_text
+from tests.support.data import GOOD_ROWS, bundled_rows, csv_text
 from trade_dash.cli import main
 from trade_dash.domain.datafile import bundled_data_path
 from trade_dash.domain.schema import COLUMNS
@@ -188,6 +188,13 @@ def test_summary_reports_not_within_horizon(capsys):
     code, out, _ = run(capsys, "summary", "--growth", "0", "--json")
     assert code == 0
     assert json.loads(out)["target_reached_year"] is None
+
+
+def test_a_growth_rate_too_small_to_count_is_not_within_horizon(capsys):
+    """The smallest positive rates take forever: said so, with no traceback."""
+    code, out, err = run(capsys, "summary", "--growth", "1e-308")
+    assert code == 0, err
+    assert "Target not reached by 2050" in out and "Traceback" not in err
 
 
 @pytest.mark.parametrize(

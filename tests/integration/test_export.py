@@ -14,7 +14,6 @@ import os
 import re
 import shlex
 import signal
-import struct
 import threading
 import time
 import unicodedata
@@ -25,51 +24,34 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.procs import group_gone, live_group_members
-from tests.worded import raises_worded, worded
+from tests.support.app import MISSING_BROWSER, client_of
+from tests.support.officefiles import png_size
+from tests.support.procs import group_gone, live_group_members
+from tests.support.worded import raises_worded, worded
 from trade_dash.charts.flows import FLOWS_TITLE
 from trade_dash.charts.history import HISTORY_TITLE
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.scenario import PROJECTION_NOTE, SCENARIO_TITLE
 from trade_dash.charts.style import Context
 from trade_dash.cli import main
-from trade_dash.config import Config
 from trade_dash.domain.query import scenario_from_query
 from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.summary import analyse
 from trade_dash.exports.images import ExportError, ExportTimeout, Renderer
 from trade_dash.exports.packs import render_chart
 from trade_dash.web import export_routes
-from trade_dash.web.app import create_app
 
-MISSING_BROWSER = "/nonexistent/chromium"
 CTX = Context(produced="2026-11-22", link="http://x.test/?growth=25")
 SCENARIO, HISTORY = CHARTS["scenario"], CHARTS["history"]
 
 
-@pytest.fixture(scope="module")
-def no_browser_app():
-    return create_app(Config(browser_path=MISSING_BROWSER))
-
-
 # --- reading the files ----------------------------------------------------------
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    length, kind = struct.unpack(">I4s", data[8:16])
-    assert kind == b"IHDR" and length == 13
-    return struct.unpack(">II", data[16:24])
 
 
 def svg_text(data: bytes) -> str:
     root = ET.fromstring(data)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     return " ".join(t.strip() for t in root.itertext() if t.strip())
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def summary_for(ds, query: str):
@@ -82,8 +64,8 @@ def summary_for(ds, query: str):
 
 
 @pytest.mark.export
-def test_png_chart_is_a_sharp_16_by_9_image(client):
-    resp = client.get("/export/chart/scenario.png?growth=25&target_year=2030")
+def test_png_chart_is_a_sharp_16_by_9_image(export_client):
+    resp = export_client.get("/export/chart/scenario.png?growth=25&target_year=2030")
     assert resp.status_code == 200, resp.get_data(as_text=True)
     assert resp.mimetype == "image/png"
     assert png_size(resp.data) == (3200, 1800)
@@ -94,8 +76,8 @@ def test_png_chart_is_a_sharp_16_by_9_image(client):
 
 
 @pytest.mark.export
-def test_svg_chart_is_self_contained(client, bundled):
-    resp = client.get("/export/chart/scenario.svg?growth=25&target_year=2030")
+def test_svg_chart_is_self_contained(export_client, bundled):
+    resp = export_client.get("/export/chart/scenario.svg?growth=25&target_year=2030")
     assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
     text = svg_text(resp.data)
     s = summary_for(bundled, "growth=25&target_year=2030")
@@ -110,8 +92,8 @@ def test_svg_chart_is_self_contained(client, bundled):
 
 
 @pytest.mark.export
-def test_a_chart_of_one_side_names_the_side_and_draws_the_other(client):
-    resp = client.get("/export/chart/history.svg?reporter=MN")
+def test_a_chart_of_one_side_names_the_side_and_draws_the_other(export_client):
+    resp = export_client.get("/export/chart/history.svg?reporter=MN")
     assert resp.status_code == 200, resp.get_data(as_text=True)
     text = svg_text(resp.data)
     assert "Mongolian figures only (MN)" in text
@@ -120,8 +102,8 @@ def test_a_chart_of_one_side_names_the_side_and_draws_the_other(client):
 
 
 @pytest.mark.export
-def test_pdf_chart_is_one_a4_page_with_selectable_text(client):
-    resp = client.get("/export/chart/history.pdf")
+def test_pdf_chart_is_one_a4_page_with_selectable_text(export_client):
+    resp = export_client.get("/export/chart/history.pdf")
     assert resp.status_code == 200 and resp.mimetype == "application/pdf"
     reader = pypdf.PdfReader(io.BytesIO(resp.data))
     assert len(reader.pages) == 1
@@ -135,13 +117,13 @@ def test_pdf_chart_is_one_a4_page_with_selectable_text(client):
 
 @pytest.mark.export
 def test_concurrent_exports_each_get_their_own_scenario(app, renderer):
-    app.server.extensions[export_routes.RENDERER] = renderer
+    client_of(app, renderer)  # the app's export routes draw with the session's browser
     rates = (5, 12.5, 21, 33.3)
     results: dict[float, tuple[int, bytes]] = {}
     start = threading.Barrier(len(rates))
 
     def fetch(rate: float) -> None:
-        client = app.server.test_client()
+        client = client_of(app)
         start.wait()
         resp = client.get(f"/export/chart/scenario.svg?growth={rate}")
         results[rate] = (resp.status_code, resp.data)
@@ -176,7 +158,7 @@ def test_concurrent_exports_each_get_their_own_scenario(app, renderer):
     ],
 )
 def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, message):
-    resp = no_browser_app.server.test_client().get(f"/export/chart/scenario.png?{query}")
+    resp = client_of(no_browser_app).get(f"/export/chart/scenario.png?{query}")
     assert resp.status_code == 400
     assert resp.mimetype == "text/plain"
     assert message in resp.get_data(as_text=True)
@@ -184,7 +166,7 @@ def test_bad_scenario_parameters_are_400_in_plain_text(no_browser_app, query, me
 
 def test_a_refused_export_answers_in_the_language_of_its_address(no_browser_app):
     """The 400 lists every problem in Russian; a 404 too; a wrong lang itself gets English."""
-    client = no_browser_app.server.test_client()
+    client = client_of(no_browser_app)
     resp = client.get("/export/briefing.pdf?growth=abc&paper=legal&lang=ru")
     assert resp.status_code == 400 and resp.mimetype == "text/plain"
     assert resp.get_data(as_text=True).splitlines() == [
@@ -215,7 +197,7 @@ def test_a_refused_export_answers_in_the_language_of_its_address(no_browser_app)
     ],
 )
 def test_unknown_chart_or_format_is_404(no_browser_app, path):
-    resp = no_browser_app.server.test_client().get(path)
+    resp = client_of(no_browser_app).get(path)
     assert resp.status_code == 404
     assert resp.mimetype == "text/plain"
     assert "Traceback" not in resp.get_data(as_text=True)
@@ -233,7 +215,7 @@ def test_render_failures_are_plain_messages(no_browser_app, monkeypatch, error, 
         raise error
 
     monkeypatch.setattr(export_routes, "render_chart", fail)
-    resp = no_browser_app.server.test_client().get("/export/chart/scenario.png")
+    resp = client_of(no_browser_app).get("/export/chart/scenario.png")
     assert resp.status_code == status
     assert resp.mimetype == "text/plain"
     assert resp.get_data(as_text=True) == f"{worded(error)}\n"
@@ -243,7 +225,7 @@ def test_render_failures_are_plain_messages(no_browser_app, monkeypatch, error, 
 
 
 def test_without_chromium_the_route_says_what_to_install(no_browser_app):
-    client = no_browser_app.server.test_client()
+    client = client_of(no_browser_app)
     for path in ("/export/chart/scenario.png", "/export/briefing.pdf?growth=25"):
         resp = client.get(path)
         assert resp.status_code == 503

@@ -7,10 +7,9 @@ import re
 
 import pytest
 
-from tests.conftest import bundled_rows, write_rows
-from trade_dash.config import Config
+from tests.support.app import client_of, make_app
+from tests.support.data import bundled_rows, write_rows
 from trade_dash.web import export_routes
-from trade_dash.web.app import create_app
 
 pytestmark = pytest.mark.export
 
@@ -18,17 +17,17 @@ CHART = "/export/chart/scenario.png?growth=25"
 BRIEFING = "/export/briefing.docx?growth=25"
 
 
-def tag_of(client, url: str) -> str:
-    resp = client.get(url)
+def tag_of(export_client, url: str) -> str:
+    resp = export_client.get(url)
     assert resp.status_code == 200, resp.get_data(as_text=True)
     etag = resp.headers["ETag"]
     assert re.fullmatch(r'"[0-9a-f]{32}"', etag), etag  # strong: no W/ in front
     return etag
 
 
-def test_an_export_is_tagged_and_kept_until_the_end_of_the_day(client):
+def test_an_export_is_tagged_and_kept_until_the_end_of_the_day(export_client):
     latest = export_routes.seconds_left_today()
-    resp = client.get(CHART)
+    resp = export_client.get(CHART)
     earliest = export_routes.seconds_left_today()
     assert resp.status_code == 200 and resp.mimetype == "image/png"
     control = resp.headers["Cache-Control"]
@@ -38,54 +37,52 @@ def test_an_export_is_tagged_and_kept_until_the_end_of_the_day(client):
 
 
 @pytest.mark.parametrize("url", [CHART, BRIEFING])
-def test_the_same_address_again_gets_304_and_the_same_tag(client, url):
-    etag = tag_of(client, url)
-    assert tag_of(client, url) == etag  # drawn again: the same tag
-    again = client.get(url, headers={"If-None-Match": etag})
+def test_the_same_address_again_gets_304_and_the_same_tag(export_client, url):
+    etag = tag_of(export_client, url)
+    assert tag_of(export_client, url) == etag  # drawn again: the same tag
+    again = export_client.get(url, headers={"If-None-Match": etag})
     assert again.status_code == 304
     assert again.data == b""
     assert again.headers["ETag"] == etag
     assert again.headers["Cache-Control"].startswith("public, max-age=")
     # One validator among others, or a weak one, names the export too.
-    listed = client.get(url, headers={"If-None-Match": f'"other", W/{etag}'})
+    listed = export_client.get(url, headers={"If-None-Match": f'"other", W/{etag}'})
     assert listed.status_code == 304
 
 
-def test_a_304_is_answered_without_drawing(client):
+def test_a_304_is_answered_without_drawing(export_client):
     """An app with no browser to draw with still answers a validator that holds."""
-    etag = tag_of(client, CHART)
-    no_browser = create_app(Config(browser_path="/nonexistent/chromium")).server.test_client()
+    etag = tag_of(export_client, CHART)
+    no_browser = client_of(make_app(browser_path="/nonexistent/chromium"))
     assert no_browser.get(CHART).status_code == 503  # it cannot draw the export
     assert no_browser.get(CHART, headers={"If-None-Match": etag}).status_code == 304
 
 
-def test_another_scenario_language_or_paper_is_another_tag(client):
+def test_another_scenario_language_or_paper_is_another_tag(export_client):
     tags = {
-        tag_of(client, CHART),
-        tag_of(client, "/export/chart/scenario.png?growth=26"),
-        tag_of(client, "/export/chart/scenario.png?growth=25&lang=kk"),
-        tag_of(client, "/export/chart/scenario.svg?growth=25"),
-        tag_of(client, "/export/chart/history.png?growth=25"),
-        tag_of(client, BRIEFING),
-        tag_of(client, BRIEFING + "&paper=letter"),
+        tag_of(export_client, CHART),
+        tag_of(export_client, "/export/chart/scenario.png?growth=26"),
+        tag_of(export_client, "/export/chart/scenario.png?growth=25&lang=kk"),
+        tag_of(export_client, "/export/chart/scenario.svg?growth=25"),
+        tag_of(export_client, "/export/chart/history.png?growth=25"),
+        tag_of(export_client, BRIEFING),
+        tag_of(export_client, BRIEFING + "&paper=letter"),
     }
     assert len(tags) == 7
     # A validator of another export is not answered with 304.
-    resp = client.get("/export/chart/scenario.png?growth=26",
-                      headers={"If-None-Match": tag_of(client, CHART)})
+    resp = export_client.get("/export/chart/scenario.png?growth=26",
+                      headers={"If-None-Match": tag_of(export_client, CHART)})
     assert resp.status_code == 200 and resp.data.startswith(b"\x89PNG")
 
 
-def test_another_data_file_is_another_tag(client, chromium, renderer, tmp_path):
+def test_another_data_file_is_another_tag(export_client, chromium, renderer, tmp_path):
     rows = bundled_rows()
     rows[0] = {**rows[0], "note": rows[0]["note"] + " Checked again."}
-    changed = create_app(Config(browser_path=chromium,
-                                data_path=write_rows(tmp_path / "changed.csv", rows)))
-    changed.server.extensions[export_routes.RENDERER] = renderer
-    other = changed.server.test_client()
-    assert tag_of(other, CHART) != tag_of(client, CHART)
+    other = client_of(make_app(browser_path=chromium,
+                               data_path=write_rows(tmp_path / "changed.csv", rows)), renderer)
+    assert tag_of(other, CHART) != tag_of(export_client, CHART)
     # The same citations in another file: the same export, the same tag.
-    same = create_app(Config(browser_path=chromium,
-                             data_path=write_rows(tmp_path / "copy.csv", bundled_rows())))
-    same.server.extensions[export_routes.RENDERER] = renderer
-    assert tag_of(same.server.test_client(), CHART) == tag_of(client, CHART)
+    same = client_of(make_app(browser_path=chromium,
+                              data_path=write_rows(tmp_path / "copy.csv", bundled_rows())),
+                     renderer)
+    assert tag_of(same, CHART) == tag_of(export_client, CHART)

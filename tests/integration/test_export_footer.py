@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from tests import bigfile
+from tests.support import bigfile
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.sizes import A4_LANDSCAPE, PAGE_IMAGE, SLIDE
 from trade_dash.charts.style import Context

@@ -5,7 +5,7 @@ and every letter is drawn in a font that has it.
 The SVG's text is read per text element; the PDF's with pypdf, from the fonts Chromium
 embedded. Citation text (reporters, outlets, citation ids) is shown as cited, and the
 scenario chart's growth-dependent texts are worded with the page's growth script, so both
-are set aside before looking for English (``tests/chart_text.py``).
+are set aside before looking for English (``tests/support/chart_text.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 from reportlab.pdfbase.ttfonts import TTFontFile
 
-from tests.chart_text import english_left, figure_texts, growth_texts, plain
+from tests.support.chart_text import english_left, figure_texts, growth_texts, plain
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.sizes import SLIDE
 from trade_dash.charts.style import Context
@@ -67,9 +67,10 @@ def elsewhere(ds, chart: str, query: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("chart", CHARTS.names)
-def test_kazakh_svg_has_kazakh_letters_and_no_english_but_citation_text(client, bundled, chart):
+def test_kazakh_svg_has_kazakh_letters_and_no_english_but_citation_text(
+        export_client, bundled, chart):
     query = "lang=kk&target_year=2030"
-    text = svg_texts(fetch(client, chart, "svg", query))
+    text = svg_texts(fetch(export_client, chart, "svg", query))
     assert set(text.lower()) >= KAZAKH_LETTERS, KAZAKH_LETTERS - set(text.lower())
     assert english_left(text, bundled, elsewhere(bundled, chart, query)) == []
     # Money, the unit and the periods as Kazakh writes them.
@@ -77,9 +78,9 @@ def test_kazakh_svg_has_kazakh_letters_and_no_english_but_citation_text(client, 
     assert "Дереккөздер: 14 ұйымнан 27 дереккөзге сілтеме" in text
 
 
-def test_the_english_svg_fails_the_same_check(client, bundled):
+def test_the_english_svg_fails_the_same_check(export_client, bundled):
     """The check can fail: the same export in English is full of English words."""
-    text = svg_texts(fetch(client, "history", "svg", "lang=en"))
+    text = svg_texts(fetch(export_client, "history", "svg", "lang=en"))
     assert {"Sources", "Produced", "Cited"} <= set(english_left(text, bundled))
 
 
@@ -98,9 +99,9 @@ def pdf_fonts(data: bytes) -> set[str]:
 
 
 @pytest.mark.parametrize("chart", ["history", "flows"])
-def test_kazakh_chart_pdf_has_kazakh_letters_and_no_english_but_citation_text(client, bundled,
-                                                                               chart):
-    text = pdf_text(fetch(client, chart, "pdf", "lang=kk"))
+def test_kazakh_chart_pdf_has_kazakh_letters_and_no_english_but_citation_text(
+        export_client, bundled, chart):
+    text = pdf_text(fetch(export_client, chart, "pdf", "lang=kk"))
     assert set(text.lower()) >= KAZAKH_LETTERS, KAZAKH_LETTERS - set(text.lower())
     assert english_left(text, bundled) == []
     assert "Қазақстан" in text and "Моңғолия" in text
@@ -119,17 +120,19 @@ def test_the_glyph_check_finds_a_letter_the_font_lacks():
 
 
 @pytest.mark.parametrize("chart", CHARTS.names)
-def test_mongolian_png_is_drawn_in_a_font_with_every_letter(client, bundled, chart, tmp_path):
+def test_mongolian_png_is_drawn_in_a_font_with_every_letter(export_client, bundled, chart,
+                                                            tmp_path):
     """The PNG is drawn (kept in the test's folder to look at). Its letters are the
     figure's texts; every one of them has a glyph in DejaVu Sans, and the PDF the same
     browser draws from the same figure embeds DejaVu Sans alone, so no letter fell back
     to another font or to a box."""
     query = "lang=mn&target_year=2030"
-    png = fetch(client, chart, "png", query)
+    png = fetch(export_client, chart, "png", query)
     image = Image.open(io.BytesIO(png))
     assert image.size == SLIDE.pixels
     (tmp_path / f"{chart}-mn.png").write_bytes(png)
     texts = plain(figure_texts(figure_for(bundled, chart, query), hover=False))
     assert set(texts.lower()) >= MONGOLIAN_LETTERS
     assert font_covers(texts) == set()
-    assert pdf_fonts(fetch(client, chart, "pdf", query)) <= {"DejaVuSans", "DejaVuSans-Bold"}
+    assert pdf_fonts(fetch(export_client, chart, "pdf", query)) <= {"DejaVuSans",
+                                                                      "DejaVuSans-Bold"}

@@ -15,11 +15,12 @@ import urllib.request
 
 import pytest
 
-from tests import chromium
-from tests.conftest import DEBUG_ENVIRONMENT, year_target_met
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config, reached_shown
-from tests.procs import children, group_gone, live_group_members
-from tests.serverproc import running_server
+from tests.support import chromium
+from tests.support.app import DEBUG_ENVIRONMENT
+from tests.support.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config, reached_shown
+from tests.support.data import year_target_met
+from tests.support.procs import children, group_gone, live_group_members
+from tests.support.serverproc import running_server
 from trade_dash.domain.datafile import bundled_data_path
 from trade_dash.web import ids
 

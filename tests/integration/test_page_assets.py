@@ -7,21 +7,13 @@ import json
 import logging
 import re
 
-import pytest
-
-from tests.conftest import ROOT
+from tests.support import ROOT
+from tests.support.app import client_of, make_app
 from trade_dash.charts.registry import CHARTS
-from trade_dash.config import Config
 from trade_dash.web import app
-from trade_dash.web.app import create_app
 
 VENDORED = ROOT / "src" / "trade_dash" / "web" / "vendor" / "plotly.js-basic-dist-min"
 FULL_BUNDLE = "/_dash-component-suites/plotly/package_data/plotly.min.js"
-
-
-@pytest.fixture(scope="module")
-def client():
-    return create_app(Config()).server.test_client()
 
 
 def page_scripts(client) -> list[str]:
@@ -78,7 +70,7 @@ def test_a_vendored_bundle_of_another_version_is_not_used(monkeypatch, caplog):
     """After a plotly upgrade without a refresh, the page falls back to the full bundle."""
     monkeypatch.setattr(app, "get_plotlyjs_version", lambda: "99.0.0")
     with caplog.at_level(logging.WARNING, logger="trade_dash"):
-        client = create_app(Config()).server.test_client()
+        client = client_of(make_app())
     assert not any("/trade_dash/web/vendor/plotly" in s for s in page_scripts(client))
     assert "99.0.0" in caplog.text and "Refreshing the vendored plotly.js" in caplog.text
     # What dcc.Graph then fetches is served.

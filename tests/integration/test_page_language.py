@@ -10,22 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from flask import Flask
 
-from tests.integration.test_callbacks import controls
-from tests.integration.test_security import csp_directives, inline_script_hashes
-from trade_dash.config import Config
+from tests.support.dashreq import controls
+from tests.support.security import csp_directives, inline_script_hashes
 from trade_dash.web import ids
-from trade_dash.web.app import create_app
 from trade_dash.web.callbacks import sync
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Config())
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
 
 
 def html_lang(body: str) -> str:
@@ -90,8 +78,7 @@ def _sync(page, search, href="http://analyst.test/"):
         return sync(page, None, search, href, controls(), None)
 
 
-def test_the_language_stays_in_the_canonical_address_and_every_link(app):
-    page = app.server.config["TRADE_DASH"]["page"]
+def test_the_language_stays_in_the_canonical_address_and_every_link(page):
     out = _sync(page, "?growth=30&lang=kk")
     assert parse_qs(out["search"].lstrip("?"))["lang"] == ["kk"]
     assert parse_qs(urlsplit(out["share"]).query)["lang"] == ["kk"]
@@ -107,8 +94,7 @@ def test_the_language_stays_in_the_canonical_address_and_every_link(app):
     assert big == "150 млн АҚШ доллары"
 
 
-def test_a_hostile_language_gives_english_and_says_so(app):
-    page = app.server.config["TRADE_DASH"]["page"]
+def test_a_hostile_language_gives_english_and_says_so(page):
     out = _sync(page, "?lang=klingon")
     notices = str(out["notices"])
     assert out["notices_open"] is True

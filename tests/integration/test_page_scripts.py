@@ -7,14 +7,12 @@ import re
 
 import pytest
 
-from trade_dash.config import Config
-from trade_dash.web.app import create_app
+from tests.support.app import client_of
 
 
 @pytest.fixture(scope="module")
-def page_html() -> tuple:
-    app = create_app(Config())
-    client = app.server.test_client()
+def page_html(app) -> tuple:
+    client = client_of(app)
     return client, client.get("/").get_data(as_text=True)
 
 

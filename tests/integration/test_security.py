@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import gzip
-import hashlib
 import http.client
 import json
 import re
@@ -13,12 +11,13 @@ import xml.etree.ElementTree as ET
 import brotli
 import pytest
 
-from tests.conftest import BUNDLED_DEFAULT_GROWTH, DEBUG_ENVIRONMENT
-from tests.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
-from tests.serverproc import running_server
+from tests.support.app import DEBUG_ENVIRONMENT, client_of, make_app
+from tests.support.dashreq import MAIN_OUTPUT_START, main_callback_body, page_config
+from tests.support.data import BUNDLED_DEFAULT_GROWTH
+from tests.support.security import csp_directives, inline_script_hashes
+from tests.support.serverproc import running_server
 from trade_dash.config import Config
-from trade_dash.web import export_routes, ids
-from trade_dash.web.app import create_app
+from trade_dash.web import ids
 
 # The values docs/deployment.md promises; for the opener policy, same-origin (the strictest).
 FIXED_HEADERS = {
@@ -29,14 +28,7 @@ FIXED_HEADERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Config(max_body_bytes=20_000))
-
-
-@pytest.fixture
-def client(app):
-    return app.server.test_client()
+pytestmark = pytest.mark.app(max_body_bytes=20_000)
 
 
 def main_key(app) -> str:
@@ -53,23 +45,6 @@ def asset_url(client) -> str:
     page = client.get("/").get_data(as_text=True)
     start = page.index("/_dash-component-suites/")
     return page[start:page.index('"', start)]
-
-
-def csp_directives(policy: str) -> dict[str, list[str]]:
-    parts = [d.split() for d in policy.split(";") if d.strip()]
-    return {d[0]: d[1:] for d in parts}
-
-
-def inline_script_hashes(page: str) -> set[str]:
-    """CSP hashes of the scripts a browser would run inline in ``page``."""
-    page = re.sub(r"<!--.*?-->", "", page, flags=re.S)  # commented out: never run
-    found = set()
-    for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", page, flags=re.S):
-        if "src=" in attrs or "application/json" in attrs:
-            continue  # loaded from the app itself, or data that is never run
-        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-        found.add(f"'sha256-{digest}'")
-    return found
 
 
 def test_security_headers_carry_the_promised_values_everywhere(app, client):
@@ -165,10 +140,10 @@ def test_wrong_types_and_values_in_callback_inputs_are_absorbed(app, client, val
 
 
 def test_unexpected_error_is_a_plain_500_without_internals():
-    app = create_app(Config())
+    app = make_app()
     server = app.server
     server.add_url_rule("/boom", "boom", lambda: 1 / 0)
-    resp = server.test_client().get("/boom")
+    resp = client_of(app).get("/boom")
     assert resp.status_code == 500
     text = resp.get_data(as_text=True)
     assert resp.mimetype == "text/plain"
@@ -182,9 +157,9 @@ def test_debug_settings_in_the_environment_do_not_turn_debug_mode_on(monkeypatch
     for name, value in DEBUG_ENVIRONMENT.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("TRADE_DASH_DEV", raising=False)
-    app = create_app(Config.from_env())
+    app = make_app(Config.from_env())
     assert app.server.debug is False
-    page = app.server.test_client().get("/").get_data(as_text=True)
+    page = client_of(app).get("/").get_data(as_text=True)
     assert page_config(page)["ui"] is False
 
 
@@ -236,15 +211,15 @@ def test_a_query_string_cannot_grow_the_asset_cache(app, client):
     assert len(cache._entries) == before
 
 
-# TRADE_DASH_MAX_BODY's default as the README documents it: 64 KiB.
+# TRADE_DASH_MAX_BODY's default as docs/deployment.md documents it: 64 KiB.
 DOCUMENTED_MAX_BODY = 64 * 1024
 
 
 @pytest.mark.parametrize("settings", [Config, lambda: Config.from_env({})],
                          ids=["defaults", "empty environment"])
 def test_the_default_body_limit_is_the_documented_one(settings):
-    app = create_app(settings())
-    client = app.server.test_client()
+    app = make_app(settings())
+    client = client_of(app)
     body = json.dumps(good_body(app)).encode()
     at_limit = body + b" " * (DOCUMENTED_MAX_BODY - len(body))  # JSON allows the spaces
     answered = client.post("/_dash-update-component", data=at_limit,
@@ -273,15 +248,15 @@ def test_dynamic_responses_are_not_cached(app, client):
 
 def _exported_text(app, renderer, headers: dict) -> str:
     """The text of a chart exported as SVG: its footer carries the reopen link."""
-    app.server.extensions[export_routes.RENDERER] = renderer  # share the session's browser
-    resp = app.server.test_client().get("/export/chart/history.svg?growth=25", headers=headers)
+    client = client_of(app, renderer)  # share the session's browser
+    resp = client.get("/export/chart/history.svg?growth=25", headers=headers)
     assert resp.status_code == 200
     return " ".join(ET.fromstring(resp.data).itertext())
 
 
 @pytest.mark.export
 def test_links_in_charts_follow_the_proxy_when_told_to_trust_it(renderer):
-    text = _exported_text(create_app(Config(proxy_hops=1)), renderer,
+    text = _exported_text(make_app(proxy_hops=1), renderer,
                           {"X-Forwarded-Host": "trade.example.gov", "X-Forwarded-Proto": "https"})
     assert "https://trade.example.gov/?growth=25" in text
 

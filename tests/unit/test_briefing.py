@@ -13,8 +13,8 @@ import pytest
 from docx.oxml.ns import qn
 from pptx import Presentation
 
-from tests.conftest import GOOD_ROWS
-from tests.officefiles import pdf_pages, slide_text, squash, word
+from tests.support.data import GOOD_ROWS
+from tests.support.officefiles import pdf_pages, slide_text, squash, word
 from trade_dash.charts.flows import FLOWS_TITLE
 from trade_dash.charts.history import HISTORY_TITLE
 from trade_dash.charts.registry import CHARTS

@@ -16,7 +16,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 from trade_dash.wording import catalogs
 from trade_dash.wording.catalogs import LOCALE_DIR, PLOTLY_MESSAGES, d3_time_format, plotly_locale
 from trade_dash.wording.languages import LANGUAGES

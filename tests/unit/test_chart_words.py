@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from tests.chart_text import english_left, figure_texts, growth_texts
+from tests.support.chart_text import english_left, figure_texts, growth_texts
+from tests.support.data import GOOD_ROWS
 from trade_dash.charts.flows import flows_figure
 from trade_dash.charts.history import history_figure
 from trade_dash.charts.scenario import scenario_figure
 from trade_dash.charts.style import Context
+from trade_dash.domain.datafile import load_citations
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.summary import analyse
@@ -51,8 +55,6 @@ LINK = "http://example.test/?growth=1&lang=kk"
 
 
 def chart(ds, name, lang, **scenario):
-    from dataclasses import replace
-
     ctx = Context(produced="2026-01-02", link=LINK, words=Wording.for_lang(lang))
     s = analyse(ds, replace(default_scenario(ds), **scenario))
     return BUILDERS[name](ds, s, ctx)
@@ -82,9 +84,6 @@ def test_the_english_check_finds_english_in_the_english_charts(bundled):
 def test_a_chart_with_a_mixed_series_and_many_alternates_has_no_english_left(write_csv):
     """A year cited many times (the hover counts the alternates it does not list), a year
     from the other side, disputed and approximate figures, a side left unrecorded."""
-    from tests.conftest import GOOD_ROWS
-    from trade_dash.domain.datafile import load_citations
-
     rows = [dict(r, reporting_country="KZ") for r in GOOD_ROWS]
     rows[0]["precision"] = "approximate"
     rows += [{**GOOD_ROWS[1], "citation_id": f"alt{i}", "value_musd": str(70 + i),
@@ -180,7 +179,7 @@ def test_a_kazakh_hover_label_names_the_reporting_body_in_kazakh(bundled):
 
 
 def test_a_body_not_in_the_table_is_shown_as_given(write_csv):
-    from tests.conftest import GOOD_ROWS
+    from tests.support.data import GOOD_ROWS
     from trade_dash.domain.dataset import Dataset
 
     ds = Dataset.load(write_csv([dict(r, reporter="Bureau of Trade Figures") for r in GOOD_ROWS]))

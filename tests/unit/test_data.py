@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from tests.conftest import GOOD_ROWS, csv_text
-from tests.worded import expected as expected_text
-from tests.worded import worded
+from tests.support.data import GOOD_ROWS, csv_text
+from tests.support.worded import expected as expected_text
+from tests.support.worded import worded
 from trade_dash.domain.datafile import append_citation, load_citations
 from trade_dash.domain.problems import DataFileError
 from trade_dash.domain.schema import COLUMNS, OPTIONAL_COLUMNS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.conftest import GOOD_ROWS, year_target_met
+from tests.support.data import GOOD_ROWS, year_target_met
 from trade_dash.charts.registry import CHARTS
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.query import scenario_from_query

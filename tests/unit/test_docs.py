@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 from trade_dash.cli import build_parser
 from trade_dash.config import SETTINGS
 from trade_dash.domain.schema import COLUMNS

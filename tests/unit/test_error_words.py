@@ -8,8 +8,8 @@ from typing import get_args
 
 import pytest
 
-from tests.conftest import GOOD_ROWS
-from tests.worded import worded
+from tests.support.data import GOOD_ROWS
+from tests.support.worded import worded
 from trade_dash.cli import main
 from trade_dash.domain.datafile import load_citations
 from trade_dash.domain.model import Quantity, ScenarioCode, ScenarioError

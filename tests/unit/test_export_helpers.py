@@ -8,7 +8,7 @@ import re
 import kaleido
 import pytest
 
-from tests.worded import worded
+from tests.support.worded import worded
 from trade_dash import cli
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.scenario import PROJECTION_NOTE

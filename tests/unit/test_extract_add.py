@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from tests.conftest import GOOD_ROWS
+from tests.support.data import GOOD_ROWS
 from trade_dash.domain.datafile import (
     CANDIDATE_COLUMNS,
     COLUMNS,

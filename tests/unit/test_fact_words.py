@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.conftest import GOOD_ROWS
+from tests.support.data import GOOD_ROWS
 from trade_dash.cli import main
 from trade_dash.domain import model
 from trade_dash.domain.datafile import bundled_data_path, load_citations

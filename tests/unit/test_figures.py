@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.conftest import GOOD_ROWS
+from tests.support.data import GOOD_ROWS
 from trade_dash.charts.flows import FLOWS_TITLE, flows_figure
 from trade_dash.charts.history import history_figure
 from trade_dash.charts.scenario import SCENARIO_TRACES, scenario_figure, scenario_subtitle

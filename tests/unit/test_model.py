@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.worded import raises_worded
+from tests.support.worded import raises_worded
 from trade_dash.domain import model
 from trade_dash.domain.model import ScenarioError
 
@@ -98,7 +98,7 @@ def test_required_rate_and_year_reached_by_hand():
     assert model.year_target_reached(base, 2024, 0.25, target, 2050) == 2031
 
 
-@pytest.mark.parametrize("rate", [0.0, -0.1, 0.01])
+@pytest.mark.parametrize("rate", [0.0, -0.1, 0.01, 1e-310])
 def test_zero_negative_or_slow_growth_is_not_within_horizon(rate):
     assert model.year_target_reached(125.85, 2024, rate, 500.0, 2050) is None
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from tests.conftest import GOOD_ROWS
+from tests.support.data import GOOD_ROWS
 from trade_dash.domain.datafile import load_citations
 from trade_dash.domain.normalise import (
     flow_series,

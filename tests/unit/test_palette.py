@@ -13,7 +13,7 @@ import math
 
 import pytest
 
-from tests.colour import contrast, linear_rgb
+from tests.support.colour import contrast, linear_rgb
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.style import COLOURS, Context
 from trade_dash.domain.scenario import default_scenario

@@ -8,8 +8,8 @@ from dataclasses import asdict, replace
 
 import pytest
 
-from tests.conftest import GOOD_ROWS, bundled_rows, write_rows
-from tests.worded import raises_worded
+from tests.support.data import GOOD_ROWS, bundled_rows, write_rows
+from tests.support.worded import raises_worded
 from trade_dash.domain.datafile import load_citations
 from trade_dash.domain.dataset import Dataset, available_methods, default_growth, freshness
 from trade_dash.domain.model import ScenarioError

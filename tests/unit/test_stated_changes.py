@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import GOOD_ROWS, bundled_rows, write_rows
+from tests.support.data import GOOD_ROWS, bundled_rows, write_rows
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.sources import sources_rows
 from trade_dash.domain.stated_changes import STATED_CHANGE_TOLERANCE_PTS

@@ -7,7 +7,7 @@ import re
 
 from plotly.offline import get_plotlyjs_version
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 from trade_dash.charts.registry import CHARTS
 from trade_dash.charts.style import Context
 from trade_dash.domain.scenario import default_scenario

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from trade_dash.charts.frame import _layout_dict, _year_axis, footer_lines
 from trade_dash.charts.style import COLOURS, Context, _wrap, esc
-from trade_dash.charts.traces import _hover, _lines_html, _missing_marks
+from trade_dash.charts.traces import Row, _hover, _lines_html, _missing_marks
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.normalise import DIRECTIONS
 from trade_dash.domain.summary import Summary
@@ -33,7 +36,7 @@ def flows_subtitle(w: Wording, ds: Dataset, s: Summary) -> str:
 FLOW_FILLS = {"kz_exports": "", "mn_exports": "."}
 
 
-def _flow_bar(w: Wording, records: dict[str, dict], flows: pd.DataFrame, key: str) -> go.Bar:
+def _flow_bar(w: Wording, records: Mapping[str, Row], flows: pd.DataFrame, key: str) -> go.Bar:
     """One direction's figures, whole years filled as ``FLOW_FILLS`` says and partial years
     hatched, as they are not whole years. ``records``: every citation by id, for the
     hover labels."""
@@ -84,14 +87,15 @@ def _balance_traces(w: Wording, flows: pd.DataFrame) -> list[go.Scatter]:
         name=words.balance_name(w, partial=True), mode="markers",
         marker={"size": 10, "symbol": "diamond-open", "line": {"width": 2},
                 "color": COLOURS["balance"]},
-        hovertext=[hover(r.year, r.months, r.balance_musd) for r in partial.itertuples()],
+        hovertext=[hover(year, months, value) for year, months, value in zip(
+            partial["year"], partial["months"], partial["balance_musd"], strict=True)],
         hoverinfo="text",
         visible=True if len(partial) else "legendonly",
     )
     return [whole, part]
 
 
-def _flow_flags(w: Wording, flows: pd.DataFrame) -> list[dict]:
+def _flow_flags(w: Wording, flows: pd.DataFrame) -> list[dict[str, Any]]:
     """Printed above each year: its period when partial, and approximate or other-side
     figures, so an exported image carries what the hover text says. The first and last
     years' flags run inwards from their bars, so they never run off the chart."""
@@ -123,8 +127,8 @@ def flows_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     view = ds.view(s.scenario.reporter)
     flows = view.flows
     fig = go.Figure()
-    annotations: list[dict] = []
-    shapes: list[dict] = []
+    annotations: list[dict[str, Any]] = []
+    shapes: list[dict[str, Any]] = []
     if flows.empty:
         annotations.append({
             # On lines short enough for a phone-width chart.

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from trade_dash.charts.style import (
     FONT,
     FOOTER_GAP_PX,
@@ -25,7 +28,7 @@ def source_line(ds: Dataset, w: Wording, reporter: str) -> str:
     c = ds.citations
     series = ds.view(reporter).series
     headline = series.loc[series["status"] != "missing", "reporter"].value_counts()
-    main = [(short(w.body(name), NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
+    main = [(short(w.body(str(name)), NAME_CHARS), int(n)) for name, n in headline.head(2).items()]
     return esc(words.source_line(w, len(c), c["reporter"].nunique(), main))
 
 
@@ -52,7 +55,8 @@ def _footer_margin(lines: list[str]) -> int:
     return FOOTER_GAP_PX + FOOTER_LINE_PX * len(lines) + 12
 
 
-def footer_parts(ds: Dataset, ctx: Context, note: str, reporter: str) -> dict[tuple, object]:
+def footer_parts(ds: Dataset, ctx: Context, note: str, reporter: str
+                 ) -> dict[tuple[str | int, ...], object]:
     """What changes in a chart's layout when only its date or link change, by path."""
     lines = footer_lines(ds, ctx, note, reporter)
     return {
@@ -76,17 +80,17 @@ HEADROOM = 1.15  # the scenario chart's amount axis reaches this far above its h
 
 
 def year_ticks(first: int, last: int, steps: tuple[int, ...] = YEAR_STEPS,
-               labels: int = YEAR_LABELS, minor: bool = False) -> dict:
+               labels: int = YEAR_LABELS, minor: bool = False) -> dict[str, Any]:
     """Tick placement for years ``first`` to ``last``; ``minor``: mark every year too."""
     span = last - first + 1
     step = next((s for s in steps if span <= labels * s), steps[-1])
-    out: dict = {"dtick": step, "tick0": first - first % step}
+    out: dict[str, Any] = {"dtick": step, "tick0": first - first % step}
     if minor and step > 1:
         out["minor"] = {"dtick": 1, "tick0": first, "ticks": "outside", "ticklen": 3}
     return out
 
 
-def _year_axis(layout: dict, first: int, last: int) -> None:
+def _year_axis(layout: dict[str, Any], first: int, last: int) -> None:
     """An exported chart's year axis from ``first`` to ``last``."""
     layout["xaxis"] |= {"range": [first - YEAR_PAD, last + YEAR_PAD], **year_ticks(first, last)}
 
@@ -99,8 +103,9 @@ def _anchor(x: float, first: float, last: float) -> str:
     return "left" if share < 1 / 3 else "right" if share > 2 / 3 else "center"
 
 
-def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str], shapes=(),
-                 annotations=()) -> dict:
+def _layout_dict(w: Wording, title: str, subtitle: str, footer: list[str],
+                 shapes: Sequence[dict[str, Any]] = (),
+                 annotations: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """The common layout as a plain dict: cheap to build, sent as-is in partial updates.
     ``title`` is the English message id; the title, unit and tick separators are ``w``'s."""
     return {

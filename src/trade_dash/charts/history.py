@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Set
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,7 +36,8 @@ def _stated_differs(ds: Dataset, s: Summary) -> set[int]:
             if c.differs and c.flow == "turnover" and reporter in (ANY, c.side)}
 
 
-def _flags(w: Wording, series: pd.DataFrame, stated: Set[int] = frozenset()) -> list[dict]:
+def _flags(w: Wording, series: pd.DataFrame, stated: Set[int] = frozenset()
+           ) -> list[dict[str, Any]]:
     """Printed flags on approximate, disputed and other-side years, and on years whose
     stated change the figures contradict, which hover text alone would hide from anyone
     reading an exported image."""

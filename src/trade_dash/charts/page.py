@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -25,7 +26,7 @@ PAGE_MARGIN = {"l": 60, "r": 16, "t": 28, "b": 30}
 PAGE_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.1, "yanchor": "top"}
 
 
-def page_layout(layout: dict) -> dict:
+def page_layout(layout: dict[str, Any]) -> dict[str, Any]:
     """A builder's layout as the page draws it: no title, subtitle or footer (the footer
     is the first annotation, see ``_layout_dict``), tighter margins, legend below."""
     out = {k: v for k, v in layout.items() if k not in ("title", "height")}
@@ -36,7 +37,7 @@ def page_layout(layout: dict) -> dict:
     return out
 
 
-def _page_year_axis(axis: dict) -> dict:
+def _page_year_axis(axis: dict[str, Any]) -> dict[str, Any]:
     """The exported chart's year axis with the page's fewer labels (``year_ticks``)."""
     if "range" not in axis:
         return axis
@@ -47,7 +48,7 @@ def _page_year_axis(axis: dict) -> dict:
 PAGE_LEGEND_CHARS = 30  # a legend entry's line on a phone-width chart
 
 
-def page_trace(trace: dict) -> dict:
+def page_trace(trace: dict[str, Any]) -> dict[str, Any]:
     """A trace as the page draws it: a long legend name on several lines, as a legend
     entry does not wrap by itself and would run past a phone-width chart."""
     name = trace.get("name")
@@ -56,7 +57,7 @@ def page_trace(trace: dict) -> dict:
     return {**trace, "name": "<br>".join(_wrap(name, PAGE_LEGEND_CHARS))}
 
 
-def page_figure(fig: go.Figure) -> dict:
+def page_figure(fig: go.Figure) -> dict[str, Any]:
     """``fig`` as the page draws it (see ``page_layout`` and ``page_trace``); the traces,
     in their order, are the same, so scenario updates patch them by index as before."""
     data = fig.to_plotly_json()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -40,7 +41,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 
 Builder = Callable[[Dataset, Summary, Context], go.Figure]
 # Parts of the figure a scenario change alters, by path (see ``figures.scenario_parts``).
-Updater = Callable[[Dataset, Summary, Context], Mapping[tuple, object]]
+Updater = Callable[[Dataset, Summary, Context], Mapping[tuple[str | int, ...], object]]
 # The note a builder prints in its footer for a scenario (it may name the reporting side),
 # in the reader's language.
 Note = Callable[[Dataset, Summary, Wording], str]
@@ -130,11 +131,12 @@ class Chart:
         """The title in ``w``'s language (``title`` is its English message id)."""
         return w.pgettext("chart title", self.title)
 
-    def page_figure(self, ds: Dataset, s: Summary, ctx: Context) -> dict:
+    def page_figure(self, ds: Dataset, s: Summary, ctx: Context) -> dict[str, Any]:
         """The figure the page draws: the builder's without title, subtitle and footer."""
         return page_figure(self.build(ds, s, ctx))
 
-    def parts(self, ds: Dataset, s: Summary, ctx: Context) -> Mapping[tuple, object]:
+    def parts(self, ds: Dataset, s: Summary, ctx: Context
+              ) -> Mapping[tuple[str | int, ...], object]:
         """The page figure's update for a scenario change, by path; empty: none."""
         if self.update is None:
             return {}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 
 from trade_dash.charts.frame import HEADROOM, _anchor, _layout_dict, _year_axis, footer_lines
@@ -49,7 +51,7 @@ def _path(s: Summary, rate_pct: float, end: int) -> tuple[list[int], list[float]
     return [y for y, _ in points], [round(v, 2) for _, v in points]
 
 
-def scenario_traces(s: Summary, w: Wording | None = None) -> list[dict]:
+def scenario_traces(s: Summary, w: Wording | None = None) -> list[dict[str, Any]]:
     """The traces that depend on the scenario, in ``SCENARIO_TRACES`` order from 'band_low';
     named in ``w``'s language (English if not given)."""
     w = w or english()
@@ -120,7 +122,8 @@ REACHED_STYLE = {
 REACHED_ABOVE = 0.75  # the note sits above the target line below this share of the axis
 
 
-def reached_annotation(s: Summary, w: Wording, first: int, end: int, top: float) -> dict:
+def reached_annotation(s: Summary, w: Wording, first: int, end: int, top: float
+                       ) -> dict[str, Any]:
     """The note at the target line: where the projection meets it (above the line, or
     below it when the line is near the top; anchored so the text stays inside a narrow
     chart), or at the end of a projection that does not meet it."""
@@ -134,7 +137,7 @@ def reached_annotation(s: Summary, w: Wording, first: int, end: int, top: float)
     return note | {"x": end}
 
 
-def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict:
+def scenario_layout(s: Summary, ds: Dataset, ctx: Context) -> dict[str, Any]:
     """Layout of the scenario chart: title, target line, markers, axis ranges."""
     w = ctx.words
     series = ds.view(s.scenario.reporter).series
@@ -208,11 +211,11 @@ def scenario_figure(ds: Dataset, s: Summary, ctx: Context) -> go.Figure:
     )
 
 
-def scenario_parts(ds: Dataset, s: Summary, ctx: Context) -> dict[tuple, object]:
+def scenario_parts(ds: Dataset, s: Summary, ctx: Context) -> dict[tuple[str | int, ...], object]:
     """What a scenario change alters in the scenario chart, by path: the
     scenario-dependent traces (``SCENARIO_TRACES`` from 'band_low') and the layout."""
     first = SCENARIO_TRACES.index("band_low")
-    parts: dict[tuple, object] = {
+    parts: dict[tuple[str | int, ...], object] = {
         ("data", first + offset): trace
         for offset, trace in enumerate(scenario_traces(s, ctx.words))
     }

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -10,16 +13,20 @@ from trade_dash.domain.summary import Summary
 from trade_dash.wording import charts as words
 from trade_dash.wording.core import Wording
 
+# A row as pandas gives it (``to_dict("records")``): columns by name, names typed as hashable.
+Row = Mapping[Hashable, Any]
 
-def _citations_by_id(ds: Dataset) -> dict[str, dict]:
+
+def _citations_by_id(ds: Dataset) -> dict[str, Row]:
     """What a hover label says of an alternate citation, by citation id."""
     c = ds.citations
     keys = ("year", "months", "value_musd", "reporter")
     columns = zip(c["citation_id"], *(c[k] for k in keys), strict=True)
-    return {cid: dict(zip(keys, values, strict=True)) for cid, *values in columns}
+    by_id: dict[str, Row] = {cid: dict(zip(keys, values, strict=True)) for cid, *values in columns}
+    return by_id
 
 
-def _hover(w: Wording, row: dict, by_id: dict[str, dict], label: str) -> str:
+def _hover(w: Wording, row: Row, by_id: Mapping[str, Row], label: str) -> str:
     """A point's provenance. Alternates beyond ``HOVER_ALTERNATES`` are counted, not listed,
     so a year with many citations keeps a readable label and a small page. Citation text
     is escaped before it is worded; the product's words are escaped with it."""
@@ -55,7 +62,9 @@ def _hover(w: Wording, row: dict, by_id: dict[str, dict], label: str) -> str:
 def _full_points(w: Wording, ds: Dataset, series: pd.DataFrame
                  ) -> tuple[list[int], list[float | None], list[str]]:
     """Full-year values with None in missing or partial years, so the line breaks there."""
-    xs, ys, hovers = [], [], []
+    xs: list[int] = []
+    ys: list[float | None] = []
+    hovers: list[str] = []
     by_id = _citations_by_id(ds)
     for row in series.to_dict("records"):
         xs.append(int(row["year"]))
@@ -119,10 +128,11 @@ def _two_lines(text: str) -> str:
 
 
 def _missing_marks(w: Wording, frame: pd.DataFrame, last: int | None = None
-                   ) -> tuple[list[dict], list[dict]]:
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A grey band and a label for each year of ``frame`` with no citation; ``last``: the
     axis' last year when it runs past the frame's."""
-    shapes, labels = [], []
+    shapes: list[dict[str, Any]] = []
+    labels: list[dict[str, Any]] = []
     first = int(frame["year"].min()) if len(frame) else 0
     last = max(last or 0, int(frame["year"].max())) if len(frame) else 0
     for year in frame.loc[frame["status"] == "missing", "year"].astype(int):
@@ -156,11 +166,11 @@ def _missing_marks(w: Wording, frame: pd.DataFrame, last: int | None = None
     return shapes, labels
 
 
-def _citation_markers(w: Wording, by_id: dict[str, dict], rows: pd.DataFrame, name: str,
+def _citation_markers(w: Wording, by_id: Mapping[str, Row], rows: pd.DataFrame, name: str,
                       symbol: str, colour: str, alternate: bool = False) -> go.Scatter:
     """Hollow markers for citations drawn apart from the full-year line."""
 
-    def label(r: dict) -> str:
+    def label(r: Row) -> str:
         period = w.period_label(r["year"], r["months"])
         return words.alternate_label(w, period) if alternate else period
 

@@ -143,7 +143,8 @@ def _previous_full(series: pd.DataFrame, ytd: pd.Series) -> pd.Series | None:
     prev = series[(series["year"] == ytd["year"] - 1) & (series["status"] == "full")]
     if prev.empty or prev.iloc[0]["reporting_country"] != ytd["reporting_country"]:
         return None
-    return prev.iloc[0]
+    row: pd.Series = prev.iloc[0]
+    return row
 
 
 def _estimates(citations: pd.DataFrame, series: pd.DataFrame, ytd: pd.Series

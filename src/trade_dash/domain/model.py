@@ -163,7 +163,8 @@ def cagr(start_value: float, start_year: int, end_value: float, end_year: int) -
     v1 = _positive("end_value", end_value)
     if end_year <= start_year:
         raise ScenarioError("end_not_after_start", start_year=start_year, end_year=end_year)
-    return (v1 / v0) ** (1 / (end_year - start_year)) - 1
+    rate: float = (v1 / v0) ** (1 / (end_year - start_year)) - 1  # both positive: a real
+    return rate
 
 
 def project(
@@ -207,9 +208,11 @@ def year_target_reached(
         return base_year
     if rate <= 0:
         return None
-    years = math.ceil(math.log(target / base) / math.log1p(rate) - YEAR_EPS)
-    year = base_year + years
-    return year if year <= horizon_year else None
+    years = math.log(target / base) / math.log1p(rate) - YEAR_EPS
+    # Compared before rounding: a rate too small to count (1e-310) takes infinitely long.
+    if years > horizon_year - base_year:
+        return None
+    return base_year + math.ceil(years)
 
 
 def required_rate(base_value: float, base_year: int, target_musd: float, target_year: int) -> float:
@@ -219,7 +222,8 @@ def required_rate(base_value: float, base_year: int, target_musd: float, target_
     if target_year <= base_year:
         raise ScenarioError("target_year_not_after_base", target_year=target_year,
                             base_year=base_year)
-    return (target / base) ** (1 / (target_year - base_year)) - 1
+    rate: float = (target / base) ** (1 / (target_year - base_year)) - 1  # both positive: a real
+    return rate
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ same period.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -118,7 +119,9 @@ def primary_side(citations: pd.DataFrame) -> str | None:
         return None
     years = known.groupby("reporting_country")["year"]
     covered, latest = years.nunique(), years.max()
-    return min(covered.index, key=lambda side: (-covered[side], -latest[side], SIDES.index(side)))
+    side: str = min(covered.index,
+                    key=lambda side: (-covered[side], -latest[side], SIDES.index(side)))
+    return side
 
 
 def _view(rows: pd.DataFrame, reporter: str) -> tuple[pd.DataFrame, str | None]:
@@ -215,7 +218,7 @@ def flow_series(citations: pd.DataFrame, reporter: str = ANY) -> pd.DataFrame:
         return pd.DataFrame(columns=list(FLOW_COLUMNS))
     out = []
     for year in range(int(rows["year"].min()), int(rows["year"].max()) + 1):
-        record: dict = {"year": year}
+        record: dict[str, Any] = {"year": year}
         present = []
         for key, flow in DIRECTIONS.items():
             cited = rows[(rows["year"] == year) & (rows["flow"] == flow)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import Any
 from urllib.parse import parse_qs
 
 from trade_dash.domain.controls import CONTROLS, REPORTER
@@ -33,7 +34,7 @@ def scenario_from_query(ds: Dataset, query: str) -> tuple[Scenario, list[Notice]
     except ValueError:
         params = {}
         notices.append(Notice.of("too_many_params", limit=MAX_QUERY_FIELDS))
-    values: dict = {}
+    values: dict[str, Any] = {}
 
     def take(key: str) -> str | None:
         got = params.get(key)

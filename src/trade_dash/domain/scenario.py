@@ -100,6 +100,7 @@ def validate(ds: Dataset, scenario: Scenario) -> None:
                                   choices=tuple(ds.reporters))
     for c in (BASE, METHOD):
         if getattr(scenario, c.attr) not in c.choices:
+            # "base_unknown" or "method_unknown", codes the wording layer words.
             raise model.ScenarioError(f"{c.key}_unknown",  # type: ignore[arg-type]
                                       value=getattr(scenario, c.attr), choices=c.choices)
     for c in CONTROLS:
@@ -107,6 +108,7 @@ def validate(ds: Dataset, scenario: Scenario) -> None:
             continue
         value = getattr(scenario, c.attr)
         if not math.isfinite(value) or not c.low <= value <= c.high:
+            # Each number control names its range error, one of the error codes.
             raise model.ScenarioError(c.range_error,  # type: ignore[arg-type]
                                       low=c.low, high=c.high, value=value)
     base, _ = resolve_base(ds, scenario)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from trade_dash.domain.dataset import Dataset
@@ -9,7 +11,7 @@ from trade_dash.domain.normalise import ANY
 USES = ("headline", "alternate", "target", "other_flow")
 
 
-def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict]:
+def sources_rows(ds: Dataset, reporter: str = ANY) -> list[dict[str, Any]]:
     """Every citation as a row of the sources table, with the use the rule made of it
     in the series of ``reporter`` (one of ``USES``). Facts and codes: the measure, flow
     and precision codes, the period as year and months, and side, outlet and published

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from trade_dash.domain import model
 from trade_dash.domain.controls import GROWTH_MAX_PCT, GROWTH_MIN_PCT, HORIZON_YEAR
@@ -46,17 +47,18 @@ class Summary:
     # Every stated change on last year checked against the figures, agreeing or not
     stated_change_checks: tuple[StatedChangeCheck, ...] = ()
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """Plain data for JSON, facts and codes only (notices as codes with values); floats
         rounded to 4 decimals to drop binary noise. The CLI's ``--json`` adds the sentences
         in the reader's language (``wording.cli.summary_json``)."""
         out = asdict(self)
         out.pop("scenario")
         out["notices"] = [{"code": n.code, **n.args} for n in self.notices]
-        return _rounded(out)
+        rounded: dict[str, Any] = _rounded(out)
+        return rounded
 
 
-def _rounded(value):
+def _rounded(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, dict):

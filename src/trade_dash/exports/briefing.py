@@ -12,7 +12,7 @@ of the pack is written in the text section below, shared by all three formats.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +86,8 @@ class ChartImage:
 # --- the text of the pack: sentences in wording.briefing ---------------------
 
 def fit_widths(
-    rows: list[list[str]], total: float, measure, nowrap: frozenset[int] = frozenset(), pad=0.0
+    rows: list[list[str]], total: float, measure: Callable[[str], float],
+    nowrap: frozenset[int] = frozenset(), pad: float = 0.0,
 ) -> list[float]:
     """Column widths from the content, adding up to ``total``.
 
@@ -98,7 +99,7 @@ def fit_widths(
     """
     cols = list(zip(*rows, strict=True))
 
-    def widest(texts) -> float:
+    def widest(texts: Iterable[str]) -> float:
         return max((measure(t) for t in texts), default=0.0) + pad
 
     least = [

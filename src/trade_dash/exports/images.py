@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import kaleido
+import plotly.graph_objects as go
 from choreographer.errors import (
     BrowserClosedError,
     BrowserFailedError,
@@ -92,15 +93,15 @@ def find_browser(configured: str | None = None) -> str:
     raise ExportUnavailable("no_browser_found")
 
 
-class _Kaleido(kaleido.Kaleido):
+class _Kaleido(kaleido.Kaleido):  # type: ignore[misc]  # kaleido ships no type information
     """Kaleido, with the tab reloaded after the caller has its image instead of before."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.reloads: set[asyncio.Task] = set()
+        self.reloads: set[asyncio.Task[None]] = set()
         self.broken = False
 
-    async def _return_kaleido_tab(self, tab) -> None:
+    async def _return_kaleido_tab(self, tab: Any) -> None:
         # Kaleido reloads the tab (re-reading plotly.js, about 0.3 s) after every render
         # before handing the image back. The next render waits for the tab anyway, so
         # reloading in the background takes that time off each export.
@@ -108,7 +109,7 @@ class _Kaleido(kaleido.Kaleido):
         self.reloads.add(task)
         task.add_done_callback(self._reloaded)
 
-    def _reloaded(self, task: asyncio.Task) -> None:
+    def _reloaded(self, task: asyncio.Task[None]) -> None:
         self.reloads.discard(task)
         if not task.cancelled() and task.exception() is not None:
             self.broken = True  # the tab never came back: start a new browser next time
@@ -121,7 +122,7 @@ class _Browser:
     thread: threading.Thread
 
     @property
-    def process(self) -> subprocess.Popen | None:
+    def process(self) -> subprocess.Popen[bytes] | None:
         return getattr(self.kaleido, "subprocess", None)
 
     def alive(self) -> bool:
@@ -149,7 +150,7 @@ def _run_loop(loop: asyncio.AbstractEventLoop) -> None:
         loop.close()
 
 
-def _kill(proc: subprocess.Popen | None) -> None:
+def _kill(proc: subprocess.Popen[bytes] | None) -> None:
     """Last resort when Chromium will not close: kill its whole process group."""
     if proc is None or proc.poll() is not None:
         return
@@ -172,7 +173,7 @@ def _page_not_ready(exc: BaseException | None) -> bool:
     return exc is not None and "kaleido_scopes is not defined" in str(exc)
 
 
-def _forget_in_child(ref: weakref.ref) -> None:
+def _forget_in_child(ref: weakref.ref[Renderer]) -> None:
     renderer = ref()
     if renderer is not None:
         renderer._after_fork()
@@ -224,7 +225,7 @@ class Renderer:
         proc = browser.process if browser else None
         return proc.pid if proc is not None and proc.poll() is None else None
 
-    def render(self, fig, fmt: str, size: ExportSize) -> bytes:
+    def render(self, fig: go.Figure | dict[str, Any], fmt: str, size: ExportSize) -> bytes:
         """The figure as ``fmt`` (png, svg or pdf) at ``size``."""
         if fmt not in CHART_FORMATS:
             raise ValueError(f"format must be one of {', '.join(CHART_FORMATS)}, got {fmt!r}")
@@ -258,7 +259,7 @@ class Renderer:
     def __enter__(self) -> Renderer:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # --- internals, called with the lock held ---------------------------------
@@ -299,13 +300,14 @@ class Renderer:
         log.info("export browser started: %s (pid %s)", path, getattr(browser.process, "pid", None))
         return browser
 
-    def _render(self, browser: _Browser, spec: dict, opts: dict) -> bytes:
+    def _render(self, browser: _Browser, spec: dict[str, Any], opts: dict[str, Any]) -> bytes:
         what = opts["format"].upper()
         job = asyncio.run_coroutine_threadsafe(
             browser.kaleido.calc_fig(spec, opts=opts), browser.loop
         )
         try:
-            return job.result(self.timeout)
+            image: bytes = job.result(self.timeout)
+            return image
         except TimeoutError:
             job.cancel()
             self._discard()  # the tab may be stuck mid-render: start afresh next time

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     PageBreak,
@@ -63,7 +64,8 @@ def _pdf_fonts() -> None:
 def text_width(text: str, size: float) -> float:
     """Width in points of ``text`` in the pack's bold face (the wider one) at ``size``."""
     _pdf_fonts()
-    return pdfmetrics.stringWidth(text, "TradeDashSans-Bold", size)
+    width: float = pdfmetrics.stringWidth(text, "TradeDashSans-Bold", size)
+    return width
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -134,7 +136,8 @@ class _ChartFonts(FontMap):
     """Chart lettering in the pack's embedded faces (the charts ask for DejaVu Sans first),
     so no chart text falls back to an unembedded standard font."""
 
-    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal"):
+    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal"
+                  ) -> tuple[str, bool]:
         weight, style = str(weight).lower(), str(style).lower()
         bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
         italic = style in ("italic", "oblique")
@@ -150,7 +153,7 @@ def svg_drawing(svg: bytes) -> Drawing:
     return drawing
 
 
-class _Chart(Flowable):
+class _Chart(Flowable):  # type: ignore[misc]  # reportlab ships no type information
     """A chart at the text width with its caption under it, the chart shrunk (down to
     ``MIN_CHART_SHARE``) when that keeps both on the current page, as the scenario chart
     must be on page 1."""
@@ -204,7 +207,7 @@ def pdf_document(
     def pairs(items: list[tuple[str, str]]) -> Table:
         return _grid([list(i) for i in items], width, [st["label"], st["body"]], frozenset({0}))
 
-    story: list = [_p(text.title(w, s), st["h1"]),
+    story: list[Flowable] = [_p(text.title(w, s), st["h1"]),
                    *[_p(line, st["small"]) for line in text.cover_lines(w, s, ctx.produced)]]
     if ctx.link:
         story.append(
@@ -241,7 +244,7 @@ def pdf_document(
               header=st["th"]),
     ]
 
-    def footer(canvas, doc) -> None:
+    def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont("TradeDashSans", 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))

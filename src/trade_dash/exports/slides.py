@@ -6,7 +6,11 @@ from collections.abc import Sequence
 
 from pptx import Presentation
 from pptx.enum.text import PP_ALIGN
-from pptx.util import Inches, Pt
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
+from pptx.slide import Slide
+from pptx.table import Table
+from pptx.util import Emu, Inches, Length, Pt
 
 from trade_dash.charts.style import Context
 from trade_dash.domain.dataset import Dataset
@@ -32,11 +36,12 @@ LAYOUT_TITLE_ONLY = 5  # in python-pptx's default template
 OFFICE_FONT = "DejaVu Sans"
 
 
-def _place(shape, left, top, width, height) -> None:
+def _place(shape: BaseShape, left: Length, top: Length, width: Length, height: Length) -> None:
     shape.left, shape.top, shape.width, shape.height = left, top, width, height
 
 
-def _text(slide, text: str, left, top, width, height, size: float, bold: bool = False):
+def _text(slide: Slide, text: str, left: Length, top: Length, width: Length, height: Length,
+          size: float, bold: bool = False) -> Shape:
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = True
@@ -50,9 +55,10 @@ def _text(slide, text: str, left, top, width, height, size: float, bold: bool = 
     return box
 
 
-def _title(slide, text: str, size: float = 28) -> None:
+def _title(slide: Slide, text: str, size: float = 28) -> None:
     shape = slide.shapes.title
-    _place(shape, MARGIN, Inches(0.3), SLIDE_W - 2 * MARGIN, Inches(0.9))
+    assert shape is not None  # every slide is made with the title-only layout
+    _place(shape, MARGIN, Inches(0.3), Emu(SLIDE_W - 2 * MARGIN), Inches(0.9))
     shape.text = text
     for para in shape.text_frame.paragraphs:
         para.alignment = PP_ALIGN.LEFT
@@ -62,10 +68,10 @@ def _title(slide, text: str, size: float = 28) -> None:
             run.font.name = OFFICE_FONT
 
 
-def _table(slide, rows: list[list[str]], widths: list[float], top, size: float, header: bool):
-    shape = slide.shapes.add_table(
-        len(rows), len(rows[0]), MARGIN, top, SLIDE_W - 2 * MARGIN, Inches(0.3) * len(rows)
-    )
+def _table(slide: Slide, rows: list[list[str]], widths: list[float], top: Length, size: float,
+           header: bool) -> Table:
+    shape = slide.shapes.add_table(len(rows), len(rows[0]), MARGIN, top,
+                                   Emu(SLIDE_W - 2 * MARGIN), Emu(Inches(0.3) * len(rows)))
     table = shape.table
     table.first_row = header
     for i, w in enumerate(widths):
@@ -99,7 +105,7 @@ def pptx_document(
     props.language = w.lang
     props.created = props.modified = dt.datetime.fromisoformat(ctx.produced)
     props.revision = 1
-    inner = SLIDE_W - 2 * MARGIN
+    inner = Emu(SLIDE_W - 2 * MARGIN)
 
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     _title(slide, text.title(w, s), size=30)

@@ -20,6 +20,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from trade_dash.charts.style import Context
 from trade_dash.domain.dataset import Dataset
@@ -68,7 +70,7 @@ def _styles(doc: docx.document.Document) -> None:
     link.font.underline = True
 
 
-def _no_wrap(cell) -> None:
+def _no_wrap(cell: _Cell) -> None:
     # Word otherwise breaks a date after its hyphens when the column is tight.
     cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
@@ -112,7 +114,7 @@ def _table(
         table.columns[c].width = Pt(w)
 
 
-def _hyperlink(paragraph, url: str) -> None:
+def _hyperlink(paragraph: Paragraph, url: str) -> None:
     """A clickable link (python-docx reads hyperlinks but has no call to add one)."""
     rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")

@@ -8,13 +8,15 @@ import re
 from functools import lru_cache
 from importlib.metadata import version
 from importlib.resources import files
+from typing import Any
 from urllib.parse import urlsplit
 
 import dash
+import dash_bootstrap_components as dbc
 import flask
 from plotly.offline import get_plotlyjs_version
 
-from trade_dash.charts.registry import CHARTS, Registry
+from trade_dash.charts.registry import CHARTS, Frame, Registry
 from trade_dash.charts.style import Context, reopen_link
 from trade_dash.config import Config
 from trade_dash.domain.dataset import Dataset, available_methods
@@ -97,13 +99,15 @@ def _use_vendored_plotly_js(app: dash.Dash) -> None:
 class App(dash.Dash):
     """Dash with an index page in the reader's language: ``<html lang>`` and the title."""
 
-    def interpolate_index(self, metas="", title="", css="", config="", scripts="",
-                          app_entry="", favicon="", renderer=""):
+    def interpolate_index(self, metas: str = "", title: str = "", css: str = "",
+                          config: str = "", scripts: str = "", app_entry: str = "",
+                          favicon: str = "", renderer: str = "") -> str:
         choice = callbacks.language(flask.request.query_string.decode("utf-8", "replace"))
         w = Wording.for_lang(choice.lang)
         scripts = BABEL_POLYFILL.sub("", scripts)
-        html = super().interpolate_index(metas, page_words.title(w), css, config, scripts,
-                                         app_entry, favicon, renderer)
+        # Dash leaves this hook unannotated, and mypy's untyped_calls_exclude skips super().
+        html: str = super().interpolate_index(  # type: ignore[no-untyped-call]
+            metas, page_words.title(w), css, config, scripts, app_entry, favicon, renderer)
         return html.replace('<html lang="{lang}">', f'<html lang="{w.lang}">', 1)
 
 
@@ -134,7 +138,7 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
     css = _bootstrap_css()
 
     @server.get(css_url)
-    def bootstrap_css():
+    def bootstrap_css() -> flask.Response:
         resp = flask.Response(css, mimetype="text/css")
         resp.headers["Cache-Control"] = f"public, max-age={security.YEAR}, immutable"
         return resp
@@ -163,7 +167,7 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
     rows = sources_rows(ds)
 
     @lru_cache(maxsize=len(LANGUAGES))
-    def sources(w: Wording) -> list[dict]:
+    def sources(w: Wording) -> list[dict[str, Any]]:
         # The same for every page load in a language; read-only.
         return sources_words.source_rows(w, ds, rows)
 
@@ -171,14 +175,14 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
                           sources=sources)
 
     @lru_cache(maxsize=16)
-    def default_figures(today: Context) -> tuple[dict[str, dict], dict]:
+    def default_figures(today: Context) -> tuple[dict[str, dict[str, Any]], dict[str, Frame]]:
         # Building the figures is most of a page load's server time, and they change only
         # with the date, the language and the host name: built once per set, every
         # registered chart, with the texts around them. Read-only: the layout passes them on.
         return ({c.name: c.page_figure(ds, summary, today) for c in charts},
                 {c.name: c.frame(ds, summary, today) for c in charts})
 
-    def serve_layout():
+    def serve_layout() -> dbc.Container:
         # Per page load, so the charts carry today's date and this host's reopen link, the
         # freshness notice is measured from today, and the page is in the reader's language.
         choice = callbacks.language(_page_query() if flask.has_request_context() else "")

@@ -11,6 +11,8 @@ the browser tests check the script against the Python on many generated scenario
 
 from __future__ import annotations
 
+from typing import Any
+
 from trade_dash.charts.frame import HEADROOM, PAGE_YEAR_LABELS, PAGE_YEAR_STEPS, YEAR_PAD
 from trade_dash.charts.page import PAGE_LEGEND_CHARS
 from trade_dash.charts.registry import CHARTS
@@ -28,7 +30,7 @@ SETTLE = "settle"  # the clientside callback run after each answer of the server
 CHART = "scenario"  # the registered chart the script updates
 
 
-def facts(ds: Dataset, s: Summary, w: Wording) -> dict:
+def facts(ds: Dataset, s: Summary, w: Wording) -> dict[str, Any]:
     """The growth-independent facts of scenario ``s`` and the reader's words, as plain data."""
     series = ds.view(s.scenario.reporter).series
     return {

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import parse_qs, urlencode
 
 import dash
 import flask
-from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
+from dash import ClientsideFunction, Input, Output, Patch, State, ctx, html
+from dash.dcc.express import send_string
 
-from trade_dash.charts.registry import FRAME_PARTS, Registry
+from trade_dash.charts.registry import FRAME_PARTS, Chart, Registry
 from trade_dash.charts.style import Context
 from trade_dash.domain import controls
 from trade_dash.domain.dataset import Dataset
@@ -61,18 +62,18 @@ class Page:
     ds: Dataset
     charts: Registry
     context: ContextFor  # figure context: date, reopen link, language
-    export_links: Callable[[str], dict]  # query -> {chart/briefing name: href}
-    sources: Callable[[Wording], list[dict]]  # the sources table's rows, worded
+    export_links: Callable[[str], dict[str, str]]  # query -> {chart/briefing name: href}
+    sources: Callable[[Wording], list[dict[str, Any]]]  # the sources table's rows, worded
 
 
-def _query_from_controls(values: dict, side_changed: bool = False) -> str:
+def _query_from_controls(values: dict[str, Any], side_changed: bool = False) -> str:
     """Controls as a query string; the URL parser then applies the same limits as a link."""
     raw = {key: values[c] for c, key in KEYS.items()
            if not (side_changed and c in SIDE_DEFAULTS)}
     return urlencode({k: "" if v is None else str(v) for k, v in raw.items()})
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A browser-supplied value that should be a string (forged requests may send anything)."""
     return value if isinstance(value, str) else ""
 
@@ -103,7 +104,7 @@ def lang_hrefs(base_href: str, query: str) -> dict[str, str]:
     return {code: f"{base_href}?{query}&lang={code}" for code in LANGUAGES}
 
 
-def cards(w: Wording, s: Summary) -> dict[str, list]:
+def cards(w: Wording, s: Summary) -> dict[str, list[html.Div]]:
     """Children of each headline card."""
     return {
         ids.card(card): [html.Div(big, className="fs-4 fw-bold"),
@@ -112,12 +113,12 @@ def cards(w: Wording, s: Summary) -> dict[str, list]:
     }
 
 
-def preset_options(w: Wording, ds: Dataset, scenario: Scenario) -> list[dict]:
+def preset_options(w: Wording, ds: Dataset, scenario: Scenario) -> list[dict[str, str]]:
     return [{"label": page_words.preset_label(w, p), "value": f"{p.growth_pct:g}"}
             for p in presets(ds, scenario)]
 
 
-def as_patch(parts: Mapping[tuple, object]) -> Patch:
+def as_patch(parts: Mapping[tuple[str | int, ...], object]) -> Patch:
     """A figure update that sends only the given parts, each named by its path."""
     patch = Patch()
     for path, value in parts.items():
@@ -128,7 +129,7 @@ def as_patch(parts: Mapping[tuple, object]) -> Patch:
     return patch
 
 
-def notices_children(w: Wording, notices: list[str]) -> list:
+def notices_children(w: Wording, notices: list[str]) -> list[Any]:
     if not notices:
         return []
     return [
@@ -142,10 +143,10 @@ def sync(
     triggered: str | None,
     search: str | None,
     href: str | None,
-    values: dict,
+    values: dict[str, Any],
     preset: str | None,
     browser_ready: object = None,
-) -> dict:
+) -> dict[str, Any]:
     """The whole page update for one interaction; returns output values by name.
 
     ``browser_ready``: the page's script answers growth moves in the scenario chart
@@ -173,7 +174,7 @@ def sync(
     canonical = with_lang(plain, choice)
     context = page.context(canonical, w)
     base_href = _text(href).split("?")[0]
-    out: dict = {
+    out: dict[str, Any] = {
         "search": no if from_url and _text(search).lstrip("?") == canonical else f"?{canonical}",
         "share": f"{base_href}?{canonical}",
         "notices": notices_children(w, texts),
@@ -198,7 +199,7 @@ def sync(
             "method_help": page_words.method_help(w, methods, summary.year_to_date),
             "facts": browser_scenario.facts(ds, summary, w),
         }
-    current = {
+    current: dict[str, float | str] = {
         ids.GROWTH: scenario.growth_pct,
         ids.TARGET_YEAR: scenario.target_year,
         ids.TARGET: scenario.target_musd,
@@ -242,26 +243,26 @@ def sync(
     return out
 
 
-def frame_text(out: dict, chart: str, part: str):
+def frame_text(out: dict[str, Any], chart: str, part: str) -> Any:
     """One text around a chart from ``sync``'s output, or no update if it cannot have
     changed."""
     return out["texts"].get((chart, part), dash.no_update)
 
 
-def _patch_or_nothing(parts: Mapping[tuple, object]):
+def _patch_or_nothing(parts: Mapping[tuple[str | int, ...], object]) -> Any:
     return as_patch(parts) if parts else dash.no_update
 
 
-def _differs(given, used) -> bool:
+def _differs(given: Any, used: float | str) -> bool:
     if isinstance(used, str):
-        return given != used
+        return bool(given != used)  # a browser value: any JSON
     try:
         return given is None or not abs(float(given) - float(used)) <= 1e-9  # NaN differs
     except (TypeError, ValueError):
         return True
 
 
-def export_hrefs(page: Page, query: str, formats: list) -> tuple[str, ...]:
+def export_hrefs(page: Page, query: str, formats: list[str]) -> tuple[str, ...]:
     """Download links for a canonical scenario query: each chart's in its chosen format
     (``formats`` in registry order), then the briefing's (``BRIEFING_LINKS`` order)."""
     links = page.export_links(query)
@@ -305,7 +306,7 @@ def register(app: dash.Dash, page: Page) -> None:
         State(ids.BROWSER_READY, "data"),
         *[State(c.format_id, "value") for c in charts],
     )
-    def on_change(search, *args):
+    def on_change(search: str | None, *args: Any) -> tuple[Any, ...]:
         values = dict(zip(CONTROLS, args[:n], strict=True))
         preset, href, ready, *formats = args[n:]
         out = sync(page, ctx.triggered_id, search, href, values, preset, ready)
@@ -342,7 +343,7 @@ def register(app: dash.Dash, page: Page) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_export_format(*args):
+    def on_export_format(*args: Any) -> tuple[str, ...]:
         *formats, search = args
         query = with_lang(scenario_from_query(page.ds, _text(search))[0].query(), language(search))
         return export_hrefs(page, query, formats)
@@ -363,7 +364,8 @@ def register(app: dash.Dash, page: Page) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_sources_table(text, size, _previous, _next, *rest):
+    def on_sources_table(text: object, size: object, _previous: int | None, _next: int | None,
+                         *rest: Any) -> tuple[Any, ...]:
         *_sorts, data, search = rest
         state = sources_table.State.from_data(data)
         trigger = ctx.triggered_id
@@ -389,16 +391,23 @@ def register(app: dash.Dash, page: Page) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_download(_series_clicks, _citation_clicks, search):
+    def on_download(_series_clicks: int | None, _citation_clicks: int | None,
+                    search: str | None) -> dict[str, Any]:
         if ctx.triggered_id == ids.DOWNLOAD_SERIES_BTN:
             reporter = scenario_from_query(page.ds, _text(search))[0].reporter
             words = Wording.for_lang(language(search).lang)
-            return dcc.send_string(series_csv(page.ds, reporter, words),
-                                   "trade_series_normalised.csv")
-        return dcc.send_string(citations_csv(page.ds), "trade_citations.csv")
+            return _csv_download(series_csv(page.ds, reporter, words),
+                                 "trade_series_normalised.csv")
+        return _csv_download(citations_csv(page.ds), "trade_citations.csv")
 
 
-def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
+def _csv_download(text: str, filename: str) -> dict[str, Any]:
+    """What the Download component takes to save ``text`` as ``filename``."""
+    data: dict[str, Any] = send_string(text, filename)  # dash leaves it unannotated
+    return data
+
+
+def _register_browser_scenario(app: dash.Dash, page: Page, chart: Chart) -> None:
     """The growth slider answered in the browser, and the server's stand-in when it fails."""
     # The script draws each move itself (assets/scenario.js). After each answer of the server
     # (a new address or new facts) it keeps the facts and checks the chart shows the
@@ -426,7 +435,8 @@ def _register_browser_scenario(app: dash.Dash, page: Page, chart) -> None:
         *[State(c, "value") for c in CONTROLS],
         prevent_initial_call=True,
     )
-    def on_browser_failure(_failures, search, *controls):
+    def on_browser_failure(_failures: int | None, search: str | None,
+                           *controls: Any) -> tuple[Any, str]:
         # The script could not draw the move: draw the scenario on the controls here.
         query = _query_from_controls(dict(zip(CONTROLS, controls, strict=True)))
         scenario = scenario_from_query(page.ds, query)[0]

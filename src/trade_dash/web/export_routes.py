@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Literal
@@ -30,11 +31,12 @@ import dash
 import flask
 import pandas as pd
 
+from trade_dash.charts.style import Context
 from trade_dash.config import Config
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.model import ScenarioError
 from trade_dash.domain.query import scenario_from_query
-from trade_dash.domain.summary import analyse
+from trade_dash.domain.summary import Summary, analyse
 from trade_dash.exports.formats import BRIEFING_FORMATS, DEFAULT_PAPER, MIME_TYPES, PAPERS
 from trade_dash.exports.images import ExportError, ExportTimeout, ExportUnavailable, Renderer
 from trade_dash.exports.packs import BRIEFINGS, filename, render_chart
@@ -49,7 +51,8 @@ RENDERER = "trade_dash.renderer"  # key in the Flask app's ``extensions``
 
 
 def renderer_of(server: flask.Flask) -> Renderer:
-    return server.extensions[RENDERER]
+    renderer: Renderer = server.extensions[RENDERER]
+    return renderer
 
 
 def data_fingerprint(ds: Dataset) -> str:
@@ -95,8 +98,8 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         # A lang that is wrong, or given twice, names no one language: answer in English.
         return Wording.for_lang(languages.DEFAULT if problems else lang), problems
 
-    def answer(kind: str, fmt: str, make, w: Wording, problems: list[ParamProblem],
-               variant: str = "") -> flask.Response:
+    def answer(kind: str, fmt: str, make: Callable[[Renderer, Summary, Context], bytes],
+               w: Wording, problems: list[ParamProblem], variant: str = "") -> flask.Response:
         query = flask.request.query_string.decode("utf-8", errors="replace")
         scenario, adjusted = scenario_from_query(page.ds, query)
         notices = [facts.notice_text(w, n) for n in adjusted]
@@ -134,7 +137,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         return _cacheable(resp, tag)
 
     @server.get(f"{routes}/export/chart/<name>.<fmt>")
-    def export_chart(name: str, fmt: str):
+    def export_chart(name: str, fmt: str) -> flask.Response:
         w, problems = language()
         if name not in page.charts:
             return plain(404, errors.no_such_chart(w, page.charts.names))
@@ -150,7 +153,7 @@ def register(app: dash.Dash, page: Page, config: Config) -> Renderer:
         )
 
     @server.get(f"{routes}/export/briefing.<fmt>")
-    def export_briefing(fmt: str):
+    def export_briefing(fmt: str) -> flask.Response:
         w, problems = language()
         if fmt not in BRIEFINGS:
             return plain(404, errors.no_such_briefing_format(w, BRIEFING_FORMATS))
@@ -205,7 +208,7 @@ def lang_from_args(given: list[str]) -> tuple[str, list[ParamProblem]]:
     return _one_of("lang", given, languages.LANGUAGES, languages.DEFAULT)
 
 
-def _one_of(name: str, given: list[str], allowed, default: str
+def _one_of(name: str, given: list[str], allowed: Collection[str], default: str
             ) -> tuple[str, list[ParamProblem]]:
     """A parameter that must be one of ``allowed``, given at most once; with the problems."""
     if not given:

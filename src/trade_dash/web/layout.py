@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -23,14 +24,14 @@ from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.scenario import Scenario
 from trade_dash.exports.formats import BRIEFING_FORMATS
 from trade_dash.web import ids
-from trade_dash.web.components import labelled
+from trade_dash.web.components import aria, labelled
 from trade_dash.web.sources_section import sources_section
 from trade_dash.wording import facts, vocabulary
 from trade_dash.wording import page as page_words
 from trade_dash.wording.core import Wording
 from trade_dash.wording.languages import LANGUAGES, native_name
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "responsive": True,
     # No camera: on the page the title, subtitle and sources are HTML around the chart, so
@@ -46,12 +47,12 @@ BRIEFING_BUTTONS = tuple(
 )
 
 
-def graph_config(w: Wording) -> dict:
+def graph_config(w: Wording) -> dcc.Graph.Config:
     """The charts' settings; plotly's locale words the modebar and formats the axes."""
     return {**GRAPH_CONFIG, "locale": w.plotly_locale}
 
 
-def method_options(w: Wording, methods: tuple[str, ...]) -> list[dict]:
+def method_options(w: Wording, methods: tuple[str, ...]) -> list[dict[str, Any]]:
     """The annualisation choices, those the data does not allow greyed out."""
     names = page_words.translated(w, "method option", vocabulary.METHOD_OPTIONS)
     return [{"label": names[m], "value": m, "disabled": m not in methods}
@@ -64,7 +65,7 @@ def _card(card_id: str, title: str) -> dbc.Col:
             dbc.CardBody(
                 [
                     html.H2(title, className="h6 text-uppercase text-muted mb-1"),
-                    html.Div(id=card_id, **{"aria-live": "polite"}),
+                    html.Div(id=card_id, **aria(live="polite")),
                 ]
             ),
             className="h-100 shadow-sm",
@@ -92,8 +93,8 @@ def _number(w: Wording, c: Control, value: float) -> html.Div:
                     page_words.control_help(w, c))
 
 
-def _choice(w: Wording, c: Control, value: str, options: list[dict], help_text=None
-            ) -> html.Div:
+def _choice(w: Wording, c: Control, value: str, options: list[dict[str, Any]],
+            help_text: Any = None) -> html.Div:
     """Radio buttons for a choice: one Tab stop for the group, arrow keys choose."""
     return labelled(page_words.control_label(w, c),
                     dbc.RadioItems(id=c.component, name=c.component, value=value,
@@ -201,7 +202,7 @@ def _export_bar(w: Wording, chart: Chart) -> html.Div:
 NO_FRAME = Frame("", "", "")
 
 
-def _chart(w: Wording, chart: Chart, figure, frame: Frame) -> dbc.Card:
+def _chart(w: Wording, chart: Chart, figure: dict[str, Any], frame: Frame) -> dbc.Card:
     """The chart as a figure: title and subtitle, the plot (described by the caption for
     assistive technology), then the caption: its description and the footer. The caption
     is the figure's last child, as HTML wants."""
@@ -219,8 +220,7 @@ def _chart(w: Wording, chart: Chart, figure, frame: Frame) -> dbc.Card:
                             style={"height": "520px"},
                         ),
                         role="group",
-                        **{"aria-labelledby": chart.heading_id,
-                           "aria-describedby": chart.description_id},
+                        **aria(labelledby=chart.heading_id, describedby=chart.description_id),
                     ),
                     html.Figcaption(
                         [
@@ -232,7 +232,7 @@ def _chart(w: Wording, chart: Chart, figure, frame: Frame) -> dbc.Card:
                     ),
                 ],
                 className="mb-0",
-                **{"aria-labelledby": chart.heading_id},
+                **aria(labelledby=chart.heading_id),
             )
         ),
         className="shadow-sm mb-3",
@@ -265,7 +265,7 @@ def key_message_section(w: Wording) -> html.Section:
                 ],
                 className="d-flex align-items-center mb-1",
             ),
-            html.P(id=ids.KEY_MESSAGE, className="mb-0", **{"aria-live": "polite"}),
+            html.P(id=ids.KEY_MESSAGE, className="mb-0", **aria(live="polite")),
         ],
         className="card shadow-sm p-3 mb-3",
     )
@@ -283,7 +283,7 @@ def language_switch(w: Wording, hrefs: dict[str, str]) -> html.Nav:
                         lang=code,
                         className="fw-bold text-body text-decoration-none" if code == w.lang
                         else None,
-                        **({"aria-current": "true"} if code == w.lang else {}),
+                        **(aria(current="true") if code == w.lang else {}),
                     ),
                     className="list-inline-item me-3",
                 )
@@ -293,11 +293,11 @@ def language_switch(w: Wording, hrefs: dict[str, str]) -> html.Nav:
         ),
         id=ids.LANGUAGE_SWITCH,
         className="mt-2",
-        **{"aria-label": page_words.translated(w, "page", page_words.TEXT)["language"]},
+        **aria(label=page_words.translated(w, "page", page_words.TEXT)["language"]),
     )
 
 
-def stale_notice(w: Wording, ds: Dataset, today: dt.date) -> list:
+def stale_notice(w: Wording, ds: Dataset, today: dt.date) -> list[dbc.Alert]:
     """The notice shown when the newest figure is more than a year old on ``today``."""
     text = facts.stale_text(w, ds.latest_published, today)
     if text is None:
@@ -314,8 +314,8 @@ def page(
     scenario: Scenario,
     methods: tuple[str, ...],
     charts: Registry,
-    chart_figures: dict,
-    sources: list[dict],
+    chart_figures: dict[str, dict[str, Any]],
+    sources: list[dict[str, Any]],
     today: dt.date,
     lang_hrefs: dict[str, str] | None = None,
     frames: dict[str, Frame] | None = None,
@@ -394,7 +394,7 @@ def page(
             ),
             html.Footer(
                 html.P("trade-dash", className="small text-muted"),
-                **{"aria-label": page_words.translated(w, "page", page_words.TEXT)["footer"]},
+                **aria(label=page_words.translated(w, "page", page_words.TEXT)["footer"]),
             ),
         ],
         fluid="xl",

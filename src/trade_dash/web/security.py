@@ -63,7 +63,7 @@ def security_headers(csp: str) -> dict[str, str]:
     }
 
 
-def _pairs(items, what: str) -> list[tuple[str, str]]:
+def _pairs(items: object, what: str) -> list[tuple[str, str]]:
     if isinstance(items, dict):
         items = [items]
     if not isinstance(items, list):
@@ -158,7 +158,7 @@ def harden(app: dash.Dash, config: Config) -> None:
     headers = security_headers(content_security_policy(app))
 
     @server.before_request
-    def check_request():
+    def check_request() -> flask.Response | None:
         if flask.request.method == "POST" and flask.request.path.endswith(CALLBACK_PATH):
             try:
                 check_callback_body(app, flask.request.get_data(cache=True))
@@ -188,16 +188,16 @@ def harden(app: dash.Dash, config: Config) -> None:
         return response
 
     @server.errorhandler(HTTPException)
-    def http_error(exc: HTTPException):
+    def http_error(exc: HTTPException) -> flask.Response:
         return answer(exc.code or 500)
 
     @server.errorhandler(DependencyException)
-    def unknown_component_file(_exc: DependencyException):
+    def unknown_component_file(_exc: DependencyException) -> flask.Response:
         # Dash raises this for a component-suite path it does not serve: a plain 404.
         return answer(404)
 
     @server.errorhandler(Exception)
-    def unexpected_error(exc: Exception):
+    def unexpected_error(exc: Exception) -> flask.Response:
         # Logged in full for operators; users get a plain message with no internals.
         LOG.exception("unhandled error on %s %s", flask.request.method, flask.request.path)
         return answer(500)

@@ -6,7 +6,9 @@ import re
 import socket
 import threading
 import time
+from typing import Any
 
+import flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.http.errors import LimitRequestLine
 from gunicorn.workers.gthread import ThreadWorker
@@ -19,10 +21,10 @@ from trade_dash.wording import english
 from trade_dash.wording.core import Wording
 
 
-class _Gunicorn(BaseApplication):
+class _Gunicorn(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type information
     """Gunicorn driven from Python, serving an app object built before the fork."""
 
-    def __init__(self, wsgi, options: dict):
+    def __init__(self, wsgi: flask.Flask, options: dict[str, object]) -> None:
         self._wsgi = wsgi
         self._options = options
         super().__init__()
@@ -32,7 +34,7 @@ class _Gunicorn(BaseApplication):
             if key in self.cfg.settings:  # settings newer than the installed gunicorn are skipped
                 self.cfg.set(key, value)
 
-    def load(self):
+    def load(self) -> flask.Flask:
         return self._wsgi
 
 
@@ -43,7 +45,7 @@ DRAIN_SECONDS = 2.0
 _REQUEST = threading.local()  # the start of the request this worker thread is handling
 
 
-class Worker(ThreadWorker):
+class Worker(ThreadWorker):  # type: ignore[misc]  # gunicorn ships no type information
     """gunicorn's threaded worker, except that an address longer than gunicorn reads
     (``limit_request_line``) is answered with the app's 414 page in the reader's language,
     not gunicorn's English one; any other refusal is gunicorn's.
@@ -53,11 +55,11 @@ class Worker(ThreadWorker):
     of the request is read off the socket when refusing it. Reading it also lets the answer
     arrive rather than a reset connection."""
 
-    def handle(self, conn):
+    def handle(self, conn: Any) -> Any:
         _REQUEST.start = _peek(conn.sock)
         return super().handle(conn)
 
-    def handle_error(self, req, client, addr, exc):
+    def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         if not isinstance(exc, LimitRequestLine):
             super().handle_error(req, client, addr, exc)
             return
@@ -115,7 +117,7 @@ def bind_address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def gunicorn_options(config: Config) -> dict:
+def gunicorn_options(config: Config) -> dict[str, object]:
     return {
         "bind": bind_address(config.host, config.port),
         "workers": config.workers,

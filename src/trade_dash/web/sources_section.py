@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from trade_dash.web import ids, sources_table
-from trade_dash.web.components import labelled
+from trade_dash.web.components import aria, labelled
 from trade_dash.wording import page as page_words
 from trade_dash.wording.core import Wording
 
@@ -26,8 +28,9 @@ NUMERIC = {"value_musd", "line"}  # right-aligned, so digits line up
 AMOUNTS = {"value_musd"}  # written in the reader's number format (line numbers as in the file)
 
 
-_CELL_LOOK = {**{k: {"className": "wrapped"} for k in WRAPPED},
-              **{k: {"className": "text-end"} for k in NUMERIC}}
+# Keyword arguments of each column's cells.
+_CELL_LOOK: dict[str, dict[str, Any]] = {**{k: {"className": "wrapped"} for k in WRAPPED},
+                                          **{k: {"className": "text-end"} for k in NUMERIC}}
 
 
 # The table pages through the citations: drawing every row of a file of thousands at once
@@ -61,7 +64,7 @@ def sources_status(w: Wording, view: sources_table.View) -> str:
     return page_words.sources_status(w, view.first, view.last, view.total, view.state.text)
 
 
-def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
+def sources_section(w: Wording, rows: list[dict[str, Any]]) -> dbc.Card:
     """The sources table; ``rows`` already worded (``wording.page.source_rows``). The first
     page is drawn here; a callback draws the others (same ``sources_table.view``)."""
     t = page_words.translated(w, "page", page_words.TEXT)
@@ -127,7 +130,7 @@ def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
                     role="region",
                     tabIndex="0",
                     className="sources-scroll",
-                    **{"aria-label": words["scroll"]},
+                    **aria(label=words["scroll"]),
                 ),
                 html.Div(
                     [
@@ -136,7 +139,7 @@ def sources_section(w: Wording, rows: list[dict]) -> dbc.Card:
                                     className="btn btn-outline-primary btn-sm"),
                         html.Span(sources_status(w, first), id=ids.SOURCES_STATUS,
                                   role="status", className="small mx-2",
-                                  **{"aria-live": "polite"}),
+                                  **aria(live="polite")),
                         html.Button(words["next"], id=ids.SOURCES_NEXT, type="button",
                                     disabled=not first.has_next,
                                     className="btn btn-outline-primary btn-sm"),

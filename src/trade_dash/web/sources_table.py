@@ -52,7 +52,7 @@ class State:
             text=text[:MAX_FILTER] if isinstance(text, str) else "",
         )
 
-    def to_data(self) -> dict:
+    def to_data(self) -> dict[str, object]:
         return {"sort": self.sort, "descending": self.descending, "page": self.page,
                 "size": self.size, "text": self.text}
 
@@ -96,7 +96,7 @@ class View:
     among ``total`` matching rows (0 and 0 when none match), and the state shown, its
     page kept within the pages there are."""
 
-    rows: list[dict]
+    rows: list[dict[str, object]]
     first: int
     last: int
     total: int
@@ -150,7 +150,8 @@ def _key(value: object) -> tuple[int, float, str]:
     return (2, 0.0, str(value).casefold())
 
 
-def sort_rows(rows: Sequence[Mapping], column: str | None, descending: bool = False) -> list:
+def sort_rows(rows: Sequence[Mapping[str, object]], column: str | None,
+              descending: bool = False) -> list[Mapping[str, object]]:
     """The rows ordered by ``column`` (stable: equal cells keep the file's order); in the
     given order when ``column`` is None or not a column."""
     if column not in COLUMNS:
@@ -168,7 +169,7 @@ def page_bounds(total: int, page: int, size: int) -> tuple[int, int, int]:
     return page, page * size + 1, min(total, (page + 1) * size)
 
 
-def view(rows: Sequence[Mapping], state: State, shown: Shown = plain) -> View:
+def view(rows: Sequence[Mapping[str, object]], state: State, shown: Shown = plain) -> View:
     """The page of ``rows`` that ``state`` asks for: filtered (on the cells as ``shown``
     writes them), then sorted, then paged."""
     kept = [r for r in rows if matches(r, state.text, shown)]

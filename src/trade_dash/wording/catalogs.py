@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.messages.mofile import write_mo
@@ -112,7 +113,7 @@ def d3_time_format(pattern: str) -> str:
     return "".join(out)
 
 
-def plotly_locale(lang: str, translate: Callable[[str], str]) -> dict:
+def plotly_locale(lang: str, translate: Callable[[str], str]) -> dict[str, Any]:
     """plotly.js's locale record for ``lang``: CLDR formats and translated UI words."""
     loc = Locale.parse(lang)
     symbols = loc.number_symbols["latn"]
@@ -156,8 +157,9 @@ def _po_translator(lang: str, locale_dir: Path) -> Callable[[str], str]:
 
     def translate(message: str) -> str:
         entry = catalog.get(message, context=PLOTLY_CONTEXT)
-        ok = entry is not None and entry.string and not entry.fuzzy
-        return entry.string if ok else message  # type: ignore[union-attr, return-value]
+        if entry is None or entry.fuzzy or not isinstance(entry.string, str) or not entry.string:
+            return message
+        return entry.string
 
     return translate
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from trade_dash.domain.controls import Control
 from trade_dash.domain.stated_changes import STATED_CHANGE_TOLERANCE_PTS
@@ -38,16 +39,17 @@ def summary_text(w: Wording, s: Summary, source: str, today: dt.date) -> str:
     return "\n".join(lines)
 
 
-def summary_json(w: Wording, s: Summary) -> dict:
+def summary_json(w: Wording, s: Summary) -> dict[str, Any]:
     """``summary --json``: the summary's facts and codes (``Summary.as_json``; keys in
     English for scripts) with its texts in the reader's language: the year to date's
     ``period`` and ``method_description``, the default growth rate's ``rule`` and the
     notices as sentences."""
     out = s.as_json()
 
-    def with_texts(record: dict, texts: dict[str, tuple[str, str]]) -> dict:
+    def with_texts(record: dict[str, Any], texts: dict[str, tuple[str, str]]
+                   ) -> dict[str, Any]:
         # Each text right after the field it explains, so the keys keep one order.
-        placed = {}
+        placed: dict[str, Any] = {}
         for key, value in record.items():
             placed[key] = value
             placed |= {name: text for name, (after, text) in texts.items() if after == key}

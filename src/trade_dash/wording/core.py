@@ -224,7 +224,8 @@ class Wording:
 
     def month_name(self, month: int, width: Width = "wide") -> str:
         """A month named on its own (stand-alone form): 'August', 'август', 'тамыз'."""
-        return self.locale.months["stand-alone"][width][month]
+        name: str = self.locale.months["stand-alone"][width][month]  # Babel's tables are untyped
+        return name
 
     def period_label(self, year: int, months: int, width: Width = "abbreviated") -> str:
         """'2023' for a full year; January to month N as CLDR writes a month range:
@@ -249,7 +250,7 @@ class Wording:
     @property
     def plotly_separators(self) -> str:
         """plotly's ``layout.separators``: decimal mark then thousands separator."""
-        symbols = self.locale.number_symbols["latn"]
+        symbols: dict[str, str] = self.locale.number_symbols["latn"]  # Babel's tables are untyped
         return symbols["decimal"] + symbols["group"]
 
     @property

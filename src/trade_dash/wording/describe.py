@@ -21,7 +21,7 @@ from trade_dash.wording import scenario as scenario_words
 from trade_dash.wording.core import Wording
 
 
-def _years(w: Wording, years: Iterable) -> str:
+def _years(w: Wording, years: Iterable[int]) -> str:
     return ", ".join(w.year(y) for y in years)
 
 

@@ -298,7 +298,9 @@ _ARGUMENT_ERRORS: tuple[tuple[re.Pattern[str], Callable[[Wording, dict[str, str]
 _ARGUMENT = re.compile(r"argument (?P<name>\S+): (?P<message>.+)", re.S)
 
 
-def _reword(w: Wording, message: str, patterns: Sequence[tuple[re.Pattern[str], Any]]) -> str:
+def _reword(w: Wording, message: str,
+            patterns: Sequence[tuple[re.Pattern[str], Callable[[Wording, dict[str, str]], str]]]
+            ) -> str:
     for pattern, say in patterns:
         if found := pattern.fullmatch(message):
             return say(w, found.groupdict())

@@ -251,7 +251,7 @@ def notice_text(w: Wording, n: Notice) -> str:
     match n.code:
         case "target_assumed":
             return w.gettext("The data cites no target; the %(target)s goal of October 2024 "
-                             "is assumed.", target=w.money(float(v["target"])))  # type: ignore[arg-type]
+                             "is assumed.", target=w.money(float(v["target"])))  # type: ignore[arg-type]  # a number
         case "seasonal_fallback":
             return w.gettext("Seasonal annualisation needs last year's full-year and "
                              "same-period figures from the same reporting side; pro-rata was "
@@ -277,7 +277,7 @@ def notice_text(w: Wording, n: Notice) -> str:
         case "not_a_choice":
             return w.gettext("'%(key)s=%(value)s' is not one of %(choices)s; the default was "
                              "used.", key=v["key"], value=v["value"],
-                             choices=", ".join(v["choices"]))  # type: ignore[arg-type]
+                             choices=", ".join(v["choices"]))  # type: ignore[arg-type]  # texts
         case "reporter_absent":
             return w.gettext("'reporter=%(value)s': the data has no full-year turnover figure "
                              "from %(value)s; %(used)s was used.", value=v["value"],

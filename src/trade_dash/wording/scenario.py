@@ -13,7 +13,7 @@ depend on the growth rate is filled in by Python before the script sees it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 from trade_dash.domain.summary import Summary
 from trade_dash.wording import vocabulary
@@ -124,7 +124,7 @@ def subtitle(w: Wording, s: Summary, money: Callable[[float], str] | None = None
                      **subtitle_params(w, s, money))
 
 
-def browser_words(w: Wording) -> dict:
+def browser_words(w: Wording) -> dict[str, Any]:
     """What the browser script needs to write these texts as this module does: the
     templates in ``w``'s language, and how ``w.growth`` writes a number (Babel puts the
     pattern's positive or negative prefix and suffix around the grouped digits)."""

@@ -4,12 +4,14 @@ shown as cited."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from trade_dash.domain.dataset import Dataset
 from trade_dash.wording import facts, vocabulary
 from trade_dash.wording.core import Wording
 
 
-def source_rows(w: Wording, ds: Dataset, rows: list[dict]) -> list[dict]:
+def source_rows(w: Wording, ds: Dataset, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The sources table's rows (``scenario.sources_rows``: codes and facts) with the
     product's words in the reader's language; reporter, outlet and note as cited. ``ds``
     is the dataset the rows come from."""

@@ -1,13 +1,23 @@
-"""Reading briefing files back as a reader's software would: text of PDF pages, slides
-and Word documents."""
+"""Reading exported files back as a reader's software would: a PNG's size in pixels, the
+text of PDF pages, slides and Word documents."""
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 
 import docx
 import pypdf
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) from a PNG's header, which must be a PNG's."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    length, kind = struct.unpack(">I4s", data[8:16])
+    assert kind == b"IHDR" and length == 13
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
 
 
 def squash(text: str) -> str:

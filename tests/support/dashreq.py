@@ -1,4 +1,5 @@
-"""Well-formed requests to the page's main callback, as the browser would send them."""
+"""Well-formed requests to the page's callbacks, as the browser would send them, and the
+values of the page's controls for a callback called as a function."""
 
 from __future__ import annotations
 
@@ -17,6 +18,22 @@ DEFAULTS = {
     ids.BROWSER_READY: None,  # the page's script has not (yet) answered a move itself
     **{c.format_id: c.formats[0] for c in CHARTS},
 }
+
+
+def controls(**kw: object) -> dict[str, object]:
+    """The controls' values by id: the bundled data's default scenario (growth at 20.2 %),
+    with ``kw`` (attribute names of ``ids``, lower case) changed."""
+    base: dict[str, object] = {
+        ids.GROWTH: 20.2,
+        ids.TARGET_YEAR: 2030,
+        ids.TARGET: 500,
+        ids.BASE: "ytd",
+        ids.METHOD: "yoy",  # the default the data points to (a stated change on 2024)
+        ids.BAND: 5,
+        ids.REPORTER: "any",
+    }
+    base.update({getattr(ids, k.upper()): v for k, v in kw.items()})
+    return base
 
 
 def main_callback_body(output: str, inputs: list[dict], state: list[dict], *, href: str,
