@@ -13,10 +13,13 @@ per row keep it bounded (about a minute). Needs Chromium.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import os
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import kaleido
 
@@ -38,10 +41,15 @@ def timed(fn) -> float:
     fn()
     return time.perf_counter() - start
 
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "export.json"
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per row (default 3)")
+    parser.add_argument("--json", type=Path, default=RESULTS,
+                        help=f"where to write the figures (default {RESULTS.relative_to(ROOT)})")
     args = parser.parse_args()
     try:
         browser = find_browser()
@@ -95,6 +103,16 @@ def main() -> int:
         fresh_text = f"{fresh:14.2f}" if fresh is not None else f"{'-':>14}"
         speed = f"{fresh / w:8.1f}x" if fresh is not None else f"{'-':>9}"
         print(f"{name:<14} {w:7.2f} {fresh_text} {speed}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({
+        "run": {"when": dt.datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+                "repeat": args.repeat, "load_average": os.getloadavg()},
+        "cold_first_export_s": round(cold, 3),
+        "exports": [{"export": name, "warm_s": round(w, 3),
+                     "fresh_browser_s": None if fresh is None else round(fresh, 3)}
+                    for name, w, fresh in rows],
+    }, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {args.json}")
     return 0
 
 
