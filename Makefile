@@ -34,9 +34,10 @@ docs: $(BIN)/trade-dash
 test: lint docs
 	$(BIN)/python -m pytest
 
-# The inner loop: unit and integration tests, no browser and no kaleido exports.
+# The inner loop: unit and integration tests, no browser and no kaleido exports, on two
+# processes.
 test-fast: $(BIN)/trade-dash
-	$(BIN)/python -m pytest tests/unit tests/integration -m "not browser and not export" -q
+	$(BIN)/python -m pytest tests/unit tests/integration -m "not browser and not export" -q -n 2
 
 bench: $(BIN)/trade-dash
 	$(BIN)/python benchmarks/load_bench.py
