@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import select
 import socket
 import threading
 import time
@@ -40,6 +41,7 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]  # gunicorn ships no typ
 
 # What is read of a request refused for its length, to find the reader's language in it.
 PEEK_BYTES = 64 * 1024  # looked at (not taken) before gunicorn reads a request
+PEEK_SECONDS = 0.25  # for the rest of a request's headers to arrive; a normal one is whole
 DRAIN_BYTES = 2 * 1024 * 1024  # Chromium's longest address; then the headers
 DRAIN_SECONDS = 2.0
 _REQUEST = threading.local()  # the start of the request this worker thread is handling
@@ -73,10 +75,25 @@ class Worker(ThreadWorker):  # type: ignore[misc]  # gunicorn ships no type info
 
 
 def _peek(sock: socket.socket) -> bytes:
+    """The start of the request, left for gunicorn to read: up to the end of its headers
+    or PEEK_BYTES, waiting at most PEEK_SECONDS for the rest of a request that arrives
+    in several packets (a long address comes before the Accept-Language header)."""
+    seen = b""
+    deadline = time.monotonic() + PEEK_SECONDS
     try:
-        return sock.recv(PEEK_BYTES, socket.MSG_PEEK | socket.MSG_DONTWAIT)
-    except (OSError, ValueError):  # nothing there yet; an SSL socket cannot peek
-        return b""
+        while len(seen) < PEEK_BYTES and b"\r\n\r\n" not in seen:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([sock], [], [], left)[0]:
+                break
+            more = sock.recv(PEEK_BYTES, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+            if len(more) <= len(seen):  # nothing new yet (or the client closed)
+                time.sleep(0.005)
+                if len(more) == 0 or time.monotonic() >= deadline:
+                    break
+            seen = more
+    except (OSError, ValueError):  # an SSL socket cannot peek; use what there is
+        pass
+    return seen
 
 
 def _rest(client: socket.socket) -> bytes:
