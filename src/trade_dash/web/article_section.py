@@ -87,6 +87,8 @@ def sentence_pieces(c: Candidate) -> list:
     text = c.sentence
     if not 0 <= start < end <= len(text):
         return [text]
+    if end == len(text) and text.endswith(".") and end - 1 > start:
+        end -= 1  # the amount's span takes in a "mln." dot; at the end it is a full stop
     pieces: list = [text[:start]] if start else []
     pieces.append(html.Mark(text[start:end]))
     if end < len(text):
