@@ -10,6 +10,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.test_browser_article_panel import checked as article_checked
 from tests.browser.test_browser_dashboard import (
     CHARTS_DRAWN,
     assert_clean,
@@ -94,6 +95,15 @@ def test_no_accessibility_violations_on_a_scenario_or_with_a_notice(
     open_dashboard(page, server, query)
     notice = page.locator(f"#{ids.NOTICES}")
     (expect(notice).to_be_visible if "growth=abc" in query else expect(notice).to_be_hidden)()
+    violations = audit(page)
+    assert violations == [], report(violations)
+    assert_clean(console)
+
+
+def test_no_accessibility_violations_with_an_article_checked(page, console, server, expect):
+    """The panel showing candidates: marked figures in quoted sentences, the fields of
+    each, the status line and the enabled download."""
+    article_checked(page, server, expect)
     violations = audit(page)
     assert violations == [], report(violations)
     assert_clean(console)
@@ -213,6 +223,8 @@ EXPECTED_ORDER = [
     ids.SOURCES_NEXT,  # on the first page the previous page button is disabled
     ids.DOWNLOAD_SERIES_BTN,
     ids.DOWNLOAD_CITATIONS_BTN,
+    ids.ARTICLE_TEXT,  # the "Check an article" panel; its download waits for a result
+    ids.ARTICLE_CHECK,
 ]
 MAX_TAB_STOPS = 80  # a bound on the walk: far more than the page has
 

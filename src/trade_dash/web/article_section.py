@@ -60,8 +60,7 @@ def article_section(w: Wording, today: dt.date) -> dbc.Card:
                                  className="form-control"),
                     **_attrs(data_describedby=ids.ARTICLE_HELP),
                 ),
-                dbc.FormText(say.panel_help(w, PASTE_LIMIT, today.isoformat()),
-                             id=ids.ARTICLE_HELP),
+                dbc.FormText(_help(w, today), id=ids.ARTICLE_HELP),
                 html.Div(
                     [
                         html.Button(t["check"], id=ids.ARTICLE_CHECK, type="button",
@@ -79,6 +78,11 @@ def article_section(w: Wording, today: dt.date) -> dbc.Card:
         ),
         className="shadow-sm mb-3",
     )
+
+
+def _help(w: Wording, today: dt.date) -> list:
+    before, command, after = say.panel_help(w, PASTE_LIMIT, today.isoformat())
+    return [before, html.Code(command), after]
 
 
 def sentence_pieces(c: Candidate) -> list:

@@ -166,17 +166,25 @@ CANDIDATE_LABELS = {
 }
 
 
-def panel_help(w: Wording, limit: int, today: str) -> str:
+# The command that adds reviewed candidates, named in the panel's help (as code).
+ADD_FROM = "trade-dash add --from"
+_COMMAND = "\x00"  # where the command goes in the help's translated sentence
+
+
+def panel_help(w: Wording, limit: int, today: str) -> tuple[str, str, str]:
     """What the panel does, under its text box: ``limit`` in bytes, ``today`` as
-    ``YYYY-MM-DD``."""
-    return w.gettext(
+    ``YYYY-MM-DD``. In three parts, the command between the words before and after it,
+    so that the page can show it as code."""
+    text = w.gettext(
         "Paste the text of a news article, at most %(size)s KB, and press Check. Each "
         "Kazakhstan–Mongolia trade figure found is listed with the sentence it comes from "
         "and compared with the data on this page. “Last year” and “this year” are counted "
         "from today's date, %(today)s; the publication date is left empty for you to fill "
         "in. Nothing is added to the data: download the candidates, review them and add "
-        "them with trade-dash add --from.",
-        size=w.integer(limit // 1024), today=w.date(today))
+        "them with %(command)s.",
+        size=w.integer(limit // 1024), today=w.date(today), command=_COMMAND)
+    before, _, after = text.partition(_COMMAND)
+    return before, ADD_FROM, after
 
 
 def pasted_error(w: Wording, err: ArticleError) -> str:
