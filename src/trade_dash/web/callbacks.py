@@ -1,6 +1,7 @@
 """Callbacks: parse inputs, call the pure layers, return outputs. Nothing else.
 
-Everything the page shows is a function of (dataset, URL query). The one
+Everything the page shows is a function of (dataset, URL query), and the "Check an
+article" panel's result of the text pasted into it as well. The one
 ``sync`` callback keeps the controls and the URL in step (the pattern Dash
 documents for circular callbacks) and, on a control change, sends only the
 parts of the charts that changed, as ``Patch`` objects.
