@@ -27,7 +27,7 @@ SETTINGS = {
         None,
         "Chromium executable for exports (default: found on PATH)",
     ),
-    "max_body_bytes": ("TRADE_DASH_MAX_BODY", "65536", "largest request body accepted, in bytes"),
+    "max_body_bytes": ("TRADE_DASH_MAX_BODY", "262144", "largest request body accepted, in bytes"),
     "public_url": (
         "TRADE_DASH_PUBLIC_URL",
         None,
@@ -68,7 +68,7 @@ class Config:
     dev: bool = False
     render_timeout: float = 30.0
     browser_path: str | None = None
-    max_body_bytes: int = 65536
+    max_body_bytes: int = 262144  # room for an article pasted into the page (100 KB)
     public_url: str | None = None
     proxy_hops: int = 0
 

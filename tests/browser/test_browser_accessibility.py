@@ -18,6 +18,7 @@ from tests.support.browser import (
     open_dashboard,
     url_query,
 )
+from tests.support.browser import checked as checked_article
 from tests.support.colour import contrast
 from trade_dash.charts.registry import CHARTS
 from trade_dash.web import ids
@@ -99,6 +100,15 @@ def test_no_accessibility_violations_on_a_scenario_or_with_a_notice(
     assert_clean(console)
 
 
+def test_no_accessibility_violations_with_an_article_checked(page, console, server, expect):
+    """The panel showing candidates: marked figures in quoted sentences, the fields of
+    each, the status line and the enabled download."""
+    checked_article(page, server, expect)
+    violations = audit(page)
+    assert violations == [], report(violations)
+    assert_clean(console)
+
+
 def test_the_audit_reports_what_the_issue_found(page, server):
     """The audit can fail: put back the faults first reported and it names each of them."""
     open_dashboard(page, server)
@@ -117,7 +127,8 @@ def test_the_audit_reports_what_the_issue_found(page, server):
     }, report(violations)
     text = report(violations)
     assert "- html-has-lang (serious): <html> element must have a lang attribute" in text
-    assert re.search(r"^    \S*code: .*insufficient color contrast", text, re.MULTILINE), text
+    # The header's code element (the selector is longer now the panel's help has one too).
+    assert re.search(r"^    [^:]*code: .*insufficient color contrast", text, re.MULTILINE), text
 
 
 # --- keyboard ----------------------------------------------------------------
@@ -213,6 +224,8 @@ EXPECTED_ORDER = [
     ids.SOURCES_NEXT,  # on the first page the previous page button is disabled
     ids.DOWNLOAD_SERIES_BTN,
     ids.DOWNLOAD_CITATIONS_BTN,
+    ids.ARTICLE_TEXT,  # the "Check an article" panel; its download waits for a result
+    ids.ARTICLE_CHECK,
 ]
 MAX_TAB_STOPS = 80  # a bound on the walk: far more than the page has
 

@@ -211,8 +211,8 @@ def test_a_query_string_cannot_grow_the_asset_cache(app, client):
     assert len(cache._entries) == before
 
 
-# TRADE_DASH_MAX_BODY's default as docs/deployment.md documents it: 64 KiB.
-DOCUMENTED_MAX_BODY = 64 * 1024
+# TRADE_DASH_MAX_BODY's default as docs/deployment.md documents it: 256 KiB.
+DOCUMENTED_MAX_BODY = 256 * 1024
 
 
 @pytest.mark.parametrize("settings", [Config, lambda: Config.from_env({})],

@@ -134,3 +134,45 @@ def download_csv(page, button_id: str) -> tuple[str, list[list[str]]]:
     assert download.failure() is None
     with open(download.path(), encoding="utf-8", newline="") as fh:
         return download.suggested_filename, list(csv.reader(fh))
+
+
+# --- the Check an article panel ------------------------------------------------------
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMAGE = '<img src=x onerror="window.__pwned=2">'
+# Written for these tests: a figure the bundled data has, one it contradicts, one it
+# lacks, with markup in the sentences and around them.
+ARTICLE = f"""<p>Kazakhstan and Mongolia: trade keeps growing {SCRIPT}</p>
+Trade turnover between Kazakhstan and Mongolia reached $150 million in 2024, according to \
+the Ministry of Foreign Affairs of Kazakhstan.
+In 2023 the turnover between the two countries was US$ 101.5 million {SCRIPT}.
+In 2016 the trade turnover between Kazakhstan and Mongolia amounted to 88.2 million \
+dollars {IMAGE}.
+"""
+MARKED = ["$150 million", "US$ 101.5 million", "88.2 million dollars"]
+CALLBACK = "/_dash-update-component"
+
+
+def paste_and_check(page, text: str) -> None:
+    """Put ``text`` in the panel's box as a paste does, then Tab to Check and press Enter."""
+    box = page.locator(f"#{ids.ARTICLE_TEXT}")
+    box.focus()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == ids.ARTICLE_CHECK
+    page.keyboard.press("Enter")
+
+
+def checked(page, server, expect, text: str = ARTICLE) -> None:
+    """The dashboard with ``text`` checked in the panel and its result shown."""
+    open_dashboard(page, server)
+    paste_and_check(page, text)
+    expect(page.locator(f"#{ids.ARTICLE_STATUS}")).to_have_text("3 candidates found.")
+
+
+def not_run(page) -> None:
+    page.wait_for_timeout(300)  # an <img src=x> in the page would have fired by now
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img[src=x]").count() == 0
+    assert page.locator(f"#{ids.ARTICLE_RESULTS} script").count() == 0

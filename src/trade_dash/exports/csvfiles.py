@@ -1,4 +1,4 @@
-"""CSV downloads of the series and the citations.
+"""CSV downloads of the series, the citations and an article's candidates.
 
 Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab
 or carriage return) get a leading apostrophe, so citation text stays text when
@@ -7,9 +7,14 @@ an analyst opens the file.
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Sequence
+
 import pandas as pd
 
 from trade_dash.domain.dataset import Dataset
+from trade_dash.domain.extract.record import FIELDS, Candidate
 from trade_dash.domain.normalise import ANY, SERIES_COLUMNS
 from trade_dash.domain.schema import COLUMNS
 from trade_dash.wording import english, facts
@@ -53,3 +58,14 @@ def series_csv(ds: Dataset, reporter: str = ANY, words: Wording | None = None) -
 def citations_csv(ds: Dataset) -> str:
     """Every citation as validated, with its line in the source file."""
     return _inert(ds.citations[[*COLUMNS, "line"]]).to_csv(index=False, lineterminator=_LINE_END)
+
+
+def candidates_csv(candidates: Sequence[Candidate]) -> str:
+    """An article's candidates with the columns of ``trade-dash extract --csv`` (the data
+    file's, then sentence, file, confidence and status), each cell as ``Candidate.csv_row``
+    writes it: formula-like text behind an apostrophe."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator=_LINE_END)
+    writer.writeheader()
+    writer.writerows(c.csv_row() for c in candidates)
+    return out.getvalue()

@@ -39,6 +39,17 @@ DOWNLOAD_SERIES_BTN = "download-series-btn"
 DOWNLOAD_CITATIONS_BTN = "download-citations-btn"
 DOWNLOAD = "download"
 
+# The "Check an article" panel (article_section.py, assets/article.js).
+ARTICLE_TEXT = "article-text"
+ARTICLE_HELP = "article-help"
+ARTICLE_CHECK = "article-check"
+ARTICLE_LIMIT = "article-limit"  # the size limit and its message, for the page's script
+ARTICLE_SENT = "article-sent"  # the text the script let through, for the server to read
+ARTICLE_STATUS = "article-status"  # how many candidates, or why nothing was checked
+ARTICLE_RESULTS = "article-results"
+ARTICLE_DOWNLOAD_BTN = "article-download-btn"
+ARTICLE_DOWNLOAD = "article-download"
+
 # The growth slider answered in the browser (browser_scenario.py, assets/scenario.js): the
 # scenario's growth-independent facts, whether the script draws growth moves on this page,
 # and how often it failed (each failure asks the server to draw the chart).

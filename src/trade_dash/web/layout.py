@@ -24,6 +24,7 @@ from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.scenario import Scenario
 from trade_dash.exports.formats import BRIEFING_FORMATS
 from trade_dash.web import ids
+from trade_dash.web.article_section import article_section
 from trade_dash.web.components import aria, labelled
 from trade_dash.web.sources_section import sources_section
 from trade_dash.wording import facts, vocabulary
@@ -389,6 +390,7 @@ def page(
                         ]
                     ),
                     sources_section(w, sources),
+                    article_section(w, today),
                     method_section(w),
                 ]
             ),

@@ -1,6 +1,7 @@
 """The sentences of ``trade-dash extract`` and ``trade-dash add --from``: why an
 article cannot be read (``extract.ArticleError`` codes), the readable table of
-candidates in the reader's language, and what ``add --from`` reports.
+candidates in the reader's language, and what ``add --from`` reports; and the words of
+the page's "Check an article" panel.
 
 Citation text found in an article (the sentence, the outlet, the reporter's name) is
 shown as written; what the product says about it is translated.
@@ -13,6 +14,7 @@ from typing import Any
 
 from trade_dash.domain.extract.article import Article, ArticleError
 from trade_dash.domain.extract.record import Candidate
+from trade_dash.wording.catalogs import NP_
 from trade_dash.wording.core import Wording
 
 ARTICLE_ERRORS: dict[str, Callable[[Wording, Mapping[str, Any]], str]] = {
@@ -138,3 +140,93 @@ def added_rows(w: Wording, lines: Sequence[int], path: str) -> str:
 def from_alone(w: Wording, options: Sequence[str]) -> str:
     return w.gettext("--from takes every column from the candidates file; leave out "
                      "%(options)s", options=", ".join(options))
+
+
+# --- the page's "Check an article" panel ----------------------------------------------
+
+# The panel's fixed words, by use.
+PANEL_TEXT = {
+    "heading": NP_("article panel", "Check an article"),
+    "label": NP_("article panel", "Article text"),
+    "check": NP_("article panel", "Check"),
+    "download": NP_("article panel", "Download candidates (CSV)"),
+    "results": NP_("article panel", "Candidates found in the article"),
+}
+# What the panel says of each candidate, in the order shown.
+CANDIDATE_LABELS = {
+    "measure": NP_("candidate", "Measure"),
+    "flow": NP_("candidate", "Flow"),
+    "period": NP_("candidate", "Period"),
+    "value": NP_("candidate", "Value"),
+    "change": NP_("candidate", "Change on a year earlier"),
+    "precision": NP_("candidate", "Precision"),
+    "reporter": NP_("candidate", "Reported by"),
+    "status": NP_("candidate", "Status against the data shown"),
+    "citation_id": NP_("candidate", "Suggested citation id"),
+}
+
+
+# The command that adds reviewed candidates, named in the panel's help (as code).
+ADD_FROM = "trade-dash add --from"
+_COMMAND = "\x00"  # where the command goes in the help's translated sentence
+
+
+def panel_help(w: Wording, limit: int, today: str) -> tuple[str, str, str]:
+    """What the panel does, under its text box: ``limit`` in bytes, ``today`` as
+    ``YYYY-MM-DD``. In three parts, the command between the words before and after it,
+    so that the page can show it as code."""
+    text = w.gettext(
+        "Paste the text of a news article, at most %(size)s KB, and press Check. Each "
+        "Kazakhstan–Mongolia trade figure found is listed with the sentence it comes from "
+        "and compared with the data on this page. “Last year” and “this year” are counted "
+        "from today's date, %(today)s; the publication date is left empty for you to fill "
+        "in. Nothing is added to the data: download the candidates, review them and add "
+        "them with %(command)s.",
+        size=w.integer(limit // 1024), today=w.date(today), command=_COMMAND)
+    before, _, after = text.partition(_COMMAND)
+    return before, ADD_FROM, after
+
+
+def pasted_error(w: Wording, err: ArticleError) -> str:
+    """Why a pasted article was not checked (``ArticleError`` codes ``too_large`` and
+    ``empty``)."""
+    if err.code == "too_large":
+        return pasted_too_large(w, int(err.params["limit"]))
+    return w.gettext("The box is empty: paste an article's text, then press Check.")
+
+
+def pasted_too_large(w: Wording, limit: int) -> str:
+    """A pasted text over ``limit`` bytes: said by the server, and by the page's script
+    before it sends the text at all."""
+    return w.gettext(
+        "The text is larger than %(size)s KB, so nothing was checked. Paste the article "
+        "alone, or save it to a file and run trade-dash extract on it.",
+        size=w.integer(limit // 1024))
+
+
+def candidates_found(w: Wording, count: int) -> str:
+    """The panel's result, announced to screen readers."""
+    if count == 0:
+        return w.gettext("No Kazakhstan–Mongolia trade figure found in the text.")
+    return w.ngettext("%(count)s candidate found.", "%(count)s candidates found.", count,
+                      count=w.integer(count))
+
+
+def candidate_fields(w: Wording, c: Candidate) -> list[tuple[str, str]]:
+    """A candidate's fields as the panel lists them: (label, value), the change only
+    when the article gives one."""
+    labels = {key: w.pgettext("candidate", msg) for key, msg in CANDIDATE_LABELS.items()}
+    period = (w.gettext("year not given") if c.year is None
+              else w.period_label(c.year, c.months))
+    fields = [
+        ("measure", w.label("measure", c.measure)),
+        ("flow", w.label("flow", c.flow)),
+        ("period", period),
+        ("value", w.money(c.value_musd, 3)),
+        ("change", None if c.yoy_change_pct is None else w.growth(c.yoy_change_pct)),
+        ("precision", w.label("precision", c.precision)),
+        ("reporter", source(w, c)),
+        ("status", status(w, c)),
+        ("citation_id", c.citation_id),
+    ]
+    return [(labels[key], value) for key, value in fields if value is not None]

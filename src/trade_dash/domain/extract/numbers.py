@@ -74,6 +74,9 @@ def amounts(text: str) -> list[Amount]:
     numbers (years, counts, distances), are left out."""
     found = [Amount(m.start(), m.end(), Decimal(500 if m.group("half") else 1000), True, False)
              for m in _WORDS.finditer(text)]
+    # A number inside an amount in words is not read again. Only those need checking: the
+    # numbers' own matches never overlap (checking them all took seconds on long texts).
+    in_words = list(found)
     for m in AMOUNT.finditer(text):
         if m.group("other") or m.group("other1"):
             continue
@@ -96,7 +99,7 @@ def amounts(text: str) -> list[Amount]:
             musd = number
         if musd <= 0:
             continue
-        if any(f.start <= m.start() < f.end for f in found):
+        if any(f.start <= m.start() < f.end for f in in_words):
             continue
         found.append(Amount(m.start(), m.end(), musd, currency,
                             bool(m.group("mid") or m.group("mid2"))))

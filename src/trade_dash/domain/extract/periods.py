@@ -11,6 +11,7 @@ change is measured against: "compared with 2023", "the same period last year",
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -101,6 +102,7 @@ _YEAR = re.compile(
     _I,
 )
 _AFTER_RANGE = re.compile(rf"(?:19|20)\d{{2}}{SP}*{DASH}{SP}*$")
+_RANGE_REACH = 40  # characters before a year that _AFTER_RANGE looks at
 
 _THIS = re.compile(
     rf"\bthis{SP}+year\b|\bthe{SP}+current{SP}+year\b|\byear[{SPACES}-]to[{SPACES}-]date\b|"
@@ -191,31 +193,32 @@ def mentions(text: str) -> list[PeriodMention]:
         word = re.sub(SP, " ", m.group("n").lower())
         back = int(word) if word.isdigit() else _BACK_WORDS.get(word) or _NUMBER_WORDS[word]
         found.append(PeriodMention(m.start(), m.end(), role="compare", back=back))
-    taken = [(p.start, p.end) for p in found]
+    taken = _Taken([(p.start, p.end) for p in found])
     partial = []
     for pattern, months in ((_BETWEEN, None), (_MONTH_RANGE, None), (_MN_RANGE, None),
                             (_N_MONTHS, None),
                             (_MN_FIRST, None), (_HALF, 6), (_QUARTER, 3)):
         for m in pattern.finditer(text):
             n = months or _months(m)
-            if n is not None and _free(m.start(), m.end(), taken):
+            if n is not None and taken.free(m.start(), m.end()):
                 partial.append(PeriodMention(m.start(), m.end(), months=n))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     for m in _MONTH_YEAR.finditer(text):
-        if not _free(m.start(), m.end(), taken):
+        if not taken.free(m.start(), m.end()):
             continue
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         if not (m.group("day") or m.group("day2")):
             month = _month(m.group("m1"))
             partial.append(PeriodMention(m.start(), m.end(), year=int(m.group("year")),
                                          months=1 if month == 1 else 0))
     years = []
     for m in _YEAR.finditer(text):
-        if _free(m.start(), m.end(), taken) and not _AFTER_RANGE.search(text[:m.start()]):
+        if (taken.free(m.start(), m.end())
+                and not _AFTER_RANGE.search(text[max(0, m.start() - _RANGE_REACH):m.start()])):
             years.append(PeriodMention(m.start(), m.end(), year=int(m.group("year"))))
     for pattern, relative in ((_THIS, 0), (_LAST, -1)):
         for m in pattern.finditer(text):
-            if _free(m.start(), m.end(), taken):
+            if taken.free(m.start(), m.end()):
                 years.append(PeriodMention(m.start(), m.end(), relative=relative))
     merged = _merge(text, partial, years)
     found += [_with_role(text, p) for p in merged]
@@ -227,8 +230,22 @@ def _first_year(m: re.Match[str]) -> int | None:
     return int(year) if year else None
 
 
-def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
+class _Taken:
+    """The spans already read as a period: disjoint, kept in order, so that whether a new
+    one is free costs a binary search, not a pass over all of them (a text of thousands
+    of dates took a minute)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+
+    def free(self, start: int, end: int) -> bool:
+        # Disjoint and in order, the spans end in order too: only the last span starting
+        # before ``end`` can reach past ``start``.
+        i = bisect.bisect_left(self.spans, (end, -1))
+        return i == 0 or self.spans[i - 1][1] <= start
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
 
 
 def _months(m: re.Match[str]) -> int | None:
@@ -274,9 +291,15 @@ def _merge(text: str, partial: list[PeriodMention],
     year"); that year is then part of it and no separate mention."""
     used: set[int] = set()
     out = []
+    # The years by position, so each partial mention looks only at those within reach.
+    order = sorted((y.start, i) for i, y in enumerate(years))
+    reach = 12 + max((y.end - y.start for y in years), default=0)
     for p in partial:
         near = []
-        for i, y in enumerate(years):
+        lo = bisect.bisect_left(order, (p.start - reach, -1))
+        hi = bisect.bisect_right(order, (p.end + 12, len(years)))
+        for i in sorted(i for _, i in order[lo:hi]):
+            y = years[i]
             gap = text[p.end:y.start] if y.start >= p.end else text[y.end:p.start]
             if i not in used and len(gap) <= 12 and _GAP.match(gap):
                 near.append((len(gap), i))

@@ -7,6 +7,8 @@ Patterns here are shared by the other modules; each is compiled once.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -57,9 +59,18 @@ _ABBREVIATIONS = frozenset({
     "est", "г", "гг", "т", "им", "ул", "ж", "жж", "долл", "ам", "др", "пр", "см", "проф",
     "акад", "тт",
 })
-_STOP = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+")
+# From the first mark of a run only: tried at every dot of "....." the search took time in
+# the square of the run's length.
+_STOP = re.compile(r"(?<![.!?…])[.!?…]+[\"'»”’)\]]*\s+")
 _WORD_BEFORE = re.compile(r"(\w+)[.!?…]*[\"'»”’)\]]*\s*$")
 _OPENERS = "\"'«“„([—–-"
+_WORD_TAIL = 80  # characters before a stop that hold the word it follows
+# A news sentence is far shorter than this. A longer run of text (a list or a table run
+# together, or text without stops) is read in pieces of at most this length, cut after a
+# semicolon, a comma or a space: reading is quick on sentences of news length and slows
+# with the square of a sentence's length (an article pasted into the page reaches 100 KB).
+MAX_SENTENCE = 1000
+_CUTS = ("; ", ", ", " ")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -67,7 +78,8 @@ def sentences(text: str) -> list[Sentence]:
 
     A line break always ends a sentence (titles, datelines and paragraphs stand alone);
     inside a line, a stop ends one when a capital or a digit follows, unless the word
-    before it is an abbreviation or an initial (``U. Khurelsukh``, ``долл. США``).
+    before it is an abbreviation or an initial (``U. Khurelsukh``, ``долл. США``). A
+    sentence longer than ``MAX_SENTENCE`` is cut into pieces no longer than that.
     """
     out: list[Sentence] = []
     paragraph, pos = -1, 0
@@ -91,7 +103,9 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _abbreviation(before: str) -> bool:
-    word = _WORD_BEFORE.search(before)
+    # Only the end of the line matters: searching all of it for each stop took time in the
+    # square of a line's length (a minute for a 100 KB article pasted as one line).
+    word = _WORD_BEFORE.search(before[-_WORD_TAIL:])
     if word is None:
         return False
     token = word.group(1)
@@ -100,6 +114,25 @@ def _abbreviation(before: str) -> bool:
 
 def _add(out: list[Sentence], line: str, begin: int, end: int, offset: int,
          paragraph: int) -> None:
+    while end - begin > MAX_SENTENCE:
+        cut = _cut(line, begin, begin + MAX_SENTENCE)
+        _piece(out, line, begin, cut, offset, paragraph)
+        begin = cut
+    _piece(out, line, begin, end, offset, paragraph)
+
+
+def _cut(line: str, begin: int, limit: int) -> int:
+    """Where to end a piece of an over-long sentence: after the last semicolon, comma or
+    space in its second half, else at the limit."""
+    for mark in _CUTS:
+        at = line.rfind(mark, begin + MAX_SENTENCE // 2, limit)
+        if at >= 0:
+            return at + len(mark)
+    return limit
+
+
+def _piece(out: list[Sentence], line: str, begin: int, end: int, offset: int,
+           paragraph: int) -> None:
     piece = line[begin:end]
     stripped = piece.strip()
     if stripped:
@@ -202,13 +235,27 @@ def country_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     for side, roles in ROLES.items():
         for role, pattern in roles.items():
+            covered = _Covered([(f.start, f.end) for f in found if f.side == side])
             for m in pattern.finditer(text):
-                if role == "name" and any(
-                    f.side == side and f.start <= m.start() < f.end for f in found
-                ):
+                if role == "name" and covered.covers(m.start()):
                     continue
                 found.append(Mention(side, role, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+class _Covered:
+    """Spans that may overlap, and whether one of them covers a position: a binary search
+    on their starts and the furthest end so far, rather than a pass over them all for each
+    name (a text naming the countries thousands of times took seconds)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def covers(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at)
+        return i > 0 and self.reach[i - 1] > at
 
 
 def other(side: str) -> str:

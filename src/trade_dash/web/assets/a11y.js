@@ -26,6 +26,17 @@
     });
   }
 
-  function fix() { label(); keyboardButtons(); }
+  // Components that take no aria attributes (dcc.Textarea) sit in a wrapper naming the
+  // element that describes them, the help under the control.
+  function described() {
+    document.querySelectorAll("[data-describedby]").forEach(function (wrapper) {
+      var control = wrapper.querySelector("textarea, input, select");
+      if (control && !control.getAttribute("aria-describedby")) {
+        control.setAttribute("aria-describedby", wrapper.getAttribute("data-describedby"));
+      }
+    });
+  }
+
+  function fix() { label(); keyboardButtons(); described(); }
   new MutationObserver(fix).observe(document.documentElement, {childList: true, subtree: true});
 })();
