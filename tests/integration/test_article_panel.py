@@ -17,7 +17,7 @@ from trade_dash.domain.datafile import bundled_data_path, load_citations
 from trade_dash.domain.extract.pasted import PASTE_LIMIT
 from trade_dash.domain.extract.record import FIELDS
 from trade_dash.web import ids
-from trade_dash.web.callbacks import check_article
+from trade_dash.web.article_callbacks import check_article
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=2">'

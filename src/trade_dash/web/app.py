@@ -24,7 +24,7 @@ from trade_dash.domain.scenario import default_scenario
 from trade_dash.domain.sources import sources_rows
 from trade_dash.domain.summary import analyse
 from trade_dash.exports.formats import BRIEFING_FORMATS
-from trade_dash.web import callbacks, export_routes, layout, security
+from trade_dash.web import article_callbacks, callbacks, export_routes, layout, security
 from trade_dash.wording import english
 from trade_dash.wording import page as page_words
 from trade_dash.wording import sources as sources_words
@@ -199,6 +199,7 @@ def create_app(config: Config, charts: Registry = CHARTS) -> dash.Dash:
     app.validation_layout = layout.page(english(), ds, scenario, methods, charts,
                                         {c.name: {} for c in charts}, [], dt.date.today())
     callbacks.register(app, page)
+    article_callbacks.register(app, page)
     export_routes.register(app, page, config)  # the browser starts on the first export
     if config.dev:
         server.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes

@@ -9,7 +9,6 @@ parts of the charts that changed, as ``Patch`` objects.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -18,27 +17,22 @@ from urllib.parse import parse_qs, urlencode
 import dash
 import flask
 from dash import ClientsideFunction, Input, Output, Patch, State, ctx, html
-from dash.dcc.express import send_string
-from dash.exceptions import PreventUpdate
 
 from trade_dash.charts.registry import FRAME_PARTS, Chart, Registry
 from trade_dash.charts.style import Context
 from trade_dash.domain import controls
 from trade_dash.domain.dataset import Dataset
-from trade_dash.domain.extract.article import ArticleError
-from trade_dash.domain.extract.pasted import check_pasted
-from trade_dash.domain.extract.record import Candidate
 from trade_dash.domain.presets import presets
 from trade_dash.domain.query import scenario_from_query
 from trade_dash.domain.scenario import Scenario, default_scenario
 from trade_dash.domain.summary import Summary, analyse
 from trade_dash.exports.briefing import key_message
-from trade_dash.exports.csvfiles import candidates_csv, citations_csv, series_csv
+from trade_dash.exports.csvfiles import citations_csv, series_csv
 from trade_dash.exports.formats import BRIEFING_FORMATS
-from trade_dash.web import article_section, browser_scenario, ids, sources_table
+from trade_dash.web import browser_scenario, ids, sources_table
+from trade_dash.web.components import csv_download
 from trade_dash.web.layout import CARDS, method_options
 from trade_dash.web.sources_section import cell_words, sources_body, sources_status
-from trade_dash.wording import extract as extract_words
 from trade_dash.wording import facts, languages
 from trade_dash.wording import page as page_words
 from trade_dash.wording.core import Wording
@@ -280,35 +274,6 @@ def export_hrefs(page: Page, query: str, formats: list[str]) -> tuple[str, ...]:
     return (*charts, *(links.get(f"briefing.{f}", "") for f in BRIEFING_LINKS))
 
 
-def _pasted(page: Page, sent: object) -> list[Candidate]:
-    """The candidates of the text the panel sent (``{"text": ..., "check": n}``), against
-    the data the page shows; raises ``ArticleError`` if it is too large or empty."""
-    text = _text(sent.get("text")) if isinstance(sent, dict) else ""
-    return check_pasted(text, page.ds.citations, dt.date.today())
-
-
-def check_article(page: Page, sent: object, search: str | None
-                  ) -> tuple[list[Any], str, str, bool]:
-    """The panel's answer to Check: the candidates, the status line (how many, or why
-    nothing was checked), its look, and whether the download stays disabled."""
-    w = Wording.for_lang(language(search).lang)
-    try:
-        found = _pasted(page, sent)
-    except ArticleError as exc:
-        return [], extract_words.pasted_error(w, exc), article_section.PROBLEM_LOOK, True
-    return (article_section.article_results(w, found), extract_words.candidates_found(
-        w, len(found)), article_section.STATUS_LOOK, not found)
-
-
-def download_candidates(page: Page, sent: object) -> dict[str, Any]:
-    """The CSV of the candidates shown, as ``trade-dash extract --csv`` writes them."""
-    try:
-        found = _pasted(page, sent)
-    except ArticleError:
-        raise PreventUpdate from None  # the button is disabled: a forged request
-    return _csv_download(candidates_csv(found), article_section.FILENAME)
-
-
 def register(app: dash.Dash, page: Page) -> None:
     """Attach the callbacks to ``app`` (inside the factory, so apps never share them)."""
     charts = page.charts
@@ -432,55 +397,10 @@ def register(app: dash.Dash, page: Page) -> None:
         if ctx.triggered_id == ids.DOWNLOAD_SERIES_BTN:
             reporter = scenario_from_query(page.ds, _text(search))[0].reporter
             words = Wording.for_lang(language(search).lang)
-            return _csv_download(series_csv(page.ds, reporter, words),
+            return csv_download(series_csv(page.ds, reporter, words),
                                  "trade_series_normalised.csv")
-        return _csv_download(citations_csv(page.ds), "trade_citations.csv")
+        return csv_download(citations_csv(page.ds), "trade_citations.csv")
 
-    _register_article(app, page)
-
-
-def _register_article(app: dash.Dash, page: Page) -> None:
-    """The "Check an article" panel: the page's script lets a text within the limit
-    through to the store (``assets/article.js``), the server reads what is in it."""
-    app.clientside_callback(
-        ClientsideFunction(article_section.NAMESPACE, article_section.SEND),
-        Output(ids.ARTICLE_SENT, "data"),
-        Output(ids.ARTICLE_STATUS, "children", allow_duplicate=True),
-        Output(ids.ARTICLE_STATUS, "className", allow_duplicate=True),
-        Output(ids.ARTICLE_RESULTS, "children", allow_duplicate=True),
-        Output(ids.ARTICLE_DOWNLOAD_BTN, "disabled", allow_duplicate=True),
-        Input(ids.ARTICLE_CHECK, "n_clicks"),
-        State(ids.ARTICLE_TEXT, "value"),
-        State(ids.ARTICLE_LIMIT, "data"),
-        prevent_initial_call=True,
-    )
-
-    @app.callback(
-        Output(ids.ARTICLE_RESULTS, "children"),
-        Output(ids.ARTICLE_STATUS, "children"),
-        Output(ids.ARTICLE_STATUS, "className"),
-        Output(ids.ARTICLE_DOWNLOAD_BTN, "disabled"),
-        Input(ids.ARTICLE_SENT, "data"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def on_article_check(sent: object, search: str | None) -> tuple[list[Any], str, str, bool]:
-        return check_article(page, sent, search)
-
-    @app.callback(
-        Output(ids.ARTICLE_DOWNLOAD, "data"),
-        Input(ids.ARTICLE_DOWNLOAD_BTN, "n_clicks"),
-        State(ids.ARTICLE_SENT, "data"),
-        prevent_initial_call=True,
-    )
-    def on_article_download(_clicks: int | None, sent: object) -> dict[str, Any]:
-        return download_candidates(page, sent)
-
-
-def _csv_download(text: str, filename: str) -> dict[str, Any]:
-    """What the Download component takes to save ``text`` as ``filename``."""
-    data: dict[str, Any] = send_string(text, filename)  # dash leaves it unannotated
-    return data
 
 
 def _register_browser_scenario(app: dash.Dash, page: Page, chart: Chart) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.dcc.express import send_string
 from dash.development.base_component import Component
 
 
@@ -30,3 +31,9 @@ def labelled(label: str, control: Component | list[Component], control_id: str,
     elif help_text is not None:
         parts.append(help_text)
     return html.Div(parts, className="mb-3")
+
+
+def csv_download(text: str, filename: str) -> dict[str, Any]:
+    """What the Download component takes to save ``text`` as ``filename``."""
+    data: dict[str, Any] = send_string(text, filename)  # dash leaves it unannotated
+    return data
