@@ -12,17 +12,21 @@ of the pack is written in the text section below, shared by all three formats.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import reportlab
 from pptx.util import Emu
 from reportlab.lib.pagesizes import A4, LETTER
 
+from trade_dash.charts.style import Context
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.summary import Summary
 from trade_dash.exports.formats import PAPERS
+from trade_dash.wording import briefing as text
 from trade_dash.wording import describe
 from trade_dash.wording.briefing import AUTHOR, key_message
 from trade_dash.wording.core import Wording
@@ -129,3 +133,15 @@ def alt_text(w: Wording, chart: ChartImage, ds: Dataset, s: Summary) -> str:
 # --- PowerPoint ----------------------------------------------------------------
 
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 16:9, 13.33 × 7.5 inches
+
+
+def set_properties(props: Any, w: Wording, s: Summary, ctx: Context) -> None:
+    """The document properties of an Office briefing (PowerPoint or Word alike): title,
+    author, subject, comments, language and the production date."""
+    props.title = text.title(w, s)
+    props.author = props.last_modified_by = AUTHOR
+    props.subject = text.scenario_line(w, s)
+    props.comments = text.projection_note(w)
+    props.language = w.lang
+    props.created = props.modified = dt.datetime.fromisoformat(ctx.produced)
+    props.revision = 1

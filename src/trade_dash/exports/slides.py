@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 
@@ -21,9 +20,10 @@ from trade_dash.exports.briefing import (
     SOURCES_PER_SLIDE,
     ChartImage,
     alt_text,
+    set_properties,
 )
 from trade_dash.wording import briefing as text
-from trade_dash.wording.briefing import AUTHOR, key_message
+from trade_dash.wording.briefing import key_message
 
 MARGIN = Inches(0.5)
 
@@ -97,14 +97,7 @@ def pptx_document(
     heads = text.headings(w)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
-    props = prs.core_properties
-    props.title = text.title(w, s)
-    props.author = props.last_modified_by = AUTHOR
-    props.subject = text.scenario_line(w, s)
-    props.comments = text.projection_note(w)
-    props.language = w.lang
-    props.created = props.modified = dt.datetime.fromisoformat(ctx.produced)
-    props.revision = 1
+    set_properties(prs.core_properties, w, s, ctx)
     inner = Emu(SLIDE_W - 2 * MARGIN)
 
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])

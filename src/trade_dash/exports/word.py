@@ -9,7 +9,6 @@ ministry's template can restyle it: the title is "Title", sections "Heading 1" a
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 
@@ -26,7 +25,13 @@ from docx.text.paragraph import Paragraph
 from trade_dash.charts.style import Context
 from trade_dash.domain.dataset import Dataset
 from trade_dash.domain.summary import Summary
-from trade_dash.exports.briefing import AUTHOR, PAPER_SIZES, ChartImage, alt_text, fit_widths
+from trade_dash.exports.briefing import (
+    PAPER_SIZES,
+    ChartImage,
+    alt_text,
+    fit_widths,
+    set_properties,
+)
 from trade_dash.exports.formats import DEFAULT_PAPER
 from trade_dash.exports.pdf import text_width as width_of
 from trade_dash.exports.slides import OFFICE_FONT
@@ -152,14 +157,7 @@ def docx_document(
     doc = docx.Document()
     width = _page(doc, paper)
     _styles(doc)
-    props = doc.core_properties
-    props.title = text.title(w, s)
-    props.author = props.last_modified_by = AUTHOR
-    props.subject = text.scenario_line(w, s)
-    props.comments = text.projection_note(w)
-    props.language = w.lang
-    props.created = props.modified = dt.datetime.fromisoformat(ctx.produced)
-    props.revision = 1
+    set_properties(doc.core_properties, w, s, ctx)
 
     doc.add_heading(text.title(w, s), level=0)
     for line in text.cover_lines(w, s, ctx.produced):
