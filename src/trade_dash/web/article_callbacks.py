@@ -15,20 +15,16 @@ from trade_dash.domain.extract.pasted import check_pasted
 from trade_dash.domain.extract.record import Candidate
 from trade_dash.exports.csvfiles import candidates_csv
 from trade_dash.web import article_section, ids
-from trade_dash.web.callbacks import Page, language
+from trade_dash.web.callbacks import Page, as_text, language
 from trade_dash.web.components import csv_download
 from trade_dash.wording import extract as extract_words
 from trade_dash.wording.core import Wording
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def _pasted(page: Page, sent: object) -> list[Candidate]:
     """The candidates of the text the panel sent (``{"text": ..., "check": n}``), against
     the data the page shows; raises ``ArticleError`` if it is too large or empty."""
-    text = _text(sent.get("text")) if isinstance(sent, dict) else ""
+    text = as_text(sent.get("text")) if isinstance(sent, dict) else ""
     return check_pasted(text, page.ds.citations, dt.date.today())
 
 

@@ -74,7 +74,7 @@ def _query_from_controls(values: dict[str, Any], side_changed: bool = False) -> 
     return urlencode({k: "" if v is None else str(v) for k, v in raw.items()})
 
 
-def _text(value: object) -> str:
+def as_text(value: object) -> str:
     """A browser-supplied value that should be a string (forged requests may send anything)."""
     return value if isinstance(value, str) else ""
 
@@ -83,7 +83,7 @@ def language(search: str | None, header: str | None = None) -> LanguageChoice:
     """The reader's language: the address's ``lang``, else the browser's Accept-Language
     (``header``, or this request's), else English."""
     try:
-        given = parse_qs(_text(search).lstrip("?"), keep_blank_values=True,
+        given = parse_qs(as_text(search).lstrip("?"), keep_blank_values=True,
                          max_num_fields=100).get("lang")
     except ValueError:  # too many parameters: the scenario parser says so
         given = None
@@ -158,7 +158,7 @@ def sync(
     from_url = triggered in (None, ids.URL)
     growth_move = triggered == ids.GROWTH
     if from_url:
-        query = _text(search)
+        query = as_text(search)
     else:
         if triggered == ids.PRESET and preset:
             values = {**values, ids.GROWTH: preset}
@@ -174,9 +174,9 @@ def sync(
     plain = scenario.query()
     canonical = with_lang(plain, choice)
     context = page.context(canonical, w)
-    base_href = _text(href).split("?")[0]
+    base_href = as_text(href).split("?")[0]
     out: dict[str, Any] = {
-        "search": no if from_url and _text(search).lstrip("?") == canonical else f"?{canonical}",
+        "search": no if from_url and as_text(search).lstrip("?") == canonical else f"?{canonical}",
         "share": f"{base_href}?{canonical}",
         "notices": notices_children(w, texts),
         "notices_open": bool(texts),
@@ -268,7 +268,7 @@ def export_hrefs(page: Page, query: str, formats: list[str]) -> tuple[str, ...]:
     (``formats`` in registry order), then the briefing's (``BRIEFING_LINKS`` order)."""
     links = page.export_links(query)
     charts = [
-        links.get(f"{c.name}.{_text(fmt)}", "")
+        links.get(f"{c.name}.{as_text(fmt)}", "")
         for c, fmt in zip(page.charts, formats, strict=True)
     ]
     return (*charts, *(links.get(f"briefing.{f}", "") for f in BRIEFING_LINKS))
@@ -346,7 +346,8 @@ def register(app: dash.Dash, page: Page) -> None:
     )
     def on_export_format(*args: Any) -> tuple[str, ...]:
         *formats, search = args
-        query = with_lang(scenario_from_query(page.ds, _text(search))[0].query(), language(search))
+        scenario = scenario_from_query(page.ds, as_text(search))[0]
+        query = with_lang(scenario.query(), language(search))
         return export_hrefs(page, query, formats)
 
     @app.callback(
@@ -379,7 +380,7 @@ def register(app: dash.Dash, page: Page) -> None:
             state = state.sized(size)
         elif trigger in (ids.SOURCES_PREVIOUS, ids.SOURCES_NEXT):
             state = state.turned(-1 if trigger == ids.SOURCES_PREVIOUS else 1)
-        w = Wording.for_lang(language(_text(search)).lang)
+        w = Wording.for_lang(language(as_text(search)).lang)
         view = sources_table.view(page.sources(w), state, cell_words(w))
         return (sources_body(w, view), sources_status(w, view), not view.has_previous,
                 not view.has_next, view.state.to_data(),
@@ -395,7 +396,7 @@ def register(app: dash.Dash, page: Page) -> None:
     def on_download(_series_clicks: int | None, _citation_clicks: int | None,
                     search: str | None) -> dict[str, Any]:
         if ctx.triggered_id == ids.DOWNLOAD_SERIES_BTN:
-            reporter = scenario_from_query(page.ds, _text(search))[0].reporter
+            reporter = scenario_from_query(page.ds, as_text(search))[0].reporter
             words = Wording.for_lang(language(search).lang)
             return csv_download(series_csv(page.ds, reporter, words),
                                  "trade_series_normalised.csv")
