@@ -54,6 +54,13 @@ class _Article:
     # The figure found last: a later one that names no period, flow or source of its
     # own ("Exports amounted to ...", "бұл көрсеткіш ...") continues it.
     last_period: periods.PeriodMention | None = None
+    # The period of the article's first figure: "in the reporting period" means it.
+    main_period: periods.PeriodMention | None = None
+    named_period: periods.PeriodMention | None = None  # the last one named anywhere
+    # The unit a table header gave ("мянган ам.доллараар:"), while its rows follow.
+    table_unit: Decimal | None = None
+    # For each figure of the sentence: whether it is given only to compare with.
+    flags: list[bool] = field(default_factory=list)
     last_code: str | None = None
     last_body: sources.Body | None = None
     last_sentence: int = -2
@@ -84,17 +91,51 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
     art = _Article(published, outlet, file or "", side, press, _about_both(text))
     found: list[Candidate] = []
     seen: set[tuple[object, ...]] = set()
+    main = -1  # where in ``found`` the last figure that is not a base figure is
+    based: list[bool] = []  # for each of ``found``: whether it is a base figure
+    sentence_of: list[int] = []  # and the sentence it is in
     for s in sentences(text):
         art.sentence += 1
+        art.flags = []
+        figure_before = art.last_sentence == art.sentence - 1
         new = _sentence(s, art)
-        if not new and found and art.last_sentence == art.sentence - 1:
-            found[-1] = yoy.followed_up(s.text, found[-1])
-        for c in new:
+        # A sentence with no figure of its own, or only the one a change is measured
+        # from ("This is 24 % more than 2020's 71.3 million"), may state the change of
+        # the figure before it.
+        if all(art.flags) and main >= 0:
+            i = _stated_for(s.text, found, based, sentence_of, main, figure_before, art)
+            if i is not None:
+                found[i] = yoy.followed_up(s.text, found[i])
+        for i, c in enumerate(new):
             key = (c.measure, c.flow, c.year, c.period, c.months, c.value_text)
             if key not in seen:
                 seen.add(key)
                 found.append(c)
+                based.append(art.flags[i])
+                sentence_of.append(art.sentence)
+                if not art.flags[i] and c.measure == "actual":
+                    main = len(found) - 1
     return numbered(_one_target_each(found), art.outlet, art.file)
+
+
+def _stated_for(text: str, found: list[Candidate], based: list[bool], sentence_of: list[int],
+                main: int, figure_before: bool, art: _Article) -> int | None:
+    """Which figure given before a sentence without figures of its own (or with only
+    base figures) the change it states is for: the last figure, when the sentence
+    points back to it or names no flow; else the last figure of the flow it names,
+    from the three sentences before."""
+    flows = [m for m in scope.FLOW_WORDS.finditer(text) if m.lastgroup != "same"]
+    if yoy.points_back(text) or not flows:
+        return main if figure_before and all(based[main + 1:]) else None
+    flow = scope.Flow(flows[0].lastgroup or "", flows[0].start(), flows[0].end())
+    anchor = numbers.Amount(flow.end, flow.end, Decimal(0), False, False)
+    code = scope.direction(text, flow, scope.Place(anchor, 0, len(text), len(text)), art.side)
+    for i in range(len(found) - 1, -1, -1):
+        if sentence_of[i] < art.sentence - 3:
+            break
+        if found[i].flow == code and not based[i] and found[i].measure == "actual":
+            return i
+    return None
 
 
 def _about_both(text: str) -> bool:
@@ -126,6 +167,11 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
     mentions = periods.mentions(text)
     plain = [m for m in mentions if m.role == "plain"]
     amounts = numbers.amounts(text)
+    row = numbers.row_amount(text, art.table_unit) if art.table_unit else None
+    if row is not None and not any(x.start <= row.start < x.end for x in amounts):
+        amounts = sorted([*amounts, row], key=lambda x: x.start)
+    elif row is None:
+        art.table_unit = numbers.table_unit(text)
     out: list[Candidate] = []
     if amounts:
         places = scope.places(text, amounts)
@@ -134,7 +180,8 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
         for i, p in enumerate(places):
             before = places[i - 1] if i else None
             flow = (scope.flow_word(text, p, before) or _continued(text, p, previous)
-                    or scope.named_target(text, p))
+                    or scope.named_target(text, p) or scope.pronoun(text, p)
+                    or _compared_with(text, p) or _carried(text, p, art))
             c = _candidate(s, text, p, before, flow, plain, mentions, changes.get(i), bodies,
                            art)
             previous = flow
@@ -144,6 +191,8 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
         art.paragraph.period = art.last_period
     elif plain:
         art.paragraph.period = plain[-1]
+    if plain:
+        art.named_period = plain[-1]
     if bodies and _ATTRIBUTION.search(s.text):
         art.paragraph.body = bodies[-1]
     return out
@@ -162,9 +211,71 @@ def _continued(text: str, p: scope.Place, previous: scope.Flow | None) -> scope.
     return scope.Flow(previous.kind, p.left, p.left)
 
 
+def _base_figure(text: str, p: scope.Place) -> bool:
+    """Whether the amount is given as what another figure is compared with."""
+    a = p.amount
+    return bool(_BASE_OPENING.match(text)
+                or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start])
+                or _BASE_AFTER.match(text[a.end:p.clause_end + 20]))
+
+
+def _compared_with(text: str, p: scope.Place) -> scope.Flow | None:
+    """A figure another is compared with and that names no trade word ("This is 24 %
+    more than 2020's 71.3 million", "2020 жылғы 71,3 млн доллармен салыстырғанда") is
+    of the flow of the figure before it."""
+    before = text[max(p.left, p.amount.start - 20):p.amount.start]
+    if not p.amount.currency or re.search(r"\b(?:more|less|fewer|over|under|no)\s+than\s*$",
+                                          before, re.IGNORECASE):
+        return None  # "more than 12 thousand citizens" is a count, "more than" a floor
+    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text[p.amount.end:p.clause_end + 20]):
+        return scope.Flow("it", p.amount.start, p.amount.start)
+    return None
+
+
+def _carried(text: str, p: scope.Place, art: _Article) -> scope.Flow | None:
+    """A sentence with no trade word right after a figure goes on with that figure's
+    flow when it says the amount was reached ("This year's first half: 47.8 million
+    reached", "Энэ оны эхний 6 сард 47,8 сая ам.долларт хүрч")."""
+    if (art.last_code is None or art.last_sentence != art.sentence - 1
+            or not p.amount.currency or scope.FLOW_WORDS.search(text)
+            or _CHANGE_NOUN.search(text, p.left, p.amount.start)):
+        return None
+    if _LEVEL_AFTER.match(text, p.amount.end) or _LEVEL_BEFORE.search(
+            text, p.left, p.amount.start):
+        return scope.Flow("it", p.amount.start, p.amount.start)
+    return None
+
+
+# "The decline amounted to 11.9 million", "қысқару 11,9 млн долларды құрады": a change.
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|growth|rise|gain|decline|decrease|drop|fall|рост|прирост|снижение|"
+    r"сокращение|падение|увеличение|өсім|өсу|қысқару|азаю|төмендеу|ұлғаю|өсөлт|бууралт|"
+    r"нэмэгдэл|хасагдал)\w*", re.IGNORECASE)
+
+# The verbs that say an amount is the level reached.
+_LEVEL_AFTER = re.compile(
+    r"\W{0,3}\s*(?:хүрч|хүрсэн|хүрчээ|хүрлээ|болж|болсон|болжээ|байсан|байв|жетті|жетіп|"
+    r"құрады|құрап|болды|болған)\b", re.IGNORECASE)
+_LEVEL_BEFORE = re.compile(
+    r"(?:\breached|\bamounted\s+to|\bstood\s+at|\btotall?ed|\bcame\s+to|\bсоставил\w*|"
+    r"\bдостиг\w*|\bсоставлял\w*|\bравнял\w*)(?:\s+(?:about|around|nearly|almost|over|"
+    r"some|около|почти|более|свыше|порядка))?\s*$", re.IGNORECASE)
+
+_BASE_AFTER = re.compile(r"^\s*(?:салыстырғанда|қарағанда|харьцуулахад)", re.IGNORECASE)
+
 # A figure given as what another is compared with: "up from $127.3 million in 2023".
 _BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|"
                           r"\bпротив|\bпо\s+сравнению\s+с)\s*$", re.IGNORECASE)
+
+# A sentence that opens by saying it gives the figures compared with: "A year earlier,
+# ...", "Для сравнения: ...". Its periods are not the article's.
+_BASE_OPENING = re.compile(
+    r"^\W*(?:a\s+year\s+(?:earlier|before|ago)|for\s+comparison|by\s+comparison|"
+    r"in\s+the\s+same\s+period\s+(?:of\s+|a\s+year\s+)|годом\s+ранее|год\s+назад|"
+    r"для\s+сравнения|за\s+аналогичный\s+период|в\s+аналогичном\s+периоде|"
+    r"салыстыру\s+үшін|салыстырмалы\s+түрде|өткен\s+жылы?\s+осы\s+кезеңде|"
+    r"харьцуулахад|харьцуулбал|өмнөх\s+оны\s+мөн\s+үед|өнгөрсөн\s+оны\s+мөн\s+үед)\b",
+    re.IGNORECASE)
 
 # Words that say who gave a figure ("according to", "по данным", "мәліметінше").
 _ATTRIBUTION = re.compile(
@@ -196,7 +307,12 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     perspective = art.sentence_side or (body.side if body else None) or art.side
     # "this figure" points back to the article's headline figure: its turnover, if given
     same = "turnover" if art.turnover_found else art.last_code
-    code = same if flow.kind == "same" else scope.direction(text, flow, p, perspective)
+    if flow.kind == "it":
+        code = art.last_code
+    elif target and flow.start > a.start:
+        code = "turnover"  # a goal's trade word comes before it; one after is another's
+    else:
+        code = same if flow.kind == "same" else scope.direction(text, flow, p, perspective)
     if code is None:
         return None
     named = code != "turnover" and _named_direction(text, flow, p)
@@ -209,7 +325,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     if target:
         deadline = next((m.year for m in mentions if m.role == "deadline"), None)
         year = deadline or (art.published.year if art.published else None)
-        months, change_pct = 12, None
+        months, change_pct, base = 12, None, False
     else:
         compared = [m for m in mentions if m.role == "compare"]
         chosen = _period(text, p, before, plain, compared, art)
@@ -218,17 +334,21 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         mention, weight = chosen
         if mention.months == 0:
             return None  # "in June–August", "in July 2025": not a period of the data file
-        if mention.role != "compare" and not _BASE_BEFORE.search(
-                text[max(p.left, a.start - 20):a.start]):
+        if mention.role != "compare" and not _base_figure(text, p):
             art.last_period = mention  # a base figure's period is not the article's
+            art.main_period = art.main_period or mention
         year, months = periods.resolve(mention, art.published)
         if not _possible(year, months, mention, art.published):
             return None
         confidence *= weight * (0.5 if year is None else 1.0)
-        change_pct = yoy.on_year_before(change, year, months, plain, art.published)
+        base = mention.role == "compare" or _base_figure(text, p)
+        # A figure another is measured from has no change of its own stated.
+        change_pct = None if base else yoy.on_year_before(change, year, months, plain,
+                                                          art.published)
     if code != "turnover" and not named:
         confidence *= 0.85
     confidence *= 1.0 if body else 0.95
+    art.flags.append(base)
     art.last_code, art.last_body, art.last_sentence = code, body, art.sentence
     art.turnover_found = art.turnover_found or (code == "turnover" and not target)
     return Candidate(
@@ -272,6 +392,14 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     year_before = _year_before(text, a, compared_all, art)
     if year_before is not None:
         return year_before, 0.85
+    when = _when(text, p, compared_all, art)
+    if when is not None:
+        return when, 0.9
+    if _AFTER_CHANGE.search(text[p.left:a.start]):
+        # "up 9.6 % on January–June 2024 (77.3 million)": the figure it was measured from
+        measured = [m for m in compared_all if m.end <= a.start and (m.year or m.same_period)]
+        if measured and (base_period := _compared(measured[-1], art)) is not None:
+            return base_period, 0.9
     own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
     # The figure a change is measured against, right after its year: "20 % more than in
     # 2023 ($125 million)", "up from 2023: $125 million".
@@ -280,12 +408,19 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     if base:
         return base[-1], 0.9
     pool = own or plain
+    if (not pool and art.main_period is not None and _REPORTING.search(text)
+            and not _BASE_OPENING.match(text)
+            and not any((m.same_period or m.back) and m.end <= a.start for m in compared_all)):
+        return art.main_period, 0.9
     if pool:
         chosen = min(pool, key=distance)
         if chosen.months and chosen.year is None and chosen.relative is None:
             chosen = _with_year(text, chosen, plain, a)
         return chosen, 1.0 if own else 0.9
-    same = [m for m in compared_all if m.same_period]
+    # "A year earlier, for the same period, the figure was ...": the same-period words
+    # stand before the amount (after it, "up 3.8 % year-on-year" compares this figure).
+    same = [m for m in compared_all if m.same_period and (
+        m.end <= a.start or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start]))]
     if same and (earlier := _one_year_back(same[0], art)) is not None:
         # "A year earlier, for the same period, the figure was ...": the period of the
         # figure before it, one year back.
@@ -294,6 +429,10 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         return art.paragraph.period, 0.85
     if art.last_period is not None:
         return art.last_period, 0.8
+    if art.named_period is not None:
+        # No figure yet: the period the title or the lead named ("Foreign trade,
+        # January–June 2025"), for a figure in a paragraph of its own.
+        return art.named_period, 0.7
     return None
 
 
@@ -303,12 +442,55 @@ def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMent
     before"), or after "five years earlier" in its clause, is the figure before it, that
     many years back."""
     for m in compared:
-        if m.same_period and m.year is None and (
-                0 <= m.start - a.end <= 3 or 0 <= a.start - m.end <= 3):
-            return _one_year_back(m, art)
+        if m.same_period and (0 <= m.start - a.end <= 4 or 0 <= a.start - m.end <= 3):
+            if m.year is None:
+                return _one_year_back(m, art)
+            # "$52.9 million in the same months of 2024": the article's months, that year
+            if art.last_period is not None:
+                _, months = periods.resolve(art.last_period, art.published)
+                return replace(m, months=None if months == 12 else months, relative=None)
         if m.back and (0 <= m.start - a.end <= 3 or 0 <= a.start - m.end <= 40):
             return _one_year_back(m, art, m.back)
     return None
+
+
+# "..., when it stood at", ", когда он составлял": the figure of the year just named.
+_WHEN = re.compile(r"^[\s,]*(?:when|at\s+which\s+point|когда|тогда\s+как)\b[^.;]{0,40}$",
+                   re.IGNORECASE)
+
+
+# "In the reporting period", "за отчетный период", "есепті кезеңде", "тайлант хугацаанд".
+_REPORTING = re.compile(
+    r"\b(?:reporting|review(?:ed)?)\s+period\b|\b(?:this|that|the\s+same)\s+period\b|"
+    r"\bотчетн\w+\s+период\w*|\b(?:за|в)\s+(?:этот|тот\s+же|данный)\s+период\b|"
+    r"\bесепті\s+кезең\w*|\bосы\s+кезең\w*|\bтайлант\s+(?:хугацаа|үе)\w*|"
+    r"\b(?:энэ|мөн|тус)\s+хугацаа\w*|\bэнэ\s+үе\w*", re.IGNORECASE)
+
+# An amount in brackets right after a change: the figure the change is measured from.
+_AFTER_CHANGE = re.compile(r"(?:%|percent|per\s+cent|пайыз|процент|хувь|раза?|есе|дахин)"
+                           r"[\w-]*(?:\s+\w+)?\s*\(\s*$", re.IGNORECASE)
+
+
+def _when(text: str, p: scope.Place, compared: list[periods.PeriodMention],
+          art: _Article) -> periods.PeriodMention | None:
+    """An amount after "compared with 2023, when the figure totaled" is 2023's (with
+    the article's months when the words are "the same period of 2023")."""
+    for m in reversed(compared):
+        if m.end <= p.amount.start and m.start >= p.left and _WHEN.match(
+                text[m.end:p.amount.start]):
+            return _compared(m, art)
+    return None
+
+
+def _compared(m: periods.PeriodMention, art: _Article) -> periods.PeriodMention | None:
+    """The period a comparison names: its own year and months, the article's months
+    for "the same period of 2023", one year back for "the same period last year"."""
+    if m.year is None:
+        return _one_year_back(m, art) if m.same_period else None
+    if m.same_period and art.last_period is not None and m.months is None:
+        _, months = periods.resolve(art.last_period, art.published)
+        return replace(m, months=None if months == 12 else months)
+    return m
 
 
 def _one_year_back(m: periods.PeriodMention, art: _Article, years: int = 1

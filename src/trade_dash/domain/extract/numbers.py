@@ -106,6 +106,36 @@ def amounts(text: str) -> list[Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
+# A table's header that gives the unit of the bare numbers below it: "..., мянган
+# ам.доллараар:", "(thousand US dollars)", "тыс. долларов США:".
+_UNIT_HEADER = re.compile(
+    rf"(?:^|[\s,(])(?:in{SP}+)?(?:(?P<thousand>thousands?|мянган|мың|тыс\.?|тысяч\w*)|"
+    rf"(?P<million>millions?|сая|млн\.?)){SP}*(?:of{SP}+)?(?:US{SP}+dollars|U\.S\.{SP}+dollars|"
+    rf"USD|US\$|ам\.?{SP}?доллар\w*|АҚШ{SP}+доллар\w*|долл\w*\.?(?:{SP}+США)?)\)?{SP}*[:.]?{SP}*$",
+    re.IGNORECASE)
+# A row of such a table: a label, then its number ("- Бараа эргэлт: 98 412.6").
+_ROW = re.compile(rf"^[-–—•*{SP}]*[^:\d]{{2,80}}?[:–—]{SP}*{_NUMBER}"
+                  rf"(?!{SP}*(?:%|per|хув|процент|пайыз))", re.IGNORECASE)
+
+
+def table_unit(text: str) -> Decimal | None:
+    """The scale, in US$ million, a table header gives its numbers in; ``None`` if the
+    text is no such header."""
+    m = _UNIT_HEADER.search(text)
+    if m is None:
+        return None
+    return Decimal("0.001") if m.group("thousand") else Decimal(1)
+
+
+def row_amount(text: str, unit: Decimal) -> Amount | None:
+    """The bare number of a table row, in the table's unit."""
+    m = _ROW.match(text)
+    number = parse_number(m.group("num")) if m else None
+    if m is None or number is None or number <= 0:
+        return None
+    return Amount(m.start("num"), m.end("num"), number * unit, True, False)
+
+
 def parse_number(text: str) -> Decimal | None:
     """A number as news text writes it: a comma followed by exactly three digits groups
     thousands (466,000), any other comma is a decimal mark (30,4); spaces group."""
@@ -134,14 +164,15 @@ _APPROX_BEFORE = re.compile(
     r"(?:\babout|\baround|\bapproximately|\bapprox\.|\broughly|\bnearly|\balmost|\bsome|"
     r"\bover|\bmore\s+than|\bjust\s+(?:over|under)|\bclose\s+to|\bin\s+excess\s+of|\babove|"
     r"\bоколо|\bболее(?:\s+чем)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
-    r"\bбез\s+малого|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
+    r"\bбез\s+малого|\b(?:чуть\s+|немногим\s+)?больше|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
     # "exceeded $100 million" gives a floor, not the figure
     r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*)"
     r"\s*$",
     re.IGNORECASE,
 )
 _APPROX_AFTER = re.compile(
-    r"^\s*(?:астам|асты|асып|асады|асқан|шамасында|жуық|артық|орчим|гаруй|шахам|илүү|"
+    r"^\s*(?:астам\w*|асты|асып|асады|асқан\w*|сәл\s+ас\w*|шамасында|жуық|артық|орчим|гаруй|"
+    r"шахам|илүү|"
     r"-?аас\s+илүү|давлаа|давсан|давжээ|давав|давж)\b",
     re.IGNORECASE,
 )
@@ -173,13 +204,14 @@ _TIMES_WORDS = {"полтора": 1.5, "два": 2, "три": 3, "бір жар�
 
 UP = re.compile(
     r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|higher|more|gain\w*|jump\w*|surg\w*|"
-    r"expand\w*|climb\w*|рост\w*|вырос\w*|увелич\w*|больше|прирост\w*|повыс\w*|подня\w*|"
+    r"expand\w*|climb\w*|рост\w*|вырос\w*|увелич\w*|больше|выше|прирост\w*|повыс\w*|подня\w*|"
+    r"прибав\w*|"
     r"өс\w*|арт\w*|ұлғай\w*|көбей\w*|жоғары|көп|нэмэгд\w*|их|илүү)\b",
     re.IGNORECASE,
 )
 DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|decreas\w*|declin\w*|lower|less|drop\w*|shr[ai]nk\w*|"
-    r"contract\w*|сниз\w*|сниж\w*|сократ\w*|сокращ\w*|уменьш\w*|меньше|упал\w*|падени\w*|"
+    r"contract\w*|сниз\w*|сниж\w*|сократ\w*|сокращ\w*|уменьш\w*|меньше|ниже|упал\w*|падени\w*|"
     r"спад\w*|төменде\w*|азай\w*|қысқар\w*|кеми\w*|кем|аз|буур\w*|багас\w*|унас\w*|бага)\b",
     re.IGNORECASE,
 )

@@ -51,6 +51,17 @@ _MONTH_YEAR = re.compile(
     rf"{SP}+(?:of{SP}+)?(?P<year>(?:19|20)\d{{2}})(?!\d)(?:{SP}*(?:года?|г\.))?",
     _I,
 )
+# One month without a year: "in July", "в июле", "шілдеде", "7 дугаар сард", "долдугаар
+# сард" ("сарын 24" after it makes a date). January is January to month 1; any other
+# month is a period the data file cannot hold.
+_ONE_MONTH = re.compile(
+    rf"(?<![\w\d{DASH}])(?:(?:in|during|в|во){SP}+(?P<m1>(?-i:[A-Z][a-z]+)|[а-яё]+)"
+    rf"|(?P<m2>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
+    rf"желтоқсан){SP}*(?:айында|да|де|та|те)"
+    rf"|(?<!эхний{SP})(?P<n>\d{{1,2}}|[IVX]{{1,4}}){SP}*(?:-?р{SP}+|-?{SP}*(?:дугаар|дүгээр){SP}+|"
+    rf"{SP}+)сар(?:д|ын)"
+    rf"|(?P<m3>(?:арван{SP}+)?[а-яөү]+(?:дугаар|дүгээр){SP}+сар)(?:д|ын))(?!\w)(?!{SP}*\d)",
+    re.IGNORECASE)
 _BETWEEN = re.compile(
     rf"(?<!\w)between{SP}+(?P<m1>{_ANY_MONTH})\.?{SP}+and{SP}+(?P<m2>{_ANY_MONTH})\.?(?!\w)", _I)
 _MN_RANGE = re.compile(
@@ -211,6 +222,11 @@ def mentions(text: str) -> list[PeriodMention]:
             month = _month(m.group("m1"))
             partial.append(PeriodMention(m.start(), m.end(), year=int(m.group("year")),
                                          months=1 if month == 1 else 0))
+    for m in _ONE_MONTH.finditer(text):
+        month = _one_month(m)
+        if month is not None and taken.free(m.start(), m.end()):
+            taken.add(m.start(), m.end())
+            partial.append(PeriodMention(m.start(), m.end(), months=1 if month == 1 else 0))
     years = []
     for m in _YEAR.finditer(text):
         if (taken.free(m.start(), m.end())
@@ -263,6 +279,15 @@ def _months(m: re.Match[str]) -> int | None:
     else:
         value = _NUMBER_WORDS.get(re.sub(SP, " ", n.lower()), 0)
     return value if 1 <= value <= 11 else None
+
+
+def _one_month(m: re.Match[str]) -> int | None:
+    word = m.group("m1") or m.group("m2") or m.group("m3")
+    if word:
+        return _month(word)
+    n = m.group("n")
+    value = int(n) if n.isdigit() else _roman(n)
+    return value if 1 <= value <= 12 else None
 
 
 def _month(word: str) -> int | None:

@@ -45,6 +45,8 @@ FLOW_WORDS = re.compile(
     r"\bхудалдаа\w*)",
     _I,
 )
+_OF_WHAT = re.compile(r"(?:доллар|\$)(?:ын|ийн|лық|лік)$", _I)
+_GOODS = re.compile(r"\s*(?:(?:бараа|барааны|тауар|өнім)\w*\s+)?", _I)
 _PART_OF = re.compile(r"\bof\s+which\b|\bincluding\b|\bиз\s+(?:них|которых)\b|"
                       r"\bв\s+том\s+числе\b|\bоның\s+ішінде\b|\bүүнээс\b|\bүүний\s+(?:дотор|\w+)",
                       _I)
@@ -60,7 +62,11 @@ _DECOY_BETWEEN = re.compile(
     r"\bprices?\b|\bpriced\b|\bcosts?\b|\bcosting\b|\bvalued\s+at\b|\bцен[аыуе]\w*|"
     r"\bстоимост\w*|\bстоит\b|\bбағасы\w*|\bбағамен\b|\bқұны\b|\bүнэ\b|\bүнийн\b|\bөртөг\w*|"
     # a balance of trade, not a flow
-    r"\bbalance\b|\bdeficit\b|\bsurplus\b|\bсальдо\b|\bдефицит\w*|\bпрофицит\w*|"
+    r"\bbalance\b|\bdeficit\b|\bsurplus\b|\bсальдо\w*|\bдефицит\w*|\bпрофицит\w*|"
+    # what trade lost or gained, not its level
+    r"\bloss(?:es)?\b|\bshortfall\b|\bпотер[ьия]\w*|\bшығын\w*|\bалдагдсан\b|"
+    # one item of the trade: "the largest export item", "статья экспорта"
+    r"\bстать[яеюи]\w*|\bбаб[ыт]\w*|"
     r"\bтапшылық\w*|\bпрофицит\w*|\bалдагдал\w*|\bашиг\b|"
     # a potential, an opportunity, a capacity
     r"\bpotential\b|\buntapped\b|\bopportunit\w*|\bcapacity\b|\bпотенциал\w*|\bвозможност\w*|"
@@ -98,6 +104,13 @@ _MADE_OF = re.compile(
 )
 # "its supplies", "ее поставки": the flow of a product named before it in the sentence.
 _ITS = re.compile(r"\b(?:its|their|ее|её|его|их|оның|олардың|түүний|тэдгээрийн)\s+$", _I)
+# A noun whose trade the flow word is: "losses of mutual trade", "потенциал торговли".
+_HEAD_BEFORE = re.compile(
+    r"(?:\bloss(?:es)?|\bpotential|\bbalance|\bпотер[ьия]\w*|\bпотенциал\w*|\bсальдо|"
+    r"\bдефицит\w*|\bпрофицит\w*|\bшығын\w*|\bәлеует\w*|\bболомж\w*|\bчадавх\w*)"
+    r"(?:\s+\w+){0,2}\s*$", _I)
+# "нефтепродукты, поставки которых ...": the flow of the product named before it.
+_WHOSE = re.compile(r"^\s*(?:которых|которого|которой)", _I)
 _COUNTED = re.compile(
     rf"^{SP}*(?:heads?\b|голов\w*|бас\w*|толгой\w*|tonnes?\b|tons?\b|тонн\w*|people\b|"
     r"человек\w*|адам\w*|хүн\w*|km\b|км\b|kilomet\w*|километр\w*|metres?\b|метр\w*|vehicles?\b|"
@@ -112,12 +125,22 @@ FORECAST = re.compile(
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
 )
-_INCREMENT_LEFT = re.compile(rf"(?:\bby|\bна){SP}*$", _I)
+_INCREMENT_LEFT = re.compile(
+    rf"(?:\bby(?:{SP}+an?)?(?:{SP}+(?:additional|another|extra|further))?|\bна"
+    rf"(?:{SP}+(?:дополнительные|ещё|еще))?){SP}*$", _I)
+# "an increase of $11.2 million", "прирост в 5 млн": the noun of a change before it
+_CHANGE_OF = re.compile(
+    rf"\b(?:an?{SP}+)?(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|loss)"
+    rf"{SP}+of{SP}*$|\b(?:прирост|рост|снижение|сокращение|падение)\w*{SP}+(?:на|в){SP}*$",
+    _I)
+# "33,9 млн долларов больше", "$10 million more than": a difference between two figures
+_DIFFERENCE_AFTER = re.compile(
+    rf"^{SP}*(?:(?:more|less|higher|lower){SP}+than\b|больше\b|меньше\b|выше\b|ниже\b)", _I)
 # Kazakh and Mongolian say "by" with a case ending on the amount: "10 млн долларға
 # өсті", "10 сая ам.доллараар өссөн" (but "долларға жетті" is "reached").
 _BY_CASE = re.compile(r"(?:ға|ге|қа|ке|аар|ээр|оор|өөр)$", _I)
 _CHANGE_VERB = re.compile(rf"^{SP}+(?:өс|арт|ұлғай|көбей|азай|төменде|қысқар|нэмэгд|буур|"
-                          r"багас)\w*", _I)
+                          r"багас|илүү|бага\b|их\b|көп\b|кем\b|артық)\w*", _I)
 
 _TARGET_VERB = re.compile(
     r"(?:\bto\s+(?:increase|bring|raise|boost|reach|lift|grow|expand|double|take|push)|"
@@ -170,7 +193,7 @@ def places(text: str, found: list[Amount]) -> list[Place]:
         end = a.end + stop.start() if stop else right
         if stop and stop.group().strip() in "–—":
             # "69,5 млн доллары – Қазақстан экспорты": a dash that says what the amount is
-            rest = re.search(r"[,;:(]", text[end + 1:right])
+            rest = re.search(r"[,;:(]|\s[–—]\s", text[end + 1:right])
             said = end + 1 + rest.start() if rest else right
             if FLOW_WORDS.search(text, end, said):
                 end = said
@@ -209,6 +232,11 @@ def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
             return after[-1]
         if strong_right:
             return strong_right[0]
+    # "124.8 сая ам.долларын бараа импортолсон", "82 млн долларлық экспорт": an amount
+    # in the genitive or as an adjective is of the trade word right after it.
+    if _OF_WHAT.search(text, p.amount.start, p.amount.end) and strong_right and _GOODS.fullmatch(
+            text, p.amount.end, strong_right[0].start):
+        return strong_right[0]
     for group in (strong_left[-1:], strong_right[:1], left[-1:], right[:1]):
         if group:
             return group[0]
@@ -270,9 +298,12 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
         return True
     start = flow.start if flow.start < a.start else p.left
     between = text[start:a.start]
-    if _DECOY_BETWEEN.search(between):
+    if _DECOY_BETWEEN.search(between) or _HEAD_BEFORE.search(
+            text[max(p.left, flow.start - 30):flow.start]):
         return True
-    words_after = " ".join(re.findall(r"\w+(?:-\w+)?", after)[:3])
+    # The words right after it, up to a mark: "– это мука, масло" says what a flow is
+    # made of, "$20 million of wheat" that it is one product's.
+    words_after = " ".join(re.findall(r"\w+(?:-\w+)?", re.split(r"[,;:–—(]", after)[0])[:3])
     if _DECOY_BETWEEN.search(words_after):  # "a USD 200 million railway project"
         return True
     # "exports, mostly meat and wool, were worth ..." name what the trade is made of
@@ -285,8 +316,9 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     near = _MADE_OF.sub(" ", text[low:a.start])
     if _SECTOR.search(near) or _SECTOR.search(words_after):
         return True
-    if _ITS.search(text[max(0, flow.start - 12):flow.start]) and _SECTOR.search(
-            text[p.left:flow.start]):
+    its = (_ITS.search(text[max(0, flow.start - 12):flow.start])
+           or _WHOSE.match(text[flow.end:flow.end + 12]))
+    if its and _SECTOR.search(text[p.left:flow.start]):
         return True
     return increment(text, a)
 
@@ -295,7 +327,12 @@ def increment(text: str, a: Amount) -> bool:
     """An amount a figure grew or fell by ("up by $10 million", "10 млн долларға
     өсті"), not a level."""
     before = text[max(0, a.start - 40):a.start]
-    if _INCREMENT_LEFT.search(before) and (UP.search(before) or DOWN.search(before)):
+    if _INCREMENT_LEFT.search(before) and (UP.search(before) or DOWN.search(before)
+                                           or _DIFFERENCE_AFTER.match(text[a.end:])):
+        return True
+    if _CHANGE_OF.search(before):
+        return True
+    if _DIFFERENCE_AFTER.match(text[a.end:]) and re.search(r"на\s*$", before, _I):
         return True
     return bool(_BY_CASE.search(text[a.start:a.end]) and _CHANGE_VERB.match(text[a.end:]))
 
@@ -313,10 +350,29 @@ def is_target(text: str, p: Place) -> bool:
 
 
 def named_target(text: str, p: Place) -> Flow | None:
-    """"the agreed $500 million target" names the trade goal without a trade word."""
-    if _TARGET_NAMED.match(text[p.amount.end:p.clause_end + 30]):
+    """"the agreed $500 million target", "цели – 500 млн долларов" name the trade goal
+    without a trade word."""
+    left = text[p.left:p.amount.start]
+    noun = _TARGET_NOUN.search(left)
+    if _TARGET_NAMED.match(text[p.amount.end:p.clause_end + 30]) or (
+            noun is not None and not _ACTUAL_VERB.search(left[noun.start():])):
         return Flow("trade", p.amount.start, p.amount.start)
     return None
+
+
+_PRONOUN = re.compile(
+    r"(?:\bit|\bон|\bона|\bоно)\s+(?:has\s+|had\s+)?(?:amounted|reached|stood|totall?ed|was|"
+    r"came|rose|grew|fell|increased|decreased|climbed|jumped|dropped|declined|hit|"
+    r"составил[аио]?|достиг(?:ла|ло)?|вырос(?:ла|ло)?|снизил(?:ся|ась|ось)|сократил(?:ся|ась|ось)|"
+    r"увеличил(?:ся|ась|ось))"
+    r"(?:\s+(?:to|at|by|up|down|about|around|nearly|almost|over|some|more\s+than|just\s+over|"
+    r"до|около|почти|более|свыше|порядка))*\s*$", _I)
+
+
+def pronoun(text: str, p: Place) -> Flow | None:
+    """"it amounted to $91.2 million": the flow of the figure before."""
+    m = _PRONOUN.search(text, p.left, p.amount.start)
+    return Flow("it", m.start(), m.end()) if m else None
 
 
 def forecast(text: str, p: Place, flow: Flow) -> bool:

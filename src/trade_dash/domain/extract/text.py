@@ -156,7 +156,10 @@ _ROLE_PATTERNS: dict[str, dict[str, str]] = {
                   r"\bКазахстан\s+улсын\b"),
         "source": (r"\bfrom\s+Kazakhstan\b|\bиз\s+Казахстана\b|\bҚазақстаннан\b|"
                    r"\bКазахстан(?:\s+улс)?аас\b|\bКазахстанаас\b|\bКазахстан\s+улсаас\b"),
-        "dest": (r"\b(?:to|into)\s+Kazakhstan\b|\bв\s+Казахстан\b|\bҚазақстанға\b|"
+        "dest": (r"\b(?:to|into|on)\s+the\s+Kazakh(?:stani)?\s+market\b|"
+                 r"\bна\s+казахстанский\s+рынок\b|\bҚазақстан\s+нарығына\b|"
+                 r"\bКазахстаны\s+зах\s+зээлд\w*|"
+                 r"\b(?:to|into)\s+Kazakhstan\b|\bв\s+Казахстан\b|\bҚазақстанға\b|"
                  r"\bКазахстан(?:\s+улс)?\s+руу\b|\bКазахстанд\b|\bКазахстан\s+улсад\b"),
         "partner": (r"\bwith\s+Kazakhstan\b|\bс\s+Казахстаном\b|\bҚазақстанмен\b|"
                     r"\bКазахстан(?:\s+улс)?тай\b|\bКазахстантай\b|\bКазахстан\s+улстай\b"),
@@ -169,7 +172,10 @@ _ROLE_PATTERNS: dict[str, dict[str, str]] = {
         "source": (r"\bfrom\s+Mongolia\b|\bиз\s+Монголии\b|\bМоңғолиядан\b|"
                    r"\bМонголиядан\b|\bМонгол(?:\s+улс)?оос\b|\bМонгол\s+улсаас\b|"
                    r"\bманай\s+улсаас\b"),
-        "dest": (r"\b(?:to|into)\s+Mongolia\b|\bв\s+Монголию\b|\bМоңғолияға\b|"
+        "dest": (r"\b(?:to|into|on)\s+the\s+Mongolian\s+market\b|"
+                 r"\bна\s+монгольский\s+рынок\b|\bМоңғолия\s+нарығына\b|"
+                 r"\bМонголын\s+зах\s+зээлд\w*|"
+                 r"\b(?:to|into)\s+Mongolia\b|\bв\s+Монголию\b|\bМоңғолияға\b|"
                  r"\bМонголияға\b|\bМонгол(?:\s+улс)?\s+руу\b|\bМонголд\b|\bманай\s+улсад\b"),
         "partner": (r"\bwith\s+Mongolia\b|\bс\s+Монголией\b|\bМоңғолиямен\b|"
                     r"\bМонголиямен\b|\bМонгол(?:\s+улс)?тай\b"),
@@ -177,7 +183,8 @@ _ROLE_PATTERNS: dict[str, dict[str, str]] = {
     },
 }
 ROLES: dict[str, dict[str, re.Pattern[str]]] = {
-    side: {role: re.compile(p) for role, p in roles.items()}
+    # Case-blind: Mongolian writes "Казахстан Улстай" as well as "Казахстан улстай".
+    side: {role: re.compile(p, re.IGNORECASE) for role, p in roles.items()}
     for side, roles in _ROLE_PATTERNS.items()
 }
 

@@ -30,14 +30,25 @@ _LEADS_TO = re.compile(
 _THIS_FIGURE = re.compile(r"^(?:this|that|it|это|что|бұл|ол|энэ|энэ\s+нь)\b", re.IGNORECASE)
 
 
+def points_back(text: str) -> bool:
+    """Whether a sentence opens by pointing back to the figure before it."""
+    return bool(_THIS_FIGURE.match(text))
+
+
 def followed_up(text: str, last: Candidate) -> Candidate:
-    """The figure of the sentence before, with the change this sentence states for it
-    if it starts by pointing back to it and measures against the year before."""
-    if last.yoy_change_pct is not None or last.year is None or not _THIS_FIGURE.match(text):
+    """A figure given before, with the change this sentence states for it ("This is
+    20 % more than a year earlier.", "Рост к аналогичному периоду 2022 года – 21,3%.",
+    "Өмнөх оны мөн үеэс худалдааны эргэлт 5.8 хувиар өссөн"): one change, measured
+    against the year before the figure's (or no year named)."""
+    if last.yoy_change_pct is not None or last.year is None or last.measure != "actual":
         return last
-    found = numbers.changes(text)
-    years = [m.year for m in periods.mentions(text) if m.year]
-    if len(found) != 1 or any(y != last.year - 1 for y in years):
+    found = [c for c in numbers.changes(text)
+             if not scope.FORECAST.search(text[max(0, c.start - 40):c.end + 40])]
+    mentions = periods.mentions(text)
+    years = [m.year for m in mentions if m.year]
+    months = {m.months for m in mentions if m.months}
+    if (len(found) != 1 or any(y != last.year - 1 for y in years)
+            or any(n != last.months for n in months)):
         return last
     return replace(last, yoy_change_pct=found[0].pct)
 
