@@ -176,6 +176,11 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
     if amounts:
         places = scope.places(text, amounts)
         changes = yoy.assign(text, places, mentions)
+        for i in sorted(changes):
+            # "77.3 million, up 21.2 % on 2016's 63.8 million": the change is the
+            # figure's before the base it is measured from
+            if i and i - 1 not in changes and _base_figure(text, places[i]):
+                changes[i - 1] = changes.pop(i)
         previous: scope.Flow | None = None
         for i, p in enumerate(places):
             before = places[i - 1] if i else None
@@ -215,6 +220,7 @@ def _base_figure(text: str, p: scope.Place) -> bool:
     """Whether the amount is given as what another figure is compared with."""
     a = p.amount
     return bool(_BASE_OPENING.match(text)
+                or (_POINTS_BACK.match(text) and numbers.changes(text))
                 or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start])
                 or _BASE_AFTER.match(text[a.end:p.clause_end + 20]))
 
@@ -257,11 +263,13 @@ _LEVEL_AFTER = re.compile(
     r"\W{0,3}\s*(?:хүрч|хүрсэн|хүрчээ|хүрлээ|болж|болсон|болжээ|байсан|байв|жетті|жетіп|"
     r"құрады|құрап|болды|болған)\b", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(
-    r"(?:\breached|\bamounted\s+to|\bstood\s+at|\btotall?ed|\bcame\s+to|\bсоставил\w*|"
+    r"(?:\breached|\bamounted\s+to|\bstood\s+at|\btotall?ed|\bcame\s+to|\bhad|\bwas|\bwere|"
+    r"\bсоставил\w*|"
     r"\bдостиг\w*|\bсоставлял\w*|\bравнял\w*)(?:\s+(?:about|around|nearly|almost|over|"
     r"some|около|почти|более|свыше|порядка))?\s*$", re.IGNORECASE)
 
-_BASE_AFTER = re.compile(r"^\s*(?:салыстырғанда|қарағанда|харьцуулахад)", re.IGNORECASE)
+_BASE_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:салыстырғанда|қарағанда|харьцуулахад|ескерсек|"
+                         r"бодоход)", re.IGNORECASE)
 
 # A figure given as what another is compared with: "up from $127.3 million in 2023".
 _BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|"
@@ -276,6 +284,14 @@ _BASE_OPENING = re.compile(
     r"салыстыру\s+үшін|салыстырмалы\s+түрде|өткен\s+жылы?\s+осы\s+кезеңде|"
     r"харьцуулахад|харьцуулбал|өмнөх\s+оны\s+мөн\s+үед|өнгөрсөн\s+оны\s+мөн\s+үед)\b",
     re.IGNORECASE)
+
+# A sentence about the figure before it: "This is 12.7 % more than in 2023, when ...",
+# "Бұл 2020 жылғы ... (59,3 млн АҚШ доллары) 42,8%-ға артық"; with a change stated, its
+# amounts are what that figure is compared with.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:this|that|it)\s+(?:is|was|represents|marks|means)\s+(?:up\b|down\b|an?\s|"
+    r"about|almost|nearly|over|more|less|higher|lower|in\s+\d|\d)|это\s+(?:на|в|почти)\b|"
+    r"бұл\s+(?!жыл|көрсеткіш)|энэ\s+нь\b)", re.IGNORECASE)
 
 # Words that say who gave a figure ("according to", "по данным", "мәліметінше").
 _ATTRIBUTION = re.compile(
@@ -410,7 +426,8 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     pool = own or plain
     if (not pool and art.main_period is not None and _REPORTING.search(text)
             and not _BASE_OPENING.match(text)
-            and not any((m.same_period or m.back) and m.end <= a.start for m in compared_all)):
+            and not any((m.same_period or m.back) and m.end <= a.start and not _tied(text, m)
+                        for m in compared_all)):
         return art.main_period, 0.9
     if pool:
         chosen = min(pool, key=distance)
@@ -419,7 +436,7 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         return chosen, 1.0 if own else 0.9
     # "A year earlier, for the same period, the figure was ...": the same-period words
     # stand before the amount (after it, "up 3.8 % year-on-year" compares this figure).
-    same = [m for m in compared_all if m.same_period and (
+    same = [m for m in compared_all if m.same_period and not _tied(text, m) and (
         m.end <= a.start or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start]))]
     if same and (earlier := _one_year_back(same[0], art)) is not None:
         # "A year earlier, for the same period, the figure was ...": the period of the
@@ -480,6 +497,13 @@ def _when(text: str, p: scope.Place, compared: list[periods.PeriodMention],
                 text[m.end:p.amount.start]):
             return _compared(m, art)
     return None
+
+
+def _tied(text: str, m: periods.PeriodMention) -> bool:
+    """Whether same-period words say what a change is measured against ("decreased by
+    8 percent, year-on-year, to $2.3 million"): they name no figure's period then."""
+    return any(0 <= m.start - c.end <= 16 or 0 <= c.start - m.end <= 16
+               for c in numbers.changes(text))
 
 
 def _compared(m: periods.PeriodMention, art: _Article) -> periods.PeriodMention | None:

@@ -164,14 +164,14 @@ _APPROX_BEFORE = re.compile(
     r"(?:\babout|\baround|\bapproximately|\bapprox\.|\broughly|\bnearly|\balmost|\bsome|"
     r"\bover|\bmore\s+than|\bjust\s+(?:over|under)|\bclose\s+to|\bin\s+excess\s+of|\babove|"
     r"\bоколо|\bболее(?:\s+чем)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
-    r"\bбез\s+малого|\b(?:чуть\s+|немногим\s+)?больше|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
+    r"\bбез\s+малого|\b(?:примерно|приблизительно|около|почти)\s+(?:в|на)|\b(?:чуть\s+|немногим\s+)?больше|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
     # "exceeded $100 million" gives a floor, not the figure
     r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*)"
     r"\s*$",
     re.IGNORECASE,
 )
 _APPROX_AFTER = re.compile(
-    r"^\s*(?:астам\w*|асты|асып|асады|асқан\w*|сәл\s+ас\w*|шамасында|жуық|артық|орчим|гаруй|"
+    r"^\s*(?:астам\w*|асты|асып|асады|асқан\w*|сәл\s+(?:ғана\s+)?ас\w*|орчм\w*|шамасында|жуық|артық|орчим|гаруй|"
     r"шахам|илүү|"
     r"-?аас\s+илүү|давлаа|давсан|давжээ|давав|давж)\b",
     re.IGNORECASE,
@@ -212,7 +212,7 @@ UP = re.compile(
 DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|decreas\w*|declin\w*|lower|less|drop\w*|shr[ai]nk\w*|"
     r"contract\w*|сниз\w*|сниж\w*|сократ\w*|сокращ\w*|уменьш\w*|меньше|ниже|упал\w*|падени\w*|"
-    r"спад\w*|төменде\w*|азай\w*|қысқар\w*|кеми\w*|кем|аз|буур\w*|багас\w*|унас\w*|бага)\b",
+    r"спад\w*|төменде\w*|азай\w*|қысқар\w*|кеми\w*|кемі\w*|кем|аз|буур\w*|багас\w*|унас\w*|бага)\b",
     re.IGNORECASE,
 )
 
@@ -236,6 +236,8 @@ def changes(text: str) -> list[Change]:
         sign = {"+": 1, "-": -1, "−": -1}.get(written) or _direction(text, m.start(), m.end())
         if sign:
             found.append(Change(m.start(), m.end(), sign * _decimal(m.group("pct"))))
+        elif (index := _index(text, m)) is not None:
+            found.append(Change(m.start(), m.end(), index))
     for m in _TIMES.finditer(text):
         factor = (_decimal(m.group("times")) if m.group("times")
                   else _TIMES_WORDS[re.sub(SP, " ", m.group("word").lower())])
@@ -251,6 +253,21 @@ def changes(text: str) -> list[Change]:
         if not any(c.start <= m.start() < c.end for c in found):
             found.append(Change(m.start(), m.end(), 100.0))
     return sorted(found, key=lambda c: c.start)
+
+
+# A statistics office's index in brackets: "(2020 жылғы қаңтар–қыркүйекке 144,1%)",
+# "(в % к январю–сентябрю 2020 года: 144,1)" is 44.1 % more than that period.
+_INDEX_BEFORE = re.compile(r"\((?:[^()]{0,60}?(?:ке|ға|ге|қа|ка|на)|[^()]{0,40}\b(?:к|to|of)\s+"
+                           r"[^()]{1,40}?)\s*$", re.IGNORECASE)
+
+
+def _index(text: str, m: re.Match[str]) -> float | None:
+    """The change an index in brackets gives (100 is no change), or ``None``."""
+    if not text.startswith(")", m.end()) or not _INDEX_BEFORE.search(
+            text[max(0, m.start() - 80):m.start()]):
+        return None
+    pct = _decimal(m.group("pct"))
+    return round(pct - 100, 1) if 20 <= pct <= 400 else None
 
 
 def _decimal(text: str) -> float:

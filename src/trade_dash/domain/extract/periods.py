@@ -174,6 +174,8 @@ _COMPARE_AFTER = re.compile(
     rf"^{SP}*(?:онтой|оныхтой)?{SP}*харьцуулахад|^{SP}*бастап",
     _I,
 )
+# "(2020 жылғы қаңтар–қыркүйекке 144,1%)": the period an index is measured against
+_INDEX_AFTER = re.compile(rf"^{SP}*\d{{2,3}}(?:[.,]\d+)?{SP}?%{SP}*\)")
 _DEADLINE_BEFORE = re.compile(
     rf"(?:\bby|\buntil|\btill|\bbefore|\bк|\bдо){SP}+(?:the{SP}+end{SP}+of{SP}+)?$", _I)
 _DEADLINE_AFTER = re.compile(rf"^{SP}*(?:дейін|қарай|гэхэд|хүртэл)", _I)
@@ -343,7 +345,7 @@ def _with_role(text: str, p: PeriodMention) -> PeriodMention:
     written = text[p.start:p.end]
     compare_before = _COMPARE_BEFORE_YEAR if p.year and not p.months else _COMPARE_BEFORE
     if (compare_before.search(before) or _COMPARE_SUFFIX.search(written)
-            or _COMPARE_AFTER.match(after)):
+            or _COMPARE_AFTER.match(after) or _INDEX_AFTER.match(after)):
         return replace(p, role="compare")
     if p.year and (_DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(after)):
         return replace(p, role="deadline")

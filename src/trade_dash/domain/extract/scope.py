@@ -46,7 +46,7 @@ FLOW_WORDS = re.compile(
     _I,
 )
 _OF_WHAT = re.compile(r"(?:доллар|\$)(?:ын|ийн|лық|лік)$", _I)
-_GOODS = re.compile(r"\s*(?:(?:бараа|барааны|тауар|өнім)\w*\s+)?", _I)
+_GOODS = re.compile(r"\s*(?:(?:бараа|барааны|бүтээгдэхүүн|тауар|өнім)\w*\s+){0,2}", _I)
 _PART_OF = re.compile(r"\bof\s+which\b|\bincluding\b|\bиз\s+(?:них|которых)\b|"
                       r"\bв\s+том\s+числе\b|\bоның\s+ішінде\b|\bүүнээс\b|\bүүний\s+(?:дотор|\w+)",
                       _I)
@@ -84,6 +84,10 @@ _SECTOR = re.compile(
     r"\bagricultur\w*|\bagri-?food|\bfood\w*|\bwheat|\bgrain|\bflour|\bmeat|\bbeef|\bmutton|"
     r"\bcoal|\boil\b|\bfuel|\bpetroleum|\belectricity|\bmachinery|\blivestock|\bwool|"
     r"\bcashmere|\bleather|\bvegetables?|\bfruit|\bsunflower|\bconfectionery|\bservices|"
+    r"\bsugar|\btobacco|\bcement|\bмасл[оа]\w*|\bсахар\w*|\bтабак\w*|\bцемент\w*|"
+    r"\bмайы\b|\bқант\w*|\bтемекі\w*|\bтамхи\w*|\bтос\b|\bтосны\b|"
+    # a list of goods: "негізгі экспорттық тауарлар: ...", "main export items: ..."
+    r"(?:goods|items|products|товар\w*|тауарлар\w*|бараа\w*)\s*:|"
     r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
     r"\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
     r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
@@ -104,10 +108,17 @@ _MADE_OF = re.compile(
 )
 # "its supplies", "ее поставки": the flow of a product named before it in the sentence.
 _ITS = re.compile(r"\b(?:its|their|ее|её|его|их|оның|олардың|түүний|тэдгээрийн)\s+$", _I)
+_VALUE_OF_GOODS = re.compile(
+    r"\b(?:өнім|тауар|бараа|бүтээгдэхүүн|goods|products|товар|продукци)\w*\s+(?:құны|"
+    r"үнийн\s+дүн\w*)|\b(?:value|стоимост\w*)\s+(?:of\s+)?(?:the\s+)?\w*\s*"
+    r"(?:goods|products|товар\w*|продукци\w*)", _I)
 # A noun whose trade the flow word is: "losses of mutual trade", "потенциал торговли".
 _HEAD_BEFORE = re.compile(
     r"(?:\bloss(?:es)?|\bpotential|\bbalance|\bпотер[ьия]\w*|\bпотенциал\w*|\bсальдо|"
-    r"\bдефицит\w*|\bпрофицит\w*|\bшығын\w*|\bәлеует\w*|\bболомж\w*|\bчадавх\w*)"
+    r"\bдефицит\w*|\bпрофицит\w*|\bшығын\w*|\bәлеует\w*|\bболомж\w*|\bчадавх\w*|"
+    # contracts and deals for supplies: "контракты на поставку", "deals for the export"
+    r"\bcontracts?|\bagreements?|\bdeals?|\bконтракт\w*|\bсоглашени\w*|\bдоговор(?:а|ы|ов|ам|у|ом)?\b|"
+    r"\bсделк\w*|\bкелісімшарт\w*|\bгэрээ\w*)"
     r"(?:\s+\w+){0,2}\s*$", _I)
 # "нефтепродукты, поставки которых ...": the flow of the product named before it.
 _WHOSE = re.compile(r"^\s*(?:которых|которого|которой)", _I)
@@ -189,8 +200,12 @@ def places(text: str, found: list[Amount]) -> list[Place]:
     for i, a in enumerate(found):
         left = found[i - 1].end if i else 0
         right = found[i + 1].start if i + 1 < len(found) else len(text)
-        stop = re.search(r"[,;:(]|\s[–—]\s", text[a.end:right])
+        stop = re.search(r"[,;:(]|\s[–—]\s|\s(?:бол|харин|whereas|while|тогда\s+как)\s",
+                         text[a.end:right])
         end = a.end + stop.start() if stop else right
+        verb = _CLAUSE_VERB.match(text, a.end, end)
+        if verb:  # Kazakh and Mongolian end a clause with its verb: "83.5 сая байсныг"
+            end = verb.end()
         if stop and stop.group().strip() in "–—":
             # "69,5 млн доллары – Қазақстан экспорты": a dash that says what the amount is
             rest = re.search(r"[,;:(]|\s[–—]\s", text[end + 1:right])
@@ -297,9 +312,10 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     if _PER_UNIT.match(after) or (not a.currency and _COUNTED.match(after)):
         return True
     start = flow.start if flow.start < a.start else p.left
-    between = text[start:a.start]
+    # "әкелінген өнімнің құны", "стоимость ввезенных товаров": the value of the goods
+    between = _VALUE_OF_GOODS.sub(" ", text[start:a.start])
     if _DECOY_BETWEEN.search(between) or _HEAD_BEFORE.search(
-            text[max(p.left, flow.start - 30):flow.start]):
+            text[max(p.left, flow.start - 50):flow.start]):
         return True
     # The words right after it, up to a mark: "– это мука, масло" says what a flow is
     # made of, "$20 million of wheat" that it is one product's.
@@ -313,6 +329,10 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
               *(m.end() for m in re.finditer(r"[,;:]", text[p.left:flow.start])))
     while low > p.left and text[low - 1].isalnum():  # whole words only
         low -= 1
+    if flow.start > a.start:
+        # The trade word after the amount ("на нее пришлось около $19 млн экспорта"): the
+        # words before the amount say whose trade it is.
+        low = p.left
     near = _MADE_OF.sub(" ", text[low:a.start])
     if _SECTOR.search(near) or _SECTOR.search(words_after):
         return True
@@ -375,8 +395,17 @@ def pronoun(text: str, p: Place) -> Flow | None:
     return Flow("it", m.start(), m.end()) if m else None
 
 
+_CLAUSE_VERB = re.compile(
+    r"\W{0,3}\s*(?:байсан|байсн\w*|байв|болсон|болжээ|хүрсэн|құрады|болды|болған|жетті)\w*", _I)
+_STATED_AFTER = re.compile(
+    r"\W{0,3}\s*(?:байсан|байсн\w*|байв|болсон|болжээ|хүрсэн|хүрч|құрады|құрап|болды|болған|"
+    r"жетті|was\b|were\b|составил\w*|достиг\w*)", _I)
+
+
 def forecast(text: str, p: Place, flow: Flow) -> bool:
     """A figure someone expects or thinks possible, which is neither cited nor the goal."""
     start = flow.start if flow.start < p.amount.start else p.left
+    after = text[p.amount.end:p.clause_end]
+    # "83.5 сая ам.доллар байсныг бодоход ... магадгүй": a level stated, then a guess
     return bool(FORECAST.search(text[start:p.amount.start])
-                or FORECAST.search(text[p.amount.end:p.clause_end]))
+                or (FORECAST.search(after) and not _STATED_AFTER.match(after)))

@@ -154,9 +154,13 @@ _ROLE_PATTERNS: dict[str, dict[str, str]] = {
                   r"\bказахстанск\w*|\bэкспорт\w*\s+Казахстана\b|\bимпорт\w*\s+Казахстана\b|"
                   r"\bҚазақстанның\b|\bқазақстандық\b|\bеліміздің\b|\bКазахстаны\b|"
                   r"\bКазахстан\s+улсын\b"),
-        "source": (r"\bfrom\s+Kazakhstan\b|\bиз\s+Казахстана\b|\bҚазақстаннан\b|"
+        "source": (r"\bKazakh(?:stani)?\s+(?:goods|products)\b|"
+                   r"\bказахстанск\w+\s+(?:продукци|товар)\w*|\bқазақстандық\s+(?:өнім|тауар)\w*|"
+                   # Mongolian text's "that country" is Kazakhstan
+                   r"\bтус\s+улсаас\b|"
+                   r"\bfrom\s+Kazakhstan\b|\bиз\s+Казахстана\b|\bҚазақстаннан\b|"
                    r"\bКазахстан(?:\s+улс)?аас\b|\bКазахстанаас\b|\bКазахстан\s+улсаас\b"),
-        "dest": (r"\b(?:to|into|on)\s+the\s+Kazakh(?:stani)?\s+market\b|"
+        "dest": (r"\b(?:to|into|on)\s+the\s+Kazakh(?:stani)?\s+market\b|\bтус\s+улс\s+руу\b|"
                  r"\bна\s+казахстанский\s+рынок\b|\bҚазақстан\s+нарығына\b|"
                  r"\bКазахстаны\s+зах\s+зээлд\w*|"
                  r"\b(?:to|into)\s+Kazakhstan\b|\bв\s+Казахстан\b|\bҚазақстанға\b|"
@@ -169,10 +173,15 @@ _ROLE_PATTERNS: dict[str, dict[str, str]] = {
         "owner": (r"\bMongolia['’]s\b|\bMongolian\b|\bмонгольск\w*|\bэкспорт\w*\s+Монголии\b|"
                   r"\bимпорт\w*\s+Монголии\b|\bМоңғолияның\b|\bМонголияның\b|"
                   r"\bмоңғолиялық\b|\bМонгол(?:\s+улс)?ын\b|\bманай\s+улс(?:ын)?\b"),
-        "source": (r"\bfrom\s+Mongolia\b|\bиз\s+Монголии\b|\bМоңғолиядан\b|"
+        "source": (r"\bMongolian\s+(?:goods|products)\b|"
+                   r"\bмонгольск\w+\s+(?:продукци|товар)\w*|\bмоңғол(?:иялық)?\s+(?:өнім|тауар)\w*|"
+                   # Kazakh and Russian text's "the neighbouring country" is Mongolia
+                   r"\bкөрші\s+елден\b|\bиз\s+соседней\s+страны\b|"
+                   r"\bfrom\s+Mongolia\b|\bиз\s+Монголии\b|\bМоңғолиядан\b|"
                    r"\bМонголиядан\b|\bМонгол(?:\s+улс)?оос\b|\bМонгол\s+улсаас\b|"
                    r"\bманай\s+улсаас\b"),
-        "dest": (r"\b(?:to|into|on)\s+the\s+Mongolian\s+market\b|"
+        "dest": (r"\b(?:to|into|on)\s+the\s+Mongolian\s+market\b|\bкөрші\s+елге\b|"
+                 r"\bв\s+соседнюю\s+страну\b|"
                  r"\bна\s+монгольский\s+рынок\b|\bМоңғолия\s+нарығына\b|"
                  r"\bМонголын\s+зах\s+зээлд\w*|"
                  r"\b(?:to|into)\s+Mongolia\b|\bв\s+Монголию\b|\bМоңғолияға\b|"
