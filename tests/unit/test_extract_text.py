@@ -378,3 +378,118 @@ def test_foreign_trade_with_the_partner_named_is_their_trade():
 def test_a_commitment_to_reaching_an_amount_is_the_target():
     text = LEAD + "Both governments reiterated their commitment to reaching $500 million in trade."
     assert figures(text, "2025-12-02") == [("target", "turnover", 2025, 12, 500.0)]
+
+
+# --- figures given to compare with, and what points back -------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "when it stood at": the year just named
+        ("Trade between Kazakhstan and Mongolia rose 8 % in 2024 to $150.0 million, compared "
+         "with 2023, when it stood at $138.9 million.",
+         [("actual", "turnover", 2024, 12, 150.0), ("actual", "turnover", 2023, 12, 138.9)]),
+        # a figure in brackets after a change is the one it is measured from
+        ("2025 жылғы қаңтар–наурызда Қазақстан мен Моңғолия арасындағы тауар айналымы 30,5 млн "
+         "АҚШ долларын құрады және 2024 жылғы қаңтар–наурызбен салыстырғанда 5,0%-ға ұлғайды "
+         "(29,0 млн АҚШ доллары).",
+         [("actual", "turnover", 2025, 3, 30.5), ("actual", "turnover", 2024, 3, 29.0)]),
+        # "in the same months of 2024" right after the amount
+        ("Bilateral trade in January–May 2025 came to $58.0 million, up from $52.0 million in "
+         "the same months of 2024.",
+         [("actual", "turnover", 2025, 5, 58.0), ("actual", "turnover", 2024, 5, 52.0)]),
+    ],
+)
+def test_a_base_figure_takes_the_period_it_is_compared_for(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_sentence_that_opens_with_the_year_before_does_not_set_the_article_period():
+    text = ("Товарооборот Казахстана и Монголии за январь–июнь 2025 года составил 44,0 млн "
+            "долларов.\nГодом ранее, в первом полугодии 2024 года, он составлял 40,0 млн "
+            "долларов.\nНа казахстанский экспорт пришлось 41,0 млн долларов.")
+    assert figures(text) == [("actual", "turnover", 2025, 6, 44.0),
+                             ("actual", "turnover", 2024, 6, 40.0),
+                             ("actual", "kz_exports_to_mn", 2025, 6, 41.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between Kazakhstan and Mongolia reached $60.0 million in 2024.\n"
+        "This is 12.0 percent more than in 2023, when the figure totaled $53.6 million.",
+        "2024 жылы Қазақстан мен Моңғолия арасындағы тауар айналымы 60 млн АҚШ долларын "
+        "құрады.\nБұл 2023 жылғы 53,6 млн доллармен салыстырғанда 12 пайызға жоғары.",
+    ],
+)
+def test_a_change_stated_in_the_next_sentence_is_the_figure_s_not_its_base_s(text):
+    found = {c.value_musd: c for c in extract_text(text, "2025-03-01")}
+    assert found[60.0].yoy_change_pct == 12.0
+    assert found[53.6].year == 2023 and found[53.6].yoy_change_pct is None
+
+
+def test_the_reporting_period_is_the_article_s_first_period_not_the_last_named():
+    text = ("Биылғы қаңтар–қыркүйек айларында Қазақстан мен Моңғолия арасындағы тауар "
+            "айналымы 52,6 млн АҚШ долларын құрады.\n2024 жылдың тоғыз айында екі ел "
+            "арасындағы сауда көлемі 64,5 млн доллар болған.\nЕсепті кезеңде Қазақстанның "
+            "Моңғолияға экспорты 49,8 млн долларға жетті.")
+    assert figures(text, "2025-11-16")[-1] == ("actual", "kz_exports_to_mn", 2025, 9, 49.8)
+
+
+# --- wording the outlets use -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" continues the flow of the figure before
+        ("Trade between Kazakhstan and Mongolia reached $127.0 million last year.\n"
+         "In January-August this year, it amounted to $91.0 million.",
+         ("actual", "turnover", 2025, 8, 91.0)),
+        # a Mongolian amount in the genitive goes with the trade word after it
+        ("Өнгөрсөн онд манай улс Казахстанаас 124.0 сая ам.долларын бараа импортолсон бол "
+         "тус улс руу 7.0 сая ам.долларын экспорт хийсэн байна.",
+         ("actual", "mn_exports_to_kz", 2024, 12, 7.0)),
+        # "to the Kazakh market" is where goods go
+        ("Of the total, Mongolia exported goods worth USD 3.0 million to the Kazakh market in "
+         "2024.", ("actual", "mn_exports_to_kz", 2024, 12, 3.0)),
+    ],
+)
+def test_the_last_figure_of_a_passage_is_read(text, expected):
+    assert figures(LEAD + text)[-1] == expected
+
+
+def test_a_table_with_its_unit_in_the_header_is_read():
+    text = ("Монгол Улс 2025 оны эхний 6 сард Казахстан Улстай хийсэн гадаад худалдааны бараа "
+            "эргэлт, мянган ам.доллараар:\n- Бараа эргэлт: 84 600.5\n"
+            "- Монгол Улсын экспорт (Казахстан руу): 5 400.0\n"
+            "Тайлбар: 2 000 тонн гурил.")
+    assert figures(text, "2025-07-15") == [("actual", "turnover", 2025, 6, 84.6005),
+                                          ("actual", "mn_exports_to_kz", 2025, 6, 5.4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зөвхөн 7 дугаар сард хоёр орны худалдаа 9.1 сая ам.доллар болсон.",  # July only
+        "Только в июле товарооборот Казахстана и Монголии составил 9,1 млн долларов.",
+        "В денежном выражении потери взаимной торговли составили около 12,8 млн долларов.",
+        "Товарооборот в 2024 году составил 146,8 млн долларов, что на 33,9 млн долларов "
+        "больше, чем годом ранее.",
+        "In 2019 the pair traded $79.6mn worth of goods, an increase of $11.2mn on 2018.",
+        "Казахстанские и монгольские компании подписали контракты на поставку продукции на "
+        "общую сумму 27 млн долларов.",
+        "Нефтепродукты, поставки которых оцениваются в 31,5 млн долларов, лидируют в 2024 году.",
+        "Потенциал наращивания казахстанского экспорта в Монголию оценивается в 300 млн "
+        "долларов.",
+    ],
+)
+def test_months_alone_losses_differences_contracts_and_products_are_refused(text):
+    values = [f[4] for f in figures(LEAD + text)]
+    assert not ({9.1, 12.8, 33.9, 11.2, 27.0, 31.5, 300.0} & set(values)), values
+
+
+def test_an_index_in_brackets_is_the_change_on_the_period_it_names():
+    text = ("2021 жылғы қаңтар–қыркүйекте Қазақстанның Моңғолияға экспорты 78,9 млн АҚШ "
+            "долларын (2020 жылғы қаңтар–қыркүйекке 144,1%) құрады.")
+    (c,) = extract_text(LEAD + text, "2021-11-15")
+    assert (c.year, c.months, c.yoy_change_pct) == (2021, 9, 44.1)
