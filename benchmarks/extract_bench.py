@@ -136,6 +136,11 @@ def seeds() -> dict | None:
             "all_found": not missing, "missing": missing}
 
 
+def _batch_number(name: str) -> int:
+    """heldout is batch 1, heldoutN batch N."""
+    return int(name.removeprefix("heldout") or 1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
@@ -173,6 +178,13 @@ def main() -> int:
         print(f"unseen   {u['batches']} held-out batches at their first reading: precision "
               f"{u['precision']:.3f}  recall {u['recall']:.3f}  ({u['correct']} of "
               f"{u['figures']} figures, {u['candidates']} candidates)")
+        newest = max((k for k in results if k.startswith("heldout")
+                      and "first_reading" in results[k]), key=_batch_number)
+        f = results[newest]["first_reading"]
+        results["newest_first_reading"] = {"batch": newest, **f}
+        print(f"newest   {newest} at its first reading: precision {f['precision']:.3f}  "
+              f"recall {f['recall']:.3f}  ({f['correct']} of {f['figures']} figures, "
+              f"{f['candidates']} candidates)")
     sp = results["speed"]
     print(f"speed    {sp['articles']} articles in {sp['seconds']:.1f} s on one core "
           f"({sp['pages_share']:.0%} saved web pages)")
