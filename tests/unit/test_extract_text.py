@@ -493,3 +493,116 @@ def test_an_index_in_brackets_is_the_change_on_the_period_it_names():
             "долларын (2020 жылғы қаңтар–қыркүйекке 144,1%) құрады.")
     (c,) = extract_text(LEAD + text, "2021-11-15")
     assert (c.year, c.months, c.yoy_change_pct) == (2021, 9, 44.1)
+
+
+def rows(text: str, published: str = "2025-09-06") -> list[tuple]:
+    return [(c.measure, c.flow, c.year, c.months, c.value_musd, c.yoy_change_pct)
+            for c in extract_text(text, published)]
+
+
+@pytest.mark.parametrize("text", [
+    "Товарооборот Казахстана с Монголией за январь–декабрь 2024 года составил 160,1 млн "
+    "долларов США.",
+    "Trade between Kazakhstan and Mongolia in January–December 2024 was $160.1 million.",
+])
+def test_january_to_december_is_the_whole_year(text):
+    assert figures(text) == [("actual", "turnover", 2024, 12, 160.1)]
+
+
+def test_the_period_a_figure_is_compared_with_does_not_date_it():
+    text = ("Товарооборот Казахстана и Монголии за девять месяцев 2025 года составил 120,5 "
+            "млн долларов. Экспорт в Монголию за этот период превысил 110 млн долларов, при этом "
+            "по сравнению с январем–сентябрем 2024 года он вырос на 7 млн долларов.")
+    assert figures(text, "2025-11-01") == [("actual", "turnover", 2025, 9, 120.5),
+                                           ("actual", "kz_exports_to_mn", 2025, 9, 110.0)]
+
+
+def test_since_the_start_of_the_year_is_the_article_s_months_and_brought_in_is_imports():
+    text = ("Товарооборот Казахстана и Монголии за январь-июнь 2023 года составил 50,2 млн "
+            "долларов. С начала года Казахстан экспортировал в Монголию товаров на 47,1 млн "
+            "долларов, а ввез оттуда продукции на 3,1 млн.")
+    assert figures(text, "2023-07-20") == [("actual", "turnover", 2023, 6, 50.2),
+                                           ("actual", "kz_exports_to_mn", 2023, 6, 47.1),
+                                           ("actual", "mn_exports_to_kz", 2023, 6, 3.1)]
+
+
+def test_a_figure_reached_two_sentences_after_the_last_goes_on_with_its_flow():
+    text = ("По итогам прошлого года товарооборот Казахстана и Монголии составил 120 млн "
+            "долларов. Результат неплохой. За первый квартал этого года мы вышли на 27,3 млн "
+            "долларов.")
+    assert figures(text, "2024-05-01") == [("actual", "turnover", 2023, 12, 120.0),
+                                           ("actual", "turnover", 2024, 3, 27.3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Экспорт Казахстана в Монголию можно довести до 200 млн долларов.",
+    "Kazakhstan's exports to Mongolia could be raised to $200 million.",
+])
+def test_what_is_only_possible_is_no_goal(text):
+    assert figures(text) == []
+
+
+def test_last_year_s_corresponding_period_in_kazakh_is_the_same_months_a_year_back():
+    text = ("2021 жылдың қаңтар-маусым айларында Қазақстан мен Моңғолия арасындағы тауар "
+            "айналымы 45,0 млн АҚШ долларын құрады. Былтырғы сәйкес кезеңде бұл көрсеткіш "
+            "40,0 млн доллар болған.")
+    assert figures(text, "2021-08-01") == [("actual", "turnover", 2021, 6, 45.0),
+                                           ("actual", "turnover", 2020, 6, 40.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan–Mongolia trade reached $103 million in 2015. The following year it fell to "
+    "$63.5 million.",
+    "2015 жылы Қазақстан мен Моңғолия арасындағы тауар айналымы 103 млн долларға жетті. "
+    "Келесі жылы ол 63,5 млн долларға дейін құлдырады.",
+])
+def test_the_following_year_is_the_year_after_the_figure_before(text):
+    assert figures(text, "2018-05-01") == [("actual", "turnover", 2015, 12, 103.0),
+                                           ("actual", "turnover", 2016, 12, 63.5)]
+
+
+def test_an_earlier_year_in_brackets_and_a_look_back_do_not_date_the_list_after_them():
+    text = ("In 2023 trade between Kazakhstan and Mongolia reached $120.1 million. In 2022 it "
+            "was $100.2 million.\n\nMain figures:\n"
+            "- exports to Mongolia: $115.0 million (2022: $96.0 million);\n"
+            "- imports from Mongolia: $5.1 million.")
+    assert figures(text, "2024-03-01") == [
+        ("actual", "turnover", 2023, 12, 120.1), ("actual", "turnover", 2022, 12, 100.2),
+        ("actual", "kz_exports_to_mn", 2023, 12, 115.0),
+        ("actual", "kz_exports_to_mn", 2022, 12, 96.0),
+        ("actual", "mn_exports_to_kz", 2023, 12, 5.1)]
+
+
+def test_a_mongolian_trade_balance_and_a_report_issued_are_not_flows():
+    text = ("Үндэсний статистикийн хорооноос гаргасан мэдээгээр 2022 онд Монгол Улс "
+            "Казахстантай 90.5 сая ам.долларын худалдаа хийсэн. Худалдааны тэнцэл Казахстаны "
+            "талд 80 сая ам.доллараар ашигтай гарсан.")
+    assert figures(text) == [("actual", "turnover", 2022, 12, 90.5)]
+
+
+def test_a_goal_takes_the_deadline_the_next_sentence_gives_it():
+    text = ("Президенты поставили задачу довести товарооборот Казахстана и Монголии до 500 млн "
+            "долларов. Этого планируется достичь к 2030 году.")
+    assert figures(text) == [("target", "turnover", 2030, 12, 500.0)]
+
+
+def test_a_headline_figure_restated_with_its_change_keeps_the_change():
+    text = ("Kazakhstan-Mongolia trade hits $160.2mn in 2025\n"
+            "Trade between Kazakhstan and Mongolia rose to $160.2mn in 2025, up 12.1% y/y.")
+    found = extract_text(text, "2026-02-01")
+    assert [(c.value_musd, c.yoy_change_pct) for c in found] == [(160.2, 12.1)]
+    assert "12.1%" in found[0].sentence
+
+
+@pytest.mark.parametrize("text", [
+    # the change's verb after the amount restated ("яғни ...")
+    "2021 жылдың қаңтар-маусымында Қазақстан мен Моңғолия арасындағы тауар айналымы 45,0 млн "
+    "АҚШ долларын құрады. Осылайша, тауар айналымы 12,5 пайызға, яғни 5,0 млн долларға "
+    "ұлғайған.",
+    # the base figure in brackets before "салыстырғанда"
+    "2021 жылдың қаңтар-маусымында Қазақстан мен Моңғолия арасындағы тауар айналымы 45,0 млн "
+    "долларға жетіп, өткен жылдың сәйкес кезеңімен (40,0 млн доллар) салыстырғанда 12,5%-ға "
+    "өсті.",
+])
+def test_a_kazakh_change_is_the_figure_s(text):
+    assert rows(text, "2021-08-01")[0] == ("actual", "turnover", 2021, 6, 45.0, 12.5)

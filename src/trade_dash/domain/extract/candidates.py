@@ -64,6 +64,7 @@ class _Article:
     last_code: str | None = None
     last_body: sources.Body | None = None
     last_sentence: int = -2
+    last_paragraph: int = -1
     sentence: int = -1
     # The side whose exports "exports" means in this sentence, once a flow named its
     # direction ("exports to Mongolia were ..., and imports ...").
@@ -90,10 +91,11 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
             or {"kk": KZ, "ru": KZ, "mn": MN}.get(language(text)))
     art = _Article(published, outlet, file or "", side, press, _about_both(text))
     found: list[Candidate] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], int] = {}  # each figure's place in ``found``
     main = -1  # where in ``found`` the last figure that is not a base figure is
     based: list[bool] = []  # for each of ``found``: whether it is a base figure
     sentence_of: list[int] = []  # and the sentence it is in
+    undated: int | None = None  # a goal of the sentence before, stated without its year
     for s in sentences(text):
         art.sentence += 1
         art.flags = []
@@ -106,15 +108,30 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
             i = _stated_for(s.text, found, based, sentence_of, main, figure_before, art)
             if i is not None:
                 found[i] = yoy.followed_up(s.text, found[i])
+        # "... to bring trade to $500 million. The government plans to reach this goal
+        # by 2030.": a goal stated without its year takes the deadline of the next
+        # sentence, when that has no figure of its own.
+        deadline = _deadline(s.text) if undated is not None and not new else None
+        if undated is not None and deadline is not None:
+            found[undated] = replace(found[undated], year=deadline)
+        undated = None
         for i, c in enumerate(new):
             key = (c.measure, c.flow, c.year, c.period, c.months, c.value_text)
-            if key not in seen:
-                seen.add(key)
+            if key in seen:
+                # A headline's figure restated with its change or source in the text:
+                # the fuller sentence is the better evidence.
+                j = seen[key]
+                if _fuller(c, found[j]) and not art.flags[i]:
+                    found[j], sentence_of[j] = c, art.sentence
+            else:
+                seen[key] = len(found)
                 found.append(c)
                 based.append(art.flags[i])
                 sentence_of.append(art.sentence)
                 if not art.flags[i] and c.measure == "actual":
                     main = len(found) - 1
+                if c.measure == "target" and _deadline(s.text) is None:
+                    undated = len(found) - 1
     return numbered(_one_target_each(found), art.outlet, art.file)
 
 
@@ -136,6 +153,15 @@ def _stated_for(text: str, found: list[Candidate], based: list[bool], sentence_o
         if found[i].flow == code and not based[i] and found[i].measure == "actual":
             return i
     return None
+
+
+def _fuller(c: Candidate, than: Candidate) -> bool:
+    return ((c.yoy_change_pct is not None and than.yoy_change_pct is None)
+            or (bool(c.reporter) and not than.reporter and c.yoy_change_pct == than.yoy_change_pct))
+
+
+def _deadline(text: str) -> int | None:
+    return next((m.year for m in periods.mentions(text) if m.role == "deadline"), None)
 
 
 def _about_both(text: str) -> bool:
@@ -216,10 +242,21 @@ def _continued(text: str, p: scope.Place, previous: scope.Flow | None) -> scope.
     return scope.Flow(previous.kind, p.left, p.left)
 
 
+def _aside(text: str, p: scope.Place) -> re.Match[str] | None:
+    """A bracket after another amount that opens with a period of its own: "113,0 млн
+    (2022 жылы – 97,2 млн)", "$113.0 million (2022: $97.2 million)"."""
+    if p.left == 0:
+        return None
+    return _ASIDE.search(text, p.left, p.amount.start)
+
+
+_ASIDE = re.compile(r"\(\s*(?:in\s+|в\s+|за\s+)?(?:19|20)\d\d[^()\d]{0,25}$", re.IGNORECASE)
+
+
 def _base_figure(text: str, p: scope.Place) -> bool:
     """Whether the amount is given as what another figure is compared with."""
     a = p.amount
-    return bool(_BASE_OPENING.match(text)
+    return bool(_BASE_OPENING.match(text) or _aside(text, p)
                 or (_POINTS_BACK.match(text) and numbers.changes(text))
                 or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start])
                 or _BASE_AFTER.match(text[a.end:p.clause_end + 20]))
@@ -242,7 +279,11 @@ def _carried(text: str, p: scope.Place, art: _Article) -> scope.Flow | None:
     """A sentence with no trade word right after a figure goes on with that figure's
     flow when it says the amount was reached ("This year's first half: 47.8 million
     reached", "Энэ оны эхний 6 сард 47,8 сая ам.долларт хүрч")."""
-    if (art.last_code is None or art.last_sentence != art.sentence - 1
+    # the figure's sentence, or the one before it in the same paragraph ("... 118
+    # million. A good result, but ... In the first quarter we reached 26.4 million")
+    near = art.last_sentence == art.sentence - 1 or (
+        art.last_sentence == art.sentence - 2 and art.last_paragraph == art.paragraph.number)
+    if (art.last_code is None or not near
             or not p.amount.currency or scope.FLOW_WORDS.search(text)
             or _CHANGE_NOUN.search(text, p.left, p.amount.start)):
         return None
@@ -264,11 +305,11 @@ _LEVEL_AFTER = re.compile(
     r"құрады|құрап|болды|болған)\b", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(
     r"(?:\breached|\bamounted\s+to|\bstood\s+at|\btotall?ed|\bcame\s+to|\bhad|\bwas|\bwere|"
-    r"\bсоставил\w*|"
+    r"\bсоставил\w*|\bвышл[иа]\s+на|\bвыш[её]л\s+на|"
     r"\bдостиг\w*|\bсоставлял\w*|\bравнял\w*)(?:\s+(?:about|around|nearly|almost|over|"
     r"some|около|почти|более|свыше|порядка))?\s*$", re.IGNORECASE)
 
-_BASE_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:салыстырғанда|қарағанда|харьцуулахад|ескерсек|"
+_BASE_AFTER = re.compile(r"^[\s)]*(?:\w+\s+)?(?:салыстырғанда|қарағанда|харьцуулахад|ескерсек|"
                          r"бодоход)", re.IGNORECASE)
 
 # A figure given as what another is compared with: "up from $127.3 million in 2023".
@@ -317,6 +358,8 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     if scope.decoy(text, p, flow):
         return None
     target = scope.is_target(text, p)
+    if target and scope.possible_only(text, p, flow):
+        return None
     if not target and scope.forecast(text, p, flow):
         return None
     body = _body(p, bodies, art)
@@ -366,6 +409,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     confidence *= 1.0 if body else 0.95
     art.flags.append(base)
     art.last_code, art.last_body, art.last_sentence = code, body, art.sentence
+    art.last_paragraph = art.paragraph.number
     art.turnover_found = art.turnover_found or (code == "turnover" and not target)
     return Candidate(
         citation_id="", measure="target" if target else "actual", flow=code, year=year,
@@ -416,6 +460,9 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         measured = [m for m in compared_all if m.end <= a.start and (m.year or m.same_period)]
         if measured and (base_period := _compared(measured[-1], art)) is not None:
             return base_period, 0.9
+    # a period in a bracket after the amount that holds an amount of its own is that
+    # amount's: "113,0 млн (2022 жылы – 97,2 млн)"
+    plain = [m for m in plain if not _in_aside_after(text, m, a)]
     own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
     # The figure a change is measured against, right after its year: "20 % more than in
     # 2023 ($125 million)", "up from 2023: $125 million".
@@ -433,6 +480,11 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         chosen = min(pool, key=distance)
         if chosen.months and chosen.year is None and chosen.relative is None:
             chosen = _with_year(text, chosen, plain, a)
+        if chosen.relative == 0 and chosen.months is None:
+            # "since the start of the year" names no months: the article's months of
+            # this year, if its figures are for them
+            so_far = _so_far(art)
+            return (so_far, 0.85) if so_far is not None else (chosen, 1.0)
         return chosen, 1.0 if own else 0.9
     # "A year earlier, for the same period, the figure was ...": the same-period words
     # stand before the amount (after it, "up 3.8 % year-on-year" compares this figure).
@@ -445,12 +497,43 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     if art.paragraph.period is not None:
         return art.paragraph.period, 0.85
     if art.last_period is not None:
+        # A new paragraph after a look back ("In 2022 it was 101.4 million.") returns
+        # to the article's own period.
+        if art.main_period is not None and _earlier(art.last_period, art.main_period, art):
+            return art.main_period, 0.8
         return art.last_period, 0.8
     if art.named_period is not None:
         # No figure yet: the period the title or the lead named ("Foreign trade,
         # January–June 2025"), for a figure in a paragraph of its own.
         return art.named_period, 0.7
     return None
+
+
+def _so_far(art: _Article) -> periods.PeriodMention | None:
+    """The article's first period, when it is January to month N of the year the
+    article appeared in."""
+    if art.main_period is None or art.published is None:
+        return None
+    year, months = periods.resolve(art.main_period, art.published)
+    return art.main_period if year == art.published.year and months < 12 else None
+
+
+def _earlier(m: periods.PeriodMention, than: periods.PeriodMention, art: _Article) -> bool:
+    year, _ = periods.resolve(m, art.published)
+    main_year, _ = periods.resolve(than, art.published)
+    return year is not None and main_year is not None and year < main_year
+
+
+def _in_aside_after(text: str, m: periods.PeriodMention, a: numbers.Amount) -> bool:
+    """Whether a period named after amount ``a`` stands in a bracket opened after it
+    that holds an amount of its own."""
+    if m.start < a.end:
+        return False
+    opened = text.rfind("(", a.end, m.start)
+    if opened < 0 or ")" in text[opened:m.start]:
+        return False
+    closed = text.find(")", m.end)
+    return bool(numbers.amounts(text[m.end:closed if closed >= 0 else len(text)]))
 
 
 def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMention],
@@ -524,7 +607,9 @@ def _one_year_back(m: periods.PeriodMention, art: _Article, years: int = 1
     year, months = periods.resolve(art.last_period, art.published)
     if year is None:
         return None
+    # "the following year" names a figure of its own, not one to compare with
     return replace(m, year=year - years, relative=None, back=0,
+                   role="plain" if years < 0 else m.role,
                    months=None if months == 12 else months)
 
 

@@ -274,12 +274,21 @@ def _decimal(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+# "22,2 пайызға, яғни 7,5 млн долларға ұлғайған": the amount restated, then the verb
+_RESTATED = re.compile(r",\s*(?:яғни|буюу|т\.\s?е\.|i\.\s?e\.,?|that\s+is,?)\s+",
+                       re.IGNORECASE)
+
+
 def _direction(text: str, start: int, end: int) -> int:
     """+1 or -1 by the nearest word of rising or falling around a number, 0 if none."""
     # "more than 60 %" before a number makes it approximate, not a change
     before = re.split(r"[;:]|,\s", text[max(0, start - 45):start])[-1]
     before = re.sub(r"\b(?:more|less)\s+than\s*$", " ", before, flags=re.IGNORECASE)
-    after = re.split(r"[;:,]", text[end:end + 30])[0]
+    # "22,2 пайызға, яғни 7,5 млн долларға ұлғайған": the verb is after the restatement
+    after = text[end:end + 30]
+    if said := _RESTATED.match(text, end):
+        after = text[said.end():said.end() + 40]
+    after = re.split(r"[;:,]", after)[0] if not said else re.split(r"[;:]|,\s", after)[0]
     best: tuple[int, int] | None = None
     for sign, pattern in ((1, UP), (-1, DOWN)):
         for m in pattern.finditer(before):

@@ -141,8 +141,8 @@ _SAME_PERIOD = re.compile(
     rf"т(?:от|ого){SP}+же{SP}+период\w*{SP}+(?:прошлого|предыдущего){SP}+года|\bгод{SP}+назад\b|"
     rf"\bв{SP}+годовом{SP}+выражении\b|\bг/г\b|\bгодом{SP}+ранее\b|\bгодом{SP}+раньше\b|"
     # "осы кезең" (this period) and "мөн үе" (the same time) need the year before named
-    rf"(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*{SP}+(?:сәйкес|осы|тиісті)|"
-    rf"(?:сәйкес|тиісті)){SP}+кезең\w*|"
+    rf"(?:(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*|былтырғы){SP}+"
+    rf"(?:сәйкес|осы|тиісті)|(?:сәйкес|тиісті)){SP}+кезең\w*|"
     rf"(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+мөн{SP}+үе\w*",
     _I,
 )
@@ -161,6 +161,14 @@ _YEARS_BACK = re.compile(
     rf"(?<!\w)(?P<n>\d{{1,2}}|{_WORDS}|{'|'.join(_BACK_WORDS)}){SP}+(?:years?{SP}+(?:earlier|"
     rf"before|ago)|годами{SP}+(?:ранее|раньше)|(?:года?|лет){SP}+назад|жыл{SP}+бұрын|"
     rf"жилийн{SP}+өмнө)",
+    _I,
+)
+# "The following year it fell to ...": the year after the figure before it.
+_YEAR_AFTER = re.compile(
+    rf"\b(?:the{SP}+(?:following|next|subsequent){SP}+year|a{SP}+year{SP}+later)\b|"
+    rf"\bв{SP}+следующем{SP}+году\b|\bгодом{SP}+позже\b|\bкелесі{SP}+жыл(?:ы|да)\b|"
+    rf"\bбір{SP}+жылдан{SP}+кейін\b|\bдараа{SP}+(?:жил(?:д|ийн)?|он(?:д|ы)?)\b|"
+    rf"\bдараагийн{SP}+(?:жил|он)\w*",
     _I,
 )
 # Short words that compare only before a bare year ("up 5 % on 2023", "с 2019 года"):
@@ -195,7 +203,8 @@ class PeriodMention:
     months: int | None = None
     role: str = "plain"
     same_period: bool = False
-    back: int = 0  # "five years earlier": years before the figure it follows
+    # "five years earlier": years before the figure it follows (-1: "the following year")
+    back: int = 0
 
 
 def mentions(text: str) -> list[PeriodMention]:
@@ -206,6 +215,8 @@ def mentions(text: str) -> list[PeriodMention]:
         word = re.sub(SP, " ", m.group("n").lower())
         back = int(word) if word.isdigit() else _BACK_WORDS.get(word) or _NUMBER_WORDS[word]
         found.append(PeriodMention(m.start(), m.end(), role="compare", back=back))
+    found += [PeriodMention(m.start(), m.end(), role="compare", back=-1)
+              for m in _YEAR_AFTER.finditer(text)]
     taken = _Taken([(p.start, p.end) for p in found])
     partial = []
     for pattern, months in ((_BETWEEN, None), (_MONTH_RANGE, None), (_MN_RANGE, None),
@@ -267,12 +278,12 @@ class _Taken:
 
 
 def _months(m: re.Match[str]) -> int | None:
-    """January to which month a match covers; ``None`` unless it starts in January and
-    ends before December."""
+    """January to which month a match covers (12: January to December, the whole year);
+    0 when it does not start in January."""
     groups = m.groupdict()
     if groups.get("m1"):
         first, last = _month(groups["m1"]), _month(groups["m2"])
-        return last if first == 1 and last and 1 < last < 12 else 0
+        return last if first == 1 and last and 1 < last <= 12 else 0
     n = groups["n"]
     if n.isdigit():
         value = int(n)
@@ -343,6 +354,9 @@ def _merge(text: str, partial: list[PeriodMention],
 def _with_role(text: str, p: PeriodMention) -> PeriodMention:
     before, after = text[max(0, p.start - 40):p.start], text[p.end:p.end + 30]
     written = text[p.start:p.end]
+    if lead := re.match(rf"с{SP}+", written, _I):
+        # "по сравнению с январем–сентябрем": the range took the "с" it compares with
+        before += lead.group()
     compare_before = _COMPARE_BEFORE_YEAR if p.year and not p.months else _COMPARE_BEFORE
     if (compare_before.search(before) or _COMPARE_SUFFIX.search(written)
             or _COMPARE_AFTER.match(after) or _INDEX_AFTER.match(after)):

@@ -35,12 +35,12 @@ FLOW_WORDS = re.compile(
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
     r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bгаргасан\b)"
+    r"\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввезен\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"\bввоз\w*|\bввез\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+figure\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
-    r"\bүзүүлэлт\w*)"
+    r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
     r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
     r"\bхудалдаа\w*)",
     _I,
@@ -63,6 +63,7 @@ _DECOY_BETWEEN = re.compile(
     r"\bстоимост\w*|\bстоит\b|\bбағасы\w*|\bбағамен\b|\bқұны\b|\bүнэ\b|\bүнийн\b|\bөртөг\w*|"
     # a balance of trade, not a flow
     r"\bbalance\b|\bdeficit\b|\bsurplus\b|\bсальдо\w*|\bдефицит\w*|\bпрофицит\w*|"
+    r"\bтэнцэл\w*|\bашигтай\b|"
     # what trade lost or gained, not its level
     r"\bloss(?:es)?\b|\bshortfall\b|\bпотер[ьия]\w*|\bшығын\w*|\bалдагдсан\b|"
     # one item of the trade: "the largest export item", "статья экспорта"
@@ -115,7 +116,7 @@ _VALUE_OF_GOODS = re.compile(
 # A noun whose trade the flow word is: "losses of mutual trade", "потенциал торговли".
 _HEAD_BEFORE = re.compile(
     r"(?:\bloss(?:es)?|\bpotential|\bbalance|\bпотер[ьия]\w*|\bпотенциал\w*|\bсальдо|"
-    r"\bдефицит\w*|\bпрофицит\w*|\bшығын\w*|\bәлеует\w*|\bболомж\w*|\bчадавх\w*|"
+    r"\bдефицит\w*|\bпрофицит\w*|\bтэнцэл\w*|\bшығын\w*|\bәлеует\w*|\bболомж\w*|\bчадавх\w*|"
     # contracts and deals for supplies: "контракты на поставку", "deals for the export"
     r"\bcontracts?|\bagreements?|\bdeals?|\bконтракт\w*|\bсоглашени\w*|\bдоговор(?:а|ы|ов|ам|у|ом)?\b|"
     r"\bсделк\w*|\bкелісімшарт\w*|\bгэрээ\w*)"
@@ -249,9 +250,10 @@ def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
             return strong_right[0]
     # "124.8 сая ам.долларын бараа импортолсон", "82 млн долларлық экспорт": an amount
     # in the genitive or as an adjective is of the trade word right after it.
-    if _OF_WHAT.search(text, p.amount.start, p.amount.end) and strong_right and _GOODS.fullmatch(
-            text, p.amount.end, strong_right[0].start):
-        return strong_right[0]
+    # ("41.3 сая ам.долларын худалдаа хийсэн": even a bare "trade" word).
+    if _OF_WHAT.search(text, p.amount.start, p.amount.end) and right and _GOODS.fullmatch(
+            text, p.amount.end, right[0].start):
+        return right[0]
     for group in (strong_left[-1:], strong_right[:1], left[-1:], right[:1]):
         if group:
             return group[0]
@@ -357,6 +359,16 @@ def increment(text: str, a: Amount) -> bool:
     return bool(_BY_CASE.search(text[a.start:a.end]) and _CHANGE_VERB.match(text[a.end:]))
 
 
+# "экспорт можно довести до 150 млн", "could be raised to": what is possible, no goal
+_POSSIBLE = re.compile(r"\bможно\b|\bcould\b|\bcan\s+be\b|\bмүмкін\b", _I)
+
+
+def possible_only(text: str, p: Place, flow: Flow) -> bool:
+    """Whether a goal-like amount is only said to be possible."""
+    start = flow.start if flow.start < p.amount.start else p.left
+    return bool(_POSSIBLE.search(text, start, p.amount.start))
+
+
 def is_target(text: str, p: Place) -> bool:
     """Whether the amount is a goal to reach ("to bring trade to $500 million", "цель –
     500 млн", "500 млн долларға жеткізу", "500 сая ам.долларт хүргэх")."""
@@ -389,9 +401,19 @@ _PRONOUN = re.compile(
     r"до|около|почти|более|свыше|порядка))*\s*$", _I)
 
 
+# Kazakh and Mongolian put the verb after the amount: "ол 63,5 млн долларға дейін
+# құлдырады", "энэ нь 34.9 сая ам.доллар болсон".
+_PRONOUN_BEFORE = re.compile(r"\b(?:ол|энэ\s+нь|тэр\s+нь)\s*$", _I)
+_VERB_AFTER = re.compile(
+    r"\W{0,3}\s*(?:(?:дейін|хүртэл)\s+)?(?:құлдыра|төменде|қысқар|азай|өс|арт|ұлғай|жет|құра|"
+    r"бол|хүр|буур|нэмэгд|байсан|байв)\w*", _I)
+
+
 def pronoun(text: str, p: Place) -> Flow | None:
-    """"it amounted to $91.2 million": the flow of the figure before."""
-    m = _PRONOUN.search(text, p.left, p.amount.start)
+    """"it amounted to $91.2 million", "ол ... құлдырады": the flow of the figure before."""
+    m = _PRONOUN.search(text, p.left, p.amount.start) or (
+        _PRONOUN_BEFORE.search(text, p.left, p.amount.start)
+        if _VERB_AFTER.match(text, p.amount.end) else None)
     return Flow("it", m.start(), m.end()) if m else None
 
 
