@@ -606,3 +606,78 @@ def test_a_headline_figure_restated_with_its_change_keeps_the_change():
 ])
 def test_a_kazakh_change_is_the_figure_s(text):
     assert rows(text, "2021-08-01")[0] == ("actual", "turnover", 2021, 6, 45.0, 12.5)
+
+
+def test_a_direction_closed_by_and_belongs_to_the_figure_before():
+    text = ("Kazakhstan exported goods worth $80.5 mln to Mongolia and imported $5.5 mln worth "
+            "of goods from the country in 2019.")
+    assert figures(text, "2020-02-01") == [("actual", "kz_exports_to_mn", 2019, 12, 80.5),
+                                           ("actual", "mn_exports_to_kz", 2019, 12, 5.5)]
+
+
+@pytest.mark.parametrize("text", [
+    # one product: "the export of which"
+    "Kazakhstan and Mongolia discussed flour, the export of which to Mongolia reached $8.0 "
+    "million in 2020.",
+    # agreements worth "a total of"
+    "Kazakh and Mongolian firms signed agreements worth a total of $40 million in 2024.",
+    # a change as an amount, with a rounding word between
+    "Trade between Kazakhstan and Mongolia grew in 2024, an increase of roughly $20 million.",
+    # what could be reached, in Russian
+    "Экспорт из Казахстана в Монголию мог бы вырасти до $90 млн в год.",
+    # a Mongolian change as an amount, with a particle
+    "2021 онд Казахстан руу хийсэн экспорт 0.5 сая ам.доллараар л нэмэгджээ.",
+])
+def test_more_decoys_are_refused(text):
+    assert figures(text, "2025-03-01") == []
+
+
+def test_a_base_figure_in_brackets_after_than_in_a_year_is_that_year_s():
+    text = ("Trade turnover between Kazakhstan and Mongolia amounted to $140.0 million in "
+            "2022. This is 25.0 percent more than in 2021 ($112.0 million).")
+    assert rows(text, "2023-02-15") == [("actual", "turnover", 2022, 12, 140.0, 25.0),
+                                        ("actual", "turnover", 2021, 12, 112.0, None)]
+
+
+def test_kazakh_shipped_is_exports():
+    text = "2018 жылы Қазақстан Моңғолияға 90,0 млн долларлық өнім жөнелтті."
+    assert figures(text, "2019-02-01") == [("actual", "kz_exports_to_mn", 2018, 12, 90.0)]
+
+
+def test_this_figure_after_a_figure_in_its_sentence_is_that_figure_s_flow_and_a_look_back():
+    text = ("2020 жылғы қаңтар-маусымда Қазақстан мен Моңғолия арасындағы тауар айналымы 40,0 "
+            "млн АҚШ долларын құрады.\nЕсепті кезеңде Қазақстанның Моңғолияға экспорты 38,0 млн "
+            "долларды құрады, ал 2019 жылдың алғашқы алты айында бұл көрсеткіш 44,0 млн доллар "
+            "болған. Моңғолиядан импорт 2,0 млн доллар деңгейінде тіркелді.")
+    assert figures(text, "2020-08-21") == [
+        ("actual", "turnover", 2020, 6, 40.0), ("actual", "kz_exports_to_mn", 2020, 6, 38.0),
+        ("actual", "kz_exports_to_mn", 2019, 6, 44.0), ("actual", "mn_exports_to_kz", 2020, 6, 2.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Товарооборот Казахстана и Монголии за январь–июнь 2019 года составил $38,0 млн против "
+     "$34,0 млн за январь–июнь 2018 года. Рост, таким образом, составил 11,8%.",
+     ("actual", "turnover", 2019, 6, 38.0, 11.8)),
+    ("Бүгд Найрамдах Казахстан Улстай хийсэн худалдааны эргэлт 2024 онд 60.0 сая ам.доллар "
+     "болж, өмнөх оны 50.0 сая ам.доллараас 20.0 хувиар өслөө.",
+     ("actual", "turnover", 2024, 12, 60.0, 20.0)),
+])
+def test_a_change_after_the_base_figure_or_in_a_sentence_of_its_own_is_the_figure_s(
+        text, expected):
+    assert rows(text, "2025-02-01")[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Для сравнения: за весь прошлый год торговля Казахстана и Монголии составила $71,0 млн.",
+     ("actual", "turnover", 2018, 12, 71.0)),
+    ("В январе–феврале торговля Казахстана и Монголии достигла $18,0 млн против $15,0 млн за "
+     "те же месяцы прошлого года.", ("actual", "turnover", 2018, 2, 15.0)),
+])
+def test_russian_last_year_and_the_same_months_of_last_year(text, expected):
+    assert expected in figures(text, "2019-03-20")
+
+
+def test_more_than_by_an_amount_in_russian_is_approximate():
+    found = extract_text("В 2019 году Казахстан экспортировал в Монголию товаров более чем на "
+                         "74 миллиона долларов.", "2020-02-01")
+    assert [(c.value_musd, c.precision) for c in found] == [(74.0, "approximate")]

@@ -253,10 +253,17 @@ def _aside(text: str, p: scope.Place) -> re.Match[str] | None:
 _ASIDE = re.compile(r"\(\s*(?:in\s+|в\s+|за\s+)?(?:19|20)\d\d[^()\d]{0,25}$", re.IGNORECASE)
 
 
+# "55.0 сая ам.доллараас 6.2 хувиар өслөө": grew 6.2 % from that amount
+_FROM_THEN_CHANGE = re.compile(r"(?:аас|ээс|оос|өөс)$")
+_CHANGE_NEXT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:%|хувь|хуви)", re.IGNORECASE)
+
+
 def _base_figure(text: str, p: scope.Place) -> bool:
     """Whether the amount is given as what another figure is compared with."""
     a = p.amount
     return bool(_BASE_OPENING.match(text) or _aside(text, p)
+                or (_FROM_THEN_CHANGE.search(text, a.start, a.end)
+                    and _CHANGE_NEXT.match(text, a.end))
                 or (_POINTS_BACK.match(text) and numbers.changes(text))
                 or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start])
                 or _BASE_AFTER.match(text[a.end:p.clause_end + 20]))
@@ -313,8 +320,11 @@ _BASE_AFTER = re.compile(r"^[\s)]*(?:\w+\s+)?(?:салыстырғанда|қа�
                          r"бодоход)", re.IGNORECASE)
 
 # A figure given as what another is compared with: "up from $127.3 million in 2023".
+# ("than in 2021 ($108.5 million)": the year, then the amount in brackets)
 _BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|"
-                          r"\bпротив|\bпо\s+сравнению\s+с)\s*$", re.IGNORECASE)
+                          r"\bпротив|\bпо\s+сравнению\s+с)"
+                          r"(?:\s+(?:in\s+|в\s+)?(?:19|20)\d\d(?:\s+году)?\s*[(:])?\s*$",
+                          re.IGNORECASE)
 
 # A sentence that opens by saying it gives the figures compared with: "A year earlier,
 # ...", "Для сравнения: ...". Its periods are not the article's.
@@ -365,7 +375,9 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     body = _body(p, bodies, art)
     perspective = art.sentence_side or (body.side if body else None) or art.side
     # "this figure" points back to the article's headline figure: its turnover, if given
-    same = "turnover" if art.turnover_found else art.last_code
+    # (but a figure before it in the same sentence is the one it means)
+    same = ("turnover" if art.turnover_found and art.last_sentence != art.sentence
+            else art.last_code)
     if flow.kind == "it":
         code = art.last_code
     elif target and flow.start > a.start:
@@ -393,14 +405,17 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         mention, weight = chosen
         if mention.months == 0:
             return None  # "in June–August", "in July 2025": not a period of the data file
-        if mention.role != "compare" and not _base_figure(text, p):
+        # "бұл көрсеткіш 43,1 млн болған" for an earlier period: the figure before, then
+        base = (mention.role == "compare" or _base_figure(text, p)
+                or (flow.kind == "same" and art.last_period is not None
+                    and _earlier(mention, art.last_period, art)))
+        if not base:
             art.last_period = mention  # a base figure's period is not the article's
             art.main_period = art.main_period or mention
         year, months = periods.resolve(mention, art.published)
         if not _possible(year, months, mention, art.published):
             return None
         confidence *= weight * (0.5 if year is None else 1.0)
-        base = mention.role == "compare" or _base_figure(text, p)
         # A figure another is measured from has no change of its own stated.
         change_pct = None if base else yoy.on_year_before(change, year, months, plain,
                                                           art.published)
@@ -471,10 +486,17 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     if base:
         return base[-1], 0.9
     pool = own or plain
-    if (not pool and art.main_period is not None and _REPORTING.search(text)
-            and not _BASE_OPENING.match(text)
-            and not any((m.same_period or m.back) and m.end <= a.start and not _tied(text, m)
-                        for m in compared_all)):
+
+    def reporting(low: int, high: int) -> bool:
+        return bool(art.main_period is not None and _REPORTING.search(text, low, high)
+                    and not _BASE_OPENING.match(text)
+                    and not any((m.same_period or m.back) and m.end <= a.start
+                                and not _tied(text, m) for m in compared_all))
+
+    # "есепті кезеңде ... экспорты 36,9 млн": the reporting period, whatever the next
+    # clause names; or anywhere in a sentence that names no period of its own
+    if art.main_period is not None and (
+            (not own and reporting(p.left, a.start)) or (not pool and reporting(0, len(text)))):
         return art.main_period, 0.9
     if pool:
         chosen = min(pool, key=distance)

@@ -163,7 +163,7 @@ def plain(value: Decimal) -> str:
 _APPROX_BEFORE = re.compile(
     r"(?:\babout|\baround|\bapproximately|\bapprox\.|\broughly|\bnearly|\balmost|\bsome|"
     r"\bover|\bmore\s+than|\bjust\s+(?:over|under)|\bclose\s+to|\bin\s+excess\s+of|\babove|"
-    r"\bоколо|\bболее(?:\s+чем)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
+    r"\bоколо|\bболее(?:\s+чем)?(?:\s+на)?|\bсвыше\s+чем(?:\s+на)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
     r"\bбез\s+малого|\b(?:примерно|приблизительно|около|почти)\s+(?:в|на)|\b(?:чуть\s+|немногим\s+)?больше|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
     # "exceeded $100 million" gives a floor, not the figure
     r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*)"
@@ -277,6 +277,23 @@ def _decimal(text: str) -> float:
 # "22,2 пайызға, яғни 7,5 млн долларға ұлғайған": the amount restated, then the verb
 _RESTATED = re.compile(r",\s*(?:яғни|буюу|т\.\s?е\.|i\.\s?e\.,?|that\s+is,?)\s+",
                        re.IGNORECASE)
+
+
+# "Рост, таким образом, составил 12%.": a sentence that opens with the change's noun
+_OPENING_UP = re.compile(r"^\W*(?:рост|прирост|увеличение|growth|the\s+increase|increase|өсім|"
+                         r"өсу|өсөлт)\b", re.IGNORECASE)
+_OPENING_DOWN = re.compile(r"^\W*(?:снижение|сокращение|падение|спад|the\s+decline|decline|"
+                           r"decrease|қысқару|төмендеу|бууралт)\b", re.IGNORECASE)
+
+
+def opening_change(text: str) -> Change | None:
+    """The one percentage of a sentence that opens with a change's noun."""
+    sign = 1 if _OPENING_UP.match(text) else -1 if _OPENING_DOWN.match(text) else 0
+    found = list(_PERCENT.finditer(text))
+    if not sign or len(found) != 1:
+        return None
+    m = found[0]
+    return Change(m.start(), m.end(), sign * _decimal(m.group("pct")))
 
 
 def _direction(text: str, start: int, end: int) -> int:

@@ -35,7 +35,7 @@ FLOW_WORDS = re.compile(
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
     r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
+    r"\bжөнелт\w*|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
     r"\bввоз\w*|\bввез\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
@@ -122,7 +122,7 @@ _HEAD_BEFORE = re.compile(
     r"\bсделк\w*|\bкелісімшарт\w*|\bгэрээ\w*)"
     r"(?:\s+\w+){0,2}\s*$", _I)
 # "нефтепродукты, поставки которых ...": the flow of the product named before it.
-_WHOSE = re.compile(r"^\s*(?:которых|которого|которой)", _I)
+_WHOSE = re.compile(r"^\s*(?:которых|которого|которой|of\s+which)\b", _I)
 _COUNTED = re.compile(
     rf"^{SP}*(?:heads?\b|голов\w*|бас\w*|толгой\w*|tonnes?\b|tons?\b|тонн\w*|people\b|"
     r"человек\w*|адам\w*|хүн\w*|km\b|км\b|kilomet\w*|километр\w*|metres?\b|метр\w*|vehicles?\b|"
@@ -133,7 +133,8 @@ _COUNTED = re.compile(
 FORECAST = re.compile(
     # "may" in lower case only: "January-May" is a month
     r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
-    r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|\bкүтіл\w*|\bболжа\w*|"
+    r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|"
+    r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bкүтіл\w*|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
 )
@@ -143,7 +144,7 @@ _INCREMENT_LEFT = re.compile(
 # "an increase of $11.2 million", "прирост в 5 млн": the noun of a change before it
 _CHANGE_OF = re.compile(
     rf"\b(?:an?{SP}+)?(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|loss)"
-    rf"{SP}+of{SP}*$|\b(?:прирост|рост|снижение|сокращение|падение)\w*{SP}+(?:на|в){SP}*$",
+    rf"{SP}+of(?:{SP}+(?:about|around|roughly|nearly|almost|some|over|more{SP}+than))?{SP}*$|\b(?:прирост|рост|снижение|сокращение|падение)\w*{SP}+(?:на|в){SP}*$",
     _I)
 # "33,9 млн долларов больше", "$10 million more than": a difference between two figures
 _DIFFERENCE_AFTER = re.compile(
@@ -151,7 +152,8 @@ _DIFFERENCE_AFTER = re.compile(
 # Kazakh and Mongolian say "by" with a case ending on the amount: "10 млн долларға
 # өсті", "10 сая ам.доллараар өссөн" (but "долларға жетті" is "reached").
 _BY_CASE = re.compile(r"(?:ға|ге|қа|ке|аар|ээр|оор|өөр)$", _I)
-_CHANGE_VERB = re.compile(rf"^{SP}+(?:өс|арт|ұлғай|көбей|азай|төменде|қысқар|нэмэгд|буур|"
+_CHANGE_VERB = re.compile(rf"^{SP}+(?:(?:л|ғана|гана){SP}+)?"  # particles: "л нэмэгджээ"
+                          rf"(?:өс|арт|ұлғай|көбей|азай|төменде|қысқар|нэмэгд|буур|"
                           r"багас|илүү|бага\b|их\b|көп\b|кем\b|артық)\w*", _I)
 
 _TARGET_VERB = re.compile(
@@ -260,6 +262,9 @@ def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
     return None
 
 
+_NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|while|but|whereas|и|а|ал|бол)\s+(?:\w+\s+){0,2}", _I)
+
+
 def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str | None:
     """The data file's flow code for an export or import word: whose exports the
     words near it name ("Kazakhstan's exports", "imports from Kazakhstan", "экспорт в
@@ -269,7 +274,11 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str |
     if flow.kind not in ("export", "import"):
         return None
     low, high = max(p.left, flow.start - 60), min(p.clause_end, flow.end + 60)
-    near = [m for m in country_mentions(text[low:high]) if m.role != "name"]
+    # "exported $86.1 mln to Mongolia and imported $6.5 mln from it": a direction
+    # followed by "and" before the flow word closes the clause before it
+    near = [m for m in country_mentions(text[low:high]) if m.role != "name"
+            and not (m.role in ("source", "dest") and low + m.end <= flow.start
+                     and _NEXT_CLAUSE.fullmatch(text, low + m.end, flow.start))]
     # "from X", "into X" say the direction outright; "Mongolian imports" can be read
     # both ways, so an owner counts only when nothing else is named.
     near = [m for m in near if m.role != "owner"] or near
@@ -313,7 +322,8 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     after = text[a.end:a.end + 30]
     if _PER_UNIT.match(after) or (not a.currency and _COUNTED.match(after)):
         return True
-    start = flow.start if flow.start < a.start else p.left
+    # ("agreements worth a total of $37 million": "total" is no trade word to start at)
+    start = flow.start if flow.start < a.start and flow.kind != "same" else p.left
     # "әкелінген өнімнің құны", "стоимость ввезенных товаров": the value of the goods
     between = _VALUE_OF_GOODS.sub(" ", text[start:a.start])
     if _DECOY_BETWEEN.search(between) or _HEAD_BEFORE.search(

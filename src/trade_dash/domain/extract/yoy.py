@@ -42,7 +42,10 @@ def followed_up(text: str, last: Candidate) -> Candidate:
     against the year before the figure's (or no year named)."""
     if last.yoy_change_pct is not None or last.year is None or last.measure != "actual":
         return last
-    found = [c for c in numbers.changes(text)
+    stated = numbers.changes(text)
+    if not stated and (opening := numbers.opening_change(text)) is not None:
+        stated = [opening]  # "Рост, таким образом, составил 12%."
+    found = [c for c in stated
              if not scope.FORECAST.search(text[max(0, c.start - 40):c.end + 40])]
     mentions = periods.mentions(text)
     years = [m.year for m in mentions if m.year]
