@@ -146,7 +146,8 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args()
     results: dict = {"corpus": score(CORPUS, args.verbose)}
-    for batch in sorted(CORPUS.glob("heldout*/labels.json")):
+    for batch in sorted(CORPUS.glob("heldout*/labels.json"),
+                        key=lambda b: _batch_number(b.parent.name)):
         results[batch.parent.name] = score(batch.parent, args.verbose)
     results["speed"] = speed()
     results["seeds"] = seeds()
@@ -154,7 +155,7 @@ def main() -> int:
     for part in [k for k in results if k == "corpus" or k.startswith("heldout")]:
         if part in results:
             a = results[part]["all"]
-            print(f"{part:8} {a['articles']:3} articles {a['labels']:4} figures  "
+            print(f"{part:9} {a['articles']:3} articles {a['labels']:4} figures  "
                   f"precision {a['precision']:.3f}  recall {a['recall']:.3f}  "
                   f"(change right {a['yoy_change_right']:.2f}, "
                   f"approximate right {a['precision_marker_right']:.2f})")

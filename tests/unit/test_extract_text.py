@@ -681,3 +681,102 @@ def test_more_than_by_an_amount_in_russian_is_approximate():
     found = extract_text("В 2019 году Казахстан экспортировал в Монголию товаров более чем на "
                          "74 миллиона долларов.", "2020-02-01")
     assert [(c.value_musd, c.precision) for c in found] == [(74.0, "approximate")]
+
+
+def test_a_table_of_partners_gives_the_pair_s_row_in_the_table_s_unit():
+    text = ("Kazakhstan's foreign trade with partners in Asia, January-December 2019\n"
+            "Thousand US dollars:\n"
+            "Country   | Turnover   | Export     | Import    | Turnover, change, %\n"
+            "China     | 14 400 000.0 | 8 000 000.0 | 6 400 000.0 | 5.1\n"
+            "Mongolia  | 92 600.5   | 86 100.2   | 6 500.3   | +16.8\n")
+    found = extract_text(text, "2020-02-20")
+    assert [(c.flow, c.year, c.months, c.value_musd, c.yoy_change_pct) for c in found] == [
+        ("turnover", 2019, 12, 92.6005, 16.8), ("kz_exports_to_mn", 2019, 12, 86.1002, None),
+        ("mn_exports_to_kz", 2019, 12, 6.5003, None)]
+    assert found[0].sentence[slice(*found[0].figure)] == "92 600.5"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2018 жылы Қазақстанның Моңғолияға экспорты 84 млн 200 мың долларды құрады.", 84.2),
+    ("Монгол Улс, Казахстан Улсын худалдааны эргэлт 2018 онд 112 сая 800 мянган ам.доллар "
+     "болов.", 112.8),
+])
+def test_millions_and_thousands_written_apart_are_one_amount(text, value):
+    assert [c.value_musd for c in extract_text(text, "2019-03-01")] == [value]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an index "(108,7%)" after an amount, and one "салыстырғанда 110,4%-ды құрады"
+    ("2024 жылғы қаңтар–желтоқсанда Қазақстанның Моңғолияға экспорты 121 905,1 мың АҚШ "
+     "долларын (108,7%) құрады.", 8.7),
+    ("2024 жылы Қазақстан мен Моңғолия арасындағы сауда айналымы 131 618,4 мың АҚШ долларын "
+     "құрады және 2023 жылмен салыстырғанда 110,4%-ды құрады.", 10.4),
+    # a fall written with a dash in brackets
+    ("Товарооборот Казахстана и Монголии в 2024 году – 83,2 млн долл. (–23,2%).", -23.2),
+])
+def test_indices_and_dashed_falls_are_changes(text, expected):
+    assert [c.yoy_change_pct for c in extract_text(text, "2025-02-14")] == [expected]
+
+
+def test_a_table_index_below_100_in_brackets_is_no_change():
+    found = extract_text("В 2024 году экспорт Казахстана в Монголию составил 120,0 млн долларов "
+                         "(92,6%).", "2025-02-14")
+    assert [c.yoy_change_pct for c in found] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "В 2017 году товарооборот Казахстана и Монголии прибавил 17,6 миллиона долларов.",
+    "2023 онд Монгол, Казахстаны худалдааны эргэлт 8.8 сая ам.доллар буюу 12.4 хувиар өсчээ.",
+    "2025 жылы Қазақстан мен Моңғолия арасындағы сауда көлемі 17 млн доллардан астам ұлғайған.",
+    "Overall, Mongolia's foreign trade was USD 3.9 billion in 2016, of which exports made "
+    "USD 0.9 billion.",
+    "2024 онд Казахстан руу гаргасан бүтээгдэхүүний зөвхөн энэ төрлийн экспорт 4.1 сая "
+    "ам.долларт хүрчээ.",
+])
+def test_changes_as_amounts_parts_of_totals_and_one_kind_of_goods_are_refused(text):
+    assert figures(text, "2025-03-01") == []
+
+
+def test_a_mongolian_list_as_of_the_end_of_a_month_with_a_comparison_in_brackets():
+    text = ("2023 оны 9 дүгээр сарын эцсийн байдлаар Монгол Улс Казахстан Улстай нийт 80.0 сая "
+            "ам.долларын гадаад худалдаа хийсэн.\n"
+            "- Гадаад худалдааны эргэлт: 80.0 сая ам.доллар "
+            "(2022 оны мөн үед 70.0 сая ам.доллар);\n"
+            "- Экспорт: 4.0 сая ам.доллар, өмнөх оны мөн үеэс 0.5 сая ам.доллараар буурсан;")
+    assert figures(text, "2023-10-16") == [
+        ("actual", "turnover", 2023, 9, 80.0), ("actual", "turnover", 2022, 9, 70.0),
+        ("actual", "mn_exports_to_kz", 2023, 9, 4.0)]
+
+
+def test_a_change_tied_to_a_refused_amount_is_not_the_figure_s_before():
+    text = ("Импорт Монголии из Казахстана за пять месяцев 2024 года составил 70,0 млн долларов. "
+            "Поставки мяса на казахстанский рынок выросли в 2 раза и достигли 1,8 млн долларов.")
+    assert rows(text, "2024-06-20") == [("actual", "kz_exports_to_mn", 2024, 5, 70.0, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Товарооборот Казахстана и Монголии в 2025 году составил 197 млн долларов, что на 3,3% "
+     "больше, чем в 2024-м, когда он равнялся 190,5 млн долларов.",
+     ("actual", "turnover", 2024, 12, 190.5, None)),
+    ("Внешнеторговый оборот Казахстана с Монголией в 2022г. составил 146,3 млн. долларов США и "
+     "по сравнению с 2021г. (112,7 млн. долларов США) увеличился на 29,8%.",
+     ("actual", "turnover", 2022, 12, 146.3, 29.8)),
+    ("Казахстанский экспорт в Монголию в 2025 году, где по-прежнему доминируют мука, масло и "
+     "нефтепродукты, составил 183,4 млн долларов.",
+     ("actual", "kz_exports_to_mn", 2025, 12, 183.4, None)),
+])
+def test_russian_years_with_endings_bracketed_bases_and_what_exports_are_made_of(text, expected):
+    assert expected in rows(text, "2026-02-11")
+
+
+def test_a_kazakh_goal_named_as_a_mark_is_the_target():
+    text = ("Екі ел басшылары белгілеген 500 млн долларлық межеге жету үшін Қазақстан мен "
+            "Моңғолия сауданы жыл сайын 25 пайызға өсіруі керек.")
+    assert figures(text, "2026-01-20") == [("target", "turnover", 2026, 12, 500.0)]
+
+
+def test_a_sentence_ends_after_dollars_abbreviated_unless_the_country_follows():
+    text = ("По итогам 2018 года торговля Казахстана и Монголии составила 97,6 млн долл. Это "
+            "меньше, чем оборот с Кыргызстаном. Экспорт в Монголию составил 90 млн долл. США.")
+    assert figures(text, "2019-10-08") == [("actual", "turnover", 2018, 12, 97.6),
+                                           ("actual", "kz_exports_to_mn", 2018, 12, 90.0)]

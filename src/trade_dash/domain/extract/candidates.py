@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from trade_dash.domain.extract import numbers, periods, scope, sources, yoy
+from trade_dash.domain.extract import numbers, periods, scope, sources, tables, yoy
 from trade_dash.domain.extract.naming import numbered
 from trade_dash.domain.extract.record import Candidate
 from trade_dash.domain.extract.text import (
@@ -59,12 +59,16 @@ class _Article:
     named_period: periods.PeriodMention | None = None  # the last one named anywhere
     # The unit a table header gave ("мянган ам.доллараар:"), while its rows follow.
     table_unit: Decimal | None = None
+    # The columns of a table of partners and their unit, while its rows follow.
+    grid: list[tables.Column | None] | None = None
+    grid_unit: Decimal = Decimal(1)
     # For each figure of the sentence: whether it is given only to compare with.
     flags: list[bool] = field(default_factory=list)
     last_code: str | None = None
     last_body: sources.Body | None = None
     last_sentence: int = -2
     last_paragraph: int = -1
+    levels_refused: bool = False  # the sentence read last refused an amount not a change
     sentence: int = -1
     # The side whose exports "exports" means in this sentence, once a flow named its
     # direction ("exports to Mongolia were ..., and imports ...").
@@ -104,7 +108,9 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
         # A sentence with no figure of its own, or only the one a change is measured
         # from ("This is 24 % more than 2020's 71.3 million"), may state the change of
         # the figure before it.
-        if all(art.flags) and main >= 0:
+        # (not when its change goes with an amount refused: "meat supplies doubled to
+        # 1.8 million" is no change of the exports before)
+        if all(art.flags) and main >= 0 and not art.levels_refused:
             i = _stated_for(s.text, found, based, sentence_of, main, figure_before, art)
             if i is not None:
                 found[i] = yoy.followed_up(s.text, found[i])
@@ -188,6 +194,10 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
     if s.paragraph != art.paragraph.number:
         art.paragraph = _Paragraph(s.paragraph)
     art.sentence_side = None
+    art.levels_refused = False
+    if tables.cells(s.text):
+        return _grid_row(s, art)
+    art.grid = None
     bodies = sources.bodies(s.text, art.side)
     text = mask(s.text, [(b.start, b.end) for b in bodies])
     mentions = periods.mentions(text)
@@ -218,6 +228,8 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
             previous = flow
             if c is not None:
                 out.append(c)
+            elif not scope.increment(text, p.amount):
+                art.levels_refused = True
     if out and art.last_period is not None:
         art.paragraph.period = art.last_period
     elif plain:
@@ -226,6 +238,42 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
         art.named_period = plain[-1]
     if bodies and _ATTRIBUTION.search(s.text):
         art.paragraph.body = bodies[-1]
+    return out
+
+
+def _grid_row(s: Sentence, art: _Article) -> list[Candidate]:
+    """A row of a table of partners: a header sets the columns; the row of the other
+    country of the pair gives its figures, for the period the text named last."""
+    columns = tables.header(s.text)
+    if columns is not None:
+        unit = numbers.table_unit(s.text) or art.table_unit
+        art.grid, art.grid_unit = (columns, unit) if unit is not None else (None, Decimal(1))
+        return []
+    row = tables.partner_row(s.text, art.grid, art.grid_unit) if art.grid else None
+    mention = art.last_period or art.main_period or art.named_period
+    if row is None or mention is None:
+        return []
+    year, months = periods.resolve(mention, art.published)
+    if not _possible(year, months, mention, art.published):
+        return []
+    partner, cells = row
+    body = art.last_body or art.paragraph.body or art.press_body
+    out = []
+    for cell in cells:
+        if cell.change_pct is not None or cell.musd > MAX_MUSD:
+            continue
+        change = next((c.change_pct for c in cells
+                       if c.change_pct is not None and c.kind == cell.kind), None)
+        out.append(Candidate(
+            citation_id="", measure="actual", flow=tables.flow_code(cell.kind, partner),
+            year=year, period="full_year" if months == 12 else "year_to_date", months=months,
+            value_musd=float(cell.musd), value_text=numbers.plain(cell.musd),
+            yoy_change_pct=change, precision="exact", reporter=body.name if body else "",
+            reporter_kind=body.kind if body else "",
+            reporting_country=(body.side or "") if body else "", outlet=art.outlet,
+            published=art.published.isoformat() if art.published else "", file=art.file,
+            sentence=s.text, figure=(cell.start, cell.end), confidence=0.85))
+        art.flags.append(False)
     return out
 
 
@@ -254,18 +302,23 @@ _ASIDE = re.compile(r"\(\s*(?:in\s+|в\s+|за\s+)?(?:19|20)\d\d[^()\d]{0,25}$",
 
 
 # "55.0 сая ам.доллараас 6.2 хувиар өслөө": grew 6.2 % from that amount
-_FROM_THEN_CHANGE = re.compile(r"(?:аас|ээс|оос|өөс)$")
-_CHANGE_NEXT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:%|хувь|хуви)", re.IGNORECASE)
+# ("65,1 млн доллардан 13,4 пайызға көп": Kazakh says it the same way)
+_FROM_THEN_CHANGE = re.compile(r"(?:аас|ээс|оос|өөс|дан|ден|тан|тен|нан|нен)$")
+_CHANGE_NEXT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:%|хувь|хуви|пайыз)", re.IGNORECASE)
+
+
+def _from_then_change(text: str, a: numbers.Amount) -> bool:
+    return bool(_FROM_THEN_CHANGE.search(text, a.start, a.end) and _CHANGE_NEXT.match(text, a.end))
+
 
 
 def _base_figure(text: str, p: scope.Place) -> bool:
     """Whether the amount is given as what another figure is compared with."""
     a = p.amount
     return bool(_BASE_OPENING.match(text) or _aside(text, p)
-                or (_FROM_THEN_CHANGE.search(text, a.start, a.end)
-                    and _CHANGE_NEXT.match(text, a.end))
+                or _from_then_change(text, a)
                 or (_POINTS_BACK.match(text) and numbers.changes(text))
-                or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start])
+                or _BASE_BEFORE.search(text[max(p.left, a.start - 32):a.start])
                 or _BASE_AFTER.match(text[a.end:p.clause_end + 20]))
 
 
@@ -273,11 +326,12 @@ def _compared_with(text: str, p: scope.Place) -> scope.Flow | None:
     """A figure another is compared with and that names no trade word ("This is 24 %
     more than 2020's 71.3 million", "2020 жылғы 71,3 млн доллармен салыстырғанда") is
     of the flow of the figure before it."""
-    before = text[max(p.left, p.amount.start - 20):p.amount.start]
+    before = text[max(p.left, p.amount.start - 32):p.amount.start]
     if not p.amount.currency or re.search(r"\b(?:more|less|fewer|over|under|no)\s+than\s*$",
                                           before, re.IGNORECASE):
         return None  # "more than 12 thousand citizens" is a count, "more than" a floor
-    if _BASE_BEFORE.search(before) or _BASE_AFTER.match(text[p.amount.end:p.clause_end + 20]):
+    if (_BASE_BEFORE.search(before) or _BASE_AFTER.match(text[p.amount.end:p.clause_end + 20])
+            or _from_then_change(text, p.amount)):
         return scope.Flow("it", p.amount.start, p.amount.start)
     return None
 
@@ -323,7 +377,7 @@ _BASE_AFTER = re.compile(r"^[\s)]*(?:\w+\s+)?(?:салыстырғанда|қа�
 # ("than in 2021 ($108.5 million)": the year, then the amount in brackets)
 _BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|"
                           r"\bпротив|\bпо\s+сравнению\s+с)"
-                          r"(?:\s+(?:in\s+|в\s+)?(?:19|20)\d\d(?:\s+году)?\s*[(:])?\s*$",
+                          r"(?:\s+(?:in\s+|в\s+)?(?:19|20)\d\d(?:\s*г\.|\s+году?)?\s*[(:])?\s*$",
                           re.IGNORECASE)
 
 # A sentence that opens by saying it gives the figures compared with: "A year earlier,
@@ -365,6 +419,8 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     where = scope.scope(text, p)
     if where == "refused" or (where == "context" and not art.both_named):
         return None
+    if before is not None and scope.part_of(text, p) and scope.scope(text, before) == "refused":
+        return None  # "Mongolia's total trade was 3.9 billion, of which exports ..."
     if scope.decoy(text, p, flow):
         return None
     target = scope.is_target(text, p)
@@ -511,7 +567,7 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     # "A year earlier, for the same period, the figure was ...": the same-period words
     # stand before the amount (after it, "up 3.8 % year-on-year" compares this figure).
     same = [m for m in compared_all if m.same_period and not _tied(text, m) and (
-        m.end <= a.start or _BASE_BEFORE.search(text[max(p.left, a.start - 20):a.start]))]
+        m.end <= a.start or _BASE_BEFORE.search(text[max(p.left, a.start - 32):a.start]))]
     if same and (earlier := _one_year_back(same[0], art)) is not None:
         # "A year earlier, for the same period, the figure was ...": the period of the
         # figure before it, one year back.
@@ -563,7 +619,14 @@ def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMent
     """An amount with "a year before" right next to it ("from $104.2 million a year
     before"), or after "five years earlier" in its clause, is the figure before it, that
     many years back."""
+    amounts = numbers.amounts(text) if compared else []
     for m in compared:
+        # words after the amount that open a bracket or lead to another amount are that
+        # one's: "79.7 (2022 оны мөн үед 70.9)", "3.9, өмнөх оны мөн үеэс 0.6 ... буурсан"
+        theirs = m.start >= a.end and ("(" in text[a.end:m.start] or any(
+            0 <= x.start - m.end <= 3 for x in amounts))
+        if theirs:
+            continue
         if m.same_period and (0 <= m.start - a.end <= 4 or 0 <= a.start - m.end <= 3):
             if m.year is None:
                 return _one_year_back(m, art)
@@ -577,7 +640,7 @@ def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMent
 
 
 # "..., when it stood at", ", когда он составлял": the figure of the year just named.
-_WHEN = re.compile(r"^[\s,]*(?:when|at\s+which\s+point|когда|тогда\s+как)\b[^.;]{0,40}$",
+_WHEN = re.compile(r"^[\s,]*(?:when|at\s+which\s+point|когда|тогда\s+как)\b[^.;]{0,60}$",
                    re.IGNORECASE)
 
 

@@ -69,11 +69,26 @@ _WORDS = re.compile(
 )
 
 
+# Millions and thousands written apart: "84 млн 200 мың доллар", "112 сая 800 мянган
+# ам.доллар" (84.2 and 112.8 million).
+_COMPOUND = re.compile(
+    rf"(?<![\w.,])(?P<big>\d{{1,4}}){SP}*(?:млн|миллион\w*|million|сая){SP}+"
+    rf"(?P<small>\d{{1,3}}(?:[.,]\d+)?){SP}*(?:мың|мянга\w*|мянган|тыс\.?|тысяч\w*|thousand)"
+    rf"{SP}*{_AFTER}",
+    re.IGNORECASE,
+)
+
+
 def amounts(text: str) -> list[Amount]:
     """Every amount of US dollars in ``text``; amounts in other currencies, and bare
     numbers (years, counts, distances), are left out."""
     found = [Amount(m.start(), m.end(), Decimal(500 if m.group("half") else 1000), True, False)
              for m in _WORDS.finditer(text)]
+    for m in _COMPOUND.finditer(text):
+        small = parse_number(m.group("small"))
+        if small is not None:
+            found.append(Amount(m.start(), m.end(), Decimal(m.group("big")) + small / 1000,
+                                True, False))
     # A number inside an amount in words is not read again. Only those need checking: the
     # numbers' own matches never overlap (checking them all took seconds on long texts).
     in_words = list(found)
@@ -233,7 +248,10 @@ def changes(text: str) -> list[Change]:
     found = []
     for m in _PERCENT.finditer(text):
         written = text[max(0, m.start() - 1):m.start()]
-        sign = {"+": 1, "-": -1, "−": -1}.get(written) or _direction(text, m.start(), m.end())
+        if written in "–—" and written and not re.search(r"[(\s]$", text[:m.start() - 1]):
+            written = ""  # "2019–20 %" is a range; "(–23,2%)" a fall
+        sign = ({"+": 1, "-": -1, "−": -1, "–": -1, "—": -1}.get(written)
+                or _direction(text, m.start(), m.end()))
         if sign:
             found.append(Change(m.start(), m.end(), sign * _decimal(m.group("pct"))))
         elif (index := _index(text, m)) is not None:
@@ -262,12 +280,29 @@ _INDEX_BEFORE = re.compile(r"\((?:[^()]{0,60}?(?:ке|ға|ге|қа|ка|на)|
 
 
 def _index(text: str, m: re.Match[str]) -> float | None:
-    """The change an index in brackets gives (100 is no change), or ``None``."""
-    if not text.startswith(")", m.end()) or not _INDEX_BEFORE.search(
-            text[max(0, m.start() - 80):m.start()]):
-        return None
+    """The change an index gives (100 is no change), or ``None``: in brackets after
+    what it is measured against ("(2020 жылғы қаңтар–қыркүйекке 144,1%)"), alone in
+    brackets after an amount when above 100 (a share never is: "21 905,1 мың АҚШ
+    долларын (108,7%)"), or said to be that share of the period compared with
+    ("... салыстырғанда 110,4%-ды құрады", "составил 110,4% к уровню 2023 года")."""
     pct = _decimal(m.group("pct"))
-    return round(pct - 100, 1) if 20 <= pct <= 400 else None
+    if not 20 <= pct <= 400:
+        return None
+    bracketed = text.startswith(")", m.end())
+    if bracketed and _INDEX_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+        return round(pct - 100, 1)
+    if bracketed and pct > 100 and _AMOUNT_BRACKET.search(text[max(0, m.start() - 40):m.start()]):
+        return round(pct - 100, 1)
+    if _INDEX_VERB.match(text, m.end()) and _INDEX_COMPARED.search(
+            text[max(0, m.start() - 60):m.start()]):
+        return round(pct - 100, 1)
+    return None
+
+
+_AMOUNT_BRACKET = re.compile(r"(?:доллар\w*|dollars|USD|\$|млн\.?|million)\s*\(\s*$", re.I)
+_INDEX_VERB = re.compile(r"(?:-?(?:ды|ді|ты|ті))?\s*(?:құрады|составил\w*|болды|болсон)", re.I)
+_INDEX_COMPARED = re.compile(
+    r"салыстырғанда|по\s+сравнению\s+с|харьцуулахад|compared\s+(?:to|with)", re.I)
 
 
 def _decimal(text: str) -> float:

@@ -92,6 +92,10 @@ _N_MONTHS = re.compile(
     rf"ындағы|лық)?\b)",
     _I,
 )
+# "9 дүгээр сарын эцсийн байдлаар" (as of the end of September): January to September.
+_MN_AS_OF = re.compile(
+    rf"(?<![\w.,])(?P<n>\d{{1,2}}|[IVX]{{1,4}}){SP}*(?:-?р|-?{SP}*(?:дугаар|дүгээр)){SP}+сарын{SP}+"
+    rf"(?:эцсийн{SP}+байдлаар|эцэст|эцэс{SP}+(?:гэхэд|хүртэл)|байдлаар)", _I)
 # In Mongolian "7 сар" is July: January to July needs "эхний" (the first).
 _MN_FIRST = re.compile(rf"(?<!\w)эхний{SP}+{_N}{SP}+сар\w*", _I)
 _HALF = re.compile(
@@ -109,7 +113,7 @@ _QUARTER = re.compile(
 
 _YEAR = re.compile(
     rf"(?<![\w.,‐-])(?P<year>(?:19|20)\d{{2}})(?!\d)(?!{SP}*{DASH}{SP}*(?:19|20)\d{{2}})"
-    rf"(?:{SP}*(?:year\b|гг?\.|год\w*|жыл\w*|ж\.|он\w*))?",
+    rf"(?:{SP}*(?:year\b|гг?\.|год\w*|жыл\w*|ж\.|он\w*)|-(?:м|го|й|е|ом|ым)\b)?",
     _I,
 )
 _AFTER_RANGE = re.compile(rf"(?:19|20)\d{{2}}{SP}*{DASH}{SP}*$")
@@ -143,7 +147,8 @@ _SAME_PERIOD = re.compile(
     # "осы кезең" (this period) and "мөн үе" (the same time) need the year before named
     rf"(?:(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*|былтырғы){SP}+"
     rf"(?:сәйкес|осы|тиісті)|(?:сәйкес|тиісті)){SP}+кезең\w*|"
-    rf"(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+мөн{SP}+үе\w*",
+    rf"(?:өмнөх|өнгөрсөн|(?P<y4>(?:19|20)\d{{2}})){SP}+оны{SP}+мөн{SP}+үе\w*|"
+    rf"\b(?:былтыр|өткен{SP}+жылы){SP}+осы{SP}+(?:уақытта|мезгілде)",
     _I,
 )
 _COMPARE_WORDS = (
@@ -227,6 +232,11 @@ def mentions(text: str) -> list[PeriodMention]:
             if n is not None and taken.free(m.start(), m.end()):
                 partial.append(PeriodMention(m.start(), m.end(), months=n))
                 taken.add(m.start(), m.end())
+    for m in _MN_AS_OF.finditer(text):
+        last = int(m.group("n")) if m.group("n").isdigit() else _roman(m.group("n"))
+        if 1 <= last <= 12 and taken.free(m.start(), m.end()):
+            partial.append(PeriodMention(m.start(), m.end(), months=last))
+            taken.add(m.start(), m.end())
     for m in _MONTH_YEAR.finditer(text):
         if not taken.free(m.start(), m.end()):
             continue

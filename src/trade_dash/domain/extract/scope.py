@@ -35,9 +35,9 @@ FLOW_WORDS = re.compile(
     r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
     r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bжөнелт\w*|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
+    r"\bжөнелт\w*|(?<=бараа\s)гарсан\b|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввез\w*|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"\bввоз\w*|\bввез\w*|\bорж\s+ирсэн\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+figure\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
     r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
@@ -46,7 +46,7 @@ FLOW_WORDS = re.compile(
     _I,
 )
 _OF_WHAT = re.compile(r"(?:доллар|\$)(?:ын|ийн|лық|лік)$", _I)
-_GOODS = re.compile(r"\s*(?:(?:бараа|барааны|бүтээгдэхүүн|тауар|өнім)\w*\s+){0,2}", _I)
+_GOODS = re.compile(r"\s*(?:(?:бараа|барааны|бүтээгдэхүүн|тауар|өнім|гадаад)\w*\s+){0,2}", _I)
 _PART_OF = re.compile(r"\bof\s+which\b|\bincluding\b|\bиз\s+(?:них|которых)\b|"
                       r"\bв\s+том\s+числе\b|\bоның\s+ішінде\b|\bүүнээс\b|\bүүний\s+(?:дотор|\w+)",
                       _I)
@@ -90,7 +90,7 @@ _SECTOR = re.compile(
     # a list of goods: "негізгі экспорттық тауарлар: ...", "main export items: ..."
     r"(?:goods|items|products|товар\w*|тауарлар\w*|бараа\w*)\s*:|"
     r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
-    r"\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
+    r"\bэнэ\s+төрлийн\b|\bthis\s+(?:kind|type)\s+of\b|\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
     r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
     r"\bэлектроэнерг\w*|\bмашин\w*|\bскот\w*|\bшерст\w*|\bкашемир\w*|\bкож\w*|\bовощ\w*|"
     r"\bауыл\s+шаруашылығы\w*|\bазық-түлік\w*|\bбидай\w*|\bастық\w*|\bұн(?:ы|ын)?\b|"
@@ -103,7 +103,8 @@ _SECTOR = re.compile(
 # flour, fuel and sweets," (to the last comma of the list).
 _MADE_OF = re.compile(
     r"(?:\bmostly|\bmainly|\bchiefly|\bprimarily|\blargely|\bsuch\s+as|\bdominated\s+by|"
-    r"\bled\s+by|\bв\s+основном|\bпреимущественно|\bглавным\s+образом|\bнегізінен|"
+    r"\bled\s+by|\bwhere\s+\w+\s+dominate|\bгде\s+(?:по-прежнему\s+)?(?:доминиру|преоблада)\w+|"
+    r"\bв\s+основном|\bпреимущественно|\bглавным\s+образом|\bнегізінен|"
     r"\bголчлон|\bгол\s+төлөв)[^;:]*,",
     _I,
 )
@@ -144,7 +145,9 @@ _INCREMENT_LEFT = re.compile(
 # "an increase of $11.2 million", "прирост в 5 млн": the noun of a change before it
 _CHANGE_OF = re.compile(
     rf"\b(?:an?{SP}+)?(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|loss)"
-    rf"{SP}+of(?:{SP}+(?:about|around|roughly|nearly|almost|some|over|more{SP}+than))?{SP}*$|\b(?:прирост|рост|снижение|сокращение|падение)\w*{SP}+(?:на|в){SP}*$",
+    rf"{SP}+of(?:{SP}+(?:about|around|roughly|nearly|almost|some|over|more{SP}+than))?{SP}*$|"
+    # "товарооборот прибавил 17,6 миллиона", "trade gained $12 million"
+    rf"\b(?:прибавил\w*|добавил\w*|gained|added)(?:{SP}+(?:еще|ещё|почти|около|about|nearly))?{SP}*$|\b(?:прирост|рост|снижение|сокращение|падение)\w*{SP}+(?:на|в){SP}*$",
     _I)
 # "33,9 млн долларов больше", "$10 million more than": a difference between two figures
 _DIFFERENCE_AFTER = re.compile(
@@ -166,7 +169,7 @@ _TARGET_VERB = re.compile(
 )
 _TARGET_NOUN = re.compile(
     r"(?:\btarget\w*|\bgoal\b|\bobjective\b|\bцел[ьиюе]\b|\bориентир\w*|\bмақсат\w*|"
-    r"\bзорилт\w*|\bзорилго\w*)[^.;]{0,60}$",
+    r"\bзорилт\w*|\bзорилго\w*|\bмеже\w*)[^.;]{0,60}$",
     _I,
 )
 # "their commitment to reaching $500 million" (a bare "reaching" follows actual figures)
@@ -175,7 +178,7 @@ _TARGET_REACHING = re.compile(
     rf"(?:reaching|achieving){SP}*$", _I)
 # "the agreed $500 million target", "500 млн долларлық мақсат"
 _TARGET_NAMED = re.compile(rf"^{SP}*(?:target|goal|mark|objective|цел[ьи]|мақсат\w*|"
-                           r"зорилт\w*)\b", _I)
+                           r"зорилт\w*|меже\w*)\b", _I)
 _ACTUAL_VERB = re.compile(
     r"\breached\b|\bamounted\b|\bstood\b|\btotal(?:l)?ed\b|\bwas\b|\bwere\b|\bсоставил\w*|"
     r"\bдостиг\w*|\bжетті\b|\bқұрады\b|\bхүрсэн\b|\bхүрчээ\b|\bболсон\b|\bболжээ\b", _I)
@@ -293,6 +296,9 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str |
     return {KZ: "kz_exports_to_mn", MN: "mn_exports_to_kz"}.get(exporter or "")
 
 
+_NO_TOTAL = 1000  # US$ million: either country's total trade is far above it
+
+
 def scope(text: str, p: Place) -> str:
     """``ok`` when the amount's clause (or failing that, its sentence) is about
     Kazakhstan–Mongolia trade, ``context`` when nothing in the sentence says whose
@@ -306,7 +312,10 @@ def scope(text: str, p: Place) -> str:
     linked = (len(sides) == 2 or bool(BILATERAL.search(clause))
               or bool(roles & {"partner", "source", "dest"}))
     if FOREIGN_TRADE.search(clause) and not linked:
-        return "refused"
+        # No country named and under a billion: no country's total, so a line of a list
+        # about the two ("Гадаад худалдааны эргэлт: 79.7 сая ам.доллар")
+        named = bool(sides) or FOREIGN_TRADE.search(text[:p.left]) is not None
+        return "context" if not named and p.amount.musd < _NO_TOTAL else "refused"
     if linked:
         return "ok"
     sentence_sides = {m.side for m in country_mentions(text)}
@@ -355,6 +364,11 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     return increment(text, a)
 
 
+def part_of(text: str, p: Place) -> bool:
+    """Whether the amount is given as part of the one before it ("of which")."""
+    return bool(_PART_OF.search(text, p.left, p.amount.start))
+
+
 def increment(text: str, a: Amount) -> bool:
     """An amount a figure grew or fell by ("up by $10 million", "10 млн долларға
     өсті"), not a level."""
@@ -366,7 +380,20 @@ def increment(text: str, a: Amount) -> bool:
         return True
     if _DIFFERENCE_AFTER.match(text[a.end:]) and re.search(r"на\s*$", before, _I):
         return True
+    if _OR_PERCENT.match(text, a.end):
+        return True  # "8.8 сая ам.доллар буюу 12.4 хувиар", "by $8.8 million, or 12.4 %"
+    if _FROM.search(text, a.start, a.end) and _MORE_THEN_CHANGE.match(text, a.end):
+        return True  # "17 млн доллардан астам ұлғайған": grew by more than 17 million
     return bool(_BY_CASE.search(text[a.start:a.end]) and _CHANGE_VERB.match(text[a.end:]))
+
+
+_OR_PERCENT = re.compile(rf"{SP}*,?{SP}*(?:буюу|или|яғни|or){SP}+(?:by{SP}+|на{SP}+)?"
+                         rf"\d+(?:[.,]\d+)?{SP}*(?:%|хувиар|хувь|пайызға|пайыз|процент\w*|percent)",
+                         _I)
+# Kazakh ablative on an amount: "доллардан"
+_FROM = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$", _I)
+_MORE_THEN_CHANGE = re.compile(rf"{SP}+(?:астам|артық|аса|астамға){SP}+(?:өс|арт|ұлғай|көбей|"
+                               r"азай|төменде|қысқар)\w*", _I)
 
 
 # "экспорт можно довести до 150 млн", "could be raised to": what is possible, no goal

@@ -71,6 +71,10 @@ _WORD_TAIL = 80  # characters before a stop that hold the word it follows
 # with the square of a sentence's length (an article pasted into the page reaches 100 KB).
 MAX_SENTENCE = 1000
 _CUTS = ("; ", ", ", " ")
+# "97,6 млн долл. Это ...": a currency's abbreviation ends a sentence unless the
+# country of the currency follows ("долл. США")
+_UNIT_STOP = re.compile(r"(?<!\w)долл\.$", re.IGNORECASE)
+_CURRENCY_NEXT = re.compile(r"[\"'«(]*(?:США|US\b)")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -94,7 +98,9 @@ def sentences(text: str) -> list[Sentence]:
             nxt = after.lstrip(_OPENERS)[:1]
             if not nxt or not (nxt.isupper() or nxt.isdigit()):
                 continue
-            if stop.group().startswith(".") and _abbreviation(line[: stop.start()]):
+            if stop.group().startswith(".") and _abbreviation(line[: stop.start()]) and not (
+                    _UNIT_STOP.search(line[max(0, stop.start() - 6):stop.start() + 1])
+                    and not _CURRENCY_NEXT.match(after)):
                 continue
             _add(out, line, begin, stop.end(), start_of_line, paragraph)
             begin = stop.end()
@@ -108,7 +114,7 @@ def _abbreviation(before: str) -> bool:
     word = _WORD_BEFORE.search(before[-_WORD_TAIL:])
     if word is None:
         return False
-    token = word.group(1)
+    token = word.group(1).lstrip("0123456789")  # "2021г." is "г."
     return token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

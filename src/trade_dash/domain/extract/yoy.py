@@ -30,6 +30,9 @@ _LEADS_TO = re.compile(
 _THIS_FIGURE = re.compile(r"^(?:this|that|it|это|что|бұл|ол|энэ|энэ\s+нь)\b", re.IGNORECASE)
 
 
+_BUT = re.compile(r",?\s+(?:but|yet|however|но|однако|бірақ|алайда|харин|гэвч)\b", re.IGNORECASE)
+
+
 def points_back(text: str) -> bool:
     """Whether a sentence opens by pointing back to the figure before it."""
     return bool(_THIS_FIGURE.match(text))
@@ -47,7 +50,9 @@ def followed_up(text: str, last: Candidate) -> Candidate:
         stated = [opening]  # "Рост, таким образом, составил 12%."
     found = [c for c in stated
              if not scope.FORECAST.search(text[max(0, c.start - 40):c.end + 40])]
-    mentions = periods.mentions(text)
+    # "..., but still far from the 2014 level": a clause after "but" compares no more
+    cut = _BUT.search(text, found[0].end) if len(found) == 1 else None
+    mentions = [m for m in periods.mentions(text) if cut is None or m.start < cut.start()]
     years = [m.year for m in mentions if m.year]
     months = {m.months for m in mentions if m.months}
     if (len(found) != 1 or any(y != last.year - 1 for y in years)
