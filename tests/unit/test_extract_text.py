@@ -780,3 +780,74 @@ def test_a_sentence_ends_after_dollars_abbreviated_unless_the_country_follows():
             "меньше, чем оборот с Кыргызстаном. Экспорт в Монголию составил 90 млн долл. США.")
     assert figures(text, "2019-10-08") == [("actual", "turnover", 2018, 12, 97.6),
                                            ("actual", "kz_exports_to_mn", 2018, 12, 90.0)]
+
+
+def test_flows_in_a_list_are_read_when_the_sector_words_of_the_sentence_are_elsewhere():
+    text = ("Kazakh exports to Mongolia came to around $120 million in 2025, led by wheat flour, "
+            "vegetable oil and steel pipes, while Mongolian shipments to Kazakhstan totaled just "
+            "over $4 million, mostly cashmere and hides.")
+    assert figures(text, "2026-02-01") == [("actual", "kz_exports_to_mn", 2025, 12, 120.0),
+                                           ("actual", "mn_exports_to_kz", 2025, 12, 4.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade between Kazakhstan and Mongolia reached $38 million in January-April 2023. That "
+     "compares with $29.5 million in the first four months of 2022.",
+     [("actual", "turnover", 2023, 4, 38.0), ("actual", "turnover", 2022, 4, 29.5)]),
+    ("Kazakhstan–Mongolia trade was $73.8 million in 2020. A year before, in 2019, the "
+     "indicator was at $83.1 million.",
+     [("actual", "turnover", 2020, 12, 73.8), ("actual", "turnover", 2019, 12, 83.1)]),
+])
+def test_compares_with_and_the_indicator_point_back(text, expected):
+    assert figures(text, "2023-06-07") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 2022 trade between Kazakhstan and Mongolia passed the $100 million mark.",
+    "In 2025 Kazakhstan's surplus in its trade with Mongolia was well above $120 million.",
+    "Қызығы, 2019 жылы моңғол жылқы етінің импорты 1,9 млн долларға жеткен.",
+    "В 2024 году Казахстан способен нарастить поставки в Монголию на 120 млн долларов.",
+    "Крупнейшая товарная позиция – табачные изделия, экспорт которых в Монголию в 2024 году "
+    "достиг 23,6 млн долларов.",
+    "Монгол, Казахстаны худалдаа 2030 он гэхэд 300 сая ам.долларт хүрч магадгүй.",
+])
+def test_thresholds_surpluses_one_good_capacity_and_guesses_are_refused(text):
+    assert figures(text, "2026-02-01") == []
+
+
+def test_a_country_goods_pass_through_is_no_trading_partner():
+    text = ("По итогам 2019 года Казахстан и Монголия наторговали на 88,1 млн долларов, а в "
+            "2020-м, когда транзит через Россию был закрыт, объем упал до 62,5 млн.")
+    assert figures(text, "2021-08-26") == [("actual", "turnover", 2019, 12, 88.1),
+                                           ("actual", "turnover", 2020, 12, 62.5)]
+
+
+def test_a_change_over_ten_years_is_no_change_on_the_year_before():
+    text = ("За десять лет объем торговли Казахстана и Монголии вырос в 2,7 раза: в 2015 году он "
+            "составлял лишь 59,1 млн долларов.")
+    assert rows(text, "2025-03-11") == [("actual", "turnover", 2015, 12, 59.1, None)]
+
+
+def test_a_list_line_named_turnover_is_no_list_of_goods():
+    text = ("Показатели торговли Казахстана и Монголии в 2024 году:\n"
+            "— товарооборот: 158,3 млн долл. США (в 1,2 раза больше, чем в 2023 году);")
+    assert rows(text, "2025-03-11") == [("actual", "turnover", 2024, 12, 158.3, 20.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018 оны эхний есөн сард Монгол Улс Казахстанаас 60.4 сая ам.долларын бараа оруулж, "
+     "тийшээ ердөө 2.3 сая ам.долларын бүтээгдэхүүн гаргажээ.",
+     [("actual", "kz_exports_to_mn", 2018, 9, 60.4), ("actual", "mn_exports_to_kz", 2018, 9, 2.3)]),
+    ("Монгол, Казахстаны худалдаа. Энэ оны эхний арван сарын байдлаар эргэлт 79.4 сая "
+     "ам.долларт хүрээд байна.", [("actual", "turnover", 2018, 10, 79.4)]),
+    ("2018 оны 7 дугаар сарын 31-ний байдлаар Казахстан Улстай хийсэн худалдааны нийт эргэлт "
+     "54.8 сая ам.доллар байна.", [("actual", "turnover", 2018, 7, 54.8)]),
+])
+def test_mongolian_goods_brought_in_and_sent_there_and_dates_as_of(text, expected):
+    assert figures(text, "2018-11-20") == expected
+
+
+def test_exceeds_the_same_period_is_a_rise():
+    text = ("Товарооборот Казахстана и Монголии за январь – август 2024 года достиг 94,3 млн "
+            "долларов, что на 9,7% превышает показатель аналогичного периода прошлого года.")
+    assert rows(text, "2024-09-20") == [("actual", "turnover", 2024, 8, 94.3, 9.7)]

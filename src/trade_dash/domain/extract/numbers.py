@@ -220,7 +220,7 @@ _TIMES_WORDS = {"полтора": 1.5, "два": 2, "три": 3, "бір жар�
 UP = re.compile(
     r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|higher|more|gain\w*|jump\w*|surg\w*|"
     r"expand\w*|climb\w*|рост\w*|вырос\w*|увелич\w*|больше|выше|прирост\w*|повыс\w*|подня\w*|"
-    r"прибав\w*|"
+    r"прибав\w*|нараст\w*|нарасти\w*|превыша\w*|превыси\w*|exceed\w*|"
     r"өс\w*|арт\w*|ұлғай\w*|көбей\w*|жоғары|көп|нэмэгд\w*|их|илүү)\b",
     re.IGNORECASE,
 )

@@ -95,6 +95,7 @@ _N_MONTHS = re.compile(
 # "9 дүгээр сарын эцсийн байдлаар" (as of the end of September): January to September.
 _MN_AS_OF = re.compile(
     rf"(?<![\w.,])(?P<n>\d{{1,2}}|[IVX]{{1,4}}){SP}*(?:-?р|-?{SP}*(?:дугаар|дүгээр)){SP}+сарын{SP}+"
+    rf"(?:\d{{1,2}}(?:-?(?:ний|ны|нд|ээр))?{SP}+)?"  # "7 дугаар сарын 31-ний байдлаар"
     rf"(?:эцсийн{SP}+байдлаар|эцэст|эцэс{SP}+(?:гэхэд|хүртэл)|байдлаар)", _I)
 # In Mongolian "7 сар" is July: January to July needs "эхний" (the first).
 _MN_FIRST = re.compile(rf"(?<!\w)эхний{SP}+{_N}{SP}+сар\w*", _I)
@@ -152,7 +153,7 @@ _SAME_PERIOD = re.compile(
     _I,
 )
 _COMPARE_WORDS = (
-    rf"(?:\bcompared{SP}+(?:to|with)|\bin{SP}+comparison{SP}+(?:to|with)|\bagainst|\bversus|"
+    rf"(?:\bcompare[sd]?{SP}+(?:to|with)|\bin{SP}+comparison{SP}+(?:to|with)|\bagainst|\bversus|"
     rf"\bvs\.?|\bthan(?:{SP}+in)?|\brelative{SP}+to|"
     rf"\bпо{SP}+сравнению{SP}+с|\bв{SP}+сравнении{SP}+с|\bотносительно|\bпротив|"
     rf"\bчем{SP}+(?:в|за)"

@@ -21,6 +21,7 @@ from trade_dash.domain.extract.text import (
     MN,
     OTHER_COUNTRY,
     SP,
+    TRANSIT,
     country_mentions,
     other,
 )
@@ -32,16 +33,19 @@ FLOW_WORDS = re.compile(
     r"\bvolume\s+of\s+(?:bilateral\s+|mutual\s+)?trade|\bтоварооборот\w*|"
     r"\bвнешнеторгов\w+\s+оборот\w*|"
     r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
-    r"\bхудалдааны\s+эргэлт\w*|\bбараа\s+эргэлт\w*)"
+    r"\bхудалдааны\s+(?:нийт\s+)?эргэлт\w*|\bбараа\s+эргэлт\w*|"
+    # a bare "эргэлт" is trade's, but not cargo's or passengers'
+    # (its genitive, "эргэлтийн дийлэнх", is a part of it: the flow is the part's)
+    r"(?<!ачаа\s)(?<!зорчигч\s)(?<!мөнгөний\s)\bэргэлт(?!ийн)\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
     r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bжөнелт\w*|(?<=бараа\s)гарсан\b|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
+    r"\bжөнелт\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввез\w*|\bорж\s+ирсэн\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"\bввоз\w*|\bввез\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
-    r"|(?P<same>\b(?:this|the)\s+figure\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
+    r"|(?P<same>\b(?:this|the)\s+(?:figure|indicator)\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
     r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
-    r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
+    r"|(?P<trade>\btrade\b|\btrading\b|\btraded\b|\b(?:на)?торговал\w*|\bобъ[её]м\w*\s+торговли|\bторговл\w*|\bсауда\w*|"
     r"\bхудалдаа\w*)",
     _I,
 )
@@ -67,7 +71,7 @@ _DECOY_BETWEEN = re.compile(
     # what trade lost or gained, not its level
     r"\bloss(?:es)?\b|\bshortfall\b|\bпотер[ьия]\w*|\bшығын\w*|\bалдагдсан\b|"
     # one item of the trade: "the largest export item", "статья экспорта"
-    r"\bстать[яеюи]\w*|\bбаб[ыт]\w*|"
+    r"\bстать[яеюи]\w*|\bбаб[ыт]\w*|\bпозици[яиюей]\w*|"
     r"\bтапшылық\w*|\bпрофицит\w*|\bалдагдал\w*|\bашиг\b|"
     # a potential, an opportunity, a capacity
     r"\bpotential\b|\buntapped\b|\bopportunit\w*|\bcapacity\b|\bпотенциал\w*|\bвозможност\w*|"
@@ -85,10 +89,10 @@ _SECTOR = re.compile(
     r"\bagricultur\w*|\bagri-?food|\bfood\w*|\bwheat|\bgrain|\bflour|\bmeat|\bbeef|\bmutton|"
     r"\bcoal|\boil\b|\bfuel|\bpetroleum|\belectricity|\bmachinery|\blivestock|\bwool|"
     r"\bcashmere|\bleather|\bvegetables?|\bfruit|\bsunflower|\bconfectionery|\bservices|"
-    r"\bsugar|\btobacco|\bcement|\bмасл[оа]\w*|\bсахар\w*|\bтабак\w*|\bцемент\w*|"
-    r"\bмайы\b|\bқант\w*|\bтемекі\w*|\bтамхи\w*|\bтос\b|\bтосны\b|"
+    r"\bsugar|\btobacco|\bcement|\bмасл[оа]\w*|\bсахар\w*|\bтабак\w*|\bтабачн\w*|\bцемент\w*|"
+    r"\b(?:жылқы|қой|сиыр|түйе)\s+ет\w*|\bмайы\b|\bқант\w*|\bтемекі\w*|\bтамхи\w*|\bтос\b|\bтосны\b|"
     # a list of goods: "негізгі экспорттық тауарлар: ...", "main export items: ..."
-    r"(?:goods|items|products|товар\w*|тауарлар\w*|бараа\w*)\s*:|"
+    r"(?:goods|items|products|товар(?!ооборот)\w*|тауарлар\w*|бараа\w*)\s*:|"
     r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
     r"\bэнэ\s+төрлийн\b|\bthis\s+(?:kind|type)\s+of\b|\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
     r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
@@ -116,7 +120,7 @@ _VALUE_OF_GOODS = re.compile(
     r"(?:goods|products|товар\w*|продукци\w*)", _I)
 # A noun whose trade the flow word is: "losses of mutual trade", "потенциал торговли".
 _HEAD_BEFORE = re.compile(
-    r"(?:\bloss(?:es)?|\bpotential|\bbalance|\bпотер[ьия]\w*|\bпотенциал\w*|\bсальдо|"
+    r"(?:\bloss(?:es)?|\bpotential|\bbalance|\bsurplus|\bdeficit|\bпотер[ьия]\w*|\bпотенциал\w*|\bсальдо|"
     r"\bдефицит\w*|\bпрофицит\w*|\bтэнцэл\w*|\bшығын\w*|\bәлеует\w*|\bболомж\w*|\bчадавх\w*|"
     # contracts and deals for supplies: "контракты на поставку", "deals for the export"
     r"\bcontracts?|\bagreements?|\bdeals?|\bконтракт\w*|\bсоглашени\w*|\bдоговор(?:а|ы|ов|ам|у|ом)?\b|"
@@ -135,7 +139,7 @@ FORECAST = re.compile(
     # "may" in lower case only: "January-May" is a month
     r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|"
-    r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bкүтіл\w*|\bболжа\w*|"
+    r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
 )
@@ -265,6 +269,7 @@ def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
     return None
 
 
+_THERE = re.compile(r"\b(?:тийш(?:ээ)?|туда|оттуда|thither)\b", _I)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|while|but|whereas|и|а|ал|бол)\s+(?:\w+\s+){0,2}", _I)
 
 
@@ -277,6 +282,10 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str |
     if flow.kind not in ("export", "import"):
         return None
     low, high = max(p.left, flow.start - 60), min(p.clause_end, flow.end + 60)
+    if perspective and _THERE.search(text, max(p.left, flow.start - 40), min(high, flow.end + 40)):
+        # "тийшээ ... гаргажээ", "экспорт туда": to the partner, from the side speaking
+        sender = perspective if flow.kind == "export" else other(perspective)
+        return "kz_exports_to_mn" if sender == KZ else "mn_exports_to_kz"
     # "exported $86.1 mln to Mongolia and imported $6.5 mln from it": a direction
     # followed by "and" before the flow word closes the clause before it
     near = [m for m in country_mentions(text[low:high]) if m.role != "name"
@@ -305,7 +314,7 @@ def scope(text: str, p: Place) -> str:
     trade it is, ``refused`` for another country's trade or a country's total."""
     # The amount itself is left out: "долларов США" names no other country.
     clause = text[p.left:p.amount.start] + text[p.amount.end:p.clause_end]
-    if OTHER_COUNTRY.search(clause):
+    if OTHER_COUNTRY.search(TRANSIT.sub(" ", clause)):
         return "refused"
     sides = {m.side for m in country_mentions(clause)}
     roles = {m.role for m in country_mentions(clause)}
@@ -324,6 +333,13 @@ def scope(text: str, p: Place) -> str:
     return "context"
 
 
+_MARK_AFTER = re.compile(rf"{SP}*(?:mark|threshold|milestone|barrier|рубеж\w*|отметк\w*|"
+                         r"барьер\w*|межесі\w*|шегі\w*|босго\w*)", _I)
+_PASSED = re.compile(r"\b(?:pass(?:ed|ing)?|cross(?:ed|ing)?|exceed(?:ed|ing)?|surpass(?:ed|ing)?|"
+                     r"top(?:ped|ping)?|broke|break(?:ing)?|преодоле\w*|превы\w*|перешагну\w*|"
+                     r"асып|асты|давсан|давж)\s+(?:the\s+)?$", _I)
+
+
 def decoy(text: str, p: Place, flow: Flow) -> bool:
     """Whether the amount is a price, a potential, a project, one sector's trade, a
     count of things, or an increase "by" an amount rather than a level."""
@@ -331,6 +347,8 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     after = text[a.end:a.end + 30]
     if _PER_UNIT.match(after) or (not a.currency and _COUNTED.match(after)):
         return True
+    if _MARK_AFTER.match(after) and _PASSED.search(text, p.left, a.start):
+        return True  # "passed the $100 million mark": a threshold crossed, no figure
     # ("agreements worth a total of $37 million": "total" is no trade word to start at)
     start = flow.start if flow.start < a.start and flow.kind != "same" else p.left
     # "әкелінген өнімнің құны", "стоимость ввезенных товаров": the value of the goods
@@ -347,7 +365,7 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     # Sector words that qualify the trade word: in its own clause, just before it
     # ("agricultural exports") or after it ("exports of wheat").
     low = max(p.left, flow.start - 60,
-              *(m.end() for m in re.finditer(r"[,;:]", text[p.left:flow.start])))
+              *(m.end() for m in re.compile(r"[,;:]").finditer(text, p.left, flow.start)))
     while low > p.left and text[low - 1].isalnum():  # whole words only
         low -= 1
     if flow.start > a.start:
@@ -461,10 +479,16 @@ _STATED_AFTER = re.compile(
     r"жетті|was\b|were\b|составил\w*|достиг\w*)", _I)
 
 
+_MODAL = re.compile(r"\W{0,3}\s*(?:магадгүй|болзошгүй|бололтой|мүмкін|ықтимал)", _I)
+
+
 def forecast(text: str, p: Place, flow: Flow) -> bool:
     """A figure someone expects or thinks possible, which is neither cited nor the goal."""
     start = flow.start if flow.start < p.amount.start else p.left
     after = text[p.amount.end:p.clause_end]
     # "83.5 сая ам.доллар байсныг бодоход ... магадгүй": a level stated, then a guess
+    stated = _STATED_AFTER.match(after)
     return bool(FORECAST.search(text[start:p.amount.start])
-                or (FORECAST.search(after) and not _STATED_AFTER.match(after)))
+                or (FORECAST.search(after) and not stated)
+                # "300 сая ам.долларт хүрч магадгүй": might reach
+                or (stated and _MODAL.match(after, stated.end())))

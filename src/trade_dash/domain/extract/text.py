@@ -241,6 +241,16 @@ OTHER_COUNTRY = re.compile(
 )
 
 
+# A country goods pass through is not a partner: "через Россию", "via China", "Ресей
+# аумағы арқылы", "ОХУ-ын нутгаар дамжин".
+TRANSIT = re.compile(
+    r"(?:\bчерез|\bvia|\bthrough|\bacross)\s+(?:the\s+)?(?:территори\w+\s+|territory\s+of\s+)?"
+    r"(?:\w+\s+)?\w+(?:'s)?|\b\w+(?:-?\w+)?\s+(?:аумағы\s+)?арқылы|"
+    r"\b\w+(?:-?\w+)?\s+(?:нутгаар\s+)?дамж\w*",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A country named in the text: which, in what role, and where."""

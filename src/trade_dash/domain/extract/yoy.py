@@ -30,6 +30,11 @@ _LEADS_TO = re.compile(
 _THIS_FIGURE = re.compile(r"^(?:this|that|it|это|что|бұл|ол|энэ|энэ\s+нь)\b", re.IGNORECASE)
 
 
+# A change over several years: "за десять лет", "over the past five years", "10 жылда"
+_SPAN = re.compile(
+    r"\b(?:за|over(?:\s+the\s+(?:past|last))?|in\s+the\s+(?:past|last))\s+(?:\d+|\w+)\s+"
+    r"(?:лет|years|года)\b|\b\w+\s+жыл\s+(?:ішінде|бойы)|\b\d+\s+жылда\b|"
+    r"\b\w+\s+жилийн\s+(?:хугацаанд|дотор)", re.IGNORECASE)
 _BUT = re.compile(r",?\s+(?:but|yet|however|но|однако|бірақ|алайда|харин|гэвч)\b", re.IGNORECASE)
 
 
@@ -71,6 +76,8 @@ def assign(text: str, places: list[scope.Place], mentions: list[periods.PeriodMe
     for c in numbers.changes(text):
         if scope.FORECAST.search(text[max(0, c.start - 40):c.start]):
             continue  # "expects it to grow by 20 %": a forecast, not a stated change
+        if _SPAN.search(text[max(0, c.start - 90):c.start]):
+            continue  # "over ten years it grew 2.7 times": not on the year before
         before = [i for i, p in enumerate(places) if p.amount.end <= c.start]
         after = [i for i, p in enumerate(places) if p.amount.start >= c.end]
         prev, nxt = (before[-1] if before else None), (after[0] if after else None)
