@@ -851,3 +851,79 @@ def test_exceeds_the_same_period_is_a_rise():
     text = ("Товарооборот Казахстана и Монголии за январь – август 2024 года достиг 94,3 млн "
             "долларов, что на 9,7% превышает показатель аналогичного периода прошлого года.")
     assert rows(text, "2024-09-20") == [("actual", "turnover", 2024, 8, 94.3, 9.7)]
+
+
+def test_a_year_after_the_figure_compared_with_is_that_figure_s():
+    text = ("Kazakhstan's trade with Mongolia rose last year to $88.1 million.\n"
+            "Kazakh exports to Mongolia climbed to $84.7 million from $76.9 million in 2017.")
+    assert figures(text, "2019-02-14") == [
+        ("actual", "turnover", 2018, 12, 88.1), ("actual", "kz_exports_to_mn", 2018, 12, 84.7),
+        ("actual", "kz_exports_to_mn", 2017, 12, 76.9)]
+
+
+def test_list_items_take_the_flow_their_header_names_but_not_a_list_of_goods():
+    text = ("Bilateral trade between Kazakhstan and Mongolia at a glance:\n"
+            "- 2021: US$97.5 million\n- 2022: US$112.7 million, up 15.6 percent\n"
+            "Kazakhstan's main exports to Mongolia, goods:\n- chocolate: US$9.1 million\n")
+    assert rows(text, "2023-11-01") == [("actual", "turnover", 2021, 12, 97.5, None),
+                                        ("actual", "turnover", 2022, 12, 112.7, 15.6)]
+
+
+def test_exports_valued_at_are_a_flow_not_a_price():
+    text = "In 2022, Kazakhstan's exports to Mongolia were valued at US$106.9 million."
+    assert figures(text, "2023-11-01") == [("actual", "kz_exports_to_mn", 2022, 12, 106.9)]
+
+
+def test_each_flow_takes_its_own_change_from_a_sentence_that_says_respectively():
+    text = ("2024 жылы Қазақстанның Моңғолияға экспорты 156,8 млн АҚШ долларын, импорты 14,5 "
+            "млн АҚШ долларын құрады. Тиісінше экспорт 6,5%-ға, импорт 12,7%-ға өсті.")
+    assert [(c.flow, c.yoy_change_pct) for c in extract_text(text, "2025-02-17")] == [
+        ("kz_exports_to_mn", 6.5), ("mn_exports_to_kz", 12.7)]
+
+
+def test_a_change_two_sentences_after_its_figure_with_a_base_figure_between():
+    text = ("Биылғы қаңтар-маусымда Қазақстан мен Моңғолия арасындағы тауар айналымы 43,3 млн "
+            "АҚШ долларын құрады. Бұл туралы министрлік хабарлайды.\n\n"
+            "Былтырғы осы кезеңде бұл көрсеткіш 38,6 млн доллар болған, яғни өсім 12,2 пайызды "
+            "құрады.")
+    assert rows(text, "2019-08-01") == [("actual", "turnover", 2019, 6, 43.3, 12.2),
+                                        ("actual", "turnover", 2018, 6, 38.6, None)]
+
+
+@pytest.mark.parametrize(("text", "flow"), [
+    # "our" is the side the article is written from, when nothing else is named
+    ("Өнгөрсөн онд Казахстанаас Монгол руу 111.9 сая ам.долларын бараа нийлүүлэгдсэн бол "
+     "манай экспорт 3.4 сая ам.доллараар хязгаарлагджээ.", "mn_exports_to_kz"),
+    # but a direction named wins over "our" (a Mongolian envoy quoted in Russian)
+    ("«Наш экспорт в Казахстан в прошлом году составил 5 млн долларов», – сказал посол "
+     "Монголии.", "mn_exports_to_kz"),
+    ("В прошлом году Монголия продала Казахстану товаров на 3,1 млн долларов.",
+     "mn_exports_to_kz"),
+])
+def test_our_exports_sold_to_and_supplied(text, flow):
+    assert extract_text(text, "2023-02-01")[-1].flow == flow
+
+
+@pytest.mark.parametrize("text", [
+    "В 2025 году перевозка контейнера из Казахстана в Монголию обходится в 3,2 тысячи долларов.",
+    "2020 жылы Қазақстан мен Моңғолия арасындағы сауда көлемі 21 млн долларға жуық азайған.",
+    "2019 оны эхний 7 сард Казахстанаас зөвхөн гурил, будааны импорт 21.4 сая ам.долларт "
+    "хүрчээ.",
+])
+def test_fees_changes_with_a_rounding_word_and_grain_are_refused(text):
+    assert figures(text, "2026-01-01") == []
+
+
+def test_a_place_in_china_is_no_trade_with_china():
+    text = ("В 2020 году, когда пункты перевалки в Китае работали с перебоями, товарооборот "
+            "Казахстана и Монголии опускался до $86,8 млн.")
+    assert figures(text, "2022-01-01") == [("actual", "turnover", 2020, 12, 86.8)]
+
+
+def test_kazakh_goods_that_came_from_kazakhstan_and_last_year_s_same_period():
+    text = ("2022 жылы тауар айналымы 142,6 млн долларға жетті. Оның 130 млн доллардан астамы – "
+            "Қазақстаннан келген тауар.\nАғымдағы жылдың қаңтар-сәуірінде тауар айналымы 41,8 млн "
+            "доллар болды. Өткен жылдың осы кезеңінде 44 млн долларға жуық еді.")
+    assert figures(text, "2023-06-14") == [
+        ("actual", "turnover", 2022, 12, 142.6), ("actual", "kz_exports_to_mn", 2022, 12, 130.0),
+        ("actual", "turnover", 2023, 4, 41.8), ("actual", "turnover", 2022, 4, 44.0)]

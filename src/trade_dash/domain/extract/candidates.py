@@ -30,6 +30,8 @@ from trade_dash.domain.extract.text import (
 # Above this, an amount is a country's total or another scope: Kazakhstan–Mongolia
 # trade has stayed far below it (US$ 150 million in 2024).
 MAX_MUSD = Decimal(3000)
+# Below this (ten thousand dollars) an amount is a price or a fee, never a year's trade.
+MIN_MUSD = Decimal("0.01")
 
 
 @dataclass
@@ -62,6 +64,9 @@ class _Article:
     # The columns of a table of partners and their unit, while its rows follow.
     grid: list[tables.Column | None] | None = None
     grid_unit: Decimal = Decimal(1)
+    # The flow a list's header names ("Bilateral trade at a glance:"), while its items
+    # ("- 2021: US$97.5 million") follow.
+    list_code: str | None = None
     # For each figure of the sentence: whether it is given only to compare with.
     flags: list[bool] = field(default_factory=list)
     last_code: str | None = None
@@ -110,8 +115,17 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
         # the figure before it.
         # (not when its change goes with an amount refused: "meat supplies doubled to
         # 1.8 million" is no change of the exports before)
-        if all(art.flags) and main >= 0 and not art.levels_refused:
-            i = _stated_for(s.text, found, based, sentence_of, main, figure_before, art)
+        pairs = yoy.each_flow(s.text) if not new and not art.levels_refused else []
+        for flow, change in pairs:
+            # "Тиісінше экспорт 6,5%-ға, импорт 12,7%-ға өсті": each flow's figure before
+            i = _last_of(s.text, flow, found, based, sentence_of, art)
+            if i is not None and found[i].yoy_change_pct is None:
+                found[i] = replace(found[i], yoy_change_pct=change.pct)
+        if all(art.flags) and main >= 0 and not art.levels_refused and not pairs:
+            # (a sentence of base figures only points back to the figure they are
+            # compared with, however far: "Былтырғы осы кезеңде бұл көрсеткіш ...")
+            i = _stated_for(s.text, found, based, sentence_of, main,
+                            figure_before or bool(art.flags), art)
             if i is not None:
                 found[i] = yoy.followed_up(s.text, found[i])
         # "... to bring trade to $500 million. The government plans to reach this goal
@@ -151,6 +165,12 @@ def _stated_for(text: str, found: list[Candidate], based: list[bool], sentence_o
     if yoy.points_back(text) or not flows:
         return main if figure_before and all(based[main + 1:]) else None
     flow = scope.Flow(flows[0].lastgroup or "", flows[0].start(), flows[0].end())
+    return _last_of(text, flow, found, based, sentence_of, art)
+
+
+def _last_of(text: str, flow: scope.Flow, found: list[Candidate], based: list[bool],
+             sentence_of: list[int], art: _Article) -> int | None:
+    """The last figure of the flow a word names, from the three sentences before."""
     anchor = numbers.Amount(flow.end, flow.end, Decimal(0), False, False)
     code = scope.direction(text, flow, scope.Place(anchor, 0, len(text), len(text)), art.side)
     for i in range(len(found) - 1, -1, -1):
@@ -198,6 +218,8 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
     if tables.cells(s.text):
         return _grid_row(s, art)
     art.grid = None
+    if not _LIST_ITEM.match(s.text):
+        art.list_code = _list_header(s.text, art)
     bodies = sources.bodies(s.text, art.side)
     text = mask(s.text, [(b.start, b.end) for b in bodies])
     mentions = periods.mentions(text)
@@ -222,7 +244,8 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
             before = places[i - 1] if i else None
             flow = (scope.flow_word(text, p, before) or _continued(text, p, previous)
                     or scope.named_target(text, p) or scope.pronoun(text, p)
-                    or _compared_with(text, p) or _carried(text, p, art))
+                    or _compared_with(text, p) or _carried(text, p, art)
+                    or _listed(text, p, art))
             c = _candidate(s, text, p, before, flow, plain, mentions, changes.get(i), bodies,
                            art)
             previous = flow
@@ -275,6 +298,31 @@ def _grid_row(s: Sentence, art: _Article) -> list[Candidate]:
             sentence=s.text, figure=(cell.start, cell.end), confidence=0.85))
         art.flags.append(False)
     return out
+
+
+_LIST_ITEM = re.compile(r"^\s*[-–—•*·]\s*")
+
+
+def _list_header(text: str, art: _Article) -> str | None:
+    """The flow a line ending in a colon names, if it holds no amount and names no
+    goods: the flow of the list items below it."""
+    if not text.rstrip().endswith(":") or numbers.amounts(text) or scope.names_goods(text):
+        return None
+    words = [m for m in scope.FLOW_WORDS.finditer(text) if m.lastgroup != "same"]
+    if len(words) != 1 or scope.scope(text, scope.Place(
+            numbers.Amount(len(text), len(text), Decimal(0), True, False), 0, len(text),
+            len(text))) == "refused":
+        return None
+    flow = scope.Flow(words[0].lastgroup or "", words[0].start(), words[0].end())
+    anchor = numbers.Amount(flow.end, flow.end, Decimal(0), False, False)
+    return scope.direction(text, flow, scope.Place(anchor, 0, len(text), len(text)), art.side)
+
+
+def _listed(text: str, p: scope.Place, art: _Article) -> scope.Flow | None:
+    """An item of a list under a header that named its flow ("- 2021: US$97.5 million")."""
+    if art.list_code is None or not _LIST_ITEM.match(text) or not p.amount.currency:
+        return None
+    return scope.Flow("listed", p.left, p.left)
 
 
 def _continued(text: str, p: scope.Place, previous: scope.Flow | None) -> scope.Flow | None:
@@ -362,8 +410,8 @@ _CHANGE_NOUN = re.compile(
 
 # The verbs that say an amount is the level reached.
 _LEVEL_AFTER = re.compile(
-    r"\W{0,3}\s*(?:хүрч|хүрсэн|хүрчээ|хүрлээ|болж|болсон|болжээ|байсан|байв|жетті|жетіп|"
-    r"құрады|құрап|болды|болған)\b", re.IGNORECASE)
+    r"\W{0,3}\s*(?:(?:жуық|шамасында|астам|орчим|гаруй)\s+)?(?:хүрч|хүрсэн|хүрчээ|хүрлээ|болж|"
+    r"болсон|болжээ|байсан|байв|жетті|жетіп|құрады|құрап|болды|болған|еді)\b", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(
     r"(?:\breached|\bamounted\s+to|\bstood\s+at|\btotall?ed|\bcame\s+to|\bhad|\bwas|\bwere|"
     r"\bсоставил\w*|\bвышл[иа]\s+на|\bвыш[её]л\s+на|"
@@ -414,7 +462,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
                change: yoy.Stated | None,
                bodies: list[sources.Body], art: _Article) -> Candidate | None:
     a = p.amount
-    if flow is None or a.musd > MAX_MUSD:
+    if flow is None or not MIN_MUSD <= a.musd <= MAX_MUSD:
         return None
     where = scope.scope(text, p)
     if where == "refused" or (where == "context" and not art.both_named):
@@ -436,10 +484,13 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
             else art.last_code)
     if flow.kind == "it":
         code = art.last_code
+    elif flow.kind == "listed":
+        code = art.list_code
     elif target and flow.start > a.start:
         code = "turnover"  # a goal's trade word comes before it; one after is another's
     else:
-        code = same if flow.kind == "same" else scope.direction(text, flow, p, perspective)
+        code = (same if flow.kind == "same"
+                else scope.direction(text, flow, p, perspective, art.side))
     if code is None:
         return None
     named = code != "turnover" and _named_direction(text, flow, p)
@@ -533,8 +584,18 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
             return base_period, 0.9
     # a period in a bracket after the amount that holds an amount of its own is that
     # amount's: "113,0 млн (2022 жылы – 97,2 млн)"
-    plain = [m for m in plain if not _in_aside_after(text, m, a)]
+    plain = [m for m in plain if not _in_aside(text, m, a)]
+    if p.right < len(text) and _BASE_BEFORE.search(text[max(p.left, p.right - 32):p.right]):
+        # "climbed to $84.7 million from $76.9 million in 2017": the year after the
+        # figure compared with is that figure's
+        plain = [m for m in plain if m.start < p.right]
     own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
+    # "..., ал былтырғы осы кезеңде бұл көрсеткіш 21,1 млн": the same months a year
+    # back, named in the amount's own stretch, before a period named earlier
+    same_own = [m for m in compared_all if m.same_period and m.year is None
+                and p.left <= m.start and m.end <= a.start and not _tied(text, m)]
+    if not own and same_own and (earlier := _one_year_back(same_own[-1], art)) is not None:
+        return earlier, 0.85
     # The figure a change is measured against, right after its year: "20 % more than in
     # 2023 ($125 million)", "up from 2023: $125 million".
     base = [m for m in compared_all if m.year and not m.same_period and m.end <= a.start
@@ -602,16 +663,17 @@ def _earlier(m: periods.PeriodMention, than: periods.PeriodMention, art: _Articl
     return year is not None and main_year is not None and year < main_year
 
 
-def _in_aside_after(text: str, m: periods.PeriodMention, a: numbers.Amount) -> bool:
-    """Whether a period named after amount ``a`` stands in a bracket opened after it
-    that holds an amount of its own."""
-    if m.start < a.end:
-        return False
-    opened = text.rfind("(", a.end, m.start)
+def _in_aside(text: str, m: periods.PeriodMention, a: numbers.Amount) -> bool:
+    """Whether a period stands in a bracket that holds another amount than ``a``: it
+    is that amount's ("113,0 (2022 жылы – 97,2)", for 113,0 and for what follows)."""
+    opened = text.rfind("(", 0, m.start)
     if opened < 0 or ")" in text[opened:m.start]:
         return False
     closed = text.find(")", m.end)
-    return bool(numbers.amounts(text[m.end:closed if closed >= 0 else len(text)]))
+    closed = closed if closed >= 0 else len(text)
+    if opened <= a.start < closed:
+        return False
+    return bool(numbers.amounts(text[m.end:closed]))
 
 
 def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMention],

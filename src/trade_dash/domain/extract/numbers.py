@@ -321,6 +321,20 @@ _OPENING_DOWN = re.compile(r"^\W*(?:снижение|сокращение|пад
                            r"decrease|қысқару|төмендеу|бууралт)\b", re.IGNORECASE)
 
 
+def each_change(text: str) -> list[Change]:
+    """The percentages of a sentence that gives one change per flow with one verb at its
+    end ("экспорт 6,5%-ға, импорт 12,7%-ға өсті", "exports rose 6.5 % and imports 12.7
+    %"): each takes its own word of rising or falling, else the sentence's only one."""
+    words = {1 if UP.search(text) else 0, -1 if DOWN.search(text) else 0} - {0}
+    only = next(iter(words)) if len(words) == 1 else 0
+    out = []
+    for m in _PERCENT.finditer(text):
+        sign = _direction(text, m.start(), m.end()) or only
+        if sign:
+            out.append(Change(m.start(), m.end(), sign * _decimal(m.group("pct"))))
+    return out
+
+
 def opening_change(text: str) -> Change | None:
     """The one percentage of a sentence that opens with a change's noun."""
     sign = 1 if _OPENING_UP.match(text) else -1 if _OPENING_DOWN.match(text) else 0

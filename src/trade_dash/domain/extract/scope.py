@@ -39,9 +39,9 @@ FLOW_WORDS = re.compile(
     r"(?<!ачаа\s)(?<!зорчигч\s)(?<!мөнгөний\s)\bэргэлт(?!ийн)\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
     r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bжөнелт\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
+    r"\bжөнелт\w*|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввез\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"\bввоз\w*|\bввез\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+(?:figure|indicator)\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
     r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
@@ -63,7 +63,7 @@ _PER_UNIT = re.compile(
 )
 _DECOY_BETWEEN = re.compile(
     # a price or value of something else
-    r"\bprices?\b|\bpriced\b|\bcosts?\b|\bcosting\b|\bvalued\s+at\b|\bцен[аыуе]\w*|"
+    r"\bprices?\b|\bpriced\b|\bcosts?\b|\bcosting\b|\bцен[аыуе]\w*|"
     r"\bстоимост\w*|\bстоит\b|\bбағасы\w*|\bбағамен\b|\bқұны\b|\bүнэ\b|\bүнийн\b|\bөртөг\w*|"
     # a balance of trade, not a flow
     r"\bbalance\b|\bdeficit\b|\bsurplus\b|\bсальдо\w*|\bдефицит\w*|\bпрофицит\w*|"
@@ -100,7 +100,7 @@ _SECTOR = re.compile(
     r"\bауыл\s+шаруашылығы\w*|\bазық-түлік\w*|\bбидай\w*|\bастық\w*|\bұн(?:ы|ын)?\b|"
     r"\bет\s+өнім\w*|\bкөмір\w*|\bмұнай\w*|\bжанармай\w*|\bмал\b|\bжүн\w*|"
     r"\bхөдөө\s+аж\s+ахуй\w*|\bхүнс\w*|\bулаан\s+буудай\w*|\bгурил\w*|\bмахн?\w*|\bнүүрс\w*|"
-    r"\bшатахуун\w*|\bгазрын\s+тос\w*|\bцахилгаан\w*|\bноос\w*|\bноолуур\w*|\bарьс\w*|\bтариа\w*",
+    r"\bбудаа\w*|\bшатахуун\w*|\bгазрын\s+тос\w*|\bцахилгаан\w*|\bноос\w*|\bноолуур\w*|\bарьс\w*|\bтариа\w*",
     _I,
 )
 # What a flow is made of, set off by commas: ", mostly meat and wool,", ", dominated by
@@ -159,7 +159,7 @@ _DIFFERENCE_AFTER = re.compile(
 # Kazakh and Mongolian say "by" with a case ending on the amount: "10 млн долларға
 # өсті", "10 сая ам.доллараар өссөн" (but "долларға жетті" is "reached").
 _BY_CASE = re.compile(r"(?:ға|ге|қа|ке|аар|ээр|оор|өөр)$", _I)
-_CHANGE_VERB = re.compile(rf"^{SP}+(?:(?:л|ғана|гана){SP}+)?"  # particles: "л нэмэгджээ"
+_CHANGE_VERB = re.compile(rf"^{SP}+(?:(?:л|ғана|гана|жуық|шамасында|орчим){SP}+)?"  # "л нэмэгджээ"
                           rf"(?:өс|арт|ұлғай|көбей|азай|төменде|қысқар|нэмэгд|буур|"
                           r"багас|илүү|бага\b|их\b|көп\b|кем\b|артық)\w*", _I)
 
@@ -269,14 +269,18 @@ def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
     return None
 
 
+# "манай экспорт", "наш экспорт", "our exports": the side the article speaks for
+_OURS = re.compile(r"\b(?:манай|біздің|наш\w*|our)\s+$", _I)
 _THERE = re.compile(r"\b(?:тийш(?:ээ)?|туда|оттуда|thither)\b", _I)
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|while|but|whereas|и|а|ал|бол)\s+(?:\w+\s+){0,2}", _I)
 
 
-def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str | None:
+def direction(text: str, flow: Flow, p: Place, perspective: str | None,
+              own: str | None = None) -> str | None:
     """The data file's flow code for an export or import word: whose exports the
     words near it name ("Kazakhstan's exports", "imports from Kazakhstan", "экспорт в
-    Монголию"), else those of the side the article speaks for."""
+    Монголию"), else, after "our", those of the side the article is written from
+    (``own``), else those of the side the sentence speaks for (``perspective``)."""
     if flow.kind in ("turnover", "trade"):
         return "turnover"
     if flow.kind not in ("export", "import"):
@@ -300,6 +304,8 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None) -> str |
         m = min(near, key=lambda m: abs((m.start + m.end) / 2 - centre))
         origin = m.role in ("owner", "source") if flow.kind == "export" else m.role == "source"
         exporter = m.side if origin else other(m.side)
+    elif own and _OURS.search(text, max(p.left, flow.start - 16), flow.start):
+        exporter = own if flow.kind == "export" else other(own)  # "манай экспорт 3.4 ..."
     elif perspective:
         exporter = perspective if flow.kind == "export" else other(perspective)
     return {KZ: "kz_exports_to_mn", MN: "mn_exports_to_kz"}.get(exporter or "")
@@ -380,6 +386,15 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
     if its and _SECTOR.search(text[p.left:flow.start]):
         return True
     return increment(text, a)
+
+
+def names_goods(text: str) -> bool:
+    """Whether a text names goods or a sector ("негізгі тауарлар:", "main items:")."""
+    return bool(_SECTOR.search(text) or _GOODS_HEADER.search(text))
+
+
+_GOODS_HEADER = re.compile(r"\b(?:тауар|товар(?!ооборот)|goods|items|products|бараа|"
+                           r"бүтээгдэхүүн)\w*", _I)
 
 
 def part_of(text: str, p: Place) -> bool:

@@ -38,6 +38,24 @@ _SPAN = re.compile(
 _BUT = re.compile(r",?\s+(?:but|yet|however|но|однако|бірақ|алайда|харин|гэвч)\b", re.IGNORECASE)
 
 
+def each_flow(text: str) -> list[tuple[scope.Flow, numbers.Change]]:
+    """In a sentence with no amounts that names two or more flows, each with its own
+    change ("Тиісінше экспорт 6,5%-ға, импорт 12,7%-ға өсті"): each flow and its change."""
+    flows = [scope.Flow(m.lastgroup or "", m.start(), m.end())
+             for m in scope.FLOW_WORDS.finditer(text)
+             if m.lastgroup in ("turnover", "export", "import")]
+    if len(flows) < 2:
+        return []
+    changes = numbers.each_change(text)
+    out = []
+    for i, flow in enumerate(flows):
+        end = flows[i + 1].start if i + 1 < len(flows) else len(text)
+        own = [c for c in changes if flow.end <= c.start < end]
+        if len(own) == 1:
+            out.append((flow, own[0]))
+    return out if len(out) >= 2 else []
+
+
 def points_back(text: str) -> bool:
     """Whether a sentence opens by pointing back to the figure before it."""
     return bool(_THIS_FIGURE.match(text))
