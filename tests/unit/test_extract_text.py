@@ -927,3 +927,70 @@ def test_kazakh_goods_that_came_from_kazakhstan_and_last_year_s_same_period():
     assert figures(text, "2023-06-14") == [
         ("actual", "turnover", 2022, 12, 142.6), ("actual", "kz_exports_to_mn", 2022, 12, 130.0),
         ("actual", "turnover", 2023, 4, 41.8), ("actual", "turnover", 2022, 4, 44.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia traded more than $2 billion worth of goods with its northern neighbor in 2021.",
+    "«Биыл Қазақстан мен Моңғолия арасындағы тауар айналымы 100 млн доллардан асады деп "
+    "күтеміз», – деді бас консул.",
+    "В 2021 году в структуре экспорта в Монголию отгружено 61,4 тыс. тонн муки на сумму 14,9 млн "
+    "долларов США.",
+])
+def test_a_billion_a_hope_and_a_shipment_s_value_are_refused(text):
+    assert figures(text, "2022-01-01") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kazakhstan's sales to Mongolia came to $98 million in 2021.",
+     ("actual", "kz_exports_to_mn", 2021, 12, 98.0)),
+    ("In 2021 imports from Mongolia (US$ 13.2 million) included meat, wool and leather.",
+     ("actual", "mn_exports_to_kz", 2021, 12, 13.2)),
+    ("В целом за 2021 год оборот Казахстана и Монголии составил $148,3 млн.",
+     ("actual", "turnover", 2021, 12, 148.3)),
+    ("В 2021 году Монголия закупила в Казахстане товаров примерно на 66 млн долларов.",
+     ("actual", "kz_exports_to_mn", 2021, 12, 66.0)),
+])
+def test_sales_a_bracketed_amount_before_its_goods_turnover_and_buying_in(text, expected):
+    assert figures(text, "2022-03-01") == [expected]
+
+
+def test_millions_abbreviated_before_the_currency_do_not_end_the_sentence():
+    text = ("2026 жылғы қаңтар-ақпанда Моңғолиядан импорт 1,7 млн. АҚШ долларын құрады (2025 "
+            "жылғы қаңтар-ақпанда – 1,3 млн. АҚШ доллары).")
+    assert figures(text, "2026-03-20") == [("actual", "mn_exports_to_kz", 2026, 2, 1.7),
+                                           ("actual", "mn_exports_to_kz", 2025, 2, 1.3)]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("2018 оны 1 дүгээр сарын 1-нээс 6 дугаар сарын 30-ны хооронд Монгол Улс Казахстан Улстай "
+     "41.7 сая ам.долларын худалдаа хийжээ.", 6),
+    ("С 1 января по 30 сентября 2018 года товарооборот Казахстана и Монголии составил 70,1 млн "
+     "долларов.", 9),
+    ("From January 1 to June 30, 2018, trade between Kazakhstan and Mongolia was $41.7 million.",
+     6),
+])
+def test_from_the_first_of_january_to_a_day_is_january_to_that_month(text, months):
+    assert [(c.year, c.months) for c in extract_text(text, "2018-11-01")] == [(2018, months)]
+
+
+@pytest.mark.parametrize(("text", "changes"), [
+    # a change after an amount the figure grew by is the figure's
+    ("2025 онд Казахстан Улстай хийсэн худалдааны бараа эргэлт 137.9 сая ам.доллар болж, өмнөх "
+     "оноос 17.1 сая ам.доллар буюу 14.2 хувиар өссөн байна.", [14.2]),
+    # "тус тус" (respectively) gives the verb to each percentage
+    ("2025 онд Казахстан Улсаас импортолсон бараа 131.4 сая ам.доллар болж 13.6 хувиар, тус улсад "
+     "экспортолсон бараа 6.5 сая ам.доллар болж 27.5 хувиар тус тус өсөв.", [13.6, 27.5]),
+    # an index in brackets to the period it is measured against
+    ("Экспорт из Казахстана в Монголию в 2021 году составил 47,8 млн. долларов США (128,5% к "
+     "2020г.).", [28.5]),
+])
+def test_changes_after_an_increment_respectively_and_indices_to_a_period(text, changes):
+    assert [c.yoy_change_pct for c in extract_text(text, "2026-01-20")] == changes
+
+
+def test_a_list_line_with_a_change_on_the_same_period_is_the_article_s_period():
+    text = ("2018 оны эхний хагас жилд Монгол Улс Казахстан Улстай 41.7 сая ам.долларын худалдаа "
+            "хийжээ.\nГол үзүүлэлтүүд:\n- Импорт: 39.5 сая ам.доллар, өмнөх оны мөн үеэс 19.0 "
+            "хувиар өссөн;")
+    assert rows(text, "2018-07-12") == [("actual", "turnover", 2018, 6, 41.7, None),
+                                        ("actual", "kz_exports_to_mn", 2018, 6, 39.5, 19.0)]

@@ -29,7 +29,7 @@ from trade_dash.domain.extract.text import (
 
 # Above this, an amount is a country's total or another scope: Kazakhstan–Mongolia
 # trade has stayed far below it (US$ 150 million in 2024).
-MAX_MUSD = Decimal(3000)
+MAX_MUSD = Decimal(1000)
 # Below this (ten thousand dollars) an amount is a price or a fee, never a year's trade.
 MIN_MUSD = Decimal("0.01")
 
@@ -689,7 +689,9 @@ def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMent
             0 <= x.start - m.end <= 3 for x in amounts))
         if theirs:
             continue
-        if m.same_period and (0 <= m.start - a.end <= 4 or 0 <= a.start - m.end <= 3):
+        # (words after the amount tied to a change say what the change is measured on)
+        if m.same_period and ((0 <= m.start - a.end <= 4 and not _tied(text, m))
+                              or 0 <= a.start - m.end <= 3):
             if m.year is None:
                 return _one_year_back(m, art)
             # "$52.9 million in the same months of 2024": the article's months, that year

@@ -246,12 +246,14 @@ def changes(text: str) -> list[Change]:
     """Every change in ``text`` that a word of rising or falling goes with; a bare
     percentage ("60 % of trade") is a share, not a change, and is left out."""
     found = []
+    # "131.4 болж 13.6 хувиар, ... 27.5 хувиар тус тус өсөв": one verb for them all
+    only = _only_direction(text) if _RESPECTIVELY.search(text) else 0
     for m in _PERCENT.finditer(text):
         written = text[max(0, m.start() - 1):m.start()]
         if written in "–—" and written and not re.search(r"[(\s]$", text[:m.start() - 1]):
             written = ""  # "2019–20 %" is a range; "(–23,2%)" a fall
         sign = ({"+": 1, "-": -1, "−": -1, "–": -1, "—": -1}.get(written)
-                or _direction(text, m.start(), m.end()))
+                or _direction(text, m.start(), m.end()) or only)
         if sign:
             found.append(Change(m.start(), m.end(), sign * _decimal(m.group("pct"))))
         elif (index := _index(text, m)) is not None:
@@ -291,6 +293,9 @@ def _index(text: str, m: re.Match[str]) -> float | None:
     bracketed = text.startswith(")", m.end())
     if bracketed and _INDEX_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
         return round(pct - 100, 1)
+    opens = re.search(r"\(\s*$", text[max(0, m.start() - 3):m.start()])
+    if opens and _INDEX_TO.match(text, m.end()):
+        return round(pct - 100, 1)  # "(128,5% к январю–июню 2020г.)"
     if bracketed and pct > 100 and _AMOUNT_BRACKET.search(text[max(0, m.start() - 40):m.start()]):
         return round(pct - 100, 1)
     if _INDEX_VERB.match(text, m.end()) and _INDEX_COMPARED.search(
@@ -299,6 +304,7 @@ def _index(text: str, m: re.Match[str]) -> float | None:
     return None
 
 
+_INDEX_TO = re.compile(r"\s+(?:к|ко|to|against|versus)\s+[^()]{1,40}\)", re.I)
 _AMOUNT_BRACKET = re.compile(r"(?:доллар\w*|dollars|USD|\$|млн\.?|million)\s*\(\s*$", re.I)
 _INDEX_VERB = re.compile(r"(?:-?(?:ды|ді|ты|ті))?\s*(?:құрады|составил\w*|болды|болсон)", re.I)
 _INDEX_COMPARED = re.compile(
@@ -321,12 +327,21 @@ _OPENING_DOWN = re.compile(r"^\W*(?:снижение|сокращение|пад
                            r"decrease|қысқару|төмендеу|бууралт)\b", re.IGNORECASE)
 
 
+_RESPECTIVELY = re.compile(r"\b(?:тус\s+тус|respectively|соответственно|тиісінше|сәйкесінше)\b",
+                           re.IGNORECASE)
+
+
+def _only_direction(text: str) -> int:
+    """+1 or -1 when the text has words of rising or of falling but not both."""
+    words = {1 if UP.search(text) else 0, -1 if DOWN.search(text) else 0} - {0}
+    return next(iter(words)) if len(words) == 1 else 0
+
+
 def each_change(text: str) -> list[Change]:
     """The percentages of a sentence that gives one change per flow with one verb at its
     end ("экспорт 6,5%-ға, импорт 12,7%-ға өсті", "exports rose 6.5 % and imports 12.7
     %"): each takes its own word of rising or falling, else the sentence's only one."""
-    words = {1 if UP.search(text) else 0, -1 if DOWN.search(text) else 0} - {0}
-    only = next(iter(words)) if len(words) == 1 else 0
+    only = _only_direction(text)
     out = []
     for m in _PERCENT.finditer(text):
         sign = _direction(text, m.start(), m.end()) or only

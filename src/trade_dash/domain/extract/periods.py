@@ -97,6 +97,15 @@ _MN_AS_OF = re.compile(
     rf"(?<![\w.,])(?P<n>\d{{1,2}}|[IVX]{{1,4}}){SP}*(?:-?р|-?{SP}*(?:дугаар|дүгээр)){SP}+сарын{SP}+"
     rf"(?:\d{{1,2}}(?:-?(?:ний|ны|нд|ээр))?{SP}+)?"  # "7 дугаар сарын 31-ний байдлаар"
     rf"(?:эцсийн{SP}+байдлаар|эцэст|эцэс{SP}+(?:гэхэд|хүртэл)|байдлаар)", _I)
+# From the first of January to a day of month N: "1 дүгээр сарын 1-нээс 6 дугаар сарын
+# 30-ны хооронд", "с 1 января по 30 июня", "from January 1 to June 30".
+_MN_ORDINAL = rf"{SP}*(?:-?р|-?{SP}*(?:дүгээр|дугаар)){SP}+сарын{SP}+"
+_FROM_JANUARY = re.compile(
+    rf"(?<![\w.,])(?:1|I){_MN_ORDINAL}1-?(?:нээс|ээс){SP}+(?P<n>\d{{1,2}}){_MN_ORDINAL}"
+    rf"\d{{1,2}}-?(?:ны|ний|нд|г){SP}+(?:хооронд|хүртэл)"
+    rf"|\bс{SP}+1{SP}+января{SP}+по{SP}+\d{{1,2}}{SP}+(?P<m1>{_ANY_MONTH})"
+    rf"|\b(?:from|between){SP}+(?:1{SP}+January|January{SP}+1(?:st)?){SP}+(?:to|and|through|till|"
+    rf"until){SP}+(?:\d{{1,2}}{SP}+(?P<m2>{_ANY_MONTH})|(?P<m3>{_ANY_MONTH}){SP}+\d{{1,2}})", _I)
 # In Mongolian "7 сар" is July: January to July needs "эхний" (the first).
 _MN_FIRST = re.compile(rf"(?<!\w)эхний{SP}+{_N}{SP}+сар\w*", _I)
 _HALF = re.compile(
@@ -233,6 +242,12 @@ def mentions(text: str) -> list[PeriodMention]:
             if n is not None and taken.free(m.start(), m.end()):
                 partial.append(PeriodMention(m.start(), m.end(), months=n))
                 taken.add(m.start(), m.end())
+    for m in _FROM_JANUARY.finditer(text):
+        word = m.group("m1") or m.group("m2") or m.group("m3")
+        last = _month(word) if word else int(m.group("n"))
+        if last is not None and 1 <= last <= 12 and taken.free(m.start(), m.end()):
+            partial.append(PeriodMention(m.start(), m.end(), months=last))
+            taken.add(m.start(), m.end())
     for m in _MN_AS_OF.finditer(text):
         last = int(m.group("n")) if m.group("n").isdigit() else _roman(m.group("n"))
         if 1 <= last <= 12 and taken.free(m.start(), m.end()):
@@ -330,7 +345,7 @@ def _roman(text: str) -> int:
     return total
 
 
-_GAP = re.compile(rf"^{SP}*(?:(?:of|in|for|the|за|в|жылдың|жылғы|оны|года){SP}+)*$", _I)
+_GAP = re.compile(rf"^,?{SP}*(?:(?:of|in|for|the|за|в|жылдың|жылғы|оны|года){SP}+)*$", _I)
 
 
 def _merge(text: str, partial: list[PeriodMention],

@@ -31,14 +31,14 @@ _I = re.IGNORECASE
 FLOW_WORDS = re.compile(
     r"(?P<turnover>\btrade\s+turnover|\bturnover|\btrade\s+volume|"
     r"\bvolume\s+of\s+(?:bilateral\s+|mutual\s+)?trade|\bтоварооборот\w*|"
-    r"\bвнешнеторгов\w+\s+оборот\w*|"
+    r"\bвнешнеторгов\w+\s+оборот\w*|\bоборот\w*|"
     r"\bторгов\w+\s+оборот\w*|\bтауар\s*айналым\w*|\bсауда\s+айналым\w*|"
     r"\bхудалдааны\s+(?:нийт\s+)?эргэлт\w*|\bбараа\s+эргэлт\w*|"
     # a bare "эргэлт" is trade's, but not cargo's or passengers'
     # (its genitive, "эргэлтийн дийлэнх", is a part of it: the flow is the part's)
     r"(?<!ачаа\s)(?<!зорчигч\s)(?<!мөнгөний\s)\bэргэлт(?!ийн)\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
-    r"\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"\bsales\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
     r"\bжөнелт\w*|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
     r"\bввоз\w*|\bввез\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
@@ -139,7 +139,7 @@ FORECAST = re.compile(
     # "may" in lower case only: "January-May" is a month
     r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|"
-    r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bболжа\w*|"
+    r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bкүте(?:міз|ді|мін|сіз)\b|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
 )
@@ -151,7 +151,8 @@ _CHANGE_OF = re.compile(
     rf"\b(?:an?{SP}+)?(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|loss)"
     rf"{SP}+of(?:{SP}+(?:about|around|roughly|nearly|almost|some|over|more{SP}+than))?{SP}*$|"
     # "товарооборот прибавил 17,6 миллиона", "trade gained $12 million"
-    rf"\b(?:прибавил\w*|добавил\w*|gained|added)(?:{SP}+(?:еще|ещё|почти|около|about|nearly))?{SP}*$|\b(?:прирост|рост|снижение|сокращение|падение)\w*{SP}+(?:на|в){SP}*$",
+    rf"\b(?:прибавил\w*|добавил\w*|gained|added)"
+    rf"(?:{SP}+(?:еще|ещё|почти|около|лишь|только|всего|about|nearly|just|only))?{SP}*$|\b(?:прирост|рост|снижение|сокращение|падение)\w*{SP}+(?:на|в){SP}*$",
     _I)
 # "33,9 млн долларов больше", "$10 million more than": a difference between two figures
 _DIFFERENCE_AFTER = re.compile(
@@ -346,6 +347,10 @@ _PASSED = re.compile(r"\b(?:pass(?:ed|ing)?|cross(?:ed|ing)?|exceed(?:ed|ing)?|s
                      r"асып|асты|давсан|давж)\s+(?:the\s+)?$", _I)
 
 
+_TONNES_WORTH = re.compile(r"(?:тонн\w*|tonnes?|tons?)\s+(?:\w+\s+)?(?:на\s+сумму|worth|"
+                           r"valued\s+at|стоимостью|сомасы|үнийн\s+дүн\w*)\s*$", _I)
+
+
 def decoy(text: str, p: Place, flow: Flow) -> bool:
     """Whether the amount is a price, a potential, a project, one sector's trade, a
     count of things, or an increase "by" an amount rather than a level."""
@@ -355,6 +360,8 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
         return True
     if _MARK_AFTER.match(after) and _PASSED.search(text, p.left, a.start):
         return True  # "passed the $100 million mark": a threshold crossed, no figure
+    if _TONNES_WORTH.search(text, max(p.left, a.start - 40), a.start):
+        return True  # "61,4 тыс. тонн на сумму 14,9 млн": the value of a shipment of goods
     # ("agreements worth a total of $37 million": "total" is no trade word to start at)
     start = flow.start if flow.start < a.start and flow.kind != "same" else p.left
     # "әкелінген өнімнің құны", "стоимость ввезенных товаров": the value of the goods
@@ -364,7 +371,7 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
         return True
     # The words right after it, up to a mark: "– это мука, масло" says what a flow is
     # made of, "$20 million of wheat" that it is one product's.
-    words_after = " ".join(re.findall(r"\w+(?:-\w+)?", re.split(r"[,;:–—(]", after)[0])[:3])
+    words_after = " ".join(re.findall(r"\w+(?:-\w+)?", re.split(r"[,;:–—()]", after)[0])[:3])
     if _DECOY_BETWEEN.search(words_after):  # "a USD 200 million railway project"
         return True
     # "exports, mostly meat and wool, were worth ..." name what the trade is made of

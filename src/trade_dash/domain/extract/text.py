@@ -74,7 +74,8 @@ _CUTS = ("; ", ", ", " ")
 # "97,6 млн долл. Это ...": a currency's abbreviation ends a sentence unless the
 # country of the currency follows ("долл. США")
 _UNIT_STOP = re.compile(r"(?<!\w)долл\.$", re.IGNORECASE)
-_CURRENCY_NEXT = re.compile(r"[\"'«(]*(?:США|US\b)")
+_CURRENCY_NEXT = re.compile(r"[\"'«(]*(?:США|US\b|АҚШ|USD|долл|доллар|Доллар)")
+_SCALE_STOP = re.compile(r"(?<!\w)(?:млн|млрд|тыс|mln|bln)\.$", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -98,10 +99,12 @@ def sentences(text: str) -> list[Sentence]:
             nxt = after.lstrip(_OPENERS)[:1]
             if not nxt or not (nxt.isupper() or nxt.isdigit()):
                 continue
+            word = line[max(0, stop.start() - 6):stop.start() + 1]
             if stop.group().startswith(".") and _abbreviation(line[: stop.start()]) and not (
-                    _UNIT_STOP.search(line[max(0, stop.start() - 6):stop.start() + 1])
-                    and not _CURRENCY_NEXT.match(after)):
+                    _UNIT_STOP.search(word) and not _CURRENCY_NEXT.match(after)):
                 continue
+            if _SCALE_STOP.search(word) and _CURRENCY_NEXT.match(after):
+                continue  # "1,7 млн. АҚШ долларын"
             _add(out, line, begin, stop.end(), start_of_line, paragraph)
             begin = stop.end()
         _add(out, line, begin, len(line), start_of_line, paragraph)
@@ -165,7 +168,8 @@ _ROLE_PATTERNS: dict[str, dict[str, str]] = {
                    # Mongolian text's "that country" is Kazakhstan
                    r"\bтус\s+улсаас\b|"
                    r"\bfrom\s+Kazakhstan\b|\bиз\s+Казахстана\b|\bҚазақстаннан\b|"
-                   r"\bКазахстан(?:\s+улс)?аас\b|\bКазахстанаас\b|\bКазахстан\s+улсаас\b"),
+                   r"\bКазахстан(?:\s+улс)?аас\b|\bКазахстанаас\b|\bКазахстан\s+улсаас\b|"
+                   r"\b(?:закупил\w*|купил\w*|приобрел\w*)\s+в\s+Казахстане\b"),
         "dest": (r"\b(?:to|into|on)\s+the\s+Kazakh(?:stani)?\s+market\b|\bтус\s+улс\s+руу\b|"
                  r"\bна\s+казахстанский\s+рынок\b|\bҚазақстан\s+нарығына\b|"
                  r"\bКазахстаны\s+зах\s+зээлд\w*|"
@@ -186,7 +190,8 @@ _ROLE_PATTERNS: dict[str, dict[str, str]] = {
                    r"\bкөрші\s+елден\b|\bиз\s+соседней\s+страны\b|"
                    r"\bfrom\s+Mongolia\b|\bиз\s+Монголии\b|\bМоңғолиядан\b|"
                    r"\bМонголиядан\b|\bМонгол(?:\s+улс)?оос\b|\bМонгол\s+улсаас\b|"
-                   r"\bманай\s+улсаас\b"),
+                   r"\bманай\s+улсаас\b|"
+                   r"\b(?:закупил\w*|купил\w*|приобрел\w*)\s+в\s+Монголии\b"),
         "dest": (r"\b(?:to|into|on)\s+the\s+Mongolian\s+market\b|\bкөрші\s+елге\b|"
                  r"\bв\s+соседнюю\s+страну\b|"
                  r"\bна\s+монгольский\s+рынок\b|\bМоңғолия\s+нарығына\b|"

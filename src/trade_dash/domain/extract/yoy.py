@@ -96,8 +96,11 @@ def assign(text: str, places: list[scope.Place], mentions: list[periods.PeriodMe
             continue  # "expects it to grow by 20 %": a forecast, not a stated change
         if _SPAN.search(text[max(0, c.start - 90):c.start]):
             continue  # "over ten years it grew 2.7 times": not on the year before
-        before = [i for i, p in enumerate(places) if p.amount.end <= c.start]
-        after = [i for i, p in enumerate(places) if p.amount.start >= c.end]
+        # (an amount a figure grew by is no figure to give a change to: "137.9 ..., 17.1
+        # сая ам.доллар буюу 14.2 хувиар өссөн")
+        levels = [i for i, p in enumerate(places) if not scope.increment(text, p.amount)]
+        before = [i for i in levels if places[i].amount.end <= c.start]
+        after = [i for i in levels if places[i].amount.start >= c.end]
         prev, nxt = (before[-1] if before else None), (after[0] if after else None)
         base_place = None
         if nxt is not None and _LEADS_TO.match(text[c.end:places[nxt].amount.start]):
