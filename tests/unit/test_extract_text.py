@@ -994,3 +994,63 @@ def test_a_list_line_with_a_change_on_the_same_period_is_the_article_s_period():
             "хувиар өссөн;")
     assert rows(text, "2018-07-12") == [("actual", "turnover", 2018, 6, 41.7, None),
                                         ("actual", "kz_exports_to_mn", 2018, 6, 39.5, 19.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2024 Kazakhstan sold Mongolia some $139 million worth of goods, while Mongolian goods "
+     "heading the other way were worth only $12.3 million.",
+     [("actual", "kz_exports_to_mn", 2024, 12, 139.0),
+      ("actual", "mn_exports_to_kz", 2024, 12, 12.3)]),
+    ("Моңғолиядан Қазақстанға жеткізілетін тауарлардың көлемі 2018 жылы 4 млн долларға жуық "
+     "болған.", [("actual", "mn_exports_to_kz", 2018, 12, 4.0)]),
+    ("2022 жылдың алғашқы алты айында моңғол тарапы Қазақстаннан 33,6 млн долларлық тауар сатып "
+     "алған.", [("actual", "kz_exports_to_mn", 2022, 6, 33.6)]),
+])
+def test_the_country_that_sells_goods_sent_and_goods_bought(text, expected):
+    assert figures(text, "2025-01-20") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I am confident that trade between Kazakhstan and Mongolia can reach 200 million dollars.",
+    "В 2015 году муки в Монголию из Казахстана было отгружено свыше 60 тысяч тонн.",
+])
+def test_what_can_be_reached_and_thousands_of_tonnes_are_refused(text):
+    assert figures(text, "2018-04-01") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Моңғолиядан импорт 2024 жылы 7,4 млн АҚШ долларын құрады (2023 жылғы деңгейге 140,1%).",
+     ("actual", "mn_exports_to_kz", 2024, 12, 7.4, 40.1)),
+    ("Импорт из Монголии в 2024 году составил 5,7 млн долларов США, или 146,2% к уровню "
+     "2023 года.",
+     ("actual", "mn_exports_to_kz", 2024, 12, 5.7, 46.2)),
+    ("Товарооборот Казахстана с Монголией за 2024 год составил 108,6 млн долларов США и по "
+     "сравнению с 2023 годом составил 112,2%.", ("actual", "turnover", 2024, 12, 108.6, 12.2)),
+    ("Kazakhstan-Mongolia trade in the first quarter of 2024 reached $17.6 million, nine percent "
+     "more than in the same period last year.", ("actual", "turnover", 2024, 3, 17.6, 9.0)),
+])
+def test_indices_of_the_year_before_and_a_percentage_in_words(text, expected):
+    assert rows(text, "2025-02-14")[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Энэ оны есөн сарын байдлаар Монгол Улс, Казахстан Улсын худалдааны эргэлт 78.3 сая "
+     "ам.долларт хүрэв.", ("actual", "turnover", 2021, 9, 78.3)),
+    ("Энэ оны эхний сард Монгол, Казахстаны худалдааны эргэлт 11.2 сая ам.доллар байв.",
+     ("actual", "turnover", 2021, 1, 11.2)),
+])
+def test_mongolian_nine_months_as_of_and_the_first_month(text, expected):
+    assert figures(text, "2021-11-10") == [expected]
+
+
+def test_the_same_period_a_year_earlier_after_an_amount_is_a_year_back():
+    text = ("За январь – апрель 2023 года Казахстан экспортировал в Монголию товаров на 27,6 млн "
+            "долларов против 22,8 млн долларов за тот же период годом ранее.")
+    assert figures(text, "2023-06-01") == [("actual", "kz_exports_to_mn", 2023, 4, 27.6),
+                                           ("actual", "kz_exports_to_mn", 2022, 4, 22.8)]
+
+
+def test_kazakh_came_close_to_is_approximate():
+    found = extract_text("2024 жылы Моңғолиядан әкелінген тауарлар көлемі 9 млн долларға "
+                         "жуықтады.", "2025-03-01")
+    assert [(c.value_musd, c.precision) for c in found] == [(9.0, "approximate")]

@@ -20,7 +20,7 @@ _NUMBER = (rf"(?P<num>\d{{1,3}}(?:(?:,|{SP})\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)
            r"(?![.,]?\d)")
 _MIDDLE = r"(?:\s*(?P<mid>гаруй|орчим|шахам))?"  # Mongolian: "80 гаруй сая" (80-odd million)
 _SCALE = (r"(?P<scale>million|mln|mn|m(?![\w])|млн|миллион\w*|сая|billion|bln|bn|млрд|"
-          r"миллиард\w*|тэрбум|thousand|thou|k(?![\w])|тыс|тысяч\w*|мың|мянга\w*|мянган)")
+          r"миллиард\w*|тэрбум|thousand|thou|k(?![\w])|тысяч\w*|тыс|мың|мянга\w*|мянган)")
 _BEFORE = r"(?P<cur1>US\s?\$|U\.S\.\s?\$|USD|\$)"
 _AFTER = (r"(?P<cur2>(?:US|U\.S\.|American)\s+dollars?|dollars?|USD|US\$|\$|"
           r"доллар\w*(?:\s+США)?|долл\.?(?:\s*США)?|АҚШ\s+доллар\w*|америк\w+\s+доллар\w*|"
@@ -186,7 +186,8 @@ _APPROX_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _APPROX_AFTER = re.compile(
-    r"^\s*(?:астам\w*|асты|асып|асады|асқан\w*|сәл\s+(?:ғана\s+)?ас\w*|орчм\w*|шамасында|жуық|артық|орчим|гаруй|"
+    r"^\s*(?:астам\w*|асты|асып|асады|асқан\w*|сәл\s+(?:ғана\s+)?ас\w*|орчм\w*|шамасында|жуық|"
+    r"жуықта\w*|артық|орчим|гаруй|"
     r"шахам|илүү|"
     r"-?аас\s+илүү|давлаа|давсан|давжээ|давав|давж)\b",
     re.IGNORECASE,
@@ -202,8 +203,14 @@ def approximate(text: str, amount: Amount) -> bool:
 
 # --- changes ---------------------------------------------------------------------------
 
+# English writes small percentages in words: "nine percent more".
+_PCT_WORDS = {w: n for n, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"))} | {"thirty": 30, "forty": 40, "fifty": 50}
 _PERCENT = re.compile(
-    rf"(?P<pct>\d+(?:[.,]\d+)?){SP}?(?:%|per{SP}?cent\b|percent\b|процент\w*|пайыз\w*|"
+    rf"(?P<pct>\d+(?:[.,]\d+)?|\b(?:{'|'.join(_PCT_WORDS)})(?={SP}+per{SP}?cent))"
+    rf"{SP}?(?:%|per{SP}?cent\b|percent\b|процент\w*|пайыз\w*|"
     r"хувь\w*|хуви\w*)(?:-?[а-яөүәғқңұһі]+)?",
     re.IGNORECASE,
 )
@@ -293,18 +300,20 @@ def _index(text: str, m: re.Match[str]) -> float | None:
     bracketed = text.startswith(")", m.end())
     if bracketed and _INDEX_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
         return round(pct - 100, 1)
-    opens = re.search(r"\(\s*$", text[max(0, m.start() - 3):m.start()])
+    opens = re.search(r"(?:\(|\b(?:или|or|яғни|буюу))\s*$", text[max(0, m.start() - 6):m.start()])
     if opens and _INDEX_TO.match(text, m.end()):
         return round(pct - 100, 1)  # "(128,5% к январю–июню 2020г.)"
     if bracketed and pct > 100 and _AMOUNT_BRACKET.search(text[max(0, m.start() - 40):m.start()]):
         return round(pct - 100, 1)
-    if _INDEX_VERB.match(text, m.end()) and _INDEX_COMPARED.search(
-            text[max(0, m.start() - 60):m.start()]):
-        return round(pct - 100, 1)
+    compared = _INDEX_COMPARED.search(text[max(0, m.start() - 60):m.start()])
+    if compared and (_INDEX_VERB.match(text, m.end()) or _VERB_BEFORE.search(
+            text[max(0, m.start() - 20):m.start()])):
+        return round(pct - 100, 1)  # "по сравнению с 2024 годом составил 112,2%"
     return None
 
 
-_INDEX_TO = re.compile(r"\s+(?:к|ко|to|against|versus)\s+[^()]{1,40}\)", re.I)
+_VERB_BEFORE = re.compile(r"(?:составил\w*|составляет|құрады|болды)\s*$", re.I)
+_INDEX_TO = re.compile(r"\s+(?:к|ко|to|against|versus)\s+[^()]{1,40}(?:\)|$|[.;])", re.I)
 _AMOUNT_BRACKET = re.compile(r"(?:доллар\w*|dollars|USD|\$|млн\.?|million)\s*\(\s*$", re.I)
 _INDEX_VERB = re.compile(r"(?:-?(?:ды|ді|ты|ті))?\s*(?:құрады|составил\w*|болды|болсон)", re.I)
 _INDEX_COMPARED = re.compile(
@@ -312,6 +321,8 @@ _INDEX_COMPARED = re.compile(
 
 
 def _decimal(text: str) -> float:
+    if text.lower() in _PCT_WORDS:
+        return float(_PCT_WORDS[text.lower()])
     return float(text.replace(",", "."))
 
 

@@ -106,6 +106,9 @@ _FROM_JANUARY = re.compile(
     rf"|\bс{SP}+1{SP}+января{SP}+по{SP}+\d{{1,2}}{SP}+(?P<m1>{_ANY_MONTH})"
     rf"|\b(?:from|between){SP}+(?:1{SP}+January|January{SP}+1(?:st)?){SP}+(?:to|and|through|till|"
     rf"until){SP}+(?:\d{{1,2}}{SP}+(?P<m2>{_ANY_MONTH})|(?P<m3>{_ANY_MONTH}){SP}+\d{{1,2}})", _I)
+# "есөн сарын байдлаар" (as of nine months), "эхний сард" (in the first month).
+_MN_MONTHS_AS_OF = re.compile(rf"(?<!\w)(?:{_WORDS}){SP}+сарын{SP}+(?:эцсийн{SP}+)?байдлаар", _I)
+_MN_FIRST_MONTH = re.compile(rf"(?<!\w)эхний{SP}+сар(?:д|ын)\b", _I)
 # In Mongolian "7 сар" is July: January to July needs "эхний" (the first).
 _MN_FIRST = re.compile(rf"(?<!\w)эхний{SP}+{_N}{SP}+сар\w*", _I)
 _HALF = re.compile(
@@ -152,7 +155,8 @@ _SAME_PERIOD = re.compile(
     rf"\byear[{SPACES}-]on[{SPACES}-]year\b|\by/y\b|\byoy\b|"
     rf"аналогичн\w+{SP}+период\w*(?:{SP}+(?:прошлого|предыдущего){SP}+"
     rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}}){SP}+года?)?|"
-    rf"т(?:от|ого|е|ех){SP}+же{SP}+(?:период\w*|месяц\w*){SP}+(?:прошлого|предыдущего){SP}+года|\bгод{SP}+назад\b|"
+    rf"т(?:от|ого|е|ех){SP}+же{SP}+(?:период\w*|месяц\w*){SP}+(?:(?:прошлого|предыдущего){SP}+"
+    rf"года|годом{SP}+(?:ранее|раньше))|\bгод{SP}+назад\b|"
     rf"\bв{SP}+годовом{SP}+выражении\b|\bг/г\b|\bгодом{SP}+ранее\b|\bгодом{SP}+раньше\b|"
     # "осы кезең" (this period) and "мөн үе" (the same time) need the year before named
     rf"(?:(?:(?:өткен|былтырғы|(?P<y3>(?:19|20)\d{{2}})){SP}+жыл\w*|былтырғы){SP}+"
@@ -198,7 +202,7 @@ _COMPARE_AFTER = re.compile(
     _I,
 )
 # "(2020 жылғы қаңтар–қыркүйекке 144,1%)": the period an index is measured against
-_INDEX_AFTER = re.compile(rf"^{SP}*\d{{2,3}}(?:[.,]\d+)?{SP}?%{SP}*\)")
+_INDEX_AFTER = re.compile(rf"^{SP}*(?:\w+{SP}+)?\d{{2,3}}(?:[.,]\d+)?{SP}?%{SP}*\)")
 _DEADLINE_BEFORE = re.compile(
     rf"(?:\bby|\buntil|\btill|\bbefore|\bк|\bдо){SP}+(?:the{SP}+end{SP}+of{SP}+)?$", _I)
 _DEADLINE_AFTER = re.compile(rf"^{SP}*(?:дейін|қарай|гэхэд|хүртэл)", _I)
@@ -247,6 +251,16 @@ def mentions(text: str) -> list[PeriodMention]:
         last = _month(word) if word else int(m.group("n"))
         if last is not None and 1 <= last <= 12 and taken.free(m.start(), m.end()):
             partial.append(PeriodMention(m.start(), m.end(), months=last))
+            taken.add(m.start(), m.end())
+    for m in _MN_MONTHS_AS_OF.finditer(text):
+        word = re.sub(SP, " ", m.group().split("сарын")[0].strip().lower())
+        last = _NUMBER_WORDS.get(word, 0)
+        if 1 <= last <= 12 and taken.free(m.start(), m.end()):
+            partial.append(PeriodMention(m.start(), m.end(), months=last))
+            taken.add(m.start(), m.end())
+    for m in _MN_FIRST_MONTH.finditer(text):
+        if taken.free(m.start(), m.end()):
+            partial.append(PeriodMention(m.start(), m.end(), months=1))
             taken.add(m.start(), m.end())
     for m in _MN_AS_OF.finditer(text):
         last = int(m.group("n")) if m.group("n").isdigit() else _roman(m.group("n"))

@@ -38,10 +38,10 @@ FLOW_WORDS = re.compile(
     # (its genitive, "эргэлтийн дийлэнх", is a part of it: the flow is the part's)
     r"(?<!ачаа\s)(?<!зорчигч\s)(?<!мөнгөний\s)\bэргэлт(?!ийн)\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
-    r"\bsales\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bжөнелт\w*|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
+    r"\bsales\b|\b(?:Mongolian|Kazakh(?:stani)?)\s+(?:goods|products)\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\bсатқан\b|\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввез\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"\bввоз\w*|\bввез\w*|\bсатып\s+ал\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+(?:figure|indicator)\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
     r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
@@ -138,6 +138,7 @@ _COUNTED = re.compile(
 FORECAST = re.compile(
     # "may" in lower case only: "January-May" is a month
     r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
+    r"\bcan\s+(?:reach|grow|rise|increase|double|hit|exceed|top)\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|"
     r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bкүте(?:міз|ді|мін|сіз)\b|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
@@ -276,6 +277,14 @@ _THERE = re.compile(r"\b(?:тийш(?:ээ)?|туда|оттуда|thither)\b", 
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|while|but|whereas|и|а|ал|бол)\s+(?:\w+\s+){0,2}", _I)
 
 
+def _subject(text: str, flow: Flow, p: Place) -> str | None:
+    """The country named right before a trade verb, as its subject."""
+    low = max(p.left, flow.start - 25)
+    names = [m for m in country_mentions(text[low:flow.start])
+             if m.role == "name" and re.fullmatch(r"\w*\s*", text[low + m.end:flow.start])]
+    return names[-1].side if names else None
+
+
 def direction(text: str, flow: Flow, p: Place, perspective: str | None,
               own: str | None = None) -> str | None:
     """The data file's flow code for an export or import word: whose exports the
@@ -305,6 +314,9 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None,
         m = min(near, key=lambda m: abs((m.start + m.end) / 2 - centre))
         origin = m.role in ("owner", "source") if flow.kind == "export" else m.role == "source"
         exporter = m.side if origin else other(m.side)
+    elif subject := _subject(text, flow, p):
+        # "Kazakhstan sold Mongolia ...", "Mongolia imported ...": the country doing it
+        exporter = subject if flow.kind == "export" else other(subject)
     elif own and _OURS.search(text, max(p.left, flow.start - 16), flow.start):
         exporter = own if flow.kind == "export" else other(own)  # "манай экспорт 3.4 ..."
     elif perspective:
@@ -428,8 +440,9 @@ def increment(text: str, a: Amount) -> bool:
 
 
 _OR_PERCENT = re.compile(rf"{SP}*,?{SP}*(?:буюу|или|яғни|or){SP}+(?:by{SP}+|на{SP}+)?"
-                         rf"\d+(?:[.,]\d+)?{SP}*(?:%|хувиар|хувь|пайызға|пайыз|процент\w*|percent)",
-                         _I)
+                         rf"\d+(?:[.,]\d+)?{SP}*(?:%|хувиар|хувь|пайызға|пайыз|процент\w*|percent)"
+                         # ("5,7 млн, или 146,2% к уровню 2024 года" is an index, not a change)
+                         rf"(?!{SP}+(?:к|ко|to|against|of)\b)", _I)
 # Kazakh ablative on an amount: "доллардан"
 _FROM = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$", _I)
 _MORE_THEN_CHANGE = re.compile(rf"{SP}+(?:астам|артық|аса|астамға){SP}+(?:өс|арт|ұлғай|көбей|"
