@@ -1054,3 +1054,63 @@ def test_kazakh_came_close_to_is_approximate():
     found = extract_text("2024 жылы Моңғолиядан әкелінген тауарлар көлемі 9 млн долларға "
                          "жуықтады.", "2025-03-01")
     assert [(c.value_musd, c.precision) for c in found] == [(9.0, "approximate")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan-Mongolia trade in 2025 was 11.2 percent (or $3.9 million) higher than in 2024.",
+    "The main export item of Kazakhstan to Mongolia in 2022 was wheat flour: shipments of it "
+    "amounted to $38.2 million.",
+    "Казахстанаас импортолсон гурил 2022 онд энэ ганц бүтээгдэхүүний импорт 61.4 сая "
+    "ам.долларт хүрсэн.",
+])
+def test_a_change_in_brackets_and_one_product_s_shipments_are_refused(text):
+    assert figures(text, "2026-01-01") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Моңғолия Қазақстаннан импортты арттырды: бес айдағы сауда $58,7 млн-ға жетті",
+     ("actual", "turnover", 2025, 5, 58.7)),
+    ("В 2019 году Казахстан поставил соседям товаров на $42 млн, а купил у Монголии продукции "
+     "примерно на $3 млн.", ("actual", "mn_exports_to_kz", 2019, 12, 3.0)),
+    ("За январь–июнь 2019 года казахстанские компании отгрузили монгольским покупателям "
+     "продукции на $27,8 млн.", ("actual", "kz_exports_to_mn", 2019, 6, 27.8)),
+])
+def test_a_title_s_last_clause_bought_from_and_shipped_to_buyers(text, expected):
+    assert expected in figures(text, "2025-07-01")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("По итогам первого полугодия 2019 года товарооборот Казахстана с Монголией составил $29,4 "
+     "млн — на 8,1% больше, чем в январе–июне прошлого года, когда он равнялся $27,2 млн.",
+     [("actual", "turnover", 2019, 6, 29.4), ("actual", "turnover", 2018, 6, 27.2)]),
+    ("2020 жылы Қазақстан мен Моңғолия арасындағы тауар айналымы 71,5 млн долларға дейін "
+     "төмендеді. Індетке дейінгі жылы бұл көрсеткіш 86,2 млн долларды құраған еді.",
+     [("actual", "turnover", 2020, 12, 71.5), ("actual", "turnover", 2019, 12, 86.2)]),
+    ("Гэхдээ 2020 онд Казахстанаас Монгол руу гаргасан экспорт 83 сая ам.доллараас давсан нь "
+     "хүнсний нийлүүлэлт тасралтгүй явсныг харуулж байна.",
+     [("actual", "kz_exports_to_mn", 2020, 12, 83.0)]),
+])
+def test_last_year_s_months_when_the_year_before_a_named_event_and_a_new_clause(text, expected):
+    published = "2019-08-01" if "2019" in text else "2021-08-01"
+    assert figures(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Экспорт из Казахстана в Монголию за восемь месяцев 2024 года составил $70,3 млн, импорт из "
+     "Монголии вырос в 1,5 раза - до $4,6 млн.", [None, 50.0]),
+    ("– Моңғолияға экспорт 2024 жылы – 148,6 млн АҚШ доллары (2023 жылға қарағанда 108,7%);",
+     [8.7]),
+    ("2024 жылғы қаңтар-маусымда Қазақстан мен Моңғолия арасындағы тауар айналымы 19,4 млн АҚШ "
+     "долларын құрады. Бұл өткен жылдың сәйкес кезеңімен салыстырғанда 13,1 пайызға төмен.",
+     [-13.1]),
+])
+def test_a_change_to_an_amount_after_a_dash_an_index_after_compared_and_lower(text, expected):
+    assert [c.yoy_change_pct for c in extract_text(text, "2025-02-01")] == expected
+
+
+def test_kazakh_nearly_in_the_accusative_is_approximate():
+    found = extract_text("2024 жылы Қазақстан мен Моңғолия арасындағы тауар айналымы 60 млн "
+                         "долларды құрады. Оның 53 млн долларға жуығын Қазақстаннан әкелінген "
+                         "тауарлар құрайды.", "2025-02-01")
+    assert [(c.flow, c.value_musd, c.precision) for c in found] == [
+        ("turnover", 60.0, "exact"), ("kz_exports_to_mn", 53.0, "approximate")]

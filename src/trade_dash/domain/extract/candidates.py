@@ -742,6 +742,8 @@ def _compared(m: periods.PeriodMention, art: _Article) -> periods.PeriodMention 
     """The period a comparison names: its own year and months, the article's months
     for "the same period of 2023", one year back for "the same period last year"."""
     if m.year is None:
+        if m.relative is not None and not m.same_period:
+            return m  # "чем в январе–июне прошлого года, когда он равнялся ..."
         return _one_year_back(m, art) if m.same_period else None
     if m.same_period and art.last_period is not None and m.months is None:
         _, months = periods.resolve(art.last_period, art.published)

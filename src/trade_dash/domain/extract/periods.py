@@ -182,6 +182,8 @@ _YEARS_BACK = re.compile(
     rf"жилийн{SP}+өмнө)",
     _I,
 )
+# "Індетке дейінгі жылы" (the year before the pandemic): the year before the figure's.
+_YEAR_BEFORE_IT = re.compile(rf"(?<!\w)\w+(?:ке|ға|ге|қа|ка|на){SP}+дейінгі{SP}+жыл(?:ы|да)\b", _I)
 # "The following year it fell to ...": the year after the figure before it.
 _YEAR_AFTER = re.compile(
     rf"\b(?:the{SP}+(?:following|next|subsequent){SP}+year|a{SP}+year{SP}+later)\b|"
@@ -236,6 +238,8 @@ def mentions(text: str) -> list[PeriodMention]:
         found.append(PeriodMention(m.start(), m.end(), role="compare", back=back))
     found += [PeriodMention(m.start(), m.end(), role="compare", back=-1)
               for m in _YEAR_AFTER.finditer(text)]
+    found += [PeriodMention(m.start(), m.end(), role="compare", back=1)
+              for m in _YEAR_BEFORE_IT.finditer(text)]
     taken = _Taken([(p.start, p.end) for p in found])
     partial = []
     for pattern, months in ((_BETWEEN, None), (_MONTH_RANGE, None), (_MN_RANGE, None),

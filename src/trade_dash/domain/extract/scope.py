@@ -38,10 +38,10 @@ FLOW_WORDS = re.compile(
     # (its genitive, "эргэлтийн дийлэнх", is a part of it: the flow is the part's)
     r"(?<!ачаа\s)(?<!зорчигч\s)(?<!мөнгөний\s)\bэргэлт(?!ийн)\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
-    r"\bsales\b|\b(?:Mongolian|Kazakh(?:stani)?)\s+(?:goods|products)\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"\bsales\b|\b(?:Mongolian|Kazakh(?:stani)?)\s+(?:goods|products)\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bотгрузи\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
     r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\bсатқан\b|\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввез\w*|\bсатып\s+ал\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"\bввоз\w*|\bввез\w*|\bкупил\w*|\bсатып\s+ал\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+(?:figure|indicator)\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
     r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
@@ -94,7 +94,7 @@ _SECTOR = re.compile(
     # a list of goods: "негізгі экспорттық тауарлар: ...", "main export items: ..."
     r"(?:goods|items|products|товар(?!ооборот)\w*|тауарлар\w*|бараа\w*)\s*:|"
     r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
-    r"\bэнэ\s+төрлийн\b|\bthis\s+(?:kind|type)\s+of\b|\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
+    r"\bэнэ\s+төрлийн\b|\bганц\s+бүтээгдэхүүн\w*|\bsingle\s+product\b|\bthis\s+(?:kind|type)\s+of\b|\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
     r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
     r"\bэлектроэнерг\w*|\bмашин\w*|\bскот\w*|\bшерст\w*|\bкашемир\w*|\bкож\w*|\bовощ\w*|"
     r"\bауыл\s+шаруашылығы\w*|\bазық-түлік\w*|\bбидай\w*|\bастық\w*|\bұн(?:ы|ын)?\b|"
@@ -127,7 +127,7 @@ _HEAD_BEFORE = re.compile(
     r"\bсделк\w*|\bкелісімшарт\w*|\bгэрээ\w*)"
     r"(?:\s+\w+){0,2}\s*$", _I)
 # "нефтепродукты, поставки которых ...": the flow of the product named before it.
-_WHOSE = re.compile(r"^\s*(?:которых|которого|которой|of\s+which)\b", _I)
+_WHOSE = re.compile(r"^\s*(?:которых|которого|которой|of\s+which|of\s+(?:it|them))\b", _I)
 _COUNTED = re.compile(
     rf"^{SP}*(?:heads?\b|голов\w*|бас\w*|толгой\w*|tonnes?\b|tons?\b|тонн\w*|people\b|"
     r"человек\w*|адам\w*|хүн\w*|km\b|км\b|kilomet\w*|километр\w*|metres?\b|метр\w*|vehicles?\b|"
@@ -246,6 +246,9 @@ def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
     start = p.left
     if before is not None and before.clause_end < p.amount.start:
         start = before.clause_end
+    colon = text.rfind(":", start, p.amount.start)
+    if colon >= 0 and FLOW_WORDS.search(text, colon, p.amount.start):
+        start = colon  # "Imports grew: five months' trade reached $58.7 million"
     left = [Flow(m.lastgroup or "", m.start(), m.end())
             for m in FLOW_WORDS.finditer(text, start, p.amount.start)]
     right = [Flow(m.lastgroup or "", m.start(), m.end())
@@ -363,6 +366,9 @@ _TONNES_WORTH = re.compile(r"(?:тонн\w*|tonnes?|tons?)\s+(?:\w+\s+)?(?:на\
                            r"valued\s+at|стоимостью|сомасы|үнийн\s+дүн\w*)\s*$", _I)
 
 
+_NEW_CLAUSE = re.compile(r"\s(?:нь|бөгөөд|which|that|что|это|бұл)\b", _I)
+
+
 def decoy(text: str, p: Place, flow: Flow) -> bool:
     """Whether the amount is a price, a potential, a project, one sector's trade, a
     count of things, or an increase "by" an amount rather than a level."""
@@ -383,7 +389,9 @@ def decoy(text: str, p: Place, flow: Flow) -> bool:
         return True
     # The words right after it, up to a mark: "– это мука, масло" says what a flow is
     # made of, "$20 million of wheat" that it is one product's.
-    words_after = " ".join(re.findall(r"\w+(?:-\w+)?", re.split(r"[,;:–—()]", after)[0])[:3])
+    # (up to a new clause: "83 сая ам.доллараас давсан нь хүнсний ..." says something else)
+    words_after = " ".join(re.findall(r"\w+(?:-\w+)?", _NEW_CLAUSE.split(
+        re.split(r"[,;:–—()]", after)[0])[0])[:3])
     if _DECOY_BETWEEN.search(words_after):  # "a USD 200 million railway project"
         return True
     # "exports, mostly meat and wool, were worth ..." name what the trade is made of
@@ -432,6 +440,8 @@ def increment(text: str, a: Amount) -> bool:
         return True
     if _DIFFERENCE_AFTER.match(text[a.end:]) and re.search(r"на\s*$", before, _I):
         return True
+    if _PERCENT_OR.search(before):
+        return True  # "11.2 percent (or $3.9 million) higher"
     if _OR_PERCENT.match(text, a.end):
         return True  # "8.8 сая ам.доллар буюу 12.4 хувиар", "by $8.8 million, or 12.4 %"
     if _FROM.search(text, a.start, a.end) and _MORE_THEN_CHANGE.match(text, a.end):
@@ -443,6 +453,8 @@ _OR_PERCENT = re.compile(rf"{SP}*,?{SP}*(?:буюу|или|яғни|or){SP}+(?:b
                          rf"\d+(?:[.,]\d+)?{SP}*(?:%|хувиар|хувь|пайызға|пайыз|процент\w*|percent)"
                          # ("5,7 млн, или 146,2% к уровню 2024 года" is an index, not a change)
                          rf"(?!{SP}+(?:к|ко|to|against|of)\b)", _I)
+_PERCENT_OR = re.compile(r"\d\s*(?:%|percent|per\s+cent|процент\w*|пайыз\w*|хувь\w*)\s*[(,]\s*"
+                         r"(?:or|или|яғни|буюу|т\.\s?е\.)\s*$", _I)
 # Kazakh ablative on an amount: "доллардан"
 _FROM = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$", _I)
 _MORE_THEN_CHANGE = re.compile(rf"{SP}+(?:астам|артық|аса|астамға){SP}+(?:өс|арт|ұлғай|көбей|"

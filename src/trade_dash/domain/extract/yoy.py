@@ -18,7 +18,7 @@ Stated = tuple[numbers.Change, int | None, scope.Place | None]
 
 # The words between a change and the amount it leads to: "by 117 % to 76.7 million".
 _LEADS_TO = re.compile(
-    rf"^[{SPACES},]*(?:(?:and|и)\s+)?(?:to|reaching|to\s+reach|reached|hitting|"
+    rf"^[{SPACES},\-–—]*(?:(?:and|и)\s+)?(?:to|reaching|to\s+reach|reached|hitting|"
     r"amounting\s+to|до|составив|составил\w*|достиг\w*|достигнув|өсіп|артып|ұлғайып|өсөж|"
     rf"нэмэгдэж)?[{SPACES},]*$",
     re.IGNORECASE,
