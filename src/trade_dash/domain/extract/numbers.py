@@ -284,7 +284,8 @@ def changes(text: str) -> list[Change]:
 
 # A statistics office's index in brackets: "(2020 жылғы қаңтар–қыркүйекке 144,1%)",
 # "(в % к январю–сентябрю 2020 года: 144,1)" is 44.1 % more than that period.
-_INDEX_BEFORE = re.compile(r"\((?:[^()]{0,60}?(?:ке|ға|ге|қа|ка|на|қарағанда|салыстырғанда)|[^()]{0,40}\b(?:к|to|of)\s+"
+_INDEX_BEFORE = re.compile(r"\((?:[^()]{0,60}?(?:ке|ға|ге|қа|ка|на|қарағанда|салыстырғанда)"
+                           r"|[^()]{0,40}\b(?:к|to|of)\s+"
                            r"[^()]{1,40}?)\s*$", re.IGNORECASE)
 
 
