@@ -1114,3 +1114,72 @@ def test_kazakh_nearly_in_the_accusative_is_approximate():
                          "тауарлар құрайды.", "2025-02-01")
     assert [(c.flow, c.value_musd, c.precision) for c in found] == [
         ("turnover", 60.0, "exact"), ("kz_exports_to_mn", 53.0, "approximate")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kazakhstan-Mongolia trade reached $97.4 million in January-September 2021. Compared to the "
+     "same period of 2020 ($71.5 million), the trade turnover increased by 36.2 percent.",
+     [("actual", "turnover", 2021, 9, 97.4, 36.2), ("actual", "turnover", 2020, 9, 71.5, None)]),
+    ("Mongolia exported products worth 1.4 million USD to Kazakhstan in 2016, while imports from "
+     "Kazakhstan reached 54.2 million USD. In total, trade between two countries was 55.6 million "
+     "USD in 2016.", [("actual", "mn_exports_to_kz", 2016, 12, 1.4, None),
+                      ("actual", "kz_exports_to_mn", 2016, 12, 54.2, None),
+                      ("actual", "turnover", 2016, 12, 55.6, None)]),
+])
+def test_a_base_figure_after_the_same_period_of_a_year_and_in_total_trade(text, expected):
+    assert rows(text, "2022-02-01") == expected
+
+
+def test_this_indicator_is_the_one_figure_of_the_sentence_before_or_else_the_turnover():
+    one = ("2024 онд Монгол, Казахстаны худалдааны эргэлт 170.0 сая ам.доллар болов.\n"
+           "• Казахстан Улсаас импортолсон бараа 152.7 сая ам.доллар болов. 2023 онд энэ "
+           "үзүүлэлт 141.3 сая ам.доллар байв.")
+    parts = ("2022 онд хоёр орны худалдааны эргэлт 104.2 сая ам.долларт хүрчээ. Үүнээс Монгол "
+             "Улсын экспорт 5.6 сая, импорт 98.6 сая ам.доллар байв. 2021 онд энэ үзүүлэлт 60.9 "
+             "сая ам.доллар байсан.")
+    assert extract_text(one, "2025-02-01")[-1].flow == "kz_exports_to_mn"
+    assert extract_text(parts, "2023-02-01")[-1].flow == "turnover"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Үүнд, Гаалийн ерөнхий газрын мэдээгээр 2020 оны эхний хагас жилд Казахстан Улстай хийсэн "
+     "худалдааны эргэлтийн 73,806.1 мянган ам.доллар нь импорт, 4,606.5 мянган ам.доллар нь "
+     "экспорт бүртгэгдсэн.",
+     [("actual", "kz_exports_to_mn", 2020, 6, 73.8061),
+      ("actual", "mn_exports_to_kz", 2020, 6, 4.6065)]),
+    ("Ал 2019 жылдың қаңтар-маусымында Моңғолиядан Қазақстанға 2,6 млн долларлық өнім "
+     "жеткізілген.", [("actual", "mn_exports_to_kz", 2019, 6, 2.6)]),
+    ("Прошлый год был тяжелым для Казахстана и Монголии. Товарооборот упал примерно до 70 млн "
+     "долларов.", [("actual", "turnover", 2020, 12, 70.0)]),
+])
+def test_amounts_that_are_a_flow_goods_delivered_and_last_year_named_alone(text, expected):
+    assert figures(text, "2021-03-01") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "В 2022 году сауда балансы Қазақстанның пайдасына шешіліп отыр, айырма 89 млн доллар "
+    "шамасында.",
+    "2025 жылдың бірінші тоқсанында сауда көлемі 4,4 млн долларға немесе 16,1 пайызға артқан.",
+    "Сарапшылардың болжамынша, 2026 жылы Қазақстан мен Моңғолия арасындағы сауда 160 млн "
+    "долларға жетуі ықтимал.",
+])
+def test_a_balance_a_change_or_its_percentage_and_a_likely_level_are_refused(text):
+    assert figures(text, "2025-06-01") == []
+
+
+def test_a_mongolian_goal_to_be_brought_and_the_goal_said_after_its_amount():
+    title = "Монгол-Казахстаны бизнес форум: 2030 он гэхэд худалдааг 500 сая ам.долларт хүргэнэ"
+    quote = ("Хоёр Ерөнхийлөгчийн тавьсан 2030 он гэхэд 500 сая ам.доллар гэсэн зорилт Монгол, "
+             "Казахстаны худалдаанд чухал.")
+    for text in (title, quote):
+        assert figures(text, "2026-05-01") == [("target", "turnover", 2030, 12, 500.0)]
+
+
+def test_whereas_is_no_when_and_a_change_stated_before_its_figure():
+    text = ("В 2019 году товарооборот Казахстана и Монголии достиг 87,4 млн долларов. Из них на "
+            "казахстанский экспорт пришлось 78,9 млн долларов – в 1,3 раза больше, чем годом "
+            "ранее, тогда как импорт из Монголии составил лишь 8,5 млн.")
+    assert figures(text, "2020-03-01")[-1] == ("actual", "mn_exports_to_kz", 2019, 12, 8.5)
+    ahead = ("Жыл басынан бері Қазақстан мен Моңғолия арасындағы тауар айналымы 1,3 есеге өсті. "
+             "Қаңтар-маусым айларында екі ел арасындағы сауда көлемі 41,2 млн долларды құрады.")
+    assert rows(ahead, "2019-08-01") == [("actual", "turnover", 2019, 6, 41.2, 30.0)]

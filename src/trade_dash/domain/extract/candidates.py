@@ -73,6 +73,7 @@ class _Article:
     last_body: sources.Body | None = None
     last_sentence: int = -2
     last_paragraph: int = -1
+    last_count: int = 0  # how many figures the last sentence with figures gave
     levels_refused: bool = False  # the sentence read last refused an amount not a change
     sentence: int = -1
     # The side whose exports "exports" means in this sentence, once a flow named its
@@ -105,11 +106,20 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
     based: list[bool] = []  # for each of ``found``: whether it is a base figure
     sentence_of: list[int] = []  # and the sentence it is in
     undated: int | None = None  # a goal of the sentence before, stated without its year
+    # A change the sentence before gave first, in the same paragraph (a headline's
+    # rounded change is no such sentence)
+    stated_ahead: tuple[int, numbers.Change] | None = None
     for s in sentences(text):
         art.sentence += 1
         art.flags = []
         figure_before = art.last_sentence == art.sentence - 1
         new = _sentence(s, art)
+        if (stated_ahead is not None and stated_ahead[0] == s.paragraph and new
+                and new[0].flow == "turnover" and not art.flags[0]
+                and new[0].yoy_change_pct is None):
+            new[0] = replace(new[0], yoy_change_pct=stated_ahead[1].pct)
+        ahead = yoy.ahead(s.text) if not new else None
+        stated_ahead = (s.paragraph, ahead) if ahead is not None else None
         # A sentence with no figure of its own, or only the one a change is measured
         # from ("This is 24 % more than 2020's 71.3 million"), may state the change of
         # the figure before it.
@@ -253,6 +263,8 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
                 out.append(c)
             elif not scope.increment(text, p.amount):
                 art.levels_refused = True
+    if out:
+        art.last_count = len(out)
     if out and art.last_period is not None:
         art.paragraph.period = art.last_period
     elif plain:
@@ -366,7 +378,7 @@ def _base_figure(text: str, p: scope.Place) -> bool:
     return bool(_BASE_OPENING.match(text) or _aside(text, p)
                 or _from_then_change(text, a)
                 or (_POINTS_BACK.match(text) and numbers.changes(text))
-                or _BASE_BEFORE.search(text[max(p.left, a.start - 32):a.start])
+                or _BASE_BEFORE.search(text[max(p.left, a.start - 45):a.start])
                 or _BASE_AFTER.match(text[a.end:p.clause_end + 20]))
 
 
@@ -374,7 +386,7 @@ def _compared_with(text: str, p: scope.Place) -> scope.Flow | None:
     """A figure another is compared with and that names no trade word ("This is 24 %
     more than 2020's 71.3 million", "2020 жылғы 71,3 млн доллармен салыстырғанда") is
     of the flow of the figure before it."""
-    before = text[max(p.left, p.amount.start - 32):p.amount.start]
+    before = text[max(p.left, p.amount.start - 45):p.amount.start]
     if not p.amount.currency or re.search(r"\b(?:more|less|fewer|over|under|no)\s+than\s*$",
                                           before, re.IGNORECASE):
         return None  # "more than 12 thousand citizens" is a count, "more than" a floor
@@ -425,7 +437,8 @@ _BASE_AFTER = re.compile(r"^[\s)]*(?:\w+\s+)?(?:салыстырғанда|қа�
 # ("than in 2021 ($108.5 million)": the year, then the amount in brackets)
 _BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompare[sd]?\s+(?:to|with)|"
                           r"\bпротив|\bпо\s+сравнению\s+с)"
-                          r"(?:\s+(?:in\s+|в\s+)?(?:19|20)\d\d(?:\s*г\.|\s+году?)?\s*[(:])?\s*$",
+                          r"(?:\s+(?:the\s+same\s+period\s+of\s+|in\s+|в\s+)?(?:19|20)\d\d"
+                          r"(?:\s*г\.|\s+году?)?\s*[(:])?\s*$",
                           re.IGNORECASE)
 
 # A sentence that opens by saying it gives the figures compared with: "A year earlier,
@@ -479,9 +492,12 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
     body = _body(p, bodies, art)
     perspective = art.sentence_side or (body.side if body else None) or art.side
     # "this figure" points back to the article's headline figure: its turnover, if given
-    # (but a figure before it in the same sentence is the one it means)
-    same = ("turnover" if art.turnover_found and art.last_sentence != art.sentence
-            else art.last_code)
+    # ("Last year's total"); but a figure in the same sentence, or the one figure of the
+    # sentence before, is the one it means
+    alone = art.last_sentence == art.sentence or (
+        art.last_sentence == art.sentence - 1 and art.last_count == 1)
+    total = re.match(r"total", text[flow.start:flow.end], re.IGNORECASE)
+    same = ("turnover" if art.turnover_found and (total or not alone) else art.last_code)
     if flow.kind == "it":
         code = art.last_code
     elif flow.kind == "listed":
@@ -628,7 +644,7 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     # "A year earlier, for the same period, the figure was ...": the same-period words
     # stand before the amount (after it, "up 3.8 % year-on-year" compares this figure).
     same = [m for m in compared_all if m.same_period and not _tied(text, m) and (
-        m.end <= a.start or _BASE_BEFORE.search(text[max(p.left, a.start - 32):a.start]))]
+        m.end <= a.start or _BASE_BEFORE.search(text[max(p.left, a.start - 45):a.start]))]
     if same and (earlier := _one_year_back(same[0], art)) is not None:
         # "A year earlier, for the same period, the figure was ...": the period of the
         # figure before it, one year back.
@@ -704,7 +720,7 @@ def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMent
 
 
 # "..., when it stood at", ", когда он составлял": the figure of the year just named.
-_WHEN = re.compile(r"^[\s,]*(?:when|at\s+which\s+point|когда|тогда\s+как)\b[^.;]{0,60}$",
+_WHEN = re.compile(r"^[\s,]*(?:when|at\s+which\s+point|когда)\b[^.;]{0,60}$",
                    re.IGNORECASE)
 
 

@@ -179,7 +179,7 @@ _APPROX_BEFORE = re.compile(
     r"(?:\babout|\baround|\bapproximately|\bapprox\.|\broughly|\bnearly|\balmost|\bsome|"
     r"\bover|\bmore\s+than|\bjust\s+(?:over|under)|\bclose\s+to|\bin\s+excess\s+of|\babove|"
     r"\bоколо|\bболее(?:\s+чем)?(?:\s+на)?|\bсвыше\s+чем(?:\s+на)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
-    r"\bбез\s+малого|\b(?:примерно|приблизительно|около|почти)\s+(?:в|на)|\b(?:чуть\s+|немногим\s+)?больше|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
+    r"\bбез\s+малого|\b(?:примерно|приблизительно|около|почти)\s+(?:в|на|до)|\b(?:чуть\s+|немногим\s+)?больше|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
     # "exceeded $100 million" gives a floor, not the figure
     r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*)"
     r"\s*$",

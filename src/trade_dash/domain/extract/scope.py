@@ -39,7 +39,7 @@ FLOW_WORDS = re.compile(
     r"(?<!ачаа\s)(?<!зорчигч\s)(?<!мөнгөний\s)\bэргэлт(?!ийн)\w*)"
     r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
     r"\bsales\b|\b(?:Mongolian|Kazakh(?:stani)?)\s+(?:goods|products)\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bотгрузи\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\bсатқан\b|\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
+    r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\b(?:өнім|тауар)\w*\s+жеткізіл\w*|\bсатқан\b|\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
     r"\bввоз\w*|\bввез\w*|\bкупил\w*|\bсатып\s+ал\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
@@ -67,7 +67,7 @@ _DECOY_BETWEEN = re.compile(
     r"\bстоимост\w*|\bстоит\b|\bбағасы\w*|\bбағамен\b|\bқұны\b|\bүнэ\b|\bүнийн\b|\bөртөг\w*|"
     # a balance of trade, not a flow
     r"\bbalance\b|\bdeficit\b|\bsurplus\b|\bсальдо\w*|\bдефицит\w*|\bпрофицит\w*|"
-    r"\bтэнцэл\w*|\bашигтай\b|"
+    r"\bтэнцэл\w*|\bашигтай\b|\bбаланс\w*|\bайырма\w*|"
     # what trade lost or gained, not its level
     r"\bloss(?:es)?\b|\bshortfall\b|\bпотер[ьия]\w*|\bшығын\w*|\bалдагдсан\b|"
     # one item of the trade: "the largest export item", "статья экспорта"
@@ -140,7 +140,7 @@ FORECAST = re.compile(
     r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
     r"\bcan\s+(?:reach|grow|rise|increase|double|hit|exceed|top)\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|"
-    r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bкүте(?:міз|ді|мін|сіз)\b|\bболжа\w*|"
+    r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bықтимал\w*|\bкүте(?:міз|ді|мін|сіз)\b|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
 )
@@ -183,14 +183,14 @@ _TARGET_REACHING = re.compile(
     rf"\b(?:commitment|committed|pledged?|goal|aim\w*|determined)\s+(?:of|to)\s+"
     rf"(?:reaching|achieving){SP}*$", _I)
 # "the agreed $500 million target", "500 млн долларлық мақсат"
-_TARGET_NAMED = re.compile(rf"^{SP}*(?:target|goal|mark|objective|цел[ьи]|мақсат\w*|"
+_TARGET_NAMED = re.compile(rf"^{SP}*(?:гэсэн{SP}+)?(?:target|goal|mark|objective|цел[ьи]|мақсат\w*|"
                            r"зорилт\w*|меже\w*)\b", _I)
 _ACTUAL_VERB = re.compile(
     r"\breached\b|\bamounted\b|\bstood\b|\btotal(?:l)?ed\b|\bwas\b|\bwere\b|\bсоставил\w*|"
     r"\bдостиг\w*|\bжетті\b|\bқұрады\b|\bхүрсэн\b|\bхүрчээ\b|\bболсон\b|\bболжээ\b", _I)
 _TARGET_AFTER = re.compile(
     rf"^\W{{0,3}}{SP}*(?:дейін{SP}+)?(?:жеткізу\w*|арттыру\w*|ұлғайту\w*|көбейту\w*|хүргэх\w*|"
-    rf"хүртэл{SP}+нэмэгдүүлэх\w*|нэмэгдүүлэх\w*)",
+    rf"хүртэл{SP}+нэмэгдүүлэх\w*|нэмэгдүүлэх\w*|хүргэнэ)",
     _I,
 )
 
@@ -238,6 +238,9 @@ class Flow:
     end: int
 
 
+_IS_AFTER = re.compile(r"\s*нь\s+", _I)
+
+
 def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
     """The trade word that says what an amount measures: after "of which" the word
     that follows it, else the nearest strong word before the amount, else one in its
@@ -262,12 +265,18 @@ def flow_word(text: str, p: Place, before: Place | None = None) -> Flow | None:
             return after[-1]
         if strong_right:
             return strong_right[0]
+    # "73,806.1 мянган ам.доллар нь импорт": the amount is what the word after "нь" says
+    said = _IS_AFTER.match(text, p.amount.end)
+    if said and (named := FLOW_WORDS.match(text, said.end())) and named.lastgroup != "same":
+        return Flow(named.lastgroup or "", named.start(), named.end())
     # "124.8 сая ам.долларын бараа импортолсон", "82 млн долларлық экспорт": an amount
     # in the genitive or as an adjective is of the trade word right after it.
     # ("41.3 сая ам.долларын худалдаа хийсэн": even a bare "trade" word).
     if _OF_WHAT.search(text, p.amount.start, p.amount.end) and right and _GOODS.fullmatch(
             text, p.amount.end, right[0].start):
         return right[0]
+    if strong_left and strong_left[-1].kind == "same" and left[-1].kind == "trade":
+        return left[-1]  # "In total, trade between two countries was ...": the trade word
     for group in (strong_left[-1:], strong_right[:1], left[-1:], right[:1]):
         if group:
             return group[0]
@@ -315,7 +324,8 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None,
     if near:
         centre = (flow.start + flow.end) / 2 - low
         m = min(near, key=lambda m: abs((m.start + m.end) / 2 - centre))
-        origin = m.role in ("owner", "source") if flow.kind == "export" else m.role == "source"
+        origin = (m.role in ("owner", "source") if flow.kind == "export"
+                  else m.role in ("source", "partner"))  # imports "with" X come from X
         exporter = m.side if origin else other(m.side)
     elif subject := _subject(text, flow, p):
         # "Kazakhstan sold Mongolia ...", "Mongolia imported ...": the country doing it
@@ -449,7 +459,7 @@ def increment(text: str, a: Amount) -> bool:
     return bool(_BY_CASE.search(text[a.start:a.end]) and _CHANGE_VERB.match(text[a.end:]))
 
 
-_OR_PERCENT = re.compile(rf"{SP}*,?{SP}*(?:буюу|или|яғни|or){SP}+(?:by{SP}+|на{SP}+)?"
+_OR_PERCENT = re.compile(rf"{SP}*,?{SP}*(?:буюу|или|яғни|немесе|or){SP}+(?:by{SP}+|на{SP}+)?"
                          rf"\d+(?:[.,]\d+)?{SP}*(?:%|хувиар|хувь|пайызға|пайыз|процент\w*|percent)"
                          # ("5,7 млн, или 146,2% к уровню 2024 года" is an index, not a change)
                          rf"(?!{SP}+(?:к|ко|to|against|of)\b)", _I)

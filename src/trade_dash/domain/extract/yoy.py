@@ -56,6 +56,22 @@ def each_flow(text: str) -> list[tuple[scope.Flow, numbers.Change]]:
     return out if len(out) >= 2 else []
 
 
+def ahead(text: str) -> numbers.Change | None:
+    """The change a sentence without amounts states for turnover before giving its figure
+    ("Жыл басынан бері тауар айналымы 1,3 есеге өсті. Қаңтар-маусымда ... 41,2 млн"): its
+    one change, when its one trade word is turnover and it names no other year."""
+    if numbers.amounts(text):
+        return None
+    words = [m for m in scope.FLOW_WORDS.finditer(text) if m.lastgroup != "same"]
+    found = [c for c in numbers.changes(text)
+             if not scope.FORECAST.search(text[max(0, c.start - 40):c.end + 40])]
+    if (len(words) != 1 or words[0].lastgroup not in ("turnover", "trade") or len(found) != 1
+            or any(m.year for m in periods.mentions(text))
+            or _SPAN.search(text)):
+        return None
+    return found[0]
+
+
 def points_back(text: str) -> bool:
     """Whether a sentence opens by pointing back to the figure before it."""
     return bool(_THIS_FIGURE.match(text))
