@@ -1183,3 +1183,78 @@ def test_whereas_is_no_when_and_a_change_stated_before_its_figure():
     ahead = ("Жыл басынан бері Қазақстан мен Моңғолия арасындағы тауар айналымы 1,3 есеге өсті. "
              "Қаңтар-маусым айларында екі ел арасындағы сауда көлемі 41,2 млн долларды құрады.")
     assert rows(ahead, "2019-08-01") == [("actual", "turnover", 2019, 6, 41.2, 30.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2020 trade between Kazakhstan and Mongolia was $95.3 million. Mongolia, for its part, "
+     "sold Kazakhstan a paltry $3 million or so worth of goods.",
+     ("actual", "mn_exports_to_kz", 2020, 12, 3.0)),
+    ("Гол үзүүлэлтүүд 2024 онд:\n• Казахстан Улсаас импортолсон бараа: 113.9 сая ам.доллар;",
+     ("actual", "kz_exports_to_mn", 2024, 12, 113.9)),
+    ("Монгол, Казахстаны худалдаа.\n-2018 онд худалдааны эргэлт 89.6 сая ам.доллар болсон.",
+     ("actual", "turnover", 2018, 12, 89.6)),
+    ("Энэ оны эхний улирлын дүнг харвал Монгол, Казахстаны худалдаа 31,2 сая ам.доллар болов.",
+     ("actual", "turnover", 2025, 3, 31.2)),
+])
+def test_a_subject_after_a_remark_goods_with_their_value_a_dashed_year_and_a_quarter(
+        text, expected):
+    assert expected in figures(text, "2025-05-01")
+
+
+@pytest.mark.parametrize("text", [
+    "2018 жылы тек кондитерлік өнімдердің Моңғолияға экспорты 6 млн долларға жуықтады.",
+    "2021 жылы Қазақстан мен Моңғолия арасында тек екінші тоқсанда 27,1 млн долларлық тауар "
+    "айналымы тіркелген.",
+    "2025 жылы тек желтоқсан айының өзінде Қазақстан мен Моңғолия арасындағы сауда көлемі 19,3 "
+    "млн долларды құрады.",
+    "Сарапшылар екі ел сауданы 300 млн долларға дейін жеткізе алады деп санайды.",
+    "Экспорттың негізгі бөлігі агроөнеркәсіп өнімдеріне тиесілі: 2024 жылы бұл санаттағы "
+    "жеткізілімдер 58,4 млн долларды құрады.",
+    "We believe the turnover of Kazakhstan and Mongolia can be increased up to USD 300 mln.",
+    "При нормальной логистике казахстанские компании могли бы нарастить поставки в Монголию до "
+    "150 млн долларов.",
+    "В 2023 году Казахстан может дополнительно экспортировать в Монголию продукции на 96 млн "
+    "долларов.",
+])
+def test_one_good_a_later_quarter_one_month_and_what_can_or_could_be_are_refused(text):
+    assert figures(text, "2026-01-20") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Imports from Kazakhstan in January-September 2023 reached USD 94.1 million, increased by "
+     "15.9 percent against USD 81.2 million in January-September of 2022.",
+     [("actual", "kz_exports_to_mn", 2023, 9, 94.1),
+      ("actual", "kz_exports_to_mn", 2022, 9, 81.2)]),
+    ("Казахстанский экспорт в Монголию по итогам первого полугодия 2023 года составил 71 млн "
+     "долларов, прибавив 18,3% к аналогичному периоду 2022-го, когда поставки оценивались в 60,2 "
+     "млн долларов.",
+     [("actual", "kz_exports_to_mn", 2023, 6, 71.0),
+      ("actual", "kz_exports_to_mn", 2022, 6, 60.2)]),
+])
+def test_a_base_figure_against_a_year_and_the_same_period_of_a_year_with_an_ending(
+        text, expected):
+    assert figures(text, "2023-10-12") == expected
+
+
+def test_a_page_s_lead_and_list_left_out_of_the_main_text_are_read():
+    from trade_dash.domain.extract.article import read_article
+
+    html = ("<html><head><meta property='og:site_name' content='Kursiv'>"
+            "<meta property='article:published_time' content='2019-03-14T10:45:00+06:00'>"
+            "<title>Trade</title></head><body><nav><a href='/'>Home</a></nav><main><article>"
+            "<h1>Мука и масло: что Казахстан продает Монголии</h1>"
+            "<div class='article__lead'><p>Товарооборот Казахстана и Монголии по итогам 2018 "
+            "года вырос на 29,5% и достиг 68,4 млн долларов.</p></div>"
+            "<div class='article__body'>" + "<p>Торговля остается односторонней, и эксперты "
+            "объясняют это логистикой и отсутствием общей границы между странами.</p>" * 4
+            + "<ul><li>Экспорт в Монголию в 2018 году составил 65,1 млн долларов;</li></ul>"
+            "</div></article></main><footer>© Kursiv</footer><script>var x = 1;</script>"
+            "</body></html>").encode()
+    found = [(c.flow, c.year, c.value_musd) for c in extract_text_of(read_article(html, "p.html"))]
+    assert ("turnover", 2018, 68.4) in found and ("kz_exports_to_mn", 2018, 65.1) in found
+
+
+def extract_text_of(article):
+    from trade_dash.domain.extract import extract_article
+
+    return extract_article(article)

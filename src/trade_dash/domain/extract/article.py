@@ -159,14 +159,38 @@ def _date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
+def _with_missed_paragraphs(html: str, text: str) -> str:
+    """The article element's paragraphs in page order, when the main-text extraction left
+    out one that holds a number (a lead above the body, a list of figures); else ``text``.
+    Only element text is read: scripts and styles are not paragraphs."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return text
+    boxes = root.xpath("//article") or root.xpath("//main")
+    if not boxes:
+        return text
+    paragraphs = [" ".join(p.text_content().split()) for p in boxes[0].xpath(".//p|.//li")]
+    paragraphs = [p for p in paragraphs if p]
+    flat = " ".join(text.split())
+    if not any(p not in flat and any(c.isdigit() for c in p) for p in paragraphs):
+        return text
+    return "\n".join(paragraphs)
+
+
 def _page(html: str, file: str) -> Article:
     import trafilatura  # imported here: only pages need it, and it is slow to import
 
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True,
+        favor_recall=True,  # keeps lists of figures ("<ul><li>Imports ... 94.1 million")
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(doc, "text", None) or "").strip()
+    text = _with_missed_paragraphs(html, text)
     if not text:
         text = trafilatura.html2txt(html).strip()
     if not text:

@@ -435,7 +435,8 @@ _BASE_AFTER = re.compile(r"^[\s)]*(?:\w+\s+)?(?:салыстырғанда|қа�
 
 # A figure given as what another is compared with: "up from $127.3 million in 2023".
 # ("than in 2021 ($108.5 million)": the year, then the amount in brackets)
-_BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bvs\.?|\bversus|\bcompare[sd]?\s+(?:to|with)|"
+_BASE_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bagainst|\bvs\.?|\bversus|"
+                          r"\bcompare[sd]?\s+(?:to|with)|"
                           r"\bпротив|\bпо\s+сравнению\s+с)"
                           r"(?:\s+(?:the\s+same\s+period\s+of\s+|in\s+|в\s+)?(?:19|20)\d\d"
                           r"(?:\s*г\.|\s+году?)?\s*[(:])?\s*$",

@@ -57,7 +57,7 @@ _MONTH_YEAR = re.compile(
 _ONE_MONTH = re.compile(
     rf"(?<![\w\d{DASH}])(?:(?:in|during|в|во){SP}+(?P<m1>(?-i:[A-Z][a-z]+)|[а-яё]+)"
     rf"|(?P<m2>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
-    rf"желтоқсан){SP}*(?:айында|да|де|та|те)"
+    rf"желтоқсан){SP}*(?:айында|айының|да|де|та|те)"
     rf"|(?<!эхний{SP})(?P<n>\d{{1,2}}|[IVX]{{1,4}}){SP}*(?:-?р{SP}+|-?{SP}*(?:дугаар|дүгээр){SP}+|"
     rf"{SP}+)сар(?:д|ын)"
     rf"|(?P<m3>(?:арван{SP}+)?[а-яөү]+(?:дугаар|дүгээр){SP}+сар)(?:д|ын))(?!\w)(?!{SP}*\d)",
@@ -120,12 +120,18 @@ _HALF = re.compile(
 )
 _QUARTER = re.compile(
     rf"(?<!\w)(?:(?:the{SP}+)?first{SP}+quarter|Q1\b|перв\w+{SP}+квартал\w*|I{SP}+квартал\w*|"
-    rf"бірінші{SP}+тоқсан\w*|эхний{SP}+улирал\w*)",
+    rf"бірінші{SP}+тоқсан\w*|эхний{SP}+улирал\w*|эхний{SP}+улирл\w*)",
     _I,
 )
+# A later quarter alone is no period of the data file: "in the second quarter",
+# "екінші тоқсанда", "II квартал", "хоёрдугаар улиралд".
+_LATER_QUARTER = re.compile(
+    rf"(?<!\w)(?:(?:second|third|fourth){SP}+quarter|Q[234]\b|(?:втор|трет|четверт)\w+{SP}+"
+    rf"квартал\w*|(?:II|III|IV){SP}+квартал\w*|(?:екінші|үшінші|төртінші){SP}+тоқсан\w*|"
+    rf"(?:хоёр|гурав|дөрөв)\w*{SP}+улира?л\w*)", _I)
 
 _YEAR = re.compile(
-    rf"(?<![\w.,‐-])(?P<year>(?:19|20)\d{{2}})(?!\d)(?!{SP}*{DASH}{SP}*(?:19|20)\d{{2}})"
+    rf"(?<![\w.,‐])(?<!\w-)(?P<year>(?:19|20)\d{{2}})(?!\d)(?!{SP}*{DASH}{SP}*(?:19|20)\d{{2}})"
     rf"(?:{SP}*(?:year\b|гг?\.|год\w*|жыл\w*|ж\.|он\w*)|-(?:м|го|й|е|ом|ым)\b)?",
     _I,
 )
@@ -155,7 +161,7 @@ _SAME_PERIOD = re.compile(
     rf"a{SP}+year{SP}+(?:earlier|ago|before))|\ba{SP}+year{SP}+(?:earlier|ago|before)\b|"
     rf"\byear[{SPACES}-]on[{SPACES}-]year\b|\by/y\b|\byoy\b|"
     rf"аналогичн\w+{SP}+период\w*(?:{SP}+(?:прошлого|предыдущего){SP}+"
-    rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}}){SP}+года?)?|"
+    rf"года|{SP}+(?P<y2>(?:19|20)\d{{2}})(?:{SP}+года?|-го))?|"
     rf"т(?:от|ого|е|ех){SP}+же{SP}+(?:период\w*|месяц\w*){SP}+(?:(?:прошлого|предыдущего){SP}+"
     rf"года|годом{SP}+(?:ранее|раньше))|\bгод{SP}+назад\b|"
     rf"\bв{SP}+годовом{SP}+выражении\b|\bг/г\b|\bгодом{SP}+ранее\b|\bгодом{SP}+раньше\b|"
@@ -256,6 +262,10 @@ def mentions(text: str) -> list[PeriodMention]:
         last = _month(word) if word else int(m.group("n"))
         if last is not None and 1 <= last <= 12 and taken.free(m.start(), m.end()):
             partial.append(PeriodMention(m.start(), m.end(), months=last))
+            taken.add(m.start(), m.end())
+    for m in _LATER_QUARTER.finditer(text):
+        if taken.free(m.start(), m.end()):
+            partial.append(PeriodMention(m.start(), m.end(), months=0))
             taken.add(m.start(), m.end())
     for m in _MN_MONTHS_AS_OF.finditer(text):
         word = re.sub(SP, " ", m.group().split("сарын")[0].strip().lower())

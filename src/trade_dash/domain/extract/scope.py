@@ -89,10 +89,11 @@ _SECTOR = re.compile(
     r"\bagricultur\w*|\bagri-?food|\bfood\w*|\bwheat|\bgrain|\bflour|\bmeat|\bbeef|\bmutton|"
     r"\bcoal|\boil\b|\bfuel|\bpetroleum|\belectricity|\bmachinery|\blivestock|\bwool|"
     r"\bcashmere|\bleather|\bvegetables?|\bfruit|\bsunflower|\bconfectionery|\bservices|"
-    r"\bsugar|\btobacco|\bcement|\bмасл[оа]\w*|\bсахар\w*|\bтабак\w*|\bтабачн\w*|\bцемент\w*|"
+    r"\bsugar|\btobacco|\bcement|\bкондитер\w*|\bагроөнеркәсіп\w*|\bсанат\w*|"
+    r"\bкатегори\w*|\bcategory\b|\bмасл[оа]\w*|\bсахар\w*|\bтабак\w*|\bтабачн\w*|\bцемент\w*|"
     r"\b(?:жылқы|қой|сиыр|түйе)\s+ет\w*|\bмайы\b|\bқант\w*|\bтемекі\w*|\bтамхи\w*|\bтос\b|\bтосны\b|"
     # a list of goods: "негізгі экспорттық тауарлар: ...", "main export items: ..."
-    r"(?:goods|items|products|товар(?!ооборот)\w*|тауарлар\w*|бараа\w*)\s*:|"
+    r"(?:goods|items|products|товар(?!ооборот)\w*|тауарлар\w*|бараа\w*)\s*:(?=\s*[^\s\d$])|"
     r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
     r"\bэнэ\s+төрлийн\b|\bганц\s+бүтээгдэхүүн\w*|\bsingle\s+product\b|\bthis\s+(?:kind|type)\s+of\b|\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
     r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
@@ -138,7 +139,8 @@ _COUNTED = re.compile(
 FORECAST = re.compile(
     # "may" in lower case only: "January-May" is a month
     r"\bexpected\b|\bforecast\w*|\bprojected\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bwill\b|"
-    r"\bcan\s+(?:reach|grow|rise|increase|double|hit|exceed|top)\b|"
+    r"\bcan\s+(?:reach|grow|rise|increase|double|hit|exceed|top|be)\b|\b\w+[аеяй]\s+алады\b|"
+    r"\bдеп\s+санайды\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|"
     r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bықтимал\w*|\bкүте(?:міз|ді|мін|сіз)\b|\bболжа\w*|"
     r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
@@ -289,11 +291,20 @@ _THERE = re.compile(r"\b(?:тийш(?:ээ)?|туда|оттуда|thither)\b", 
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|while|but|whereas|и|а|ал|бол)\s+(?:\w+\s+){0,2}", _I)
 
 
+_SUBJECT_VERB = re.compile(r"sold|exported|imported|bought|supplied|shipped|продал\w*|"
+                           r"экспортировал\w*|импортировал\w*|закупил\w*|купил\w*|"
+                           r"поставил\w*", _I)
+
+
 def _subject(text: str, flow: Flow, p: Place) -> str | None:
-    """The country named right before a trade verb, as its subject."""
-    low = max(p.left, flow.start - 25)
+    """The country named right before a trade verb (English and Russian), as its subject."""
+    if not _SUBJECT_VERB.fullmatch(text, flow.start, flow.end):
+        return None
+    low = max(p.left, flow.start - 45)
+    # (a remark between them, set off by commas: "Mongolia, for its part, sold ...")
     names = [m for m in country_mentions(text[low:flow.start])
-             if m.role == "name" and re.fullmatch(r"\w*\s*", text[low + m.end:flow.start])]
+             if m.role == "name"
+             and re.fullmatch(r"\w*(?:,[^,]{1,25},)?\s*\w*\s*", text[low + m.end:flow.start])]
     return names[-1].side if names else None
 
 
@@ -472,13 +483,12 @@ _MORE_THEN_CHANGE = re.compile(rf"{SP}+(?:астам|артық|аса|аста�
 
 
 # "экспорт можно довести до 150 млн", "could be raised to": what is possible, no goal
-_POSSIBLE = re.compile(r"\bможно\b|\bcould\b|\bcan\s+be\b|\bмүмкін\b", _I)
+_POSSIBLE = re.compile(r"\bможно\b|\bcould\b|\bcan\s+be\b|\bмүмкін\b|\bмог(?:ли|ла|ло)?\s+бы\b", _I)
 
 
 def possible_only(text: str, p: Place, flow: Flow) -> bool:
     """Whether a goal-like amount is only said to be possible."""
-    start = flow.start if flow.start < p.amount.start else p.left
-    return bool(_POSSIBLE.search(text, start, p.amount.start))
+    return bool(_POSSIBLE.search(text, p.left, p.amount.start))
 
 
 def is_target(text: str, p: Place) -> bool:
@@ -541,7 +551,8 @@ _MODAL = re.compile(r"\W{0,3}\s*(?:магадгүй|болзошгүй|боло�
 
 def forecast(text: str, p: Place, flow: Flow) -> bool:
     """A figure someone expects or thinks possible, which is neither cited nor the goal."""
-    start = flow.start if flow.start < p.amount.start else p.left
+    # (from a little before the trade word: "может дополнительно экспортировать ... на")
+    start = max(p.left, flow.start - 30) if flow.start < p.amount.start else p.left
     after = text[p.amount.end:p.clause_end]
     # "83.5 сая ам.доллар байсныг бодоход ... магадгүй": a level stated, then a guess
     stated = _STATED_AFTER.match(after)
