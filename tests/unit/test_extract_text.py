@@ -1258,3 +1258,14 @@ def extract_text_of(article):
     from trade_dash.domain.extract import extract_article
 
     return extract_article(article)
+
+
+def test_it_exceeded_meat_imports_and_from_us_in_mongolian():
+    text = ("Trade between Kazakhstan and Mongolia stood at 142.6 million dollars in 2024. In the "
+            "first nine months of 2025, it exceeded 110 million dollars.")
+    assert figures(text, "2025-11-01")[-1] == ("actual", "turnover", 2025, 9, 110.0)
+    assert figures("2020 жылы Моңғолиядан Қазақстанға экспорт 3 млн доллар болды. Оның ішінде ет "
+                   "импорты 1,4 млн долларды құрады.", "2021-03-01") == [
+        ("actual", "mn_exports_to_kz", 2020, 12, 3.0)]
+    assert figures("Өнгөрсөн онд Казахстан манайхаас дөнгөж 1.1 сая ам.долларын бараа "
+                   "импортолсон.", "2021-03-01") == [("actual", "mn_exports_to_kz", 2020, 12, 1.1)]

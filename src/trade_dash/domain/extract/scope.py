@@ -91,7 +91,7 @@ _SECTOR = re.compile(
     r"\bcashmere|\bleather|\bvegetables?|\bfruit|\bsunflower|\bconfectionery|\bservices|"
     r"\bsugar|\btobacco|\bcement|\bкондитер\w*|\bагроөнеркәсіп\w*|\bсанат\w*|"
     r"\bкатегори\w*|\bcategory\b|\bмасл[оа]\w*|\bсахар\w*|\bтабак\w*|\bтабачн\w*|\bцемент\w*|"
-    r"\b(?:жылқы|қой|сиыр|түйе)\s+ет\w*|\bмайы\b|\bқант\w*|\bтемекі\w*|\bтамхи\w*|\bтос\b|\bтосны\b|"
+    r"\b(?:жылқы|қой|сиыр|түйе)\s+ет\w*|\bет\s+(?=импорт|экспорт)|\bмайы\b|\bқант\w*|\bтемекі\w*|\bтамхи\w*|\bтос\b|\bтосны\b|"
     # a list of goods: "негізгі экспорттық тауарлар: ...", "main export items: ..."
     r"(?:goods|items|products|товар(?!ооборот)\w*|тауарлар\w*|бараа\w*)\s*:(?=\s*[^\s\d$])|"
     r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
@@ -516,7 +516,8 @@ def named_target(text: str, p: Place) -> Flow | None:
 
 _PRONOUN = re.compile(
     r"(?:\bit|\bон|\bона|\bоно)\s+(?:has\s+|had\s+)?(?:amounted|reached|stood|totall?ed|was|"
-    r"came|rose|grew|fell|increased|decreased|climbed|jumped|dropped|declined|hit|"
+    r"came|rose|grew|fell|increased|decreased|climbed|jumped|dropped|declined|hit|exceeded|"
+    r"topped|surpassed|"
     r"составил[аио]?|достиг(?:ла|ло)?|вырос(?:ла|ло)?|снизил(?:ся|ась|ось)|сократил(?:ся|ась|ось)|"
     r"увеличил(?:ся|ась|ось))"
     r"(?:\s+(?:to|at|by|up|down|about|around|nearly|almost|over|some|more\s+than|just\s+over|"
