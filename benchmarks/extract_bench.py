@@ -7,8 +7,9 @@ Prints, and writes to benchmarks/results/extract.json:
   match a labelled figure and its value is within 0.05; each label matches once;
 - the same on each batch of held-out articles (tests/corpus/extract/heldout*), each
   written after the patterns were frozen and labelled before the extractor first read
-  it: the newest batch says how well unseen articles are read (an older batch, once
-  read and learnt from, is development data; its labels.json says what it first gave);
+  it: the first readings, all batches pooled, the last three pooled and the newest,
+  say how well unseen articles are read (a batch, once read and learnt from, is
+  development data; its labels.json says what it first gave);
 - how often the stated change and the approximate marker are right on matched figures;
 - the time to read 1,000 articles on one core (the corpus, over and over, pages
   included);
@@ -167,18 +168,21 @@ def main() -> int:
                 if lang not in ("all", "first_reading"):
                     print(f"  {lang}  {s['articles']:3} articles {s['labels']:4} figures  "
                           f"precision {s['precision']:.3f}  recall {s['recall']:.3f}")
-    firsts = [results[k]["first_reading"] for k in results
-              if k.startswith("heldout") and "first_reading" in results[k]]
-    if firsts:  # how well articles nobody had seen were read, all batches together
-        pooled = {n: sum(f[n] for f in firsts) for n in ("candidates", "correct", "figures")}
-        results["unseen_first_reading"] = {
-            "batches": len(firsts), **pooled,
-            "precision": round(pooled["correct"] / pooled["candidates"], 3),
-            "recall": round(pooled["correct"] / pooled["figures"], 3)}
-        u = results["unseen_first_reading"]
-        print(f"unseen   {u['batches']} held-out batches at their first reading: precision "
-              f"{u['precision']:.3f}  recall {u['recall']:.3f}  ({u['correct']} of "
-              f"{u['figures']} figures, {u['candidates']} candidates)")
+    read = sorted((k for k in results if k.startswith("heldout")
+                   and "first_reading" in results[k]), key=_batch_number)
+    if read:  # how well articles nobody had seen were read: all batches, the last three
+        for key, batches, label in (("unseen_first_reading", read, f"{len(read)} held-out"),
+                                    ("recent_first_readings", read[-3:], "the last three")):
+            firsts = [results[k]["first_reading"] for k in batches]
+            pooled = {n: sum(f[n] for f in firsts) for n in ("candidates", "correct", "figures")}
+            results[key] = {
+                "batches": len(firsts), **pooled,
+                "precision": round(pooled["correct"] / pooled["candidates"], 3),
+                "recall": round(pooled["correct"] / pooled["figures"], 3)}
+            u = results[key]
+            print(f"unseen   {label} batches at their first reading: precision "
+                  f"{u['precision']:.3f}  recall {u['recall']:.3f}  ({u['correct']} of "
+                  f"{u['figures']} figures, {u['candidates']} candidates)")
         newest = max((k for k in results if k.startswith("heldout")
                       and "first_reading" in results[k]), key=_batch_number)
         f = results[newest]["first_reading"]
