@@ -1269,3 +1269,42 @@ def test_it_exceeded_meat_imports_and_from_us_in_mongolian():
         ("actual", "mn_exports_to_kz", 2020, 12, 3.0)]
     assert figures("Өнгөрсөн онд Казахстан манайхаас дөнгөж 1.1 сая ам.долларын бараа "
                    "импортолсон.", "2021-03-01") == [("actual", "mn_exports_to_kz", 2020, 12, 1.1)]
+
+
+def test_a_list_under_a_header_without_a_trade_word_goes_on_with_the_figures_before():
+    text = ("2021 жылдың қаңтар-маусымында екі ел арасындағы тауар айналымы 52,6 млн долларды "
+            "құрады.\nСоңғы жылдардағы динамикаға көз жүгіртсек:\n• 2019 жыл – 107,8 млн доллар;\n"
+            "• 2020 жыл – 81,3 млн доллар (алдыңғы жылмен салыстырғанда 24,6%-ға кем);")
+    assert rows(text, "2021-08-01") == [("actual", "turnover", 2021, 6, 52.6, None),
+                                        ("actual", "turnover", 2019, 12, 107.8, None),
+                                        ("actual", "turnover", 2020, 12, 81.3, -24.6)]
+
+
+def test_a_list_of_partners_by_goods_turnover_keeps_the_pair_s_line():
+    text = ("Монгол Улс 2018 оны эхний 9 сард Казахстантай худалдаа хийв.\nГол түнш орнуудаар "
+            "бараа эргэлтийг авч үзвэл:\n- ОХУ: 1.3 тэрбум ам.доллар\n- Бүгд Найрамдах Казахстан "
+            "Улс: 52.4 сая ам.доллар")
+    assert figures(text, "2018-10-20") == [("actual", "turnover", 2018, 9, 52.4)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("В 2022 году товарооборот Казахстана и Монголии вырос на 22,9% – с 96,4 млн до 118,5 млн "
+     "долларов США.", [("actual", "turnover", 2021, 12, 96.4, None),
+                      ("actual", "turnover", 2022, 12, 118.5, 22.9)]),
+    ("2024 онд Казахстан Улс руу 8.8 сая ам.долларын бараа экспортолсон нь 2023 оны 5.9 сая "
+     "ам.доллараас 1.5 дахин өссөн байна.", [("actual", "mn_exports_to_kz", 2024, 12, 8.8, 50.0),
+                                             ("actual", "mn_exports_to_kz", 2023, 12, 5.9, None)]),
+    ("2025 онд Монгол, Казахстаны худалдааны эргэлт 142,7 сая ам.долларт хүрсэн нь 2024 "
+     "оныхоос 11 хувиар, тодруулбал 14,1 сая ам.доллараар нэмэгдсэн.",
+     [("actual", "turnover", 2025, 12, 142.7, 11.0)]),
+])
+def test_from_one_amount_to_another_a_base_with_its_year_and_a_change_restated(text, expected):
+    assert rows(text, "2026-02-01") == expected
+
+
+def test_goods_coming_from_mongolia_and_september_with_its_ending():
+    assert figures("2018 жылы Моңғолиядан келетін тауардың құны небәрі 4,7 млн доллар.",
+                   "2019-02-01") == [("actual", "mn_exports_to_kz", 2018, 12, 4.7)]
+    assert figures("2022 жылдың қаңтар-қыркүйегінде Қазақстан мен Моңғолия арасындағы тауар "
+                   "айналымы 104,9 млн доллар болды.", "2022-11-01") == [
+        ("actual", "turnover", 2022, 9, 104.9)]

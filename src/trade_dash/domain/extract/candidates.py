@@ -247,7 +247,9 @@ def _sentence(s: Sentence, art: _Article) -> list[Candidate]:
         for i in sorted(changes):
             # "77.3 million, up 21.2 % on 2016's 63.8 million": the change is the
             # figure's before the base it is measured from
-            if i and i - 1 not in changes and _base_figure(text, places[i]):
+            if i + 1 < len(places) and i + 1 not in changes and _from_to(text, places[i].amount):
+                changes[i + 1] = changes.pop(i)  # "вырос на 22,9% – с 96,4 млн до 118,5 млн"
+            elif i and i - 1 not in changes and _base_figure(text, places[i]):
                 changes[i - 1] = changes.pop(i)
         previous: scope.Flow | None = None
         for i, p in enumerate(places):
@@ -321,6 +323,10 @@ def _list_header(text: str, art: _Article) -> str | None:
     if not text.rstrip().endswith(":") or numbers.amounts(text) or scope.names_goods(text):
         return None
     words = [m for m in scope.FLOW_WORDS.finditer(text) if m.lastgroup != "same"]
+    if not words and art.last_sentence >= art.sentence - 3:
+        # "Соңғы жылдардағы динамикаға көз жүгіртсек:" (no trade word): the items go on
+        # with the flow of the figures just before
+        return art.last_code
     if len(words) != 1 or scope.scope(text, scope.Place(
             numbers.Amount(len(text), len(text), Decimal(0), True, False), 0, len(text),
             len(text))) == "refused":
@@ -364,7 +370,8 @@ _ASIDE = re.compile(r"\(\s*(?:in\s+|в\s+|за\s+)?(?:19|20)\d\d[^()\d]{0,25}$",
 # "55.0 сая ам.доллараас 6.2 хувиар өслөө": grew 6.2 % from that amount
 # ("65,1 млн доллардан 13,4 пайызға көп": Kazakh says it the same way)
 _FROM_THEN_CHANGE = re.compile(r"(?:аас|ээс|оос|өөс|дан|ден|тан|тен|нан|нен)$")
-_CHANGE_NEXT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:%|хувь|хуви|пайыз)", re.IGNORECASE)
+_CHANGE_NEXT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:%|хувь|хуви|пайыз|дахин|есе|раза?|times)",
+                          re.IGNORECASE)
 
 
 def _from_then_change(text: str, a: numbers.Amount) -> bool:
@@ -372,10 +379,21 @@ def _from_then_change(text: str, a: numbers.Amount) -> bool:
 
 
 
+def _from_to(text: str, a: numbers.Amount) -> bool:
+    """Whether the amount is the start of "grew by 22.9 % from 96.4 million to 118.5
+    million" (no year of its own, a change stated): the year before's figure."""
+    return bool(_FROM_BEFORE.search(text, max(0, a.start - 6), a.start)
+                and _TO_AFTER.match(text, a.end) and numbers.changes(text))
+
+
+_FROM_BEFORE = re.compile(r"\b(?:с|со|from)\s*\$?\s*$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:млн\.?|mln|million)?\s*(?:долл\w*\.?\s*)?(?:до|to)\s", re.IGNORECASE)
+
+
 def _base_figure(text: str, p: scope.Place) -> bool:
     """Whether the amount is given as what another figure is compared with."""
     a = p.amount
-    return bool(_BASE_OPENING.match(text) or _aside(text, p)
+    return bool(_BASE_OPENING.match(text) or _aside(text, p) or _from_to(text, a)
                 or _from_then_change(text, a)
                 or (_POINTS_BACK.match(text) and numbers.changes(text))
                 or _BASE_BEFORE.search(text[max(p.left, a.start - 45):a.start])
@@ -591,6 +609,12 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     year_before = _year_before(text, a, compared_all, art)
     if year_before is not None:
         return year_before, 0.85
+    if _from_to(text, a):
+        ref = min(plain, key=distance) if plain else art.last_period
+        if ref is not None and (year := periods.resolve(ref, art.published)[0]) is not None:
+            _, months = periods.resolve(ref, art.published)
+            return replace(ref, year=year - 1, relative=None,
+                           months=None if months == 12 else months), 0.85
     when = _when(text, p, compared_all, art)
     if when is not None:
         return when, 0.9
@@ -602,10 +626,13 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     # a period in a bracket after the amount that holds an amount of its own is that
     # amount's: "113,0 млн (2022 жылы – 97,2 млн)"
     plain = [m for m in plain if not _in_aside(text, m, a)]
-    if p.right < len(text) and _BASE_BEFORE.search(text[max(p.left, p.right - 32):p.right]):
-        # "climbed to $84.7 million from $76.9 million in 2017": the year after the
-        # figure compared with is that figure's
-        plain = [m for m in plain if m.start < p.right]
+    nxt = next((x for x in numbers.amounts(text) if x.start >= a.end), None)
+    if nxt is not None and (_BASE_BEFORE.search(text[max(p.left, nxt.start - 32):nxt.start])
+                            or _from_then_change(text, nxt)):
+        # "climbed to $84.7 million from $76.9 million in 2017", "... нь 2023 оны 5.9 сая
+        # ам.доллараас 1.5 дахин өссөн": the year next to the figure compared with is its
+        plain = [m for m in plain if m.start < a.end or (
+            m.end <= nxt.start and not re.fullmatch(r"\W{0,3}", text[m.end:nxt.start]))]
     own = [m for m in plain if p.left <= m.start and m.end <= p.clause_end and not theirs(m)]
     # "..., ал былтырғы осы кезеңде бұл көрсеткіш 21,1 млн": the same months a year
     # back, named in the amount's own stretch, before a period named earlier

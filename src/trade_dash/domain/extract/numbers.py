@@ -328,7 +328,7 @@ def _decimal(text: str) -> float:
 
 
 # "22,2 пайызға, яғни 7,5 млн долларға ұлғайған": the amount restated, then the verb
-_RESTATED = re.compile(r",\s*(?:яғни|буюу|т\.\s?е\.|i\.\s?e\.,?|that\s+is,?)\s+",
+_RESTATED = re.compile(r",\s*(?:яғни|буюу|тодруулбал|т\.\s?е\.|i\.\s?e\.,?|that\s+is,?)\s+",
                        re.IGNORECASE)
 
 

@@ -41,7 +41,7 @@ FLOW_WORDS = re.compile(
     r"\bsales\b|\b(?:Mongolian|Kazakh(?:stani)?)\s+(?:goods|products)\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bотгрузи\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
     r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\b(?:өнім|тауар)\w*\s+жеткізіл\w*|\bсатқан\b|\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
     r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввез\w*|\bкупил\w*|\bсатып\s+ал\w*|\bкелген\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"\bввоз\w*|\bввез\w*|\bкупил\w*|\bсатып\s+ал\w*|\bкел(?:ген|етін)\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+(?:figure|indicator)\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
     r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
@@ -441,8 +441,8 @@ def names_goods(text: str) -> bool:
     return bool(_SECTOR.search(text) or _GOODS_HEADER.search(text))
 
 
-_GOODS_HEADER = re.compile(r"\b(?:тауар|товар(?!ооборот)|goods|items|products|бараа|"
-                           r"бүтээгдэхүүн)\w*", _I)
+_GOODS_HEADER = re.compile(r"\b(?:тауар(?!\s*айналым)|товар(?!ооборот)|goods|items|products|"
+                           r"бараа(?!\s+эргэлт)|бүтээгдэхүүн)\w*", _I)
 
 
 def part_of(text: str, p: Place) -> bool:

@@ -127,8 +127,9 @@ def assign(text: str, places: list[scope.Place], mentions: list[periods.PeriodMe
                     base_place = places[prev]
         elif prev is not None and (nxt is None or len(text[places[prev].amount.end:c.start]) <= 60):
             target = prev  # the figure before it, however far, if no other figure follows
-        elif nxt is not None and len(text[c.end:places[nxt].amount.start]) <= 60:
-            target = nxt
+        elif (nxt is not None and len(text[c.end:places[nxt].amount.start]) <= 60
+              and not scope.part_of(text, places[nxt])):
+            target = nxt  # (not a part named after it: "өссөн бөгөөд үүнээс экспорт 2.1")
         else:
             continue
         near = [m for m in compare if c.start - 60 <= m.start <= c.end + 80]
