@@ -1308,3 +1308,43 @@ def test_goods_coming_from_mongolia_and_september_with_its_ending():
     assert figures("2022 жылдың қаңтар-қыркүйегінде Қазақстан мен Моңғолия арасындағы тауар "
                    "айналымы 104,9 млн доллар болды.", "2022-11-01") == [
         ("actual", "turnover", 2022, 9, 104.9)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thus in 2016 the positive balance of Kazakhstan in trade with Mongolia made USD 28.4 mln.",
+    "The two countries have potential to raise mutual trade to USD 100 million within years.",
+    "Шинжээчдийн тооцоолсноор 2026 онд Казахстантай хийх худалдаа 90 сая ам.доллараас давж "
+    "магадгүй.",
+    "2023 онд Казахстанаас импортолсон барааны дотор улаан буудайн гурил 61.3 мянган тонн буюу "
+    "22.7 сая ам.доллар байна.",
+    "Крупнейшей товарной позицией в 2020 году осталась пшеничная мука: ее поставки в Монголию "
+    "принесли казахстанским экспортерам $21,7 млн.",
+])
+def test_a_balance_a_potential_a_guess_a_quantity_s_value_and_a_product_are_refused(text):
+    assert figures(text, "2026-06-01") == []
+
+
+def test_a_goal_set_as_a_task_is_the_turnover_s():
+    text = ("«Главы наших государств поставили амбициозную задачу — довести объем взаимной "
+            "торговли Казахстана и Монголии до 500 млн долл. США к 2030 году».")
+    assert figures(text, "2024-11-01") == [("target", "turnover", 2030, 12, 500.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Өнгөрсөн онд Монгол, Казахстаны худалдааны эргэлт 88.6 сая ам.долларт хүрсэн. Энэ оны эхний "
+     "есөн сард эргэлт 70.1 сая ам.доллар болов. Энэ хугацаанд Казахстанаас Монгол руу "
+     "экспортолсон бараа 65 сая ам.доллар давсан.", ("actual", "kz_exports_to_mn", 2019, 9, 65.0)),
+    ("За первое полугодие 2023 года объем торговли Казахстана и Монголии вырос до $48,9 млн. "
+     "Годом ранее за январь–июнь стороны наторговали на $32,6 млн.",
+     ("actual", "turnover", 2022, 6, 32.6)),
+])
+def test_this_period_is_the_one_just_named_and_a_year_earlier_shifts_the_months(text, expected):
+    assert figures(text, "2019-10-20" if "Өнгөрсөн" in text else "2023-08-01")[-1] == expected
+
+
+def test_a_change_used_by_the_figure_before_is_not_given_to_the_next():
+    text = ("2017 жылдың қаңтар-қараша айларында Қазақстан мен Моңғолия арасындағы тауар айналымы "
+            "52,6 млн доллар болды. 2016 жылдың осы кезеңінде бұл көрсеткіш 38,1 млн долларды "
+            "құраған. Яғни сауда 1,4 есе өскен. Ал 2016 жылы толық жылдың қорытындысы бойынша екі "
+            "ел арасындағы сауда 41,9 млн доллар болған еді.")
+    assert [c.yoy_change_pct for c in extract_text(text, "2017-12-20")] == [40.0, None, None]

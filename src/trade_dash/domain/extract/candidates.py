@@ -118,8 +118,8 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
                 and new[0].flow == "turnover" and not art.flags[0]
                 and new[0].yoy_change_pct is None):
             new[0] = replace(new[0], yoy_change_pct=stated_ahead[1].pct)
-        ahead = yoy.ahead(s.text) if not new else None
-        stated_ahead = (s.paragraph, ahead) if ahead is not None else None
+        stated_ahead = None
+        consumed = False  # whether the sentence's change went to a figure before it
         # A sentence with no figure of its own, or only the one a change is measured
         # from ("This is 24 % more than 2020's 71.3 million"), may state the change of
         # the figure before it.
@@ -131,13 +131,20 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
             i = _last_of(s.text, flow, found, based, sentence_of, art)
             if i is not None and found[i].yoy_change_pct is None:
                 found[i] = replace(found[i], yoy_change_pct=change.pct)
+                consumed = True
         if all(art.flags) and main >= 0 and not art.levels_refused and not pairs:
             # (a sentence of base figures only points back to the figure they are
             # compared with, however far: "Былтырғы осы кезеңде бұл көрсеткіш ...")
             i = _stated_for(s.text, found, based, sentence_of, main,
                             figure_before or bool(art.flags), art)
             if i is not None:
-                found[i] = yoy.followed_up(s.text, found[i])
+                followed = yoy.followed_up(s.text, found[i])
+                consumed = followed is not found[i]
+                found[i] = followed
+        # "Жыл басынан бері тауар айналымы 1,3 есеге өсті. Қаңтар-маусымда ... 41,2 млн": a
+        # change given first, for the figure of the next sentence
+        ahead = yoy.ahead(s.text) if not new and not consumed else None
+        stated_ahead = (s.paragraph, ahead) if ahead is not None else None
         # "... to bring trade to $500 million. The government plans to reach this goal
         # by 2030.": a goal stated without its year takes the deadline of the next
         # sentence, when that has no figure of its own.
@@ -470,6 +477,9 @@ _BASE_OPENING = re.compile(
     r"харьцуулахад|харьцуулбал|өмнөх\s+оны\s+мөн\s+үед|өнгөрсөн\s+оны\s+мөн\s+үед)\b",
     re.IGNORECASE)
 
+_A_YEAR_EARLIER = re.compile(r"^\W*(?:a\s+year\s+(?:earlier|before|ago)|годом\s+ранее|год\s+назад|"
+                             r"бір\s+жыл\s+бұрын|жилийн\s+өмнө)\b", re.IGNORECASE)
+
 # A sentence about the figure before it: "This is 12.7 % more than in 2023, when ...",
 # "Бұл 2020 жылғы ... (59,3 млн АҚШ доллары) 42,8%-ға артық"; with a change stated, its
 # amounts are what that figure is compared with.
@@ -658,11 +668,19 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     # clause names; or anywhere in a sentence that names no period of its own
     if art.main_period is not None and (
             (not own and reporting(p.left, a.start)) or (not pool and reporting(0, len(text)))):
-        return art.main_period, 0.9
+        # "this period" is the one just named, when a figure of the sentence before gave
+        # it ("... in the first nine months. In this period exports ..."); "the
+        # reporting period" the article's
+        just = (art.last_period if art.last_sentence == art.sentence - 1
+                and not _REPORTING_MAIN.search(text) else None)
+        return just or art.main_period, 0.9
     if pool:
         chosen = min(pool, key=distance)
         if chosen.months and chosen.year is None and chosen.relative is None:
             chosen = _with_year(text, chosen, plain, a)
+        if (chosen.year is None and chosen.relative is None and _A_YEAR_EARLIER.match(text)
+                and (earlier := _one_year_back(chosen, art)) is not None):
+            return earlier, 0.85  # "Годом ранее за январь–июнь ...": those months, a year back
         if chosen.relative == 0 and chosen.months is None:
             # "since the start of the year" names no months: the article's months of
             # this year, if its figures are for them
@@ -753,6 +771,9 @@ _WHEN = re.compile(r"^[\s,]*(?:when|at\s+which\s+point|когда)\b[^.;]{0,60}$
 
 
 # "In the reporting period", "за отчетный период", "есепті кезеңде", "тайлант хугацаанд".
+_REPORTING_MAIN = re.compile(
+    r"\b(?:reporting|review(?:ed)?)\s+period\b|\bотчетн\w+\s+период\w*|\bесепті\s+кезең\w*|"
+    r"\bтайлант\s+(?:хугацаа|үе)\w*", re.IGNORECASE)
 _REPORTING = re.compile(
     r"\b(?:reporting|review(?:ed)?)\s+period\b|\b(?:this|that|the\s+same)\s+period\b|"
     r"\bотчетн\w+\s+период\w*|\b(?:за|в)\s+(?:этот|тот\s+же|данный)\s+период\b|"

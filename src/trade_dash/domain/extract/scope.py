@@ -37,11 +37,21 @@ FLOW_WORDS = re.compile(
     # a bare "эргэлт" is trade's, but not cargo's or passengers'
     # (its genitive, "эргэлтийн дийлэнх", is a part of it: the flow is the part's)
     r"(?<!ачаа\s)(?<!зорчигч\s)(?<!мөнгөний\s)\bэргэлт(?!ийн)\w*)"
-    r"|(?P<export>\bexport\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
-    r"\bsales\b|\b(?:Mongolian|Kazakh(?:stani)?)\s+(?:goods|products)\b|\bпродаж\w*|\bэкспорт\w*|\bпоставк\w*|\bпоставил[иао]?\b(?!\s+(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|\bотгрузи\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\b(?:өнім|тауар)\w*\s+жеткізіл\w*|\bсатқан\b|\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
-    r"|(?P<import>\bimport\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт\w*|"
-    r"\bввоз\w*|\bввез\w*|\bкупил\w*|\bсатып\s+ал\w*|\bкел(?:ген|етін)\s+тауар\w*|\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|\bәкелінген\b|\bоруулж\s+ирсэн\b)"
+    r"|(?P<export>\bexport(?!er)\w*|\bshipments?\b|\bshipped\b|\bdeliveries\b|\bsold\b|"
+    r"\bsales\b|\b(?:Mongolian|Kazakh(?:stani)?)\s+(?:goods|products)\b|\bпродаж\w*|"
+    # (not the exporters: "принесли казахстанским экспортерам")
+    r"\bэкспорт(?!ер)\w*|\bпоставк\w*|"
+    # (not a task set: "поставили амбициозную задачу")
+    r"\bпоставил[иао]?\b(?!\s+(?:\w+\s+)?(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|"
+    r"\bотгрузи\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
+    r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\b(?:өнім|тауар)\w*\s+жеткізіл\w*|\bсатқан\b|"
+    r"\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|"
+    r"(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|"
+    r"\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
+    r"|(?P<import>\bimport(?!er)\w*|\bpurchases\b|\bbought\b|\bpurchased\b|\bимпорт(?!ер)\w*|"
+    r"\bввоз\w*|\bввез\w*|\bкупил\w*|\bсатып\s+ал\w*|\bкел(?:ген|етін)\s+тауар\w*|"
+    r"\bорж\s+ирсэн\b|(?<=бараа\s)оруул(?:ж|сан|жээ|ав)\b|\bзакуп\w*|\bәкелін\w*|"
+    r"\bәкелінген\b|\bоруулж\s+ирсэн\b)"
     # words that point back to the figure before: "this figure", "бұл көрсеткіш"
     r"|(?P<same>\b(?:this|the)\s+(?:figure|indicator)\b|\btotal\b|\bпоказател\w*|\bкөрсеткіш\w*|"
     r"\bүзүүлэлт\w*|\bэнэ\s+дүн\w*)"
@@ -126,7 +136,7 @@ _HEAD_BEFORE = re.compile(
     # contracts and deals for supplies: "контракты на поставку", "deals for the export"
     r"\bcontracts?|\bagreements?|\bdeals?|\bконтракт\w*|\bсоглашени\w*|\bдоговор(?:а|ы|ов|ам|у|ом)?\b|"
     r"\bсделк\w*|\bкелісімшарт\w*|\bгэрээ\w*)"
-    r"(?:\s+\w+){0,2}\s*$", _I)
+    r"(?:\s+\w+){0,4}\s*$", _I)
 # "нефтепродукты, поставки которых ...": the flow of the product named before it.
 _WHOSE = re.compile(r"^\s*(?:которых|которого|которой|of\s+which|of\s+(?:it|them))\b", _I)
 _COUNTED = re.compile(
@@ -143,7 +153,7 @@ FORECAST = re.compile(
     r"\bдеп\s+санайды\b|"
     r"\bis\s+set\s+to\b|\bexpects?\b|\bожида\w+|\bпрогноз\w*|\bможет\b|\bсможет\b|"
     r"\bмог(?:ли|ла|ло)?\s+бы\b|\bwould\b|\bспособ(?:ен|на|ны)\b|\bable\s+to\b|\bкүтіл\w*|\bықтимал\w*|\bкүте(?:міз|ді|мін|сіз)\b|\bболжа\w*|"
-    r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
+    r"\bмүмкін\b|\bхүлээгдэж\w*|\bтөсөөл\w*|\bмагадгүй\b|\bтаамаг\w*|\bтөлөвтэй\b|\bмагадлал\w*",
     _I,
 )
 _INCREMENT_LEFT = re.compile(
@@ -383,7 +393,8 @@ _PASSED = re.compile(r"\b(?:pass(?:ed|ing)?|cross(?:ed|ing)?|exceed(?:ed|ing)?|s
                      r"асып|асты|давсан|давж)\s+(?:the\s+)?$", _I)
 
 
-_TONNES_WORTH = re.compile(r"(?:тонн\w*|tonnes?|tons?)\s+(?:\w+\s+)?(?:на\s+сумму|worth|"
+_TONNES_WORTH = re.compile(r"(?:тонн\w*|tonnes?|tons?)\s+(?:\w+\s+)?(?:на\s+сумму|worth|буюу|or|"
+                           r"или|яғни|"
                            r"valued\s+at|стоимостью|сомасы|үнийн\s+дүн\w*)\s*$", _I)
 
 
@@ -483,7 +494,8 @@ _MORE_THEN_CHANGE = re.compile(rf"{SP}+(?:астам|артық|аса|аста�
 
 
 # "экспорт можно довести до 150 млн", "could be raised to": what is possible, no goal
-_POSSIBLE = re.compile(r"\bможно\b|\bcould\b|\bcan\s+be\b|\bмүмкін\b|\bмог(?:ли|ла|ло)?\s+бы\b", _I)
+_POSSIBLE = re.compile(r"\bможно\b|\bcould\b|\bcan\s+be\b|\bмүмкін\b|\bpotential\b|"
+                       r"\bпотенциал\w*|\bәлеует\w*|\bболомж\w*|\bмог(?:ли|ла|ло)?\s+бы\b", _I)
 
 
 def possible_only(text: str, p: Place, flow: Flow) -> bool:
