@@ -1348,3 +1348,43 @@ def test_a_change_used_by_the_figure_before_is_not_given_to_the_next():
             "құраған. Яғни сауда 1,4 есе өскен. Ал 2016 жылы толық жылдың қорытындысы бойынша екі "
             "ел арасындағы сауда 41,9 млн доллар болған еді.")
     assert [c.yoy_change_pct for c in extract_text(text, "2017-12-20")] == [40.0, None, None]
+
+
+def test_a_partner_table_under_a_title_row_with_its_unit_and_a_base_after_an_increment():
+    text = ("Монгол Улс 2025 онд Казахстан Улстай хийсэн гадаад худалдааны барааны эргэлт 128.5 "
+            "сая ам.доллар болж, 2024 оны 112.5 сая ам.доллараас 16.0 сая ам.доллар буюу 14.2 "
+            "хувиар нэмэгдсэн.\n"
+            "| Хүснэгт 3. Гадаад худалдааны барааны эргэлт, улсаар, 2025 он (сая ам.доллар) "
+            "|  |  | \n"
+            "|---|---|---|---|\n| Улс | Нийт эргэлт | Экспорт | Импорт | \n|---|---|---|---|\n"
+            "| ОХУ | 2,612.4 | 98.7 | 2,513.7 | \n| Казахстан | 128.5 | 6.6 | 121.9 | \n")
+    assert rows(text, "2026-02-10") == [
+        ("actual", "turnover", 2025, 12, 128.5, 14.2),
+        ("actual", "turnover", 2024, 12, 112.5, None),
+        ("actual", "mn_exports_to_kz", 2025, 12, 6.6, None),
+        ("actual", "kz_exports_to_mn", 2025, 12, 121.9, None)]
+
+
+def test_a_goal_takes_a_deadline_given_with_its_number_anywhere_in_the_article():
+    text = ("Хоёр улсын Ерөнхийлөгч худалдааны эргэлтийг 500 сая ам.долларт хүргэх зорилт "
+            "тавьсан.\n"
+            "Шинжээчдийн тооцоогоор 2030 он гэхэд 500 саяд хүрэхэд хангалтгүй юм.")
+    assert figures(text, "2025-08-20") == [("target", "turnover", 2030, 12, 500.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kazakhstan-Mongolia trade was USD 72 million in 2018. China's trade with Mongolia made up "
+     "63.2 percent of the total.", [None]),
+    ("2024 онд Монгол, Казахстаны худалдааны эргэлт 112.5 сая ам.доллар байлаа. Зорилтод "
+     "хүрэхийн тулд худалдааг 4.4 дахин өсгөх шаардлагатай.", [None]),
+    ("Энэ оны эхний дөрвөн сарын байдлаар Монгол, Казахстаны хооронд 38.7 сая ам.долларын "
+     "худалдаа хийгдсэн бөгөөд өнгөрсөн оны мөн үеэс 6 орчим хувиар өссөн.", [6.0]),
+])
+def test_a_share_a_needed_growth_and_about_a_percentage(text, expected):
+    assert [c.yoy_change_pct for c in extract_text(text, "2025-06-01")] == expected
+
+
+def test_approached_is_approximate():
+    found = extract_text("Казахстанский экспорт в Монголию в первом полугодии 2019 года "
+                         "приблизился к $42 млн.", "2019-08-01")
+    assert [(c.value_musd, c.precision) for c in found] == [(42.0, "approximate")]

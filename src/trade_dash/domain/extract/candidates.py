@@ -106,6 +106,7 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
     based: list[bool] = []  # for each of ``found``: whether it is a base figure
     sentence_of: list[int] = []  # and the sentence it is in
     undated: int | None = None  # a goal of the sentence before, stated without its year
+    undated_goals: list[int] = []  # every goal stated without its year
     # A change the sentence before gave first, in the same paragraph (a headline's
     # rounded change is no such sentence)
     stated_ahead: tuple[int, numbers.Change] | None = None
@@ -169,6 +170,13 @@ def extract_text(text: str, published: dt.date | str | None = None, outlet: str 
                     main = len(found) - 1
                 if c.measure == "target" and _deadline(s.text) is None:
                     undated = len(found) - 1
+                    undated_goals.append(undated)
+    for i in undated_goals:
+        # "... 500 сая ам.долларт хүргэх зорилт тавьсан." and later "2030 он гэхэд 500 саяд
+        # хүрэхэд": the goal's number with a deadline anywhere in the article dates it
+        year = _goal_deadline(text, found[i].value_text)
+        if year is not None and found[i].year != year:
+            found[i] = replace(found[i], year=year)
     return numbered(_one_target_each(found), art.outlet, art.file)
 
 
@@ -201,6 +209,14 @@ def _last_of(text: str, flow: scope.Flow, found: list[Candidate], based: list[bo
 def _fuller(c: Candidate, than: Candidate) -> bool:
     return ((c.yoy_change_pct is not None and than.yoy_change_pct is None)
             or (bool(c.reporter) and not than.reporter and c.yoy_change_pct == than.yoy_change_pct))
+
+
+def _goal_deadline(text: str, value: str) -> int | None:
+    """The deadline named in a sentence that gives the goal's number again."""
+    number = re.compile(rf"(?<![\d.,]){re.escape(value)}(?![\d]|[.,]\d)")
+    years = {year for s in sentences(text) if number.search(s.text)
+             and (year := _deadline(s.text)) is not None}
+    return years.pop() if len(years) == 1 else None
 
 
 def _deadline(text: str) -> int | None:
@@ -377,8 +393,10 @@ _ASIDE = re.compile(r"\(\s*(?:in\s+|в\s+|за\s+)?(?:19|20)\d\d[^()\d]{0,25}$",
 # "55.0 сая ам.доллараас 6.2 хувиар өслөө": grew 6.2 % from that amount
 # ("65,1 млн доллардан 13,4 пайызға көп": Kazakh says it the same way)
 _FROM_THEN_CHANGE = re.compile(r"(?:аас|ээс|оос|өөс|дан|ден|тан|тен|нан|нен)$")
-_CHANGE_NEXT = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:%|хувь|хуви|пайыз|дахин|есе|раза?|times)",
-                          re.IGNORECASE)
+# (an increment may stand first: "112.5 сая ам.доллараас 16.0 сая ам.доллар буюу 14.2 хувиар")
+_CHANGE_NEXT = re.compile(
+    r"\s*(?:\d+(?:[.,]\d+)?\s*(?:сая|млн)\.?\s*\S*\s*(?:буюу|или|яғни|немесе)\s*)?"
+    r"\d+(?:[.,]\d+)?\s*(?:%|хувь|хуви|пайыз|дахин|есе|раза?|times)", re.IGNORECASE)
 
 
 def _from_then_change(text: str, a: numbers.Amount) -> bool:

@@ -136,7 +136,7 @@ _ROW = re.compile(rf"^[-–—•*{SP}]*[^:\d]{{2,80}}?[:–—]{SP}*{_NUMBER}"
 def table_unit(text: str) -> Decimal | None:
     """The scale, in US$ million, a table header gives its numbers in; ``None`` if the
     text is no such header."""
-    m = _UNIT_HEADER.search(text)
+    m = _UNIT_HEADER.search(text.rstrip(" |\t"))  # a table's title row: "(сая ам.доллар) | |"
     if m is None:
         return None
     return Decimal("0.001") if m.group("thousand") else Decimal(1)
@@ -181,7 +181,8 @@ _APPROX_BEFORE = re.compile(
     r"\bоколо|\bболее(?:\s+чем)?(?:\s+на)?|\bсвыше\s+чем(?:\s+на)?|\bпорядка|\bпочти|\bсвыше|\bпримерно|\bприблизительно|"
     r"\bбез\s+малого|\b(?:примерно|приблизительно|около|почти)\s+(?:в|на|до)|\b(?:чуть\s+|немногим\s+)?больше|\bшамамен|\bшамасы|\bжуық|\bбараг|\bойролцоогоор|\bбараг\s+л|"
     # "exceeded $100 million" gives a floor, not the figure
-    r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*)"
+    r"\bexceeded|\btopped|\bsurpassed|\bпревысил\w*|\bпревыша\w*|\bприблизил\w*\s+к|"
+    r"\bapproached|\bneared)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -210,6 +211,7 @@ _PCT_WORDS = {w: n for n, w in enumerate((
     "nineteen", "twenty"))} | {"thirty": 30, "forty": 40, "fifty": 50}
 _PERCENT = re.compile(
     rf"(?P<pct>\d+(?:[.,]\d+)?|\b(?:{'|'.join(_PCT_WORDS)})(?={SP}+per{SP}?cent))"
+    rf"(?:{SP}+(?:орчим|гаруй|шамасында))?"  # "6 орчим хувиар": about 6 percent
     rf"{SP}?(?:%|per{SP}?cent\b|percent\b|процент\w*|пайыз\w*|"
     r"хувь\w*|хуви\w*)(?:-?[а-яөүәғқңұһі]+)?",
     re.IGNORECASE,
@@ -225,7 +227,9 @@ _TIMES_WORDS = {"полтора": 1.5, "два": 2, "три": 3, "бір жар�
                 "хоёр": 2, "гурав": 3}
 
 UP = re.compile(
-    r"\b(?:up|ris\w*|rose|grew|grow\w*|increas\w*|higher|more|gain\w*|jump\w*|surg\w*|"
+    # ("made up 63 percent of the total" is a share)
+    r"\b(?:(?<!made\s)(?<!make\s)(?<!makes\s)up|ris\w*|rose|grew|grow\w*|increas\w*|higher|"
+    r"more|gain\w*|jump\w*|surg\w*|"
     r"expand\w*|climb\w*|рост\w*|вырос\w*|увелич\w*|больше|выше|прирост\w*|повыс\w*|подня\w*|"
     r"прибав\w*|нараст\w*|нарасти\w*|превыша\w*|превыси\w*|exceed\w*|"
     r"өс\w*|арт\w*|ұлғай\w*|көбей\w*|жоғары|көп|нэмэгд\w*|их|илүү)\b",
