@@ -1388,3 +1388,42 @@ def test_approached_is_approximate():
     found = extract_text("Казахстанский экспорт в Монголию в первом полугодии 2019 года "
                          "приблизился к $42 млн.", "2019-08-01")
     assert [(c.value_musd, c.precision) for c in found] == [(42.0, "approximate")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Kazakhstan-Mongolia trade reached $137.2mn in 2024, up 12.8% on 2023's $121.6mn.",
+     "2025-04-22",
+     [("actual", "turnover", 2024, 12, 137.2), ("actual", "turnover", 2023, 12, 121.6)]),
+    ("Kazakhstan-Mongolia trade.\nThe start of 2025 was softer. Turnover in the first quarter "
+     "stood at $29.4mn, as grain shipments slowed after a record 2024 harvest.", "2025-04-22",
+     [("actual", "turnover", 2025, 3, 29.4)]),
+    ("За девять месяцев 2020 года объем торговли Казахстана и Монголии составил 61,3 миллиона "
+     "долларов против 75,2 миллиона долларов за тот же период 2019 года.", "2020-11-01",
+     [("actual", "turnover", 2020, 9, 61.3), ("actual", "turnover", 2019, 9, 75.2)]),
+    ("2024 онд Казахстан Улс руу экспортолсон бараа 6,9 сая ам.доллар болж, 2023 оны 5,2 сая "
+     "ам.доллартай харьцуулахад 1,7 сая ам.доллараар нэмэгдсэн.", "2025-02-01",
+     [("actual", "mn_exports_to_kz", 2024, 12, 6.9),
+      ("actual", "mn_exports_to_kz", 2023, 12, 5.2)]),
+    ("2016 жылы Моңғолиядан Қазақстанға жеткізілген өнім шамамен 4,3 миллион доллар ғана.",
+     "2017-03-01", [("actual", "mn_exports_to_kz", 2016, 12, 4.3)]),
+])
+def test_a_year_s_possessive_the_paragraph_s_year_and_bases_with_their_year(
+        text, published, expected):
+    assert figures(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Сарапшылардың есебінше, тауар айналымын 200 млн долларға дейін арттыруға толық әлеует бар.",
+    "2024 жылы Моңғолияға экспортталған негізгі тауарлар: бидай ұны – 95,2 мың тонна (21,7 млн "
+    "АҚШ доллары).",
+    "В товарной структуре экспорта в Монголию в 2023 году наибольший удельный вес приходился на "
+    "продукты растительного происхождения – 22 485,7 тыс. долларов США.",
+])
+def test_a_potential_after_its_amount_a_shipment_s_value_and_a_structure_are_refused(text):
+    assert figures(text, "2025-01-01") == []
+
+
+def test_a_potential_after_a_goal_in_another_clause_leaves_the_goal():
+    text = ("Для достижения поставленной главами государств цели – 500 млн долларов к 2030 году – "
+            "Казахстан предложил Монголии перечень товаров с экспортным потенциалом.")
+    assert figures(text, "2025-03-01") == [("target", "turnover", 2030, 12, 500.0)]

@@ -656,7 +656,8 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     plain = [m for m in plain if not _in_aside(text, m, a)]
     nxt = next((x for x in numbers.amounts(text) if x.start >= a.end), None)
     if nxt is not None and (_BASE_BEFORE.search(text[max(p.left, nxt.start - 32):nxt.start])
-                            or _from_then_change(text, nxt)):
+                            or _from_then_change(text, nxt)
+                            or _BASE_AFTER.match(text[nxt.end:nxt.end + 40])):
         # "climbed to $84.7 million from $76.9 million in 2017", "... нь 2023 оны 5.9 сая
         # ам.доллараас 1.5 дахин өссөн": the year next to the figure compared with is its
         plain = [m for m in plain if m.start < a.end or (
@@ -671,7 +672,7 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
     # The figure a change is measured against, right after its year: "20 % more than in
     # 2023 ($125 million)", "up from 2023: $125 million".
     base = [m for m in compared_all if m.year and not m.same_period and m.end <= a.start
-            and re.fullmatch(r"[\s(:–—-]{0,4}", text[m.end:a.start])]
+            and re.fullmatch(r"(?:['’]s)?[\s(:–—-]{0,4}", text[m.end:a.start])]
     if base:
         return base[-1], 0.9
     pool = own or plain
@@ -690,12 +691,19 @@ def _period(text: str, p: scope.Place, before: scope.Place | None,
         # it ("... in the first nine months. In this period exports ..."); "the
         # reporting period" the article's
         just = (art.last_period if art.last_sentence == art.sentence - 1
-                and not _REPORTING_MAIN.search(text) else None)
+                and not _REPORTING_MAIN.search(text) and art.last_period is not None
+                and not _earlier(art.last_period, art.main_period, art) else None)
         return just or art.main_period, 0.9
     if pool:
         chosen = min(pool, key=distance)
         if chosen.months and chosen.year is None and chosen.relative is None:
             chosen = _with_year(text, chosen, plain, a)
+            year_named = art.paragraph.period
+            if (chosen.year is None and chosen.relative is None and year_named is not None
+                    and year_named.months is None and year_named.year is not None):
+                # "The start of 2025 was softer. Turnover in the first quarter stood at ...":
+                # the year the paragraph named
+                chosen = replace(chosen, year=year_named.year)
         if (chosen.year is None and chosen.relative is None and _A_YEAR_EARLIER.match(text)
                 and (earlier := _one_year_back(chosen, art)) is not None):
             return earlier, 0.85  # "Годом ранее за январь–июнь ...": those months, a year back
@@ -851,7 +859,9 @@ def _with_year(text: str, partial: periods.PeriodMention, plain: list[periods.Pe
                a: numbers.Amount) -> periods.PeriodMention:
     """A January-to-month-N mention without a year takes the year named in the same
     sentence, if no other amount stands between them ("In 2025, in seven months, ...")."""
-    years = [m for m in plain if m.months is None and (m.year or m.relative is not None)]
+    # (a year far after the amount is another thing's: "... as a record 2024 harvest")
+    years = [m for m in plain if m.months is None and (m.year or m.relative is not None)
+             and m.start <= a.end + 40]
     for y in sorted(years, key=lambda m: abs(m.start - partial.start)):
         low, high = sorted((y.start, partial.start))
         if not any(low < x.start < high for x in numbers.amounts(text)) or (

@@ -44,7 +44,7 @@ FLOW_WORDS = re.compile(
     # (not a task set: "поставили амбициозную задачу")
     r"\bпоставил[иао]?\b(?!\s+(?:\w+\s+)?(?:задач|цел))|\bпоставлено\b|\bотгружен\w*|"
     r"\bотгрузи\w*|\bвывез\w*|\bвывоз\w*|\bшығарыл\w*|"
-    r"\bжөнелт\w*|\bжеткізіл\w*\s+тауар\w*|\b(?:өнім|тауар)\w*\s+жеткізіл\w*|\bсатқан\b|"
+    r"\bжөнелт\w*|\bжеткізіл\w*\s+(?:тауар|өнім)\w*|\b(?:өнім|тауар)\w*\s+жеткізіл\w*|\bсатқан\b|"
     r"\bсатты\b|\bнийлүүл\w*|\bпрода(?:л|ла|ли|ло|ет|ют|ж|ва)\w*|"
     r"(?<=бараа\s)(?:гарсан|гарга\w*)|(?<=бүтээгдэхүүн\s)(?:гарсан|гарга\w*)|"
     r"\bгаргасан\b(?!\s+(?:мэдээ|тайлан|судалгаа|статистик)))"
@@ -105,7 +105,12 @@ _SECTOR = re.compile(
     # a list of goods: "негізгі экспорттық тауарлар: ...", "main export items: ..."
     r"(?:goods|items|products|товар(?!ооборот)\w*|тауарлар\w*|бараа\w*)\s*:(?=\s*[^\s\d$])|"
     r"\bуслуг\w*|\bқызмет\w*|\bүйлчилгээ\w*|"
-    r"\bэнэ\s+төрлийн\b|\bганц\s+бүтээгдэхүүн\w*|\bsingle\s+product\b|\bthis\s+(?:kind|type)\s+of\b|\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|\bпродукт\w*\s+питания|"
+    r"\bэнэ\s+төрлийн\b|\bганц\s+бүтээгдэхүүн\w*|\bsingle\s+product\b|"
+    r"\bthis\s+(?:kind|type)\s+of\b|\bсельхоз\w*|\bсельскохозяйствен\w*|\bпродовольств\w*|"
+    r"\bпродукт\w*\s+питания|"
+    # a sentence on the make-up of trade: "в товарной структуре", "құрылымында", "бүтцэд"
+    r"\b(?:растительного|животного)\s+происхождения|\bтоварн\w+\s+структур\w*|"
+    r"\bтауар(?:лық)?\s+құрылым\w*|\bбарааны\s+бүтэц\w*|"
     r"\bпшениц\w*|\bзерн\w*|\bмук[аиу]\b|\bмяс\w*|\bугл[яеюь]\b|\bуголь|\bнефт\w*|\bтоплив\w*|"
     r"\bэлектроэнерг\w*|\bмашин\w*|\bскот\w*|\bшерст\w*|\bкашемир\w*|\bкож\w*|\bовощ\w*|"
     r"\bауыл\s+шаруашылығы\w*|\bазық-түлік\w*|\bбидай\w*|\bастық\w*|\bұн(?:ы|ын)?\b|"
@@ -396,7 +401,8 @@ _PASSED = re.compile(r"\b(?:pass(?:ed|ing)?|cross(?:ed|ing)?|exceed(?:ed|ing)?|s
                      r"асып|асты|давсан|давж)\s+(?:the\s+)?$", _I)
 
 
-_TONNES_WORTH = re.compile(r"(?:тонн\w*|tonnes?|tons?)\s+(?:\w+\s+)?(?:на\s+сумму|worth|буюу|or|"
+_TONNES_WORTH = re.compile(r"(?:тонн\w*|tonnes?|tons?)\s*\(\s*$|"
+                           r"(?:тонн\w*|tonnes?|tons?)\s+(?:\w+\s+)?(?:на\s+сумму|worth|буюу|or|"
                            r"или|яғни|"
                            r"valued\s+at|стоимостью|сомасы|үнийн\s+дүн\w*)\s*$", _I)
 
@@ -502,8 +508,17 @@ _POSSIBLE = re.compile(r"\bможно\b|\bcould\b|\bcan\s+be\b|\bмүмкін\b|
 
 
 def possible_only(text: str, p: Place, flow: Flow) -> bool:
-    """Whether a goal-like amount is only said to be possible."""
-    return bool(_POSSIBLE.search(text, p.left, p.amount.start))
+    """Whether a goal-like amount is only said to be possible (before it, or after it in
+    Kazakh and Mongolian: "200 млн долларға дейін арттыруға толық әлеует бар")."""
+    a = p.amount
+    verb_final = _TO_CASE.search(text, a.start, a.end) or _UP_TO.match(text, a.end)
+    return bool(_POSSIBLE.search(text, p.left, a.start)
+                or (verb_final and _POSSIBLE.search(text, a.end, p.clause_end)))
+
+
+# An amount in the dative, or "up to", in Kazakh and Mongolian: its verb comes after it.
+_TO_CASE = re.compile(r"(?:ға|ге|қа|ке|[тд])$", _I)
+_UP_TO = re.compile(r"\s*(?:дейін|хүртэл)\b", _I)
 
 
 def is_target(text: str, p: Place) -> bool:
