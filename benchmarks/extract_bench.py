@@ -7,7 +7,7 @@ Prints, and writes to benchmarks/results/extract.json:
   match a labelled figure and its value is within 0.05; each label matches once;
 - the same on each batch of held-out articles (tests/corpus/extract/heldout*), each
   written after the patterns were frozen and labelled before the extractor first read
-  it: the first readings, all batches pooled, the last three pooled and the newest,
+  it: the first readings, all batches pooled, the last five and three pooled and the newest,
   say how well unseen articles are read (a batch, once read and learnt from, is
   development data; its labels.json says what it first gave);
 - how often the stated change and the approximate marker are right on matched figures;
@@ -172,6 +172,7 @@ def main() -> int:
                    and "first_reading" in results[k]), key=_batch_number)
     if read:  # how well articles nobody had seen were read: all batches, the last three
         for key, batches, label in (("unseen_first_reading", read, f"{len(read)} held-out"),
+                                    ("last_five_first_readings", read[-5:], "the last five"),
                                     ("recent_first_readings", read[-3:], "the last three")):
             firsts = [results[k]["first_reading"] for k in batches]
             pooled = {n: sum(f[n] for f in firsts) for n in ("candidates", "correct", "figures")}
