@@ -1427,3 +1427,17 @@ def test_a_potential_after_a_goal_in_another_clause_leaves_the_goal():
     text = ("Для достижения поставленной главами государств цели – 500 млн долларов к 2030 году – "
             "Казахстан предложил Монголии перечень товаров с экспортным потенциалом.")
     assert figures(text, "2025-03-01") == [("target", "turnover", 2030, 12, 500.0)]
+
+
+def test_a_script_inside_an_article_paragraph_is_not_read_as_its_text():
+    from trade_dash.domain.extract.article import read_article
+
+    html = ("<html><head><title>T</title></head><body><main><article>"
+            "<h1>Торговля Казахстана и Монголии</h1>"
+            "<div class='lead'><p>Товарооборот Казахстана и Монголии в 2018 году составил 68,4 "
+            "млн долларов.<script>document.write('99,9 млн долларов экспорт')</script></p></div>"
+            "<div class='body'>" + "<p>Эксперты объясняют динамику логистикой и спросом на "
+            "продовольствие в соседней стране.</p>" * 4 + "</div></article></main></body></html>")
+    article = read_article(html.encode(), "p.html")
+    assert "document.write" not in article.text and "99,9" not in article.text
+    assert "68,4" in article.text

@@ -173,6 +173,8 @@ def _with_missed_paragraphs(html: str, text: str) -> str:
     boxes = root.xpath("//article") or root.xpath("//main")
     if not boxes:
         return text
+    for code in boxes[0].xpath(".//script|.//style|.//noscript|.//template"):
+        code.drop_tree()  # their text is no paragraph's (and is never run)
     paragraphs = [" ".join(p.text_content().split()) for p in boxes[0].xpath(".//p|.//li")]
     paragraphs = [p for p in paragraphs if p]
     flat = " ".join(text.split())
