@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from decimal import Decimal
 
 from trade_dash.domain.extract import numbers, periods, scope, sources, tables, yoy
 from trade_dash.domain.extract.bases import base_figure, compared_with, from_to
@@ -146,8 +145,7 @@ def _stated_for(text: str, found: list[Candidate], based: list[bool], sentence_o
 def _last_of(text: str, flow: scope.Flow, found: list[Candidate], based: list[bool],
              sentence_of: list[int], art: Reading) -> int | None:
     """The last figure of the flow a word names, from the three sentences before."""
-    anchor = numbers.Amount(flow.end, flow.end, Decimal(0), False, False)
-    code = scope.direction(text, flow, scope.Place(anchor, 0, len(text), len(text)), art.side)
+    code = scope.direction(text, flow, scope.whole(text, flow.end), art.side)
     for i in range(len(found) - 1, -1, -1):
         if sentence_of[i] < art.sentence - 3:
             break
@@ -207,7 +205,7 @@ def _sentence(s: Sentence, art: Reading) -> list[Candidate]:
     text = mask(s.text, [(b.start, b.end) for b in bodies])
     mentions = periods.mentions(text)
     plain = [m for m in mentions if m.role == "plain"]
-    amounts = numbers.amounts(text)
+    written = amounts = numbers.amounts(text)  # (the amounts written in full, for dating)
     row = numbers.row_amount(text, art.table_unit) if art.table_unit else None
     if row is not None and not any(x.start <= row.start < x.end for x in amounts):
         amounts = sorted([*amounts, row], key=lambda x: x.start)
@@ -231,8 +229,8 @@ def _sentence(s: Sentence, art: Reading) -> list[Candidate]:
                     or scope.named_target(text, p) or scope.pronoun(text, p)
                     or compared_with(text, p) or _carried(text, p, art)
                     or listed(text, p, art))
-            c = _candidate(s, text, p, before, flow, plain, mentions, changes.get(i), bodies,
-                           art)
+            c = _candidate(s, text, p, before, flow, plain, mentions, written, changes.get(i),
+                           bodies, art)
             previous = flow
             if c is not None:
                 out.append(c)
@@ -315,7 +313,7 @@ _ATTRIBUTION = re.compile(
 def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | None,
                flow: scope.Flow | None,
                plain: list[periods.PeriodMention], mentions: list[periods.PeriodMention],
-               change: yoy.Stated | None,
+               written: list[numbers.Amount], change: yoy.Stated | None,
                bodies: list[sources.Body], art: Reading) -> Candidate | None:
     a = p.amount
     if flow is None or not MIN_MUSD <= a.musd <= MAX_MUSD:
@@ -365,7 +363,7 @@ def _candidate(s: Sentence, text: str, p: scope.Place, before: scope.Place | Non
         months, change_pct, base = 12, None, False
     else:
         compared = [m for m in mentions if m.role == "compare"]
-        chosen = period_of(text, p, before, plain, compared, art)
+        chosen = period_of(text, p, before, plain, compared, written, art)
         if chosen is None:
             return None
         mention, weight = chosen

@@ -21,12 +21,13 @@ from trade_dash.domain.extract.state import Reading
 
 
 def period_of(text: str, p: scope.Place, before: scope.Place | None,
-            plain: list[periods.PeriodMention], compared_all: list[periods.PeriodMention],
-            art: Reading) -> tuple[periods.PeriodMention, float] | None:
+              plain: list[periods.PeriodMention], compared_all: list[periods.PeriodMention],
+              amounts: list[numbers.Amount], art: Reading
+              ) -> tuple[periods.PeriodMention, float] | None:
     """The period mention an amount goes with, and how sure that is: the nearest one in
     its own stretch of the sentence (from the previous amount's clause to the end of its
     own), else the nearest in the sentence, else the last one of the paragraph, else
-    that of the figure before."""
+    that of the figure before. ``amounts`` are the sentence's amounts."""
     a = p.amount
 
     def distance(m: periods.PeriodMention) -> int:
@@ -35,13 +36,13 @@ def period_of(text: str, p: scope.Place, before: scope.Place | None,
     def theirs(m: periods.PeriodMention) -> bool:
         return before is not None and before.amount.end <= m.start < before.clause_end
 
-    year_before = _year_before(text, a, compared_all, art)
+    year_before = _year_before(text, a, compared_all, amounts, art)
     if year_before is not None:
         return year_before, 0.85
     if from_to(text, a):
         ref = min(plain, key=distance) if plain else art.last_period
-        if ref is not None and (year := periods.resolve(ref, art.published)[0]) is not None:
-            _, months = periods.resolve(ref, art.published)
+        year, months = periods.resolve(ref, art.published) if ref else (None, 12)
+        if ref is not None and year is not None:
             return replace(ref, year=year - 1, relative=None,
                            months=None if months == 12 else months), 0.85
     when = _when(text, p, compared_all, art)
@@ -55,7 +56,7 @@ def period_of(text: str, p: scope.Place, before: scope.Place | None,
     # a period in a bracket after the amount that holds an amount of its own is that
     # amount's: "113,0 млн (2022 жылы – 97,2 млн)"
     plain = [m for m in plain if not _in_aside(text, m, a)]
-    nxt = next((x for x in numbers.amounts(text) if x.start >= a.end), None)
+    nxt = next((x for x in amounts if x.start >= a.end), None)
     if nxt is not None and (BASE_BEFORE.search(text[max(p.left, nxt.start - 32):nxt.start])
                             or from_then_change(text, nxt)
                             or BASE_AFTER.match(text[nxt.end:nxt.end + 40])):
@@ -98,7 +99,7 @@ def period_of(text: str, p: scope.Place, before: scope.Place | None,
     if pool:
         chosen = min(pool, key=distance)
         if chosen.months and chosen.year is None and chosen.relative is None:
-            chosen = _with_year(text, chosen, plain, a)
+            chosen = _with_year(chosen, plain, a, amounts)
             year_named = art.paragraph.period
             if (chosen.year is None and chosen.relative is None and year_named is not None
                     and year_named.months is None and year_named.year is not None):
@@ -166,11 +167,10 @@ def _in_aside(text: str, m: periods.PeriodMention, a: numbers.Amount) -> bool:
 
 
 def _year_before(text: str, a: numbers.Amount, compared: list[periods.PeriodMention],
-                 art: Reading) -> periods.PeriodMention | None:
+                 amounts: list[numbers.Amount], art: Reading) -> periods.PeriodMention | None:
     """An amount with "a year before" right next to it ("from $104.2 million a year
     before"), or after "five years earlier" in its clause, is the figure before it, that
     many years back."""
-    amounts = numbers.amounts(text) if compared else []
     for m in compared:
         # words after the amount that open a bracket or lead to another amount are that
         # one's: "79.7 (2022 оны мөн үед 70.9)", "3.9, өмнөх оны мөн үеэс 0.6 ... буурсан"
@@ -259,8 +259,8 @@ def _one_year_back(m: periods.PeriodMention, art: Reading, years: int = 1
                    months=None if months == 12 else months)
 
 
-def _with_year(text: str, partial: periods.PeriodMention, plain: list[periods.PeriodMention],
-               a: numbers.Amount) -> periods.PeriodMention:
+def _with_year(partial: periods.PeriodMention, plain: list[periods.PeriodMention],
+               a: numbers.Amount, amounts: list[numbers.Amount]) -> periods.PeriodMention:
     """A January-to-month-N mention without a year takes the year named in the same
     sentence, if no other amount stands between them ("In 2025, in seven months, ...")."""
     # (a year far after the amount is another thing's: "... as a record 2024 harvest")
@@ -268,7 +268,7 @@ def _with_year(text: str, partial: periods.PeriodMention, plain: list[periods.Pe
              and m.start <= a.end + 40]
     for y in sorted(years, key=lambda m: abs(m.start - partial.start)):
         low, high = sorted((y.start, partial.start))
-        if not any(low < x.start < high for x in numbers.amounts(text)) or (
+        if not any(low < x.start < high for x in amounts) or (
                 low <= a.start <= high):
             return replace(partial, year=y.year, relative=y.relative)
     return partial

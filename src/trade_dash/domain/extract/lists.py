@@ -62,13 +62,10 @@ def list_header(text: str, art: Reading) -> str | None:
         # "Соңғы жылдардағы динамикаға көз жүгіртсек:" (no trade word): the items go on
         # with the flow of the figures just before
         return art.last_code
-    if len(words) != 1 or scope.scope(text, scope.Place(
-            numbers.Amount(len(text), len(text), Decimal(0), True, False), 0, len(text),
-            len(text))) == "refused":
+    if len(words) != 1 or scope.scope(text, scope.whole(text, len(text))) == "refused":
         return None
     flow = scope.Flow(words[0].lastgroup or "", words[0].start(), words[0].end())
-    anchor = numbers.Amount(flow.end, flow.end, Decimal(0), False, False)
-    return scope.direction(text, flow, scope.Place(anchor, 0, len(text), len(text)), art.side)
+    return scope.direction(text, flow, scope.whole(text, flow.end), art.side)
 
 
 def listed(text: str, p: scope.Place, art: Reading) -> scope.Flow | None:

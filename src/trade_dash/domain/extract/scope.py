@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from trade_dash.domain.extract.numbers import DOWN, UP, Amount
 from trade_dash.domain.extract.text import (
@@ -367,6 +368,12 @@ def direction(text: str, flow: Flow, p: Place, perspective: str | None,
 
 
 _NO_TOTAL = 1000  # US$ million: either country's total trade is far above it
+
+
+def whole(text: str, at: int) -> Place:
+    """The whole of a text as the place of a word at ``at`` that has no amount: a list's
+    header, a sentence that states changes ("Тиісінше экспорт 6,5%-ға ...")."""
+    return Place(Amount(at, at, Decimal(0), False, False), 0, len(text), len(text))
 
 
 def scope(text: str, p: Place) -> str:
